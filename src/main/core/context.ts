@@ -1,0 +1,19 @@
+import type Database from 'better-sqlite3';
+import type { Db } from './db/open-database';
+import type { Write } from './audit/operation-writer';
+import type { ReferenceData } from './reference/reference-data';
+
+/** Everything a domain module needs, injected: no module-level singletons. */
+export interface CoreContext {
+  sqlite: Database.Database;
+  db: Db;
+  write: Write;
+  reference: ReferenceData;
+  newId: () => string;
+  /** Epoch milliseconds. */
+  now: () => number;
+  /** Today as 'YYYY-MM-DD' in local time. */
+  today: () => string;
+  actor: () => string;
+  file: string;
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { createDispatcher, type Dispatcher, type Handlers } from './rpc/dispatcher';
+import { openDatabase } from './db/open-database';
+import { createOperationWriter } from './audit/operation-writer';
+import { loadReferenceData } from './reference/reference-data';
+import type { CoreContext } from './context';
+import type { CoreEvent } from '../../shared/rpc';
+import { todayIso } from '../../shared/dutch/dates';
+import { relationsHandlers } from './relations/relations.handlers';
+import { addressesHandlers } from './addresses/addresses.handlers';
+import { linksHandlers } from './links/links.handlers';
+import { classificationHandlers } from './classification/classification.handlers';
+import { auditHandlers } from './audit/audit.handlers';
+import { referenceHandlers } from './reference/reference.handlers';
+import { seedDefaults } from './setup/default-data';
+import { resourcesDir as defaultResourcesDir } from '../paths';
+
+export interface CoreOptions {
+  /** The administration file, or ':memory:'. */
+  file: string;
+  resourcesDir?: string;
+  now?: () => number;
+  newId?: () => string;
+  actor?: string;
+  /** Validate handler outputs against the contract (tests and development). */
+  checkOutput?: boolean;
+  onUnexpected?: (error: unknown, method: string) => void;
+}
+
+export interface Core extends Dispatcher {
+  ctx: CoreContext;
+  /** Subscribe to events emitted after commits; returns the unsubscribe function. */
+  onEvent(listener: (event: CoreEvent) => void): () => void;
+  close(): void;
+  migrated: { applied: string[]; backup: string | null };
+}
+
+export const APP_VERSION = '0.1.0';
+
+/** The composition root: opens the file and wires the domains. No logic lives here. */
+export function createCore(opts: CoreOptions): Core {
+  const resources = opts.resourcesDir ?? defaultResourcesDir();
+  const now = opts.now ?? Date.now;
+  const newId = opts.newId ?? randomUUID;
+  const actorName = opts.actor ?? os.userInfo().username;
+  const listeners = new Set<(e: CoreEvent) => void>();
+  const { sqlite, db, migrated } = openDatabase({ file: opts.file, migrationsDir: `${resources}/migrations`, now });
+  const ctx: CoreContext = {
+    sqlite,
+    db,
+    write: createOperationWriter({ sqlite, newId, now, actor: () => actorName, emit: (e) => listeners.forEach((l) => l(e)) }),
+    reference: loadReferenceData(resources),
+    newId,
+    now,
+    today: () => todayIso(new Date(now())),
+    actor: () => actorName,
+    file: opts.file,
+  };
+  seedDefaults(ctx);
+  const handlers = {
+    ...relationsHandlers(ctx),
+    ...addressesHandlers(ctx),
+    ...linksHandlers(ctx),
+    ...classificationHandlers(ctx),
+    ...auditHandlers(ctx),
+    ...referenceHandlers(ctx, APP_VERSION),
+  } satisfies Handlers;
+  const dispatcher = createDispatcher(handlers, {
+    checkOutput: opts.checkOutput ?? false,
+    onUnexpected: opts.onUnexpected ?? ((error, method) => console.error(`[core] ${method} failed`, error)),
+  });
+  return {
+    ...dispatcher,
+    ctx,
+    migrated,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      sqlite.close();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3';
+import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import * as schema from './schema';
+
+interface AuditedTable {
+  table: SQLiteTable;
+  /** SQL expression (over NEW/OLD as `{r}`) naming the relation a change belongs to. */
+  relation: string | null;
+}
+
+/** Every table holding user data. A new such table must be added here (a test checks it). */
+export const AUDITED_TABLES: AuditedTable[] = [
+  { table: schema.relations, relation: '{r}.id' },
+  { table: schema.addresses, relation: '{r}.relation_id' },
+  { table: schema.relationTypes, relation: null },
+  { table: schema.relationTypeAssignments, relation: '{r}.relation_id' },
+  { table: schema.linkTypes, relation: null },
+  { table: schema.relationLinks, relation: '{r}.from_relation_id' },
+  { table: schema.customFields, relation: null },
+  { table: schema.customValues, relation: '{r}.relation_id' },
+  { table: schema.tags, relation: null },
+  { table: schema.relationTags, relation: '{r}.relation_id' },
+];
+
+/** Tables that are bookkeeping, not user data. */
+export const UNAUDITED_TABLES = ['operations', 'audit_log', 'audit_context', 'settings'];
+
+/** Derived or bookkeeping columns: recomputed on every write, so logging them is noise. */
+const SKIPPED_COLUMNS = new Set(['created_at', 'updated_at', 'display_name', 'sort_key']);
+
+const CONTEXT = '(SELECT operation_id FROM audit_context WHERE id = 1)';
+const GUARD = `SELECT RAISE(ABORT, 'AUDIT_CONTEXT_MISSING: writes must run inside an operation') WHERE ${CONTEXT} IS NULL;`;
+
+function columnsOf(table: SQLiteTable): string[] {
+  return getTableConfig(table)
+    .columns.map((c) => c.name)
+    .filter((c) => !SKIPPED_COLUMNS.has(c));
+}
+
+function rowJson(cols: string[], ref: 'new' | 'old'): string {
+  return `json_object(${cols.map((c) => `'${c}', ${ref}.${c}`).join(', ')})`;
+}
+
+function triggerSql(t: AuditedTable): string[] {
+  const name = getTableConfig(t.table).name;
+  const cols = columnsOf(t.table);
+  const rel = (ref: string) => (t.relation ? t.relation.replace('{r}', ref) : 'NULL');
+  const insertCols = 'operation_id, table_name, record_id, relation_id, action, field, old_value, new_value';
+  const diff = cols
+    .filter((c) => c !== 'id')
+    .map((c) => `SELECT '${c}' AS f, old.${c} AS o, new.${c} AS n`)
+    .join(' UNION ALL ');
+  return [
+    `CREATE TRIGGER audit_${name}_insert AFTER INSERT ON ${name} BEGIN ${GUARD}
+       INSERT INTO audit_log (${insertCols})
+       VALUES (${CONTEXT}, '${name}', new.id, ${rel('new')}, 'insert', NULL, NULL, ${rowJson(cols, 'new')});
+     END`,
+    `CREATE TRIGGER audit_${name}_update AFTER UPDATE ON ${name} BEGIN ${GUARD}
+       INSERT INTO audit_log (${insertCols})
+       SELECT ${CONTEXT}, '${name}', new.id, ${rel('new')}, 'update', f, o, n FROM (${diff}) WHERE o IS NOT n;
+     END`,
+    `CREATE TRIGGER audit_${name}_delete AFTER DELETE ON ${name} BEGIN ${GUARD}
+       INSERT INTO audit_log (${insertCols})
+       VALUES (${CONTEXT}, '${name}', old.id, ${rel('old')}, 'delete', NULL, ${rowJson(cols, 'old')}, NULL);
+     END`,
+  ];
+}
+
+/**
+ * Audit triggers are generated from the drizzle schema rather than kept in migrations:
+ * they must list every column, and drizzle-kit's table rebuilds drop triggers silently.
+ * Recreating them on every open keeps them complete whatever a migration did.
+ */
+export function installAuditTriggers(sqlite: Database.Database): void {
+  const existing = sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'`)
+    .all() as { name: string }[];
+  for (const { name } of existing) sqlite.exec(`DROP TRIGGER ${name}`);
+  sqlite.exec(`INSERT OR IGNORE INTO audit_context (id, operation_id) VALUES (1, NULL)`);
+  for (const t of AUDITED_TABLES) for (const stmt of triggerSql(t)) sqlite.exec(stmt);
+}

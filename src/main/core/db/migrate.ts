@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+
+interface JournalEntry {
+  tag: string;
+  when: number;
+}
+
+/** Migrations drizzle-kit generated that this database has not applied yet. */
+export function pendingMigrations(sqlite: Database.Database, migrationsDir: string): string[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as {
+    entries: JournalEntry[];
+  };
+  const hasTable = sqlite
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`)
+    .get();
+  const applied = hasTable
+    ? new Set(
+        (sqlite.prepare('SELECT created_at AS at FROM __drizzle_migrations').all() as { at: number }[]).map((r) =>
+          Number(r.at),
+        ),
+      )
+    : new Set<number>();
+  return journal.entries.filter((e) => !applied.has(e.when)).map((e) => e.tag);
+}
+
+export interface MigrateOptions {
+  migrationsDir: string;
+  /** Where to put the copy taken before migrating a file that already holds data. */
+  backupPath: (() => string) | null;
+}
+
+/**
+ * The one way migrations are applied.
+ * - Backs the file up first (VACUUM INTO: synchronous and consistent) when it has user tables.
+ * - Turns foreign keys off on the connection *before* drizzle's transaction: inside a
+ *   transaction SQLite ignores the pragma, and drizzle-kit's table rebuilds (DROP TABLE +
+ *   rename) would then cascade-delete every child row (drizzle-orm issue #5782).
+ * - Checks referential integrity afterwards and refuses to continue when it is broken.
+ */
+export function applyMigrations(
+  sqlite: Database.Database,
+  db: BetterSQLite3Database<Record<string, unknown>>,
+  opts: MigrateOptions,
+): { applied: string[]; backup: string | null } {
+  const pending = pendingMigrations(sqlite, opts.migrationsDir);
+  if (pending.length === 0) return { applied: [], backup: null };
+
+  let backup: string | null = null;
+  const hasData = sqlite
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1`)
+    .get();
+  if (hasData && opts.backupPath) {
+    backup = opts.backupPath();
+    fs.mkdirSync(path.dirname(backup), { recursive: true });
+    sqlite.prepare('VACUUM INTO ?').run(backup);
+  }
+
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    migrate(db, { migrationsFolder: opts.migrationsDir });
+    const broken = sqlite.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) {
+      throw new Error(
+        `Migration left ${broken.length} broken foreign key reference(s); the file is unchanged in ${backup ?? '(no backup)'}`,
+      );
+    }
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+  return { applied: pending, backup };
+}

@@ -1,0 +1,35 @@
+import type { InputOf, OutputOf, ParsedInputOf } from './define';
+import { relationsContract } from './relations';
+import { addressesContract } from './addresses';
+import { linksContract } from './links';
+import { classificationContract } from './classification';
+import { auditContract } from './audit';
+import { referenceContract } from './reference';
+
+/** The whole API. A domain adds its group here; handler types derive from it. */
+export const contract = {
+  ...relationsContract,
+  ...addressesContract,
+  ...linksContract,
+  ...classificationContract,
+  ...auditContract,
+  ...referenceContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract & string;
+export type Input<M extends MethodName> = InputOf<Contract[M]>;
+export type ParsedInput<M extends MethodName> = ParsedInputOf<Contract[M]>;
+export type Output<M extends MethodName> = OutputOf<Contract[M]>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
+
+export * from './relations';
+export * from './addresses';
+export * from './links';
+export * from './classification';
+export * from './audit';
+export * from './reference';
+export type { InputOf, OutputOf, ParsedInputOf } from './define';

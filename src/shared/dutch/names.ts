@@ -1,0 +1,208 @@
+import { parseCsv } from './csv';
+import { collapseSpaces, collationKey } from './text';
+
+/**
+ * Name parts as stored. `infix` is the tussenvoegsel in lower case as in the BRP;
+ * `exactName` marks names (e.g. Belgian "Van der Meeren") whose infix must be
+ * written exactly as registered, so no capitalisation rule may touch it.
+ */
+export interface PersonName {
+  initials?: string | null;
+  firstName?: string | null;
+  infix?: string | null;
+  lastName?: string | null;
+  exactName?: boolean | null;
+}
+
+function clean(s: string | null | undefined): string {
+  return s ? collapseSpaces(s) : '';
+}
+
+// Dutch initials that are customarily written with more than one letter.
+const MULTI_LETTER_INITIALS = new Set(['th', 'ch', 'chr', 'ph', 'ij', 'tj', 'sj']);
+
+function multiLetterInitial(letters: string): string {
+  if (letters.toLowerCase() === 'ij') return 'IJ.';
+  return `${letters.charAt(0).toUpperCase()}${letters.slice(1).toLowerCase()}.`;
+}
+
+/**
+ * 'jp' → 'J.P.', 'J. P.' → 'J.P.', 'j.p.m' → 'J.P.M.', 'Th.' stays 'Th.'.
+ * A letter group is only kept together when the user wrote it with a dot and it
+ * looks like a multi-letter initial ('Th.', 'Chr.'); otherwise 'jp' is two initials.
+ */
+export function normalizeInitials(raw: string): string {
+  const out: string[] = [];
+  for (const m of raw.matchAll(/(\p{L}+)(\.?)/gu)) {
+    const letters = m[1] ?? '';
+    const dotted = m[2] === '.';
+    if (letters.length === 1) {
+      out.push(`${letters.toUpperCase()}.`);
+    } else if (
+      dotted &&
+      (MULTI_LETTER_INITIALS.has(letters.toLowerCase()) || /^\p{Lu}\p{Ll}{1,2}$/u.test(letters))
+    ) {
+      out.push(multiLetterInitial(letters));
+    } else {
+      for (const ch of letters) out.push(`${ch.toUpperCase()}.`);
+    }
+  }
+  return out.join('');
+}
+
+/**
+ * Capitalise only the first word of a tussenvoegsel ('van den' → 'Van den').
+ * Elided articles ('t, d', 's) stay lower case even at the start.
+ */
+export function capitalizeInfix(infix: string): string {
+  const s = collapseSpaces(infix).toLowerCase();
+  if (!s) return '';
+  const firstWord = s.split(' ')[0] ?? '';
+  if (firstWord.startsWith("'") || firstWord === 't' || firstWord === 'd' || firstWord === "d'") {
+    return s;
+  }
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+// An infix ending in an apostrophe is glued to the name: d'Ancona, not d' Ancona.
+function joinInfix(infix: string, lastName: string): string {
+  return infix.endsWith("'") ? `${infix}${lastName}` : `${infix} ${lastName}`;
+}
+
+/**
+ * Infix + last name. `preceded` tells whether initials, a first name or another
+ * surname part come before it (then the infix stays lower case).
+ */
+export function formatSurname(p: PersonName, preceded: boolean): string {
+  const last = clean(p.lastName);
+  if (!last) return '';
+  const infix = clean(p.infix);
+  if (!infix) return last;
+  const shown = p.exactName ? infix : preceded ? infix.toLowerCase() : capitalizeInfix(infix);
+  return joinInfix(shown, last);
+}
+
+function joinParts(lead: string, p: PersonName): string {
+  const surname = formatSurname(p, lead !== '');
+  return [lead, surname].filter((x) => x !== '').join(' ');
+}
+
+/** 'Jan de Vries'; 'J. de Vries' without first name; 'De Vries' with only a surname. */
+export function fullName(p: PersonName): string {
+  return joinParts(clean(p.firstName) || clean(p.initials), p);
+}
+
+/** 'J. de Vries' (initials preferred; first name when there are none). */
+export function formalName(p: PersonName): string {
+  return joinParts(clean(p.initials) || clean(p.firstName), p);
+}
+
+/** Dutch list order on the core word: 'Vries, Jan de'. */
+export function sortName(p: PersonName): string {
+  const last = clean(p.lastName);
+  if (!last) return fullName(p);
+  const infix = clean(p.infix);
+  const rest = [clean(p.firstName) || clean(p.initials), p.exactName ? infix : infix.toLowerCase()]
+    .filter((x) => x !== '')
+    .join(' ');
+  return rest ? `${last}, ${rest}` : last;
+}
+
+/** Case- and accent-insensitive key for ORDER BY: lastName infix firstName initials. */
+export function sortKey(p: PersonName): string {
+  return collationKey(
+    [p.lastName, p.infix, p.firstName, p.initials].map(clean).filter((x) => x !== '').join(' '),
+  );
+}
+
+// Typographic apostrophes and accents typed instead of ' must match the table.
+function infixKey(s: string): string {
+  return collapseSpaces(s.replace(/[’‘`´]/gu, "'")).toLowerCase();
+}
+
+/** Reads voorvoegsels-rvig-tabel36.csv (one column, header `voorvoegsel`). */
+export function parseVoorvoegsels(csvText: string): Set<string> {
+  const set = new Set<string>();
+  for (const row of parseCsv(csvText)) {
+    const key = infixKey(row[0] ?? '');
+    if (key && key !== 'voorvoegsel') set.add(key);
+  }
+  return set;
+}
+
+export function isKnownInfix(set: Set<string>, infix: string): boolean {
+  return set.has(infixKey(infix));
+}
+
+const maxWordsCache = new WeakMap<Set<string>, number>();
+
+function maxInfixWords(known: Set<string>): number {
+  let max = maxWordsCache.get(known);
+  if (max === undefined) {
+    max = 0;
+    for (const k of known) max = Math.max(max, k.split(' ').length);
+    maxWordsCache.set(known, max);
+  }
+  return max;
+}
+
+export interface SplitSurname {
+  infix: string | null;
+  lastName: string;
+}
+
+function leadingInfix(tokens: string[], known: Set<string>): SplitSurname | null {
+  for (let k = Math.min(maxInfixWords(known), tokens.length); k >= 1; k--) {
+    if (k < tokens.length) {
+      const cand = infixKey(tokens.slice(0, k).join(' '));
+      const rest = tokens.slice(k).join(' ');
+      if (known.has(cand) && /\p{L}/u.test(rest)) return { infix: cand, lastName: rest };
+    }
+    // Elided article glued to the name: d'Ancona, van de l'Isle.
+    const tok = tokens[k - 1] ?? '';
+    const apos = tok.indexOf("'");
+    if (apos > 0 && apos < tok.length - 1) {
+      const cand = infixKey([...tokens.slice(0, k - 1), tok.slice(0, apos + 1)].join(' '));
+      const rest = [tok.slice(apos + 1), ...tokens.slice(k)].join(' ');
+      if (known.has(cand) && /^\p{L}/u.test(rest)) return { infix: cand, lastName: rest };
+    }
+  }
+  return null;
+}
+
+function trailingInfix(tokens: string[], raw: string, known: Set<string>): SplitSurname | null {
+  // Old exports write 'Berg van den'. Only trust a trailing infix that is written in
+  // lower case (or when everything is capitals), so a name like 'Ho Le' stays intact.
+  const allCaps = raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+  for (let k = Math.min(maxInfixWords(known), tokens.length - 1); k >= 1; k--) {
+    const tail = tokens.slice(tokens.length - k);
+    const cand = infixKey(tail.join(' '));
+    if (known.has(cand) && (allCaps || tail.every((w) => w === w.toLowerCase()))) {
+      return { infix: cand, lastName: tokens.slice(0, tokens.length - k).join(' ') };
+    }
+  }
+  return null;
+}
+
+/**
+ * Split a surname as typed or imported into tussenvoegsel + achternaam:
+ * 'van den Berg', 'Berg, van den', 'Berg van den', "'t Hart", "d'Ancona", 'De Vries'.
+ * Double names keep their inner infix ('Jansen-van Dijk' is not split) and unknown
+ * words are left alone ('Vandenberg'). The longest known infix wins.
+ */
+export function splitSurname(raw: string, known: Set<string>): SplitSurname {
+  const s = collapseSpaces(raw.replace(/[’‘`´]/gu, "'"));
+  if (!s) return { infix: null, lastName: '' };
+
+  const comma = s.indexOf(',');
+  if (comma >= 0) {
+    const left = s.slice(0, comma).trim();
+    const right = s.slice(comma + 1).trim();
+    if (!right) return splitSurname(left, known);
+    if (left && isKnownInfix(known, right)) return { infix: infixKey(right), lastName: left };
+    return { infix: null, lastName: s };
+  }
+
+  const tokens = s.split(' ');
+  return leadingInfix(tokens, known) ?? trailingInfix(tokens, s, known) ?? { infix: null, lastName: s };
+}
