@@ -166,6 +166,7 @@ describe('splitSurname', () => {
     expect(splitSurname('Vries, de', known)).toEqual({ infix: 'de', lastName: 'Vries' });
     expect(splitSurname('Vries,de', known)).toEqual({ infix: 'de', lastName: 'Vries' });
     expect(splitSurname('van den Berg,', known)).toEqual({ infix: 'van den', lastName: 'Berg' });
+    expect(splitSurname('Mulder-de Graaf, van', known)).toEqual({ infix: 'van', lastName: 'Mulder-de Graaf' });
   });
   it('leaves a comma alone when the part after it is not an infix', () => {
     expect(splitSurname('Vries, Jan', known)).toEqual({ infix: null, lastName: 'Vries, Jan' });
@@ -192,6 +193,7 @@ describe('splitSurname', () => {
     expect(splitSurname('Van', known)).toEqual({ infix: null, lastName: 'Van' });
     expect(splitSurname("O'Brien", known)).toEqual({ infix: null, lastName: "O'Brien" });
     expect(splitSurname('  ', known)).toEqual({ infix: null, lastName: '' });
+    expect(splitSurname('van der', known)).toEqual({ infix: null, lastName: 'van der' });
   });
   it('collapses whitespace', () => {
     expect(splitSurname('  van   der  Meer ', known)).toEqual({ infix: 'van der', lastName: 'Meer' });

@@ -203,6 +203,8 @@ export function splitSurname(raw: string, known: Set<string>): SplitSurname {
     return { infix: null, lastName: s };
   }
 
+  // Only an infix and no name: nothing sensible to split.
+  if (isKnownInfix(known, s)) return { infix: null, lastName: s };
   const tokens = s.split(' ');
   return leadingInfix(tokens, known) ?? trailingInfix(tokens, s, known) ?? { infix: null, lastName: s };
 }

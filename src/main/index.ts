@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow } from 'electron';
+import { registerAppScheme, serveRenderer } from './shell/app-protocol';
+import { registerCoreIpc } from './shell/ipc';
+import { createMainWindow } from './shell/main-window';
+import { openDefaultAdministration } from './default-administration';
+import { resourcesDir } from './paths';
+
+/** Electron entry: wiring only. Built by electron-vite into out/main/index.js. */
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+app.enableSandbox();
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+void app.whenReady().then(() => {
+  const resources = app.isPackaged ? path.join(process.resourcesPath, 'resources') : resourcesDir();
+  const core = openDefaultAdministration({ dataDir: process.env.LEDENBEHEER_DATA ?? path.join(app.getPath('userData'), 'administraties'), resourcesDir: resources });
+  serveRenderer(path.join(here, '..', 'renderer'));
+  let win: BrowserWindow | null = createMainWindow(path.join(here, '..', 'preload', 'index.cjs'));
+  win.on('closed', () => (win = null));
+  const unregister = registerCoreIpc(core, () => win?.webContents ?? null);
+  app.on('second-instance', () => win?.focus());
+  app.on('window-all-closed', () => {
+    unregister();
+    core.close();
+    app.quit();
+  });
+});
+

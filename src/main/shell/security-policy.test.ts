@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { isAllowedExternalUrl, isAllowedNavigation, isRpcRequestShape, isTrustedSenderUrl } from './security-policy';
+
+describe('shell security policy', () => {
+  it('trusts only the bundled app page as a sender', () => {
+    expect(isTrustedSenderUrl('app://renderer/index.html')).toBe(true);
+    expect(isTrustedSenderUrl('app://renderer/index.html#/relaties/1')).toBe(true);
+    expect(isTrustedSenderUrl('https://renderer/index.html')).toBe(false);
+    expect(isTrustedSenderUrl('app://evil/index.html')).toBe(false);
+    expect(isTrustedSenderUrl('file:///etc/passwd')).toBe(false);
+    expect(isTrustedSenderUrl('')).toBe(false);
+    expect(isTrustedSenderUrl(null)).toBe(false);
+  });
+
+  it('keeps the window on the app', () => {
+    expect(isAllowedNavigation('app://renderer/index.html')).toBe(true);
+    expect(isAllowedNavigation('https://example.org')).toBe(false);
+  });
+
+  it('opens only plain web and mail links outside the app', () => {
+    expect(isAllowedExternalUrl('https://www.vereniging.nl/leden')).toBe(true);
+    expect(isAllowedExternalUrl('http://example.org')).toBe(true);
+    expect(isAllowedExternalUrl('mailto:secretaris@vereniging.nl')).toBe(true);
+    for (const bad of ['file:///C:/Windows/system32/calc.exe', 'javascript:alert(1)', 'smb://host/share', 'ms-msdt:/id', 'https://user:pw@example.org', 'not a url', 'mailto:']) {
+      expect(isAllowedExternalUrl(bad), bad).toBe(false);
+    }
+  });
+
+  it('accepts only well-formed calls', () => {
+    expect(isRpcRequestShape({ method: 'relations.get', params: { id: 'x' } })).toBe(true);
+    expect(isRpcRequestShape({ method: '__proto__', params: {} })).toBe(false);
+    expect(isRpcRequestShape({ method: 5 })).toBe(false);
+    expect(isRpcRequestShape(null)).toBe(false);
+    expect(isRpcRequestShape('relations.get')).toBe(false);
+  });
+});

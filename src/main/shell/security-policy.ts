@@ -1,0 +1,43 @@
+/**
+ * Decisions of the Electron shell that need no Electron, so they are unit-tested here:
+ * which page may call the core, where the window may navigate, which links leave the app.
+ */
+export const APP_ORIGIN = 'app://renderer';
+
+/** Only our own bundled page may talk to the core; not a frame, not a page navigated elsewhere. */
+export function isTrustedSenderUrl(url: string | undefined | null): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'app:' && u.host === 'renderer';
+  } catch {
+    return false;
+  }
+}
+
+export function isAllowedNavigation(url: string): boolean {
+  return isTrustedSenderUrl(url);
+}
+
+/**
+ * Links the user clicks (a relation's website) open in the system browser, and only when
+ * they are plain http(s) or mailto without credentials: never file:, javascript:, smb: or
+ * custom protocol handlers that could start programs.
+ */
+export function isAllowedExternalUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'mailto:') return /^[^@\s]+@[^@\s]+$/.test(decodeURIComponent(u.pathname));
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return false;
+    return u.username === '' && u.password === '' && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The shape of a call from the renderer; anything else is dropped before the dispatcher. */
+export function isRpcRequestShape(value: unknown): value is { method: string; params: unknown } {
+  if (typeof value !== 'object' || value === null) return false;
+  const method = (value as { method?: unknown }).method;
+  return typeof method === 'string' && method.length <= 100 && /^[a-zA-Z]+\.[a-zA-Z]+$/.test(method);
+}

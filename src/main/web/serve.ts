@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/create-core';
+import { startWebHost } from './web-host';
+import { resourcesDir } from '../paths';
+import { fillWithDemo } from '../default-administration';
+
+const USAGE = 'Gebruik: npm run web -- --db BESTAND [--port N] [--demo N] [--reset]';
+
+function fail(message: string): never {
+  console.error(`Fout: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+/**
+ * `npm run web -- --db FILE --port N`: the core and the renderer on 127.0.0.1 for tests and
+ * development. The first line printed is the URL to open, token included.
+ */
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        db: { type: 'string' },
+        port: { type: 'string', default: '0' },
+        demo: { type: 'string' },
+        reset: { type: 'boolean', default: false },
+        token: { type: 'string' },
+        static: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  if (!values.db) fail('--db ontbreekt');
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`ongeldige poort: ${values.port}`);
+  const demo = values.demo === undefined ? 0 : Number(values.demo);
+  if (!Number.isInteger(demo) || demo < 0) fail(`ongeldig aantal demorelaties: ${values.demo}`);
+  const staticDir = values.static ?? path.join(path.dirname(resourcesDir()), 'out', 'renderer');
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) fail(`geen gebouwde renderer in ${staticDir} (eerst: npm run build)`);
+
+  if (values.reset) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(values.db + suffix, { force: true });
+  const core = createCore({ file: values.db });
+  if (demo > 0) fillWithDemo(core, demo);
+  const token = values.token ?? randomBytes(24).toString('base64url');
+  const host = await startWebHost({ core, staticDir, token, port });
+  console.log(host.url);
+  const stop = () => void host.close().then(() => (core.close(), process.exit(0)));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

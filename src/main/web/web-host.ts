@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import type { Core } from '../core/create-core';
+import type { RpcRequest } from '../../shared/rpc';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+
+export interface WebHostOptions {
+  core: Core;
+  /** The built renderer (vite build output). */
+  staticDir: string;
+  token: string;
+  port: number;
+  /** Largest accepted request body; imports of large files arrive as bytes. */
+  maxBodyBytes?: number;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+function sameToken(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The core and the built renderer over HTTP, for tests and development. It listens on
+ * 127.0.0.1 only and every API call needs the per-run token; the Host and Origin checks stop
+ * a web page elsewhere from reaching it through DNS rebinding or a cross-site request.
+ */
+export function startWebHost(opts: WebHostOptions): Promise<{ url: string; server: http.Server; close: () => Promise<void> }> {
+  const maxBody = opts.maxBodyBytes ?? 200 * 1024 * 1024;
+  const root = path.resolve(opts.staticDir);
+  const clients = new Set<http.ServerResponse>();
+  const unsubscribe = opts.core.onEvent((event) => {
+    const data = `data: ${JSON.stringify(event)}\n\n`;
+    for (const res of clients) res.write(data);
+  });
+
+  const server = http.createServer((req, res) => {
+    const port = (server.address() as { port: number }).port;
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, 'text/plain', 'Misdirected request');
+    const origin = req.headers.origin;
+    if (origin && !allowedHosts.some((h) => origin === `http://${h}`)) return send(res, 403, 'text/plain', 'Forbidden origin');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (url.pathname === '/rpc' && req.method === 'POST') {
+      const bearer = req.headers.authorization?.replace(/^Bearer /, '');
+      if (!sameToken(bearer, opts.token)) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED' } });
+      return void readBody(req, maxBody).then(
+        async (body) => {
+          let request: RpcRequest;
+          try {
+            const parsed = JSON.parse(body) as Partial<RpcRequest>;
+            if (typeof parsed.method !== 'string') throw new Error('method');
+            request = { method: parsed.method, params: parsed.params };
+          } catch {
+            return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION_FAILED', details: { reason: 'BAD_REQUEST_BODY' } } });
+          }
+          sendJson(res, 200, await opts.core.dispatch(request));
+        },
+        () => sendJson(res, 413, { ok: false, error: { code: 'VALIDATION_FAILED', details: { reason: 'BODY_TOO_LARGE' } } }),
+      );
+    }
+
+    if (url.pathname === '/events' && req.method === 'GET') {
+      if (!sameToken(url.searchParams.get('token'), opts.token)) return send(res, 401, 'text/plain', 'Unauthorized');
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
+    return serveStatic(root, url.pathname, res);
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      resolve({
+        url: `http://127.0.0.1:${port}/#token=${opts.token}`,
+        server,
+        close: () =>
+          new Promise<void>((done) => {
+            unsubscribe();
+            for (const c of clients) c.end();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    return send(res, 400, 'text/plain', 'Bad path');
+  }
+  const file = path.resolve(root, `.${rel === '/' ? '/index.html' : rel}`);
+  // path.resolve collapses '..': anything outside root is refused, not served.
+  if (file !== root && !file.startsWith(root + path.sep)) return send(res, 403, 'text/plain', 'Forbidden');
+  fs.readFile(file, (err, data) => {
+    if (err) {
+      // Client-side routes fall back to the app; missing assets are a plain 404.
+      if (!path.extname(file)) return serveStatic(root, '/index.html', res);
+      return send(res, 404, 'text/plain', 'Not found');
+    }
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...SECURITY_HEADERS });
+    res.end(data);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+function readBody(req: http.IncomingMessage, max: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
