@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow } from 'electron';
+import { app, type BrowserWindow } from 'electron';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { registerCoreIpc } from './shell/ipc';
 import { createMainWindow } from './shell/main-window';

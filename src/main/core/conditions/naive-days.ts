@@ -137,7 +137,8 @@ export function naiveFirstDayOnOrAfter(a: DaySet, day: number, w: DayWindow): nu
 export function naiveAgeOn(birthIso: string, dayIso: string): number {
   const [by, bm, bd] = birthIso.split('-').map(Number) as [number, number, number];
   const [y, m, d] = dayIso.split('-').map(Number) as [number, number, number];
-  const leap = new Date(Date.UTC(2000, 1, 29)).getUTCDate() === 29 && naiveFromDay(naiveToDay(`${pad(y, 4)}-03-01`) - 1).endsWith('-29');
+  // Leap year iff the day before 1 March is the 29th; asks Date rather than a formula.
+  const leap = naiveFromDay(naiveToDay(`${pad(y, 4)}-03-01`) - 1).endsWith('-29');
   let [cm, cd] = [bm, bd];
   if (bm === 2 && bd === 29 && !leap) [cm, cd] = [3, 1];
   const hadBirthday = m > cm || (m === cm && d >= cd);

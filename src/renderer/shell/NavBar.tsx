@@ -1,0 +1,31 @@
+import { NavLink, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useNavigation, type Route } from './navigation';
+
+const ITEMS: { page: Route['page']; key: string; route: Route }[] = [
+  { page: 'relations', key: 'shell.nav.relations', route: { page: 'relations' } },
+  { page: 'trash', key: 'shell.nav.trash', route: { page: 'trash' } },
+  { page: 'history', key: 'shell.nav.history', route: { page: 'history' } },
+  { page: 'settings', key: 'shell.nav.settings', route: { page: 'settings' } },
+];
+
+export function NavBar() {
+  const { t } = useTranslation();
+  const { route, navigate } = useNavigation();
+  const active = route.page === 'relation' ? 'relations' : route.page;
+  return (
+    <Stack gap={2} component="nav" aria-label={t('shell.nav.label')}>
+      {ITEMS.map((item) => (
+        <NavLink
+          key={item.page}
+          component="button"
+          label={t(item.key)}
+          active={active === item.page}
+          aria-current={active === item.page ? 'page' : undefined}
+          onClick={() => navigate(item.route)}
+          data-testid={`nav-${item.page}`}
+        />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,5 @@
+import { useQuery } from '../rpc/useQuery';
+
+export function useAppInfo() {
+  return useQuery('app.info', {}, { refreshOn: ['relations.changed'] });
+}
