@@ -13,6 +13,8 @@ import { linksHandlers } from './links/links.handlers';
 import { classificationHandlers } from './classification/classification.handlers';
 import { auditHandlers } from './audit/audit.handlers';
 import { referenceHandlers } from './reference/reference.handlers';
+import { groupsHandlers } from './groups/groups.handlers';
+import { selectionsHandlers } from './selections/selections.handlers';
 import { seedDefaults } from './setup/default-data';
 import { resourcesDir as defaultResourcesDir } from '../paths';
 
@@ -65,6 +67,8 @@ export function createCore(opts: CoreOptions): Core {
     ...classificationHandlers(ctx),
     ...auditHandlers(ctx),
     ...referenceHandlers(ctx, APP_VERSION),
+    ...groupsHandlers(ctx),
+    ...selectionsHandlers(ctx),
   } satisfies Handlers;
   const dispatcher = createDispatcher(handlers, {
     checkOutput: opts.checkOutput ?? false,

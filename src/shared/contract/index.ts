@@ -5,6 +5,7 @@ import { linksContract } from './links';
 import { classificationContract } from './classification';
 import { auditContract } from './audit';
 import { referenceContract } from './reference';
+import { groupsContract, selectionsContract } from './groups';
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
 export const contract = {
@@ -14,6 +15,8 @@ export const contract = {
   ...classificationContract,
   ...auditContract,
   ...referenceContract,
+  ...groupsContract,
+  ...selectionsContract,
 };
 
 export type Contract = typeof contract;
@@ -32,4 +35,6 @@ export * from './links';
 export * from './classification';
 export * from './audit';
 export * from './reference';
+export * from './groups';
+export * from './conditions';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';

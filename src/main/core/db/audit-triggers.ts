@@ -20,6 +20,10 @@ export const AUDITED_TABLES: AuditedTable[] = [
   { table: schema.customValues, relation: '{r}.relation_id' },
   { table: schema.tags, relation: null },
   { table: schema.relationTags, relation: '{r}.relation_id' },
+  { table: schema.groups, relation: null },
+  { table: schema.groupRoles, relation: null },
+  { table: schema.groupMembers, relation: '{r}.relation_id' },
+  { table: schema.selections, relation: null },
 ];
 
 /** Tables that are bookkeeping, not user data. */

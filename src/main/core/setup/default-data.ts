@@ -1,5 +1,5 @@
 import type { CoreContext } from '../context';
-import { linkTypes, relationTypes } from '../db/schema';
+import { groupRoles, linkTypes, relationTypes } from '../db/schema';
 
 /** What a new administration starts with; all of it can be renamed or extended by the user. */
 const RELATION_TYPES = [
@@ -21,7 +21,16 @@ const LINK_TYPES = [
   { code: 'household', name: 'gezinslid van', reverseName: 'gezinslid van', fromKind: 'person', toKind: 'person', symmetric: true },
 ] as const;
 
+const GROUP_ROLES = [
+  { code: 'voorzitter', name: 'Voorzitter' },
+  { code: 'vicevoorzitter', name: 'Vicevoorzitter' },
+  { code: 'secretaris', name: 'Secretaris' },
+  { code: 'penningmeester', name: 'Penningmeester' },
+  { code: 'lid', name: 'Lid' },
+] as const;
+
 export function seedDefaults(ctx: CoreContext): void {
+  seedGroupRoles(ctx);
   const has = ctx.sqlite.prepare('SELECT (SELECT count(*) FROM link_types) + (SELECT count(*) FROM relation_types) AS n').get() as { n: number };
   if (has.n > 0) return;
   ctx.write('setup.defaults', null, () => {
@@ -31,5 +40,14 @@ export function seedDefaults(ctx: CoreContext): void {
     LINK_TYPES.forEach((t, position) =>
       ctx.db.insert(linkTypes).values({ id: ctx.newId(), ...t, position, createdAt: ctx.now() }).run(),
     );
+  });
+}
+
+/** Separate from the rest: administrations created before groups existed get their roles on first open. */
+function seedGroupRoles(ctx: CoreContext): void {
+  const has = ctx.sqlite.prepare('SELECT count(*) AS n FROM group_roles').get() as { n: number };
+  if (has.n > 0) return;
+  ctx.write('setup.groupRoles', null, () => {
+    GROUP_ROLES.forEach((r, position) => ctx.db.insert(groupRoles).values({ id: ctx.newId(), ...r, position, createdAt: ctx.now() }).run());
   });
 }

@@ -1,2 +1,3 @@
 export * from './relations';
+export * from './groups';
 export * from './audit';

@@ -1,0 +1,119 @@
+import type { Condition } from '../../../../shared/contract/conditions';
+import { DomainError } from '../../../../shared/errors';
+import { NEG_INF, POS_INF, fromPeriod, intersect, normalize, type Interval, type IntervalSet } from '../interval-set';
+import { and, fromFacts, not, or, valueFor, type RelationIntervals } from '../relation-intervals';
+import { overlapsWindow, relationFilter, windowParams, withReference, type EvalScope } from '../eval-scope';
+
+type Atom<T extends Condition['type']> = (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals;
+type Row = { id: string; vf: string | null; vt: string | null };
+
+/** Lives (or is established) at an address that matches every given criterion, on the days that address is valid. */
+export const addressAtom: Atom<'address'> = (c, scope) => {
+  const where = [overlapsWindow('a')];
+  const params: Record<string, unknown> = { ...windowParams(scope) };
+  const list = (name: string, column: string, values: string[] | undefined, fold = true) => {
+    if (!values) return;
+    where.push(fold ? `lower(${column}) IN (SELECT lower(value) FROM json_each(@${name}))` : `${column} IN (SELECT value FROM json_each(@${name}))`);
+    params[name] = JSON.stringify(values);
+  };
+  list('types', 'a.type', c.addressTypes, false);
+  list('cities', 'a.city', c.cities);
+  list('municipalities', 'a.municipality', c.municipalities);
+  list('provinces', 'a.province', c.provinces);
+  list('countries', 'a.country', c.countries, false);
+  if (c.postcodeRanges) {
+    where.push(`a.country = 'NL' AND a.postcode IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(@ranges) r
+                 WHERE CAST(substr(a.postcode, 1, 4) AS INTEGER) BETWEEN json_extract(r.value, '$.from') AND json_extract(r.value, '$.to'))`);
+    params.ranges = JSON.stringify(c.postcodeRanges);
+  }
+  const filter = relationFilter(scope, 'a.relation_id');
+  const rows = scope.ctx.sqlite
+    .prepare(`SELECT a.relation_id AS id, a.valid_from AS vf, a.valid_to AS vt FROM addresses a WHERE ${where.join(' AND ')} AND ${filter.sql}`)
+    .all({ ...params, ...filter.params }) as Row[];
+  return fromFacts(rows.map((r): [string, IntervalSet] => [r.id, fromPeriod(r.vf, r.vt)]));
+};
+
+/**
+ * Has a link of the given type, on the days the link is valid and (with a target) the
+ * relation at the other end satisfies the target condition: "director of a member company".
+ */
+export const linkAtom: Atom<'link'> = (c, scope) => {
+  const target = c.target ? scope.evaluate(c.target, { ...scope, relationIds: null }) : null;
+  const sides: ['from' | 'to', string, string][] = [];
+  if (c.direction !== 'to') sides.push(['from', 'l.from_relation_id', 'l.to_relation_id']);
+  if (c.direction !== 'from') sides.push(['to', 'l.to_relation_id', 'l.from_relation_id']);
+  const facts: [string, IntervalSet][] = [];
+  for (const [, subject, other] of sides) {
+    const filter = relationFilter(scope, subject);
+    const rows = scope.ctx.sqlite
+      .prepare(
+        `SELECT ${subject} AS id, ${other} AS other, l.valid_from AS vf, l.valid_to AS vt
+           FROM relation_links l JOIN link_types t ON t.id = l.link_type_id
+          WHERE t.code IN (SELECT value FROM json_each(@codes)) AND ${overlapsWindow('l')} AND ${filter.sql}`,
+      )
+      .all({ codes: JSON.stringify(c.linkTypeCodes), ...windowParams(scope), ...filter.params }) as (Row & { other: string })[];
+    for (const r of rows) {
+      const period = fromPeriod(r.vf, r.vt);
+      facts.push([r.id, target ? intersect(period, valueFor(target, r.other)) : period]);
+    }
+  }
+  return fromFacts(facts);
+};
+
+/**
+ * Membership of a group: its condition (if smart) plus hand-added members, minus hand-excluded
+ * ones, each on their own dates. With roles, only hand-entered members holding one of them
+ * count (a computed member has no role); a member without a role counts as 'lid'.
+ */
+export function groupMembership(scope: EvalScope, groupId: string, roleCodes?: string[]): RelationIntervals {
+  const key = `group:${groupId}${roleCodes ? `:${roleCodes.join(',')}` : ''}`;
+  return withReference(scope, key, (inner) => {
+    const group = inner.ctx.sqlite.prepare('SELECT condition FROM groups WHERE id = ?').get(groupId) as { condition: string | null } | undefined;
+    if (!group) throw new DomainError('VALIDATION_FAILED', { groupId }, [{ field: 'condition', code: 'GROUP_UNKNOWN' }]);
+    const rows = inner.ctx.sqlite
+      .prepare(
+        `SELECT m.relation_id AS id, m.valid_from AS vf, m.valid_to AS vt, m.mode, coalesce(r.code, 'lid') AS role
+           FROM group_members m LEFT JOIN group_roles r ON r.id = m.role_id
+          WHERE m.group_id = @groupId AND ${overlapsWindow('m')}`,
+      )
+      .all({ groupId, ...windowParams(inner) }) as (Row & { mode: 'include' | 'exclude'; role: string })[];
+    const included = fromFacts(
+      rows.filter((r) => r.mode === 'include' && (!roleCodes || roleCodes.includes(r.role))).map((r): [string, IntervalSet] => [r.id, fromPeriod(r.vf, r.vt)]),
+    );
+    const excluded = fromFacts(rows.filter((r) => r.mode === 'exclude').map((r): [string, IntervalSet] => [r.id, fromPeriod(r.vf, r.vt)]));
+    const members =
+      group.condition && !roleCodes ? or(inner.evaluate(JSON.parse(group.condition) as Condition, inner), included) : included;
+    return excluded.map.size === 0 ? members : and(members, not(excluded));
+  });
+}
+
+export const groupMemberAtom: Atom<'groupMember'> = (c, scope) => groupMembership(scope, c.groupId, c.roleCodes);
+
+export const selectionAtom: Atom<'selection'> = (c, scope) =>
+  withReference(scope, `selection:${c.selectionId}`, (inner) => {
+    const row = inner.ctx.sqlite.prepare('SELECT condition FROM selections WHERE id = ?').get(c.selectionId) as { condition: string } | undefined;
+    if (!row) throw new DomainError('VALIDATION_FAILED', { selectionId: c.selectionId }, [{ field: 'condition', code: 'SELECTION_UNKNOWN' }]);
+    return inner.evaluate(JSON.parse(row.condition) as Condition, inner);
+  });
+
+/**
+ * On day D the item holds and the run of consecutive days containing D began between
+ * maxDays and minDays days before D: "new in the last 183 days", "at least 25 years".
+ */
+export function durationTransform(set: IntervalSet, minDays: number | undefined, maxDays: number | undefined): IntervalSet {
+  const out: Interval[] = [];
+  for (const run of set) {
+    const from = run.from === NEG_INF ? NEG_INF : run.from + (minDays ?? 0);
+    const to = maxDays === undefined ? run.to : run.from === NEG_INF ? NEG_INF : Math.min(run.to, run.from + maxDays + 1);
+    if (from < to) out.push({ from, to });
+  }
+  return normalize(out);
+}
+
+export const durationAtom: Atom<'duration'> = (c, scope) => {
+  // A run that holds on D may have begun long before the window: read its whole history.
+  const item = scope.evaluate(c.item, { ...scope, window: { from: NEG_INF, to: scope.window.to === POS_INF ? POS_INF : scope.window.to } });
+  const map = new Map<string, IntervalSet>();
+  for (const [id, set] of item.map) map.set(id, durationTransform(set, c.minDays, c.maxDays));
+  return { fallback: durationTransform(item.fallback, c.minDays, c.maxDays), map };
+};
