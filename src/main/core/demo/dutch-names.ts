@@ -63,11 +63,15 @@ function eraOf(birthYear: number): Era {
   return birthYear < 1958 ? 'old' : birthYear < 1988 ? 'middle' : 'young';
 }
 
+// Lists are roughly in order of popularity.
+const FIRST_NAME_PICKERS = {
+  m: { old: zipf(FIRST_NAMES.m.old, 0.6), middle: zipf(FIRST_NAMES.m.middle, 0.6), young: zipf(FIRST_NAMES.m.young, 0.6) },
+  v: { old: zipf(FIRST_NAMES.v.old, 0.6), middle: zipf(FIRST_NAMES.v.middle, 0.6), young: zipf(FIRST_NAMES.v.young, 0.6) },
+};
+
 export function pickFirstName(rng: Rng, gender: 'm' | 'v' | 'x', birthYear: number): string {
   if (gender === 'x') return rng.pick(UNISEX);
-  const list = FIRST_NAMES[gender][eraOf(birthYear)];
-  // Lists are roughly in order of popularity.
-  return zipf(list, 0.6)(rng);
+  return FIRST_NAME_PICKERS[gender][eraOf(birthYear)](rng);
 }
 
 const EXTRA_INITIALS = 'AJMHCWPGFTELRDKS';

@@ -1,0 +1,75 @@
+import { addDays, daysBetween } from '../../../shared/dutch/dates';
+import type { BulkRow } from '../exchange/bulk-load';
+import { type Rng, uuidV7 } from './prng';
+
+/** Everything the demo writes, per table, in the shape the bulk loader takes. */
+export interface DemoData {
+  relationTypes: BulkRow<'relationTypes'>[];
+  linkTypes: BulkRow<'linkTypes'>[];
+  customFields: BulkRow<'customFields'>[];
+  tags: BulkRow<'tags'>[];
+  relations: BulkRow<'relations'>[];
+  addresses: BulkRow<'addresses'>[];
+  relationTypeAssignments: BulkRow<'relationTypeAssignments'>[];
+  relationLinks: BulkRow<'relationLinks'>[];
+  customValues: BulkRow<'customValues'>[];
+  relationTags: BulkRow<'relationTags'>[];
+}
+
+export function emptyDemoData(): DemoData {
+  return {
+    relationTypes: [],
+    linkTypes: [],
+    customFields: [],
+    tags: [],
+    relations: [],
+    addresses: [],
+    relationTypeAssignments: [],
+    relationLinks: [],
+    customValues: [],
+    relationTags: [],
+  };
+}
+
+const EPOCH = '1970-01-01';
+const DAY_MS = 86_400_000;
+
+/** Dates as day numbers (days since 1970-01-01) inside the generator: cheap to compare and add. */
+export const dayOf = (iso: string): number => daysBetween(EPOCH, iso);
+export const isoOf = (day: number): string => addDays(EPOCH, day);
+
+export function randomDay(rng: Rng, from: number, to: number): number {
+  return to <= from ? from : rng.int(from, to);
+}
+
+/**
+ * Timeline of the generated history. Timestamps are UTC daytime on the given day and come
+ * from the seed, never from the clock, so two runs with the same seed are identical.
+ */
+export class DemoClock {
+  readonly today: number;
+  readonly start: number;
+
+  constructor(todayIso: string) {
+    this.today = dayOf(todayIso);
+    this.start = dayOf(`${Number(todayIso.slice(0, 4)) - 20}-01-01`);
+  }
+
+  stamp(rng: Rng, day: number): number {
+    return day * DAY_MS + rng.int(8 * 3_600_000, 21 * 3_600_000);
+  }
+
+  /** The day a timestamp falls on. */
+  dayOfStamp(ms: number): number {
+    return Math.floor(ms / DAY_MS);
+  }
+}
+
+/** Ids for everything the demo creates: UUIDv7 from the record's creation time, so creation order is id order. */
+export class DemoIds {
+  constructor(private readonly rng: Rng) {}
+
+  at(epochMs: number): string {
+    return uuidV7(this.rng, epochMs);
+  }
+}

@@ -1,0 +1,84 @@
+import type Database from 'better-sqlite3';
+import type { Condition } from '../../src/shared/contract';
+
+/**
+ * A deliberately simple reference evaluator: does `condition` hold for one relation on one
+ * day? It reads the facts once and then checks them day by day, sharing no code with the
+ * interval engine, so the two can be compared in tests and benchmarks.
+ */
+interface Period { vf: string | null; vt: string | null }
+const holdsOn = (p: Period, day: string) => (p.vf === null || p.vf <= day) && (p.vt === null || p.vt > day);
+
+export function naiveEvaluator(sqlite: Database.Database) {
+  const all = <T>(sql: string) => sqlite.prepare(sql).all() as T[];
+  const relations = new Map(all<{ id: string; kind: string; gender: string | null; birth: string | null; death: string | null }>(
+    'SELECT id, kind, gender, birth_date AS birth, death_date AS death FROM relations').map((r) => [r.id, r]));
+  const addresses = all<Period & { rid: string; type: string; postcode: string | null; city: string | null; municipality: string | null; province: string | null; country: string }>(
+    'SELECT relation_id AS rid, type, postcode, city, municipality, province, country, valid_from AS vf, valid_to AS vt FROM addresses');
+  const types = all<Period & { rid: string; code: string }>(
+    'SELECT a.relation_id AS rid, t.code, a.valid_from AS vf, a.valid_to AS vt FROM relation_type_assignments a JOIN relation_types t ON t.id = a.type_id');
+  const links = all<Period & { from: string; to: string; code: string }>(
+    'SELECT l.from_relation_id AS "from", l.to_relation_id AS "to", t.code, l.valid_from AS vf, l.valid_to AS vt FROM relation_links l JOIN link_types t ON t.id = l.link_type_id');
+  const members = all<Period & { gid: string; rid: string; mode: string; role: string }>(
+    `SELECT m.group_id AS gid, m.relation_id AS rid, m.mode, coalesce(r.code, 'lid') AS role, m.valid_from AS vf, m.valid_to AS vt
+       FROM group_members m LEFT JOIN group_roles r ON r.id = m.role_id`);
+  const groupConditions = new Map(all<{ id: string; condition: string | null }>('SELECT id, condition FROM groups').map((g) => [g.id, g.condition ? (JSON.parse(g.condition) as Condition) : null]));
+  const selections = new Map(all<{ id: string; condition: string }>('SELECT id, condition FROM selections').map((s) => [s.id, JSON.parse(s.condition) as Condition]));
+
+  const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const age = (birth: string, day: string) => {
+    const years = Number(day.slice(0, 4)) - Number(birth.slice(0, 4));
+    return day.slice(5) < birth.slice(5) ? years - 1 : years;
+  };
+
+  function holds(c: Condition, id: string, day: string): boolean {
+    const r = relations.get(id);
+    if (!r) return false;
+    switch (c.type) {
+      case 'and': return c.items.every((i) => holds(i, id, day));
+      case 'or': return c.items.some((i) => holds(i, id, day));
+      case 'not': return !holds(c.item, id, day);
+      case 'kind': return r.kind === c.kind;
+      case 'gender': return c.values.some((v) => (v === 'unknown' ? r.kind === 'person' && r.gender === null : r.kind === 'person' && r.gender === v));
+      case 'alive': return r.death === null || day < r.death;
+      case 'birthDate': return r.birth !== null && r.birth >= (c.from ?? '0000') && r.birth <= (c.to ?? '9999');
+      case 'age': {
+        if (!r.birth) return false;
+        const a = age(r.birth, day);
+        return a >= (c.min ?? 0) && (c.max === undefined || a <= c.max);
+      }
+      case 'relationType': return types.some((t) => t.rid === id && c.codes.includes(t.code) && holdsOn(t, day));
+      case 'address':
+        return addresses.some((a) => a.rid === id && holdsOn(a, day)
+          && (!c.addressTypes || c.addressTypes.includes(a.type as never))
+          && (!c.cities || c.cities.some((x) => x.toLowerCase() === a.city?.toLowerCase()))
+          && (!c.municipalities || c.municipalities.some((x) => x.toLowerCase() === a.municipality?.toLowerCase()))
+          && (!c.provinces || c.provinces.some((x) => x.toLowerCase() === a.province?.toLowerCase()))
+          && (!c.countries || c.countries.includes(a.country))
+          && (!c.postcodeRanges || (a.country === 'NL' && a.postcode !== null && c.postcodeRanges.some((p) => Number(a.postcode!.slice(0, 4)) >= p.from && Number(a.postcode!.slice(0, 4)) <= p.to))));
+      case 'link':
+        return links.some((l) => c.linkTypeCodes.includes(l.code) && holdsOn(l, day) && (
+          ((c.direction !== 'to') && l.from === id && (!c.target || holds(c.target, l.to, day))) ||
+          ((c.direction !== 'from') && l.to === id && (!c.target || holds(c.target, l.from, day)))));
+      case 'groupMember': {
+        const own = members.filter((m) => m.gid === c.groupId && m.rid === id && holdsOn(m, day));
+        if (own.some((m) => m.mode === 'exclude')) return false;
+        if (own.some((m) => m.mode === 'include' && (!c.roleCodes || c.roleCodes.includes(m.role)))) return true;
+        const cond = groupConditions.get(c.groupId);
+        return !c.roleCodes && cond ? holds(cond, id, day) : false;
+      }
+      case 'selection': return holds(selections.get(c.selectionId)!, id, day);
+      case 'duration': {
+        if (!holds(c.item, id, day)) return false;
+        for (let k = 1; k <= (c.minDays ?? 0); k++) if (!holds(c.item, id, addDays(day, -k))) return false;
+        if (c.maxDays === undefined) return true;
+        for (let k = 1; k <= c.maxDays + 1; k++) if (!holds(c.item, id, addDays(day, -k))) return true;
+        return false;
+      }
+      case 'tag':
+      case 'customField':
+        throw new Error(`naive evaluator: ${c.type} not modelled`);
+    }
+  }
+  return { holds, relationIds: [...relations.keys()] };
+}
