@@ -22,6 +22,10 @@ export function naiveEvaluator(sqlite: Database.Database) {
   const members = all<Period & { gid: string; rid: string; mode: string; role: string }>(
     `SELECT m.group_id AS gid, m.relation_id AS rid, m.mode, coalesce(r.code, 'lid') AS role, m.valid_from AS vf, m.valid_to AS vt
        FROM group_members m LEFT JOIN group_roles r ON r.id = m.role_id`);
+  const subscriptions = all<Period & { rid: string; code: string }>(
+    'SELECT s.relation_id AS rid, t.code, s.start_date AS vf, s.end_date AS vt FROM subscriptions s JOIN subscription_types t ON t.id = s.type_id');
+  const stored = all<Period & { rid: string; unit: string; code: string }>(
+    'SELECT m.relation_id AS rid, m.unit_id AS unit, t.code, m.start_date AS vf, m.end_date AS vt FROM memberships m JOIN membership_types t ON t.id = m.membership_type_id');
   const groupConditions = new Map(all<{ id: string; condition: string | null }>('SELECT id, condition FROM groups').map((g) => [g.id, g.condition ? (JSON.parse(g.condition) as Condition) : null]));
   const selections = new Map(all<{ id: string; condition: string }>('SELECT id, condition FROM selections').map((s) => [s.id, JSON.parse(s.condition) as Condition]));
 
@@ -75,6 +79,9 @@ export function naiveEvaluator(sqlite: Database.Database) {
         for (let k = 1; k <= c.maxDays + 1; k++) if (!holds(c.item, id, addDays(day, -k))) return true;
         return false;
       }
+      case 'subscription': return subscriptions.some((x) => x.rid === id && c.typeCodes.includes(x.code) && holdsOn(x, day));
+      case 'membership':
+        return stored.some((m) => m.rid === id && (!c.unitId || m.unit === c.unitId) && (!c.typeCodes || c.typeCodes.includes(m.code)) && holdsOn(m, day));
       case 'tag':
       case 'customField':
         throw new Error(`naive evaluator: ${c.type} not modelled`);

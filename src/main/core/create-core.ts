@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { createDispatcher, type Dispatcher, type Handlers } from './rpc/dispatcher';
 import { openDatabase } from './db/open-database';
-import { createOperationWriter } from './audit/operation-writer';
+import { createOperationWriter, type Operation } from './audit/operation-writer';
 import { loadReferenceData } from './reference/reference-data';
 import type { CoreContext } from './context';
 import type { CoreEvent } from '../../shared/rpc';
@@ -15,6 +15,10 @@ import { auditHandlers } from './audit/audit.handlers';
 import { referenceHandlers } from './reference/reference.handlers';
 import { groupsHandlers } from './groups/groups.handlers';
 import { selectionsHandlers } from './selections/selections.handlers';
+import { subscriptionsHandlers } from './memberships/subscriptions.handlers';
+import { unitsHandlers } from './memberships/units.handlers';
+import { membershipsHandlers } from './memberships/memberships.handlers';
+import { keepMembershipsInStep } from './memberships/keep-in-step';
 import { seedDefaults } from './setup/default-data';
 import { resourcesDir as defaultResourcesDir } from '../paths';
 
@@ -48,10 +52,19 @@ export function createCore(opts: CoreOptions): Core {
   const actorName = opts.actor ?? os.userInfo().username;
   const listeners = new Set<(e: CoreEvent) => void>();
   const { sqlite, db, migrated } = openDatabase({ file: opts.file, migrationsDir: `${resources}/migrations`, now });
+  // The context is complete before the first write; the hook needs it, so it is bound late.
+  let beforeCommit: ((op: Operation) => void) | undefined;
   const ctx: CoreContext = {
     sqlite,
     db,
-    write: createOperationWriter({ sqlite, newId, now, actor: () => actorName, emit: (e) => listeners.forEach((l) => l(e)) }),
+    write: createOperationWriter({
+      sqlite,
+      newId,
+      now,
+      actor: () => actorName,
+      emit: (e) => listeners.forEach((l) => l(e)),
+      beforeCommit: (op) => beforeCommit?.(op),
+    }),
     reference: loadReferenceData(resources),
     newId,
     now,
@@ -59,6 +72,7 @@ export function createCore(opts: CoreOptions): Core {
     actor: () => actorName,
     file: opts.file,
   };
+  beforeCommit = keepMembershipsInStep(ctx);
   seedDefaults(ctx);
   const handlers = {
     ...relationsHandlers(ctx),
@@ -69,6 +83,9 @@ export function createCore(opts: CoreOptions): Core {
     ...referenceHandlers(ctx, APP_VERSION),
     ...groupsHandlers(ctx),
     ...selectionsHandlers(ctx),
+    ...subscriptionsHandlers(ctx),
+    ...unitsHandlers(ctx),
+    ...membershipsHandlers(ctx),
   } satisfies Handlers;
   const dispatcher = createDispatcher(handlers, {
     checkOutput: opts.checkOutput ?? false,

@@ -31,7 +31,9 @@ export type Condition =
   | { type: 'tag'; tagIds: string[]; includeDescendants: boolean }
   | { type: 'customField'; code: string; op: CustomFieldOp; value?: string | undefined }
   | { type: 'selection'; selectionId: string }
-  | { type: 'duration'; item: Condition; minDays?: number | undefined; maxDays?: number | undefined };
+  | { type: 'duration'; item: Condition; minDays?: number | undefined; maxDays?: number | undefined }
+  | { type: 'subscription'; typeCodes: string[] }
+  | { type: 'membership'; typeCodes?: string[] | undefined; unitId?: string | undefined; includeSubunits: boolean };
 
 export const customFieldOps = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'contains', 'empty', 'notEmpty'] as const;
 export type CustomFieldOp = (typeof customFieldOps)[number];
@@ -83,6 +85,13 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
     z
       .object({ type: z.literal('duration'), item: condition, minDays: days.optional(), maxDays: days.optional() })
       .refine((d) => d.minDays !== undefined || d.maxDays !== undefined, { message: 'DURATION_NEEDS_BOUND' }),
+    z.object({ type: z.literal('subscription'), typeCodes: z.array(z.string().min(1).max(60)).min(1) }),
+    z.object({
+      type: z.literal('membership'),
+      typeCodes: z.array(z.string().min(1).max(60)).min(1).optional(),
+      unitId: id.optional(),
+      includeSubunits: z.boolean().default(true),
+    }),
   ]),
 ) as z.ZodType<Condition>;
 

@@ -6,6 +6,7 @@ import { classificationContract } from './classification';
 import { auditContract } from './audit';
 import { referenceContract } from './reference';
 import { groupsContract, selectionsContract } from './groups';
+import { membershipsContract } from './memberships';
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
 export const contract = {
@@ -17,6 +18,7 @@ export const contract = {
   ...referenceContract,
   ...groupsContract,
   ...selectionsContract,
+  ...membershipsContract,
 };
 
 export type Contract = typeof contract;
@@ -37,4 +39,5 @@ export * from './audit';
 export * from './reference';
 export * from './groups';
 export * from './conditions';
+export * from './memberships';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';

@@ -3,8 +3,16 @@ import type { CoreEvent } from '../../../shared/rpc';
 
 export interface Operation {
   id: string;
-  /** Queue an event; it is emitted only after the transaction committed. */
+  /**
+   * Queue an event; it is emitted only after the transaction committed. 'relations.changed'
+   * also marks its ids as touched, so derived data (memberships) is recomputed for them
+   * before the commit.
+   */
   changed(name: string, payload: unknown): void;
+  /** Relations whose facts this operation changed. */
+  touched: Set<string>;
+  /** Set by a step that already brought all derived data up to date. */
+  derivedUpToDate: boolean;
 }
 
 export interface OperationWriterDeps {
@@ -13,6 +21,8 @@ export interface OperationWriterDeps {
   now: () => number;
   actor: () => string;
   emit: (event: CoreEvent) => void;
+  /** Runs inside the transaction after the operation's own work: keeps derived data in step. */
+  beforeCommit?: (op: Operation) => void;
 }
 
 export type Write = <T>(kind: string, summary: unknown, fn: (op: Operation) => T) => T;
@@ -27,16 +37,25 @@ export function createOperationWriter(deps: OperationWriterDeps): Write {
     'INSERT INTO operations (id, kind, actor, at, summary) VALUES (@id, @kind, @actor, @at, @summary)',
   );
   const setContext = deps.sqlite.prepare('UPDATE audit_context SET operation_id = ? WHERE id = 1');
-  let current: (Operation & { events: CoreEvent[] }) | null = null;
+  let current: Operation | null = null;
 
   return function write<T>(kind: string, summary: unknown, fn: (op: Operation) => T): T {
     if (current) return fn(current);
     const events: CoreEvent[] = [];
-    const op = { id: deps.newId(), events, changed: (name: string, payload: unknown) => void events.push({ name, payload }) };
+    const op: Operation = {
+      id: deps.newId(),
+      touched: new Set(),
+      derivedUpToDate: false,
+      changed(name, payload) {
+        events.push({ name, payload });
+        if (name === 'relations.changed') for (const id of (payload as { ids?: string[] }).ids ?? []) op.touched.add(id);
+      },
+    };
     const run = deps.sqlite.transaction(() => {
       insertOp.run({ id: op.id, kind, actor: deps.actor(), at: deps.now(), summary: summary === undefined ? null : JSON.stringify(summary) });
       setContext.run(op.id);
       const result = fn(op);
+      deps.beforeCommit?.(op);
       setContext.run(null);
       return result;
     });
@@ -50,4 +69,27 @@ export function createOperationWriter(deps: OperationWriterDeps): Write {
     for (const e of events) deps.emit(e);
     return result;
   };
+}
+
+class DryRun extends Error {
+  constructor(readonly result: unknown) {
+    super('dry run');
+  }
+}
+
+/**
+ * Runs a change for real, or (dryRun) runs it completely and rolls it back, returning what
+ * it would have done: the preview uses the very code that saves.
+ */
+export function writeOrPreview<T>(write: Write, dryRun: boolean, kind: string, summary: unknown, fn: (op: Operation) => T): { saved: boolean; result: T } {
+  if (!dryRun) return { saved: true, result: write(kind, summary, fn) };
+  try {
+    write(kind, summary, (op) => {
+      throw new DryRun(fn(op));
+    });
+  } catch (e) {
+    if (e instanceof DryRun) return { saved: false, result: e.result as T };
+    throw e;
+  }
+  throw new Error('unreachable: a dry run always rolls back');
 }

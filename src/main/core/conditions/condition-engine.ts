@@ -26,6 +26,8 @@ const EVALUATORS: Evaluators = {
   groupMember: datedAtoms.groupMemberAtom,
   selection: datedAtoms.selectionAtom,
   duration: datedAtoms.durationAtom,
+  subscription: datedAtoms.subscriptionAtom,
+  membership: datedAtoms.membershipAtom,
 };
 
 function evaluateNode(condition: Condition, scope: EvalScope): RelationIntervals {
@@ -45,7 +47,7 @@ export function windowOf(moment: EvaluationMoment | 'always'): Window {
 }
 
 export function newScope(ctx: CoreContext, window: Window, relationIds: string[] | null = null): EvalScope {
-  return { ctx, window, relationIds, stack: [], cache: new Map(), evaluate: evaluateNode };
+  return { ctx, window, relationIds, stack: [], cache: new Map(), facts: new Map(), evaluate: evaluateNode };
 }
 
 /** The raw per-relation result, before it is limited to existing relations. */

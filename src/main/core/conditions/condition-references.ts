@@ -2,7 +2,7 @@ import type { CoreContext } from '../context';
 import type { Condition } from '../../../shared/contract/conditions';
 import { DomainError } from '../../../shared/errors';
 
-export type Reference = `group:${string}` | `selection:${string}`;
+export type Reference = `group:${string}` | `selection:${string}` | `unit:${string}`;
 
 /** The groups and selections a condition refers to, directly. */
 export function directReferences(c: Condition): Reference[] {
@@ -20,13 +20,17 @@ export function directReferences(c: Condition): Reference[] {
       return [`group:${c.groupId}`];
     case 'selection':
       return [`selection:${c.selectionId}`];
+    case 'membership':
+      return c.unitId ? [`unit:${c.unitId}`] : [];
     default:
       return [];
   }
 }
 
 function storedCondition(ctx: CoreContext, ref: Reference): Condition | null {
-  const [kind, id] = ref.split(':') as ['group' | 'selection', string];
+  const [kind, id] = ref.split(':') as ['group' | 'selection' | 'unit', string];
+  // Memberships are stored results, not conditions: referring to them cannot loop.
+  if (kind === 'unit') return null;
   const row = ctx.sqlite.prepare(`SELECT condition FROM ${kind === 'group' ? 'groups' : 'selections'} WHERE id = ?`).get(id) as
     | { condition: string | null }
     | undefined;

@@ -14,6 +14,8 @@ export interface EvalScope {
   /** Groups and selections being evaluated, to refuse cycles. */
   stack: string[];
   cache: Map<string, RelationIntervals>;
+  /** Rows read once and filtered in memory by many atoms (e.g. 200 unit rules over one address table). */
+  facts: Map<string, unknown>;
   evaluate: (condition: Condition, scope: EvalScope) => RelationIntervals;
 }
 
@@ -48,4 +50,10 @@ export function withReference(scope: EvalScope, ref: string, compute: (scope: Ev
   const result = compute(inner);
   scope.cache.set(key, result);
   return result;
+}
+
+/** Reads a fact table once per evaluation scope. */
+export function cachedFacts<T>(scope: EvalScope, key: string, load: () => T): T {
+  if (!scope.facts.has(key)) scope.facts.set(key, load());
+  return scope.facts.get(key) as T;
 }

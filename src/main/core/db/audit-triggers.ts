@@ -24,6 +24,14 @@ export const AUDITED_TABLES: AuditedTable[] = [
   { table: schema.groupRoles, relation: null },
   { table: schema.groupMembers, relation: '{r}.relation_id' },
   { table: schema.selections, relation: null },
+  { table: schema.subscriptionTypes, relation: null },
+  { table: schema.subscriptions, relation: '{r}.relation_id' },
+  { table: schema.units, relation: null },
+  { table: schema.unitPlacements, relation: null },
+  { table: schema.membershipTypes, relation: null },
+  { table: schema.unitRules, relation: null },
+  { table: schema.membershipExceptions, relation: '{r}.relation_id' },
+  { table: schema.memberships, relation: '{r}.relation_id' },
 ];
 
 /** Tables that are bookkeeping, not user data. */

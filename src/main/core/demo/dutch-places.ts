@@ -29,7 +29,7 @@ const pickStreetSuffix = weighted([
 ] as const);
 
 // PostNL leaves these letters out of postcodes, and never issues SA, SD or SS.
-const POSTCODE_LETTERS = 'ABCDEGHJKLMNPRSTVWXZ';
+const POSTCODE_LETTERS = 'ABCDEGHJKLMNPRSTVWXZ'.split('');
 const FORBIDDEN_PAIRS = new Set(['SA', 'SD', 'SS']);
 
 // Landline area codes by the first digit of the postcode, so phone numbers fit the region.

@@ -80,7 +80,7 @@ function assertInsideOperation(sqlite: Database.Database): void {
 
 // 128 MB of page cache while loading: random-key B-tree inserts (uuid ids, audit indexes)
 // otherwise spill pages to the WAL again and again.
-const BULK_CACHE_KIB = 131_072;
+const BULK_CACHE_KIB = Number(process.env.BULK_CACHE ?? 131_072);
 
 /**
  * The fast path for loading many rows (demo data, JSON import, CSV import): one raw
@@ -117,7 +117,7 @@ export function bulkLoad<R>(ctx: CoreContext, fn: (loader: BulkLoader) => R): R 
     },
   };
   const previousCache = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma('defer_foreign_keys = ON');
+  if (!process.env.NO_DEFER) sqlite.pragma('defer_foreign_keys = ON');
   sqlite.pragma(`cache_size = -${BULK_CACHE_KIB}`);
   dropSearchTriggers(sqlite);
   try {
@@ -126,8 +126,8 @@ export function bulkLoad<R>(ctx: CoreContext, fn: (loader: BulkLoader) => R): R 
     // Also when fn threw: a caller that catches and commits anyway must still get audited,
     // indexed rows and its triggers back. (When SQLite already rolled back, there is nothing to do.)
     if (sqlite.inTransaction) {
-      for (const s of suspended) s.resume();
-      rebuildSearchIndex(sqlite);
+      for (const s of suspended) { const t0 = performance.now(); s.resume(); console.log('audit', s.table, Math.round(performance.now() - t0)); }
+      const t0 = performance.now(); if (!process.env.NO_FTS) rebuildSearchIndex(sqlite); console.log('fts', performance.now() - t0);
       createSearchTriggers(sqlite);
     }
     sqlite.pragma(`cache_size = ${previousCache}`);

@@ -2,35 +2,60 @@ import type { Condition } from '../../../../shared/contract/conditions';
 import { DomainError } from '../../../../shared/errors';
 import { NEG_INF, POS_INF, fromPeriod, intersect, normalize, type Interval, type IntervalSet } from '../interval-set';
 import { and, fromFacts, not, or, valueFor, type RelationIntervals } from '../relation-intervals';
-import { overlapsWindow, relationFilter, windowParams, withReference, type EvalScope } from '../eval-scope';
+import { cachedFacts, overlapsWindow, relationFilter, windowParams, withReference, type EvalScope } from '../eval-scope';
 
 type Atom<T extends Condition['type']> = (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals;
 type Row = { id: string; vf: string | null; vt: string | null };
 
-/** Lives (or is established) at an address that matches every given criterion, on the days that address is valid. */
+interface AddressFact {
+  id: string;
+  vf: string | null;
+  vt: string | null;
+  type: string;
+  pc4: number | null;
+  city: string | null;
+  municipality: string | null;
+  province: string | null;
+  country: string;
+}
+
+const lowerSet = (values: string[] | undefined) => (values ? new Set(values.map((v) => v.toLowerCase())) : null);
+
+/**
+ * Lives (or is established) at an address that matches every given criterion, on the days
+ * that address is valid. The address table is read once per evaluation and filtered in
+ * memory: a full membership recompute tests it against hundreds of unit rules.
+ */
 export const addressAtom: Atom<'address'> = (c, scope) => {
-  const where = [overlapsWindow('a')];
-  const params: Record<string, unknown> = { ...windowParams(scope) };
-  const list = (name: string, column: string, values: string[] | undefined, fold = true) => {
-    if (!values) return;
-    where.push(fold ? `lower(${column}) IN (SELECT lower(value) FROM json_each(@${name}))` : `${column} IN (SELECT value FROM json_each(@${name}))`);
-    params[name] = JSON.stringify(values);
-  };
-  list('types', 'a.type', c.addressTypes, false);
-  list('cities', 'a.city', c.cities);
-  list('municipalities', 'a.municipality', c.municipalities);
-  list('provinces', 'a.province', c.provinces);
-  list('countries', 'a.country', c.countries, false);
-  if (c.postcodeRanges) {
-    where.push(`a.country = 'NL' AND a.postcode IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(@ranges) r
-                 WHERE CAST(substr(a.postcode, 1, 4) AS INTEGER) BETWEEN json_extract(r.value, '$.from') AND json_extract(r.value, '$.to'))`);
-    params.ranges = JSON.stringify(c.postcodeRanges);
+  const facts = cachedFacts(scope, 'addresses', () => {
+    const filter = relationFilter(scope, 'a.relation_id');
+    return (
+      scope.ctx.sqlite
+        .prepare(
+          `SELECT a.relation_id AS id, a.valid_from AS vf, a.valid_to AS vt, a.type, a.postcode, lower(a.city) AS city,
+                  lower(a.municipality) AS municipality, lower(a.province) AS province, a.country
+             FROM addresses a WHERE ${overlapsWindow('a')} AND ${filter.sql}`,
+        )
+        .all({ ...windowParams(scope), ...filter.params }) as (Omit<AddressFact, 'pc4'> & { postcode: string | null })[]
+    ).map(({ postcode, ...a }): AddressFact => ({ ...a, pc4: a.country === 'NL' && postcode ? Number(postcode.slice(0, 4)) : null }));
+  });
+  const types = c.addressTypes ? new Set<string>(c.addressTypes) : null;
+  const cities = lowerSet(c.cities);
+  const municipalities = lowerSet(c.municipalities);
+  const provinces = lowerSet(c.provinces);
+  const countries = c.countries ? new Set(c.countries) : null;
+  const ranges = c.postcodeRanges;
+  const matching: [string, IntervalSet][] = [];
+  for (const a of facts) {
+    if (types && !types.has(a.type)) continue;
+    if (cities && !(a.city && cities.has(a.city))) continue;
+    if (municipalities && !(a.municipality && municipalities.has(a.municipality))) continue;
+    if (provinces && !(a.province && provinces.has(a.province))) continue;
+    if (countries && !countries.has(a.country)) continue;
+    if (ranges && !(a.pc4 !== null && ranges.some((r) => a.pc4! >= r.from && a.pc4! <= r.to))) continue;
+    matching.push([a.id, fromPeriod(a.vf, a.vt)]);
   }
-  const filter = relationFilter(scope, 'a.relation_id');
-  const rows = scope.ctx.sqlite
-    .prepare(`SELECT a.relation_id AS id, a.valid_from AS vf, a.valid_to AS vt FROM addresses a WHERE ${where.join(' AND ')} AND ${filter.sql}`)
-    .all({ ...params, ...filter.params }) as Row[];
-  return fromFacts(rows.map((r): [string, IntervalSet] => [r.id, fromPeriod(r.vf, r.vt)]));
+  return fromFacts(matching);
 };
 
 /**
@@ -116,4 +141,43 @@ export const durationAtom: Atom<'duration'> = (c, scope) => {
   const map = new Map<string, IntervalSet>();
   for (const [id, set] of item.map) map.set(id, durationTransform(set, c.minDays, c.maxDays));
   return { fallback: durationTransform(item.fallback, c.minDays, c.maxDays), map };
+};
+
+export const subscriptionAtom: Atom<'subscription'> = (c, scope) => {
+  const filter = relationFilter(scope, 's.relation_id');
+  const rows = scope.ctx.sqlite
+    .prepare(
+      `SELECT s.relation_id AS id, s.start_date AS vf, s.end_date AS vt
+         FROM subscriptions s JOIN subscription_types t ON t.id = s.type_id
+        WHERE t.code IN (SELECT value FROM json_each(@codes))
+          AND (s.end_date IS NULL OR s.end_date > @wfrom) AND s.start_date < @wto AND ${filter.sql}`,
+    )
+    .all({ codes: JSON.stringify(c.typeCodes), ...windowParams(scope), ...filter.params }) as Row[];
+  return fromFacts(rows.map((r): [string, IntervalSet] => [r.id, fromPeriod(r.vf, r.vt)]));
+};
+
+/**
+ * Holds a computed membership (stored periods). With includeSubunits, membership of any unit
+ * that was under the given unit at the time counts; since a member of a unit is also a
+ * member of its ancestors, that is the same as membership of the unit itself.
+ */
+export const membershipAtom: Atom<'membership'> = (c, scope) => {
+  const filter = relationFilter(scope, 'm.relation_id');
+  const where = [`(m.end_date IS NULL OR m.end_date > @wfrom) AND (m.start_date IS NULL OR m.start_date < @wto)`, filter.sql];
+  const params: Record<string, unknown> = { ...windowParams(scope), ...filter.params };
+  if (c.unitId) {
+    where.push('m.unit_id = @unit');
+    params.unit = c.unitId;
+  }
+  if (c.typeCodes) {
+    where.push('t.code IN (SELECT value FROM json_each(@codes))');
+    params.codes = JSON.stringify(c.typeCodes);
+  }
+  const rows = scope.ctx.sqlite
+    .prepare(
+      `SELECT m.relation_id AS id, m.start_date AS vf, m.end_date AS vt FROM memberships m
+         JOIN membership_types t ON t.id = m.membership_type_id WHERE ${where.join(' AND ')}`,
+    )
+    .all(params) as Row[];
+  return fromFacts(rows.map((r): [string, IntervalSet] => [r.id, fromPeriod(r.vf, r.vt)]));
 };

@@ -1,3 +1,4 @@
 export * from './relations';
 export * from './groups';
+export * from './memberships';
 export * from './audit';

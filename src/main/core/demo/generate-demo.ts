@@ -1,0 +1,58 @@
+import type { Core } from '../create-core';
+import type { CoreContext } from '../context';
+import { assertEmptyAdministration } from '../exchange/administration-state';
+import { BULK_TABLE_NAMES, bulkLoad, type BulkLoader, type BulkTableName } from '../exchange/bulk-load';
+import { buildDemoData, type DemoEnvironment } from './build-demo';
+import type { DemoData } from './demo-model';
+
+export interface GenerateDemoOptions {
+  relations: number;
+  seed?: string | number;
+  /** Last day of the generated history; default today. */
+  today?: string;
+}
+
+export interface GenerateDemoResult {
+  operationId: string;
+  /** Rows written per table. */
+  counts: Record<BulkTableName, number>;
+}
+
+function codeIds(ctx: CoreContext, table: 'relation_types' | 'link_types'): Map<string, string> {
+  const rows = ctx.sqlite.prepare(`SELECT code, id FROM ${table}`).all() as { code: string; id: string }[];
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+export function demoEnvironment(ctx: CoreContext): DemoEnvironment {
+  return { reference: ctx.reference, relationTypeIds: codeIds(ctx, 'relation_types'), linkTypeIds: codeIds(ctx, 'link_types') };
+}
+
+/** Inserts demo rows table by table, parents first. */
+export function loadDemoData(loader: BulkLoader, data: DemoData): void {
+  for (const table of BULK_TABLE_NAMES) {
+    const rows = data[table] as Parameters<BulkLoader['insert']>[1][];
+    for (const row of rows) loader.insert(table, row);
+  }
+}
+
+/**
+ * Fills an EMPTY administration with a deterministic demo administration (see build-demo.ts)
+ * as one audited operation 'demo.generate', through the bulk loader.
+ */
+export function generateDemo(target: Core | CoreContext, opts: GenerateDemoOptions): GenerateDemoResult {
+  const ctx = 'ctx' in target ? target.ctx : target;
+  const today = opts.today ?? ctx.today();
+  const seed = opts.seed ?? 1;
+  assertEmptyAdministration(ctx.sqlite);
+  // Built before the write transaction: it is pure CPU work and needs no lock.
+  const data = buildDemoData({ relations: opts.relations, seed, today }, demoEnvironment(ctx));
+  return ctx.write('demo.generate', { relations: opts.relations, seed: String(seed), today }, (op) => {
+    assertEmptyAdministration(ctx.sqlite);
+    const counts = bulkLoad(ctx, (loader) => {
+      loadDemoData(loader, data);
+      return { ...loader.counts };
+    });
+    op.changed('relations.changed', { all: true });
+    return { operationId: op.id, counts };
+  });
+}

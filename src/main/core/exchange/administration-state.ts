@@ -1,0 +1,37 @@
+import type Database from 'better-sqlite3';
+import { DomainError } from '../../../shared/errors';
+
+/**
+ * Tables whose rows make an administration "not empty". Relation types and link types are
+ * left out on purpose: every new administration starts with default ones (setup/default-data),
+ * and a load into an empty administration may replace them.
+ */
+const USER_DATA_TABLES = [
+  'relations',
+  'addresses',
+  'relation_type_assignments',
+  'relation_links',
+  'custom_fields',
+  'custom_values',
+  'tags',
+  'relation_tags',
+] as const;
+
+export function userDataCounts(sqlite: Database.Database): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const t of USER_DATA_TABLES) {
+    counts[t] = (sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${t} LIMIT 1)`).get() as { n: number }).n;
+  }
+  return counts;
+}
+
+export function isEmptyAdministration(sqlite: Database.Database): boolean {
+  return Object.values(userDataCounts(sqlite)).every((n) => n === 0);
+}
+
+/** Refuses (CONFLICT, reason ADMINISTRATION_NOT_EMPTY) when the administration holds user data, trash included. */
+export function assertEmptyAdministration(sqlite: Database.Database): void {
+  if (isEmptyAdministration(sqlite)) return;
+  const relations = (sqlite.prepare('SELECT count(*) AS n FROM relations').get() as { n: number }).n;
+  throw new DomainError('CONFLICT', { reason: 'ADMINISTRATION_NOT_EMPTY', relations });
+}
