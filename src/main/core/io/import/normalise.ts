@@ -1,0 +1,81 @@
+import type { CustomFieldDto, ImportIssue, ImportOptions } from '../../../../shared/contract';
+import type { Pc4Info } from '../../../../shared/dutch/pc4';
+import type { Result } from '../../../../shared/dutch/result';
+import { isBlankCell, type CellValue, type SourceRow } from '../read/source-table';
+import type { Target } from './targets';
+import type { ImportRecord } from './import-record';
+import { applyTarget, TARGET_ORDER } from './field-rules';
+
+export interface MappedColumn {
+  column: number;
+  header: string;
+  target: Target;
+}
+
+export interface NormaliseEnv {
+  today: string;
+  infixes: Set<string>;
+  pc4: Map<string, Pc4Info>;
+  customFields: Map<string, CustomFieldDto>;
+  options: ImportOptions;
+  columns: MappedColumn[];
+}
+
+/** The cell a target reads: the first non-empty one among the columns mapped to it. */
+export interface SourceCell {
+  column: number;
+  header: string;
+  value: CellValue;
+}
+
+/** What a field rule may do with its cell: report problems and write into the record. */
+export interface RuleScope {
+  rec: ImportRecord;
+  env: NormaliseEnv;
+  cell: SourceCell;
+  /** An invalid value: rejects the row, or (skipField) only drops the cell. */
+  invalid(code: string, details?: Record<string, string | number>): void;
+  warn(code: string, details?: Record<string, string | number>): void;
+  /** Unwraps a Result, reporting its failure as invalid. */
+  take<T>(r: Result<T>): T | undefined;
+}
+
+function issue(row: number, cell: SourceCell, code: string, severity: 'error' | 'warning', details?: Record<string, string | number>): ImportIssue {
+  const raw = cell.value === null ? null : typeof cell.value === 'object' ? cell.value.date : String(cell.value);
+  return { row, column: cell.column, field: cell.header, code, severity, raw, ...(details ? { details } : {}) };
+}
+
+function gatherCells(row: SourceRow, columns: MappedColumn[]): Map<Target, SourceCell> {
+  const out = new Map<Target, SourceCell>();
+  for (const c of columns) {
+    const value = row.cells[c.column] ?? null;
+    const seen = out.get(c.target);
+    if (!seen || (isBlankCell(seen.value) && !isBlankCell(value))) out.set(c.target, { column: c.column, header: c.header, value });
+  }
+  return out;
+}
+
+/** One file row → a normalised record with an issue per cell that could not be read. */
+export function normaliseRow(row: SourceRow, env: NormaliseEnv): ImportRecord {
+  const rec: ImportRecord = { row: row.row, kind: 'person', number: null, fields: {}, address: {}, custom: new Map(), issues: [], cells: row.cells };
+  const cells = gatherCells(row, env.columns);
+  const severity = env.options.invalidValues === 'rejectRow' ? 'error' : 'warning';
+  for (const target of [...TARGET_ORDER, ...[...cells.keys()].filter((t) => t.startsWith('custom:'))] as Target[]) {
+    const cell = cells.get(target);
+    if (!cell) continue;
+    const scope: RuleScope = {
+      rec,
+      env,
+      cell,
+      invalid: (code, details) => void rec.issues.push(issue(rec.row, cell, code, severity, details)),
+      warn: (code, details) => void rec.issues.push(issue(rec.row, cell, code, 'warning', details)),
+      take(r) {
+        if (r.ok) return r.value;
+        this.invalid(r.code, r.details);
+        return undefined;
+      },
+    };
+    applyTarget(target, scope);
+  }
+  return rec;
+}
