@@ -29,6 +29,19 @@ export function naiveEvaluator(sqlite: Database.Database) {
   const groupConditions = new Map(all<{ id: string; condition: string | null }>('SELECT id, condition FROM groups').map((g) => [g.id, g.condition ? (JSON.parse(g.condition) as Condition) : null]));
   const selections = new Map(all<{ id: string; condition: string }>('SELECT id, condition FROM selections').map((s) => [s.id, JSON.parse(s.condition) as Condition]));
 
+  // Facts grouped per relation, so a check reads only that relation's rows (still day by day).
+  const byRelation = <T extends { rid: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) m.set(r.rid, [...(m.get(r.rid) ?? []), r]);
+    return (id: string) => m.get(id) ?? [];
+  };
+  const addressesOf = byRelation(addresses);
+  const typesOf = byRelation(types);
+  const subscriptionsOf = byRelation(subscriptions);
+  const storedOf = byRelation(stored);
+  const membersOf = byRelation(members);
+  const linksFrom = byRelation(links.map((l) => ({ ...l, rid: l.from })));
+  const linksTo = byRelation(links.map((l) => ({ ...l, rid: l.to })));
   const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
   const age = (birth: string, day: string) => {
     const years = Number(day.slice(0, 4)) - Number(birth.slice(0, 4));
@@ -51,9 +64,9 @@ export function naiveEvaluator(sqlite: Database.Database) {
         const a = age(r.birth, day);
         return a >= (c.min ?? 0) && (c.max === undefined || a <= c.max);
       }
-      case 'relationType': return types.some((t) => t.rid === id && c.codes.includes(t.code) && holdsOn(t, day));
+      case 'relationType': return typesOf(id).some((t) => c.codes.includes(t.code) && holdsOn(t, day));
       case 'address':
-        return addresses.some((a) => a.rid === id && holdsOn(a, day)
+        return addressesOf(id).some((a) => holdsOn(a, day)
           && (!c.addressTypes || c.addressTypes.includes(a.type as never))
           && (!c.cities || c.cities.some((x) => x.toLowerCase() === a.city?.toLowerCase()))
           && (!c.municipalities || c.municipalities.some((x) => x.toLowerCase() === a.municipality?.toLowerCase()))
@@ -61,11 +74,10 @@ export function naiveEvaluator(sqlite: Database.Database) {
           && (!c.countries || c.countries.includes(a.country))
           && (!c.postcodeRanges || (a.country === 'NL' && a.postcode !== null && c.postcodeRanges.some((p) => Number(a.postcode!.slice(0, 4)) >= p.from && Number(a.postcode!.slice(0, 4)) <= p.to))));
       case 'link':
-        return links.some((l) => c.linkTypeCodes.includes(l.code) && holdsOn(l, day) && (
-          ((c.direction !== 'to') && l.from === id && (!c.target || holds(c.target, l.to, day))) ||
-          ((c.direction !== 'from') && l.to === id && (!c.target || holds(c.target, l.from, day)))));
+        return (c.direction !== 'to' && linksFrom(id).some((l) => c.linkTypeCodes.includes(l.code) && holdsOn(l, day) && (!c.target || holds(c.target, l.to, day))))
+          || (c.direction !== 'from' && linksTo(id).some((l) => c.linkTypeCodes.includes(l.code) && holdsOn(l, day) && (!c.target || holds(c.target, l.from, day))));
       case 'groupMember': {
-        const own = members.filter((m) => m.gid === c.groupId && m.rid === id && holdsOn(m, day));
+        const own = membersOf(id).filter((m) => m.gid === c.groupId && holdsOn(m, day));
         if (own.some((m) => m.mode === 'exclude')) return false;
         if (own.some((m) => m.mode === 'include' && (!c.roleCodes || c.roleCodes.includes(m.role)))) return true;
         const cond = groupConditions.get(c.groupId);
@@ -79,9 +91,9 @@ export function naiveEvaluator(sqlite: Database.Database) {
         for (let k = 1; k <= c.maxDays + 1; k++) if (!holds(c.item, id, addDays(day, -k))) return true;
         return false;
       }
-      case 'subscription': return subscriptions.some((x) => x.rid === id && c.typeCodes.includes(x.code) && holdsOn(x, day));
+      case 'subscription': return subscriptionsOf(id).some((x) => c.typeCodes.includes(x.code) && holdsOn(x, day));
       case 'membership':
-        return stored.some((m) => m.rid === id && (!c.unitId || m.unit === c.unitId) && (!c.typeCodes || c.typeCodes.includes(m.code)) && holdsOn(m, day));
+        return storedOf(id).some((m) => (!c.unitId || m.unit === c.unitId) && (!c.typeCodes || c.typeCodes.includes(m.code)) && holdsOn(m, day));
       case 'tag':
       case 'customField':
         throw new Error(`naive evaluator: ${c.type} not modelled`);

@@ -36,7 +36,14 @@ const DAY_MS = 86_400_000;
 
 /** Dates as day numbers (days since 1970-01-01) inside the generator: cheap to compare and add. */
 export const dayOf = (iso: string): number => daysBetween(EPOCH, iso);
-export const isoOf = (day: number): string => addDays(EPOCH, day);
+
+// A generated history touches a few tens of thousands of distinct days; format each once.
+const isoCache = new Map<number, string>();
+export function isoOf(day: number): string {
+  let iso = isoCache.get(day);
+  if (iso === undefined) isoCache.set(day, (iso = addDays(EPOCH, day)));
+  return iso;
+}
 
 export function randomDay(rng: Rng, from: number, to: number): number {
   return to <= from ? from : rng.int(from, to);

@@ -87,20 +87,18 @@ export function zipf<T>(items: readonly T[], s = 0.9): (rng: Rng) => T {
   return weighted(items.map((v, i) => [v, 1 / Math.pow(i + 1, s)] as const));
 }
 
-const HEX = '0123456789abcdef';
+const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
 
 /**
  * A UUIDv7 (RFC 9562): the creation time in milliseconds, then random bits. Ids made in
  * creation order then sort in that order, which also keeps B-tree inserts append-only.
  */
 export function uuidV7(rng: Rng, epochMs: number): string {
-  let ts = Math.max(0, Math.floor(epochMs)).toString(16).padStart(12, '0').slice(-12);
-  const rand = (n: number) => {
-    let s = '';
-    for (let i = 0; i < n; i++) s += HEX[Math.floor(rng.next() * 16)];
-    return s;
-  };
-  const variant = HEX[8 + Math.floor(rng.next() * 4)];
-  ts = `${ts.slice(0, 8)}-${ts.slice(8, 12)}`;
-  return `${ts}-7${rand(3)}-${variant}${rand(3)}-${rand(12)}`;
+  const ts = Math.max(0, Math.floor(epochMs)).toString(16).padStart(12, '0').slice(-12);
+  const a = hex8(rng.next() * 4294967296);
+  const b = hex8(rng.next() * 4294967296);
+  const c = hex8(rng.next() * 4294967296);
+  // 'xxxxxxxx-xxxx-7xxx-Vxxx-xxxxxxxxxxxx' with the variant nibble V in 8..b.
+  const variant = (8 + (rng.next() * 4) | 0).toString(16);
+  return `${ts.slice(0, 8)}-${ts.slice(8, 12)}-7${a.slice(0, 3)}-${variant}${a.slice(3, 6)}-${b}${c.slice(0, 4)}`;
 }

@@ -2,7 +2,7 @@ import type { CoreContext } from '../context';
 import type { Condition } from '../../../shared/contract';
 import { newScope } from '../conditions/condition-engine';
 import type { EvalScope } from '../conditions/eval-scope';
-import { ALL, EMPTY, NEG_INF, POS_INF, complement, fromPeriod, intersect, unionAll, type IntervalSet } from '../conditions/interval-set';
+import { ALL, EMPTY, NEG_INF, POS_INF, complement, fromPeriod, intersect, isEmpty, unionAll, type IntervalSet } from '../conditions/interval-set';
 import { and, fromFacts, not, or, type RelationIntervals } from '../conditions/relation-intervals';
 import { GENERAL, loadModel, versionPeriods, type MembershipModel, type TypeModel } from './membership-model';
 
@@ -58,15 +58,6 @@ function computeType(
     const u = model.units.get(unitId);
     return u ? fromPeriod(u.startDate, u.endDate) : EMPTY;
   };
-  const ruleSet = (unitId: string, typeKey: string): RelationIntervals | null => {
-    const versions = model.units.get(unitId)?.rules.get(typeKey);
-    if (!versions?.length) return null;
-    const periods = versionPeriods(versions);
-    const parts = periods.map((v) => (v.condition ? and(evaluate(v.condition), constant(fromPeriod(v.validFrom, v.validTo))) : constant(fromPeriod(v.validFrom, v.validTo))));
-    // Before the first version the unit had no rule: nothing is restricted then.
-    parts.push(constant(complement(unionAll(periods.map((v) => fromPeriod(v.validFrom, v.validTo))))));
-    return parts.reduce(or);
-  };
 
   const eligible = new Map<string, RelationIntervals>();
   const visiting = new Set<string>();
@@ -76,12 +67,22 @@ function computeType(
     const unit = model.units.get(unitId);
     if (!unit || visiting.has(unitId)) return constant(EMPTY);
     visiting.add(unitId);
-    const fromParents = unit.placements
-      .map((p) => and(constant(fromPeriod(p.validFrom, p.validTo)), p.parentId ? eligibleFor(p.parentId) : base))
-      .reduce(or, constant(EMPTY));
-    let result = and(constant(active(unitId)), fromParents);
-    for (const rules of [ruleSet(unitId, GENERAL), ruleSet(unitId, type.id)]) if (rules) result = and(result, rules);
+    const pieces: RelationIntervals[] = [];
+    const segments = ruleSegments(unit.rules.get(GENERAL) ?? [], unit.rules.get(type.id) ?? []);
+    for (const placement of unit.placements) {
+      const placed = intersect(active(unitId), fromPeriod(placement.validFrom, placement.validTo));
+      if (isEmpty(placed)) continue;
+      const parent = placement.parentId ? eligibleFor(placement.parentId) : base;
+      for (const segment of segments) {
+        const days = intersect(placed, segment.days);
+        if (isEmpty(days)) continue;
+        // Rules first: their matches are few, and intersecting sparse sets walks the smaller one.
+        const matched = segment.conditions.reduce((acc, c) => and(evaluate(c), acc), parent);
+        pieces.push(clipTo(matched, days));
+      }
+    }
     visiting.delete(unitId);
+    const result = pieces.length === 0 ? constant(EMPTY) : pieces.reduce(or);
     eligible.set(unitId, result);
     return result;
   };
@@ -93,8 +94,8 @@ function computeType(
     if (known) return known;
     if (depth > 64) return constant(EMPTY);
     const direct = exceptions.byUnit.get(unitId) ?? constant(EMPTY);
-    const fromChildren = (model.children.get(unitId) ?? []).map((c) => and(constant(fromPeriod(c.validFrom, c.validTo)), exceptionsUnder(c.unitId, depth + 1)));
-    const result = and(constant(active(unitId)), [direct, ...fromChildren].reduce(or));
+    const fromChildren = (model.children.get(unitId) ?? []).map((c) => clipTo(exceptionsUnder(c.unitId, depth + 1), fromPeriod(c.validFrom, c.validTo)));
+    const result = clipTo([direct, ...fromChildren].reduce(or), active(unitId));
     exceptionIn.set(unitId, result);
     return result;
   };
@@ -111,6 +112,38 @@ function computeType(
     result.set(unitId, or(and(byRules, not(elsewhere)), here));
   }
   return result;
+}
+
+/** A set restricted to some days: maps every relation's days through one intersection. */
+function clipTo(r: RelationIntervals, days: IntervalSet): RelationIntervals {
+  const map = new Map<string, IntervalSet>();
+  for (const [id, set] of r.map) {
+    const v = intersect(set, days);
+    if (!isEmpty(v)) map.set(id, v);
+  }
+  return { fallback: intersect(r.fallback, days), map };
+}
+
+type Version = { condition: Condition | null; validFrom: string | null };
+
+/**
+ * Cuts time into stretches in which one version of the general rule and one of the type's
+ * rule are in force (or none: before a unit's first version nothing is restricted).
+ */
+function ruleSegments(general: Version[], typed: Version[]): { days: IntervalSet; conditions: Condition[] }[] {
+  const stretches = (versions: Version[]) => {
+    const periods = versionPeriods(versions).map((v) => ({ days: fromPeriod(v.validFrom, v.validTo), conditions: v.condition ? [v.condition] : [] }));
+    const gap = complement(unionAll(periods.map((p) => p.days)));
+    return isEmpty(gap) ? periods : [...periods, { days: gap, conditions: [] as Condition[] }];
+  };
+  const out: { days: IntervalSet; conditions: Condition[] }[] = [];
+  for (const g of stretches(general)) {
+    for (const t of stretches(typed)) {
+      const days = intersect(g.days, t.days);
+      if (!isEmpty(days)) out.push({ days, conditions: [...g.conditions, ...t.conditions] });
+    }
+  }
+  return out;
 }
 
 /** Exception periods of one type, already limited by the base rule where it applies. */

@@ -39,6 +39,7 @@ export const addressAtom: Atom<'address'> = (c, scope) => {
         .all({ ...windowParams(scope), ...filter.params }) as (Omit<AddressFact, 'pc4'> & { postcode: string | null })[]
     ).map(({ postcode, ...a }): AddressFact => ({ ...a, pc4: a.country === 'NL' && postcode ? Number(postcode.slice(0, 4)) : null }));
   });
+  const candidates = addressCandidates(scope, facts, c);
   const types = c.addressTypes ? new Set<string>(c.addressTypes) : null;
   const cities = lowerSet(c.cities);
   const municipalities = lowerSet(c.municipalities);
@@ -46,7 +47,7 @@ export const addressAtom: Atom<'address'> = (c, scope) => {
   const countries = c.countries ? new Set(c.countries) : null;
   const ranges = c.postcodeRanges;
   const matching: [string, IntervalSet][] = [];
-  for (const a of facts) {
+  for (const a of candidates) {
     if (types && !types.has(a.type)) continue;
     if (cities && !(a.city && cities.has(a.city))) continue;
     if (municipalities && !(a.municipality && municipalities.has(a.municipality))) continue;
@@ -57,6 +58,34 @@ export const addressAtom: Atom<'address'> = (c, scope) => {
   }
   return fromFacts(matching);
 };
+
+function indexBy(facts: AddressFact[], keyOf: (a: AddressFact) => string | number | null): Map<string | number, AddressFact[]> {
+  const index = new Map<string | number, AddressFact[]>();
+  for (const a of facts) {
+    const k = keyOf(a);
+    if (k === null) continue;
+    const list = index.get(k);
+    if (list) list.push(a);
+    else index.set(k, [a]);
+  }
+  return index;
+}
+
+/** The rows that can match: looked up by the most selective criterion instead of scanning all. */
+function addressCandidates(scope: EvalScope, facts: AddressFact[], c: Extract<Condition, { type: 'address' }>): AddressFact[] {
+  const lookup = (name: string, keyOf: (a: AddressFact) => string | number | null, keys: Iterable<string | number>) => {
+    const index = cachedFacts(scope, `addresses:by-${name}`, () => indexBy(facts, keyOf));
+    return [...keys].flatMap((k) => index.get(k) ?? []);
+  };
+  if (c.postcodeRanges) {
+    const index = cachedFacts(scope, 'addresses:by-pc4', () => indexBy(facts, (a) => a.pc4));
+    return [...index.keys()].filter((k) => c.postcodeRanges!.some((r) => (k as number) >= r.from && (k as number) <= r.to)).flatMap((k) => index.get(k)!);
+  }
+  if (c.municipalities) return lookup('municipality', (a) => a.municipality, lowerSet(c.municipalities)!);
+  if (c.cities) return lookup('city', (a) => a.city, lowerSet(c.cities)!);
+  if (c.provinces) return lookup('province', (a) => a.province, lowerSet(c.provinces)!);
+  return facts;
+}
 
 /**
  * Has a link of the given type, on the days the link is valid and (with a target) the

@@ -163,7 +163,11 @@ const RULES: Record<BuiltinTarget, (s: RuleScope) => void> = {
     if (parts.houseLetter) s.rec.address.houseLetter = parts.houseLetter;
     if (parts.houseNumberSuffix) s.rec.address.houseNumberSuffix = parts.houseNumberSuffix;
   },
-  houseLetter: addressPart('houseLetter', (s, raw) => (/^[A-Za-z]$/.test(raw) ? raw.toUpperCase() : (s.invalid('HOUSE_LETTER_INVALID'), undefined))),
+  houseLetter: addressPart('houseLetter', (s, raw) => {
+    if (/^[A-Za-z]$/.test(raw)) return raw.toUpperCase();
+    s.invalid('HOUSE_LETTER_INVALID');
+    return undefined;
+  }),
   houseNumberSuffix: (s) => {
     const raw = textOf(s.cell.value);
     if (raw === '') return;

@@ -18,6 +18,8 @@ export type AddressField = (typeof ADDRESS_FIELDS)[number];
 export interface ImportRecord {
   row: number;
   kind: 'person' | 'organisation';
+  /** The file said which kind (a 'Soort' column); otherwise it is inferred from the names. */
+  kindGiven?: boolean;
   number: number | null;
   fields: Partial<Record<RelationField, string | null>>;
   address: Partial<Record<AddressField, string | number | null>>;

@@ -1,4 +1,5 @@
-import type { CustomFieldDto, ImportIssue, ImportOptions } from '../../../../shared/contract';
+import type { CustomFieldDto } from '../../../../shared/contract';
+import type { ImportIssue, ImportOptions } from '../../../../shared/contract/io';
 import type { Pc4Info } from '../../../../shared/dutch/pc4';
 import type { Result } from '../../../../shared/dutch/result';
 import { isBlankCell, type CellValue, type SourceRow } from '../read/source-table';
@@ -77,5 +78,29 @@ export function normaliseRow(row: SourceRow, env: NormaliseEnv): ImportRecord {
     };
     applyTarget(target, scope);
   }
+  finish(rec, cells, severity);
   return rec;
+}
+
+const PERSON_ONLY = ['initials', 'firstName', 'infix', 'lastName', 'gender', 'addressForm', 'birthDate', 'deathDate'] as const;
+
+/** Decisions that need the whole row: which kind of relation, and checks across fields. */
+function finish(rec: ImportRecord, cells: Map<Target, SourceCell>, severity: 'error' | 'warning'): void {
+  const at = (t: Target) => cells.get(t) ?? { column: -1, header: '', value: null };
+  const hasPersonName = (['initials', 'firstName', 'lastName'] as const).some((k) => rec.fields[k]);
+  if (!rec.kindGiven && rec.fields.name && !hasPersonName) rec.kind = 'organisation';
+  if (rec.kind === 'person' && rec.fields.name) {
+    rec.issues.push(issue(rec.row, at('organisation'), 'ORGANISATION_NOT_LINKED', 'warning'));
+    delete rec.fields.name;
+  }
+  if (rec.kind === 'organisation') {
+    const full = cells.get('fullName');
+    if (!rec.fields.name && full && !isBlankCell(full.value)) rec.fields.name = String(full.value).trim();
+    for (const k of PERSON_ONLY) delete rec.fields[k];
+  }
+  const { birthDate, deathDate } = rec.fields;
+  if (birthDate && deathDate && deathDate < birthDate) rec.issues.push(issue(rec.row, at('deathDate'), 'DEATH_BEFORE_BIRTH', severity));
+  if (rec.memberSince && rec.memberUntil && rec.memberUntil <= rec.memberSince) {
+    rec.issues.push(issue(rec.row, at('memberUntil'), 'PERIOD_END_BEFORE_START', severity));
+  }
 }

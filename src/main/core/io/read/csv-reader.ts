@@ -57,7 +57,7 @@ export async function readCsv(
     Papa.parse<string[]>(decoded.text, {
       delimiter,
       chunkSize: CHUNK_BYTES,
-      chunk(result, parser) {
+      chunk(result: Papa.ParseResult<string[]>, parser: Papa.Parser) {
         const base = records.length;
         for (const r of result.data) records.push(r);
         for (const e of result.errors) {

@@ -1,0 +1,30 @@
+/** One measured figure, printed as one JSON line so runs can be compared and checked by tools. */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: { name: string; value: number; unit?: string };
+  /** value / baseline.value (how many times the baseline). */
+  ratio?: number;
+  target: string;
+  ok: boolean;
+}
+
+export function report(f: Figure): void {
+  const out = f.baseline && f.ratio === undefined ? { ...f, ratio: round(f.value / f.baseline.value) } : f;
+  console.log(JSON.stringify({ ...out, value: round(out.value) }));
+}
+
+export function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+export function time<T>(fn: () => T): { ms: number; result: T } {
+  const t0 = performance.now();
+  const result = fn();
+  return { ms: performance.now() - t0, result };
+}

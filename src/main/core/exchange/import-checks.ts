@@ -1,0 +1,160 @@
+import type { FieldIssue } from '../../../shared/errors';
+import type { CustomFieldDto } from '../../../shared/contract';
+import { canonicalCustomValue } from '../classification/classification.repo';
+import type { SectionName } from './json-format';
+
+type Kind = 'person' | 'organisation';
+type Scope = Kind | 'both';
+type Rec = Record<string, unknown>;
+
+/** Sections a record refers to; its reference checks wait until those have been read completely. */
+export const DEPENDS_ON: Record<SectionName, SectionName[]> = {
+  relations: [],
+  addresses: ['relations'],
+  relationTypes: [],
+  relationTypeAssignments: ['relations', 'relationTypes'],
+  linkTypes: [],
+  relationLinks: ['relations', 'linkTypes'],
+  customFields: [],
+  customValues: ['relations', 'customFields'],
+  tags: ['tags'],
+  relationTags: ['relations', 'tags'],
+};
+
+const fits = (scope: Scope, kind: Kind) => scope === 'both' || scope === kind;
+
+/**
+ * Cross-record rules of an import, in two steps per record: `register` (unique ids, numbers,
+ * codes and pairs; needs nothing else) and `references` (every id points at a record of the
+ * right section and kind; runs once the sections it depends on are complete).
+ * Every problem becomes a FieldIssue named `section[index].field`.
+ */
+export class ImportChecks {
+  readonly issues: FieldIssue[] = [];
+  private readonly ids = new Map<SectionName, Set<string>>();
+  private readonly kinds = new Map<string, Kind>();
+  private readonly numbers = new Set<number>();
+  private readonly codes = new Map<SectionName, Set<string>>();
+  private readonly pairs = new Map<SectionName, Set<string>>();
+  private readonly typeScopes = new Map<string, Scope>();
+  private readonly linkKinds = new Map<string, { fromKind: Scope; toKind: Scope }>();
+  private readonly fields = new Map<string, CustomFieldDto>();
+  private readonly tagParents = new Map<string, { parentId: string | null; index: number }>();
+
+  issue(section: SectionName, index: number, field: string, code: string, details?: Record<string, string | number>): void {
+    const name = `${section}[${index}]${field ? `.${field}` : ''}`;
+    this.issues.push({ field: name, code, details: { section, index, field, ...details } });
+  }
+
+  private unique(set: Map<SectionName, Set<string>>, section: SectionName, key: string): boolean {
+    let s = set.get(section);
+    if (!s) set.set(section, (s = new Set()));
+    if (s.has(key)) return false;
+    s.add(key);
+    return true;
+  }
+
+  register(section: SectionName, index: number, r: Rec): void {
+    const id = r['id'] as string;
+    if (!this.unique(this.ids, section, id)) this.issue(section, index, 'id', 'DUPLICATE_ID', { id });
+    if ('code' in r && !this.unique(this.codes, section, r['code'] as string)) this.issue(section, index, 'code', 'CODE_TAKEN');
+    switch (section) {
+      case 'relations': {
+        const number = r['number'] as number;
+        if (this.numbers.has(number)) this.issue(section, index, 'number', 'NUMBER_TAKEN', { number });
+        this.numbers.add(number);
+        this.kinds.set(id, r['kind'] as Kind);
+        break;
+      }
+      case 'relationTypes':
+        this.typeScopes.set(id, r['appliesTo'] as Scope);
+        break;
+      case 'linkTypes':
+        this.linkKinds.set(id, { fromKind: r['fromKind'] as Scope, toKind: r['toKind'] as Scope });
+        break;
+      case 'customFields':
+        this.fields.set(id, r as unknown as CustomFieldDto);
+        break;
+      case 'tags':
+        this.tagParents.set(id, { parentId: r['parentId'] as string | null, index });
+        break;
+      case 'customValues':
+      case 'relationTags': {
+        const other = section === 'customValues' ? 'fieldId' : 'tagId';
+        if (!this.unique(this.pairs, section, `${String(r['relationId'])}\u0000${String(r[other])}`)) {
+          this.issue(section, index, other, 'DUPLICATE_PAIR');
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private known(section: SectionName, index: number, field: string, target: SectionName, id: unknown): boolean {
+    if (typeof id === 'string' && this.ids.get(target)?.has(id)) return true;
+    this.issue(section, index, field, 'REFERENCE_UNKNOWN', { target, id: String(id) });
+    return false;
+  }
+
+  /** Reference and kind checks; may normalise the record (a custom value to its canonical text). Returns whether it is fine. */
+  references(section: SectionName, index: number, r: Rec): boolean {
+    const before = this.issues.length;
+    const relation = (field: string) => (this.known(section, index, field, 'relations', r[field]) ? (this.kinds.get(r[field] as string) as Kind) : null);
+    switch (section) {
+      case 'addresses':
+        relation('relationId');
+        break;
+      case 'relationTypeAssignments': {
+        const kind = relation('relationId');
+        if (this.known(section, index, 'typeId', 'relationTypes', r['typeId']) && kind && !fits(this.typeScopes.get(r['typeId'] as string) as Scope, kind)) {
+          this.issue(section, index, 'typeId', 'TYPE_KIND_MISMATCH');
+        }
+        break;
+      }
+      case 'relationLinks': {
+        const from = relation('fromRelationId');
+        const to = relation('toRelationId');
+        const type = this.known(section, index, 'linkTypeId', 'linkTypes', r['linkTypeId']) ? this.linkKinds.get(r['linkTypeId'] as string) : null;
+        if (type && from && to && (!fits(type.fromKind, from) || !fits(type.toKind, to))) this.issue(section, index, 'linkTypeId', 'LINK_KIND_MISMATCH');
+        break;
+      }
+      case 'customValues':
+        this.customValue(index, r, relation('relationId'));
+        break;
+      case 'tags':
+        if (r['parentId'] !== null) this.known(section, index, 'parentId', 'tags', r['parentId']);
+        break;
+      case 'relationTags':
+        relation('relationId');
+        this.known(section, index, 'tagId', 'tags', r['tagId']);
+        break;
+      default:
+        break;
+    }
+    return this.issues.length === before;
+  }
+
+  private customValue(index: number, r: Rec, kind: Kind | null): void {
+    if (!this.known('customValues', index, 'fieldId', 'customFields', r['fieldId'])) return;
+    const field = this.fields.get(r['fieldId'] as string) as CustomFieldDto;
+    if (kind && !fits(field.appliesTo, kind)) this.issue('customValues', index, 'fieldId', 'CUSTOM_FIELD_KIND_MISMATCH');
+    const canonical = canonicalCustomValue(field, r['value'] as string);
+    if ('issue' in canonical) this.issue('customValues', index, 'value', canonical.issue.code);
+    else r['value'] = canonical.value;
+  }
+
+  /** The tag tree must be a tree: no tag may be its own ancestor. */
+  tagCycles(): void {
+    for (const [id, { index }] of this.tagParents) {
+      const seen = new Set<string>([id]);
+      for (let p = this.tagParents.get(id)?.parentId ?? null; p !== null; p = this.tagParents.get(p)?.parentId ?? null) {
+        if (seen.has(p)) {
+          this.issue('tags', index, 'parentId', 'TAG_CYCLE');
+          break;
+        }
+        seen.add(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CoreContext } from '../context';
+import { DomainError, type FieldIssue } from '../../../shared/errors';
+import { zodIssues } from '../rpc/dispatcher';
+import { assertEmptyAdministration } from './administration-state';
+import { bulkLoad, type BulkLoader } from './bulk-load';
+import { DEPENDS_ON, ImportChecks } from './import-checks';
+import { JSON_FORMAT, JSON_FORMAT_VERSION, SECTION_NAMES, SECTION_SCHEMAS, isSectionName, toBulkRow, type SectionName } from './json-format';
+import { JsonSyntaxError, readJsonDocument } from './json-reader';
+
+export interface ImportResult {
+  operationId: string;
+  counts: Record<SectionName, number>;
+}
+
+export interface ImportOptions {
+  /** Stop reading after this many problems (default 50); the report says it was cut short. */
+  maxIssues?: number;
+}
+
+const HEADER_KEYS = new Set(['format', 'version', 'exportedAt']);
+
+function fail(file: string, issues: FieldIssue[], more: Record<string, unknown> = {}): DomainError {
+  return new DomainError('VALIDATION_FAILED', { file: path.basename(file), ...more }, issues);
+}
+
+/**
+ * Imports a JSON export (docs/json-format.md) into an EMPTY administration as one operation
+ * 'exchange.importJson'. The file is streamed; every record is validated with zod and the
+ * cross-record checks, and any problem (reported as `section[index].field` + code) rolls
+ * the whole import back: the administration is then exactly as before.
+ */
+export function importJson(ctx: CoreContext, file: string, opts: ImportOptions = {}): ImportResult {
+  if (!fs.existsSync(file)) throw new DomainError('NOT_FOUND', { entity: 'file', id: file });
+  const maxIssues = opts.maxIssues ?? 50;
+  return ctx.write('exchange.importJson', { file: path.basename(file) }, (op) => {
+    assertEmptyAdministration(ctx.sqlite);
+    const result = bulkLoad(ctx, (loader) => new JsonImport(ctx, loader, file, maxIssues).run());
+    op.changed('relations.changed', { all: true });
+    return { operationId: op.id, counts: result };
+  });
+}
+
+class JsonImport {
+  private readonly checks = new ImportChecks();
+  private readonly header = new Map<string, unknown>();
+  private readonly complete = new Set<SectionName>();
+  private readonly seen = new Set<string>();
+  private readonly deferred: { section: SectionName; index: number; record: Record<string, unknown> }[] = [];
+  private readonly replaced = new Set<SectionName>();
+  private truncated = false;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly loader: BulkLoader,
+    private readonly file: string,
+    private readonly maxIssues: number,
+  ) {}
+
+  run(): Record<SectionName, number> {
+    try {
+      readJsonDocument(this.file, {
+        streams: (key) => isSectionName(key),
+        onValue: (key, value) => this.onValue(key, value),
+        onArrayStart: (key) => this.startSection(key),
+        onElement: (key, index, value) => this.onElement(key as SectionName, index, value),
+        onArrayEnd: (key) => void this.complete.add(key as SectionName),
+      });
+    } catch (e) {
+      if (!(e instanceof JsonSyntaxError)) throw e;
+      throw fail(this.file, [{ field: 'json', code: 'JSON_INVALID', details: { line: e.line, column: e.column, reason: e.reason } }]);
+    }
+    if (this.seen.size === 0) this.checkHeader();
+    if (!this.truncated) this.finish();
+    if (this.checks.issues.length) throw fail(this.file, this.checks.issues, { truncated: this.truncated });
+    return Object.fromEntries(SECTION_NAMES.map((s) => [s, this.loader.counts[s]])) as Record<SectionName, number>;
+  }
+
+  private onValue(key: string, value: unknown): void {
+    if (HEADER_KEYS.has(key)) {
+      this.header.set(key, value);
+      return;
+    }
+    if (isSectionName(key)) this.stop([{ field: key, code: 'SECTION_NOT_AN_ARRAY' }]);
+    this.stop([{ field: key, code: 'SECTION_UNKNOWN' }]);
+  }
+
+  /** Format and version come first: nothing is read as data before they are known to be ours. */
+  private checkHeader(): void {
+    if (this.header.get('format') !== JSON_FORMAT) this.stop([{ field: 'format', code: 'FORMAT_UNKNOWN' }]);
+    const version = this.header.get('version');
+    if (version !== JSON_FORMAT_VERSION) {
+      this.stop([{ field: 'version', code: 'VERSION_UNSUPPORTED', details: { version: String(version), supported: JSON_FORMAT_VERSION } }]);
+    }
+  }
+
+  private stop(issues: FieldIssue[]): never {
+    throw fail(this.file, issues);
+  }
+
+  private startSection(key: string): void {
+    if (this.seen.size === 0) this.checkHeader();
+    if (this.seen.has(key)) this.stop([{ field: key, code: 'SECTION_DUPLICATE' }]);
+    this.seen.add(key);
+  }
+
+  private onElement(section: SectionName, index: number, value: unknown): boolean {
+    const parsed = SECTION_SCHEMAS[section].safeParse(value);
+    if (!parsed.success) {
+      for (const i of zodIssues(parsed.error)) this.checks.issue(section, index, i.field, i.code);
+    } else {
+      const record = parsed.data as Record<string, unknown>;
+      this.checks.register(section, index, record);
+      if (DEPENDS_ON[section].every((d) => this.complete.has(d))) this.accept(section, index, record);
+      else this.deferred.push({ section, index, record });
+    }
+    if (this.checks.issues.length >= this.maxIssues) {
+      this.truncated = true;
+      return false;
+    }
+    return true;
+  }
+
+  private accept(section: SectionName, index: number, record: Record<string, unknown>): void {
+    if (!this.checks.references(section, index, record) || this.checks.issues.length > 0) return;
+    this.replaceDefaults(section);
+    this.loader.insert(section, toBulkRow(record));
+  }
+
+  /**
+   * An empty administration still has its default relation and link types. A file that
+   * brings its own replaces them (ids are preserved, and codes must stay unique).
+   */
+  private replaceDefaults(section: SectionName): void {
+    if ((section !== 'relationTypes' && section !== 'linkTypes') || this.replaced.has(section)) return;
+    this.replaced.add(section);
+    this.ctx.sqlite.exec(`DELETE FROM ${section === 'relationTypes' ? 'relation_types' : 'link_types'}`);
+  }
+
+  private finish(): void {
+    for (const s of SECTION_NAMES) this.complete.add(s);
+    for (const d of this.deferred) this.accept(d.section, d.index, d.record);
+    this.checks.tagCycles();
+  }
+}

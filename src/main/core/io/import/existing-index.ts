@@ -1,0 +1,74 @@
+import { collationKey } from '../../../../shared/dutch/text';
+import type { CoreContext } from '../../context';
+
+/** Only the keys we match on, for every relation: ~100 bytes each, so 100,000 relations fit easily. */
+export interface ExistingIndex {
+  byNumber: Map<number, { id: string; deleted: boolean }>;
+  byEmail: Map<string, string[]>;
+  byName: Map<string, string[]>;
+  maxNumber: number;
+}
+
+/**
+ * Surname core + first initial + birth date + postcode. The initial keeps twins at one
+ * address apart; the core word (without tussenvoegsel) survives 'de Vries' vs 'Vries'.
+ */
+export function nameKey(p: {
+  lastName?: string | null | undefined;
+  firstName?: string | null | undefined;
+  initials?: string | null | undefined;
+  birthDate?: string | null | undefined;
+  postcode?: string | null | undefined;
+}): string | null {
+  const initial = collationKey(p.initials || p.firstName || '').charAt(0);
+  if (!p.lastName || !initial || !p.birthDate || !p.postcode) return null;
+  return `${collationKey(p.lastName)}|${initial}|${p.birthDate}|${p.postcode.replace(/\s+/g, '').toUpperCase()}`;
+}
+
+function push(map: Map<string, string[]>, key: string | null, id: string): void {
+  if (!key) return;
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (!list.includes(id)) list.push(id);
+}
+
+interface KeyRow {
+  id: string;
+  number: number;
+  deleted: number;
+  email: string | null;
+  email2: string | null;
+  lastName: string | null;
+  firstName: string | null;
+  initials: string | null;
+  birthDate: string | null;
+}
+
+export function loadExistingIndex(ctx: CoreContext): ExistingIndex {
+  const today = ctx.today();
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT id, number, deleted_at IS NOT NULL AS deleted, email, email2, last_name AS lastName, first_name AS firstName,
+              initials, birth_date AS birthDate FROM relations`,
+    )
+    .all() as KeyRow[];
+  const postcodes = new Map<string, string[]>();
+  for (const a of ctx.sqlite
+    .prepare(
+      `SELECT relation_id AS id, postcode FROM addresses
+        WHERE postcode IS NOT NULL AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to > ?)`,
+    )
+    .all(today, today) as { id: string; postcode: string }[]) {
+    postcodes.set(a.id, [...(postcodes.get(a.id) ?? []), a.postcode]);
+  }
+  const index: ExistingIndex = { byNumber: new Map(), byEmail: new Map(), byName: new Map(), maxNumber: 0 };
+  for (const r of rows) {
+    index.byNumber.set(r.number, { id: r.id, deleted: r.deleted === 1 });
+    index.maxNumber = Math.max(index.maxNumber, r.number);
+    if (r.deleted) continue;
+    push(index.byEmail, r.email, r.id);
+    push(index.byEmail, r.email2, r.id);
+    for (const postcode of postcodes.get(r.id) ?? []) push(index.byName, nameKey({ ...r, postcode }), r.id);
+  }
+  return index;
+}
