@@ -34,7 +34,8 @@ const noop = await (async () => {
 })();
 report({ name: 'memberships.full_recompute', value: noop, unit: 'ms', target: '< 5000 ms', ok: noop < 5000 });
 
-const computeOnly = time(() => computeMemberships(core.ctx, null));
+// Only the time is kept: holding a 100,000-relation result would make later figures measure GC.
+const computeOnly = { ms: time(() => void computeMemberships(core.ctx, null)).ms };
 report({ name: 'memberships.full_compute_in_memory', value: computeOnly.ms, unit: 'ms', target: 'informational (compute without the diff/write)', ok: true });
 
 // A rule change that moves part of a municipality: compute, diff and write the changes.
@@ -97,8 +98,8 @@ const condition: Condition = {
     { type: 'alive' },
   ],
 };
-const onDate = time(() => evaluateCondition(core.ctx, condition, { on: '2024-03-01' }));
-const period = time(() => evaluateCondition(core.ctx, condition, { from: '2006-01-01', to: '2026-01-01' }));
+const onDate = time(() => evaluateCondition(core.ctx, condition, { on: '2024-03-01' }).size);
+const period = time(() => evaluateCondition(core.ctx, condition, { from: '2006-01-01', to: '2026-01-01' }).size);
 const naiveCond = naiveEvaluator(core.ctx.sqlite);
 const condSample = relationIds.slice(0, 1000);
 const naiveDate = time(() => condSample.forEach((id) => naiveCond.holds(condition, id, '2024-03-01')));
@@ -108,7 +109,7 @@ report({
   value: onDate.ms,
   unit: 'ms',
   baseline: { name: 'naive evaluator, extrapolated from 1,000 relations', value: (naiveDate.ms / condSample.length) * N },
-  target: `< 1000 ms (${onDate.result.size} matches)`,
+  target: `< 1000 ms (${onDate.result} matches)`,
   ok: onDate.ms < 1000,
 });
 report({

@@ -52,8 +52,8 @@ export function createCore(opts: CoreOptions): Core {
   const actorName = opts.actor ?? os.userInfo().username;
   const listeners = new Set<(e: CoreEvent) => void>();
   const { sqlite, db, migrated } = openDatabase({ file: opts.file, migrationsDir: `${resources}/migrations`, now });
-  // The context is complete before the first write; the hook needs it, so it is bound late.
-  let beforeCommit: ((op: Operation) => void) | undefined;
+  // The hook needs the finished context, so it is bound once the context exists.
+  const hooks: { beforeCommit?: (op: Operation) => void } = {};
   const ctx: CoreContext = {
     sqlite,
     db,
@@ -63,7 +63,7 @@ export function createCore(opts: CoreOptions): Core {
       now,
       actor: () => actorName,
       emit: (e) => listeners.forEach((l) => l(e)),
-      beforeCommit: (op) => beforeCommit?.(op),
+      beforeCommit: (op) => hooks.beforeCommit?.(op),
     }),
     reference: loadReferenceData(resources),
     newId,
@@ -72,7 +72,7 @@ export function createCore(opts: CoreOptions): Core {
     actor: () => actorName,
     file: opts.file,
   };
-  beforeCommit = keepMembershipsInStep(ctx);
+  hooks.beforeCommit = keepMembershipsInStep(ctx);
   seedDefaults(ctx);
   const handlers = {
     ...relationsHandlers(ctx),

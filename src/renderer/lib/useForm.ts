@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { FieldIssue } from '../../shared/errors';
 import { fieldKey } from './issues';
 import type { Check } from './validators';
@@ -28,9 +28,21 @@ export function useForm<V extends object>(initial: V, checks: Partial<Record<key
   const [pristine, setPristine] = useState<V>(initial);
   const [issues, setIssueMap] = useState<Record<string, FieldIssue>>({});
 
+  // "Reward early, punish late": a field that shows a problem is re-checked on every change,
+  // so the message updates or disappears while typing instead of on blur (which would move
+  // the layout under the pointer just as the user clicks Save).
+  const checksRef = useRef(checks);
+  checksRef.current = checks;
   const set = useCallback(<K extends keyof V>(field: K, value: V[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
-    setIssueMap((m) => (field in m ? omit(m, field as string) : m));
+    setIssueMap((m) => {
+      const name = field as string;
+      if (!(name in m)) return m;
+      const check = checksRef.current[field as keyof V & string];
+      if (!check || typeof value !== 'string') return omit(m, name);
+      const r = check(value);
+      return r.ok ? omit(m, name) : { ...m, [name]: { field: name, code: r.code, details: r.details } };
+    });
   }, []);
 
   const reset = useCallback((next: V) => {

@@ -34,10 +34,10 @@ export const checks = {
 } as const;
 
 /** Runs the checks of a form: field → check. Returns issues with the form's field names. */
-export function runChecks<V extends Record<string, unknown>>(values: V, table: Partial<Record<keyof V & string, Check>>): FieldIssue[] {
+export function runChecks<V extends object>(values: V, table: Partial<Record<keyof V & string, Check>>): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const [field, check] of Object.entries(table) as [keyof V & string, Check | undefined][]) {
-    const raw = values[field];
+    const raw: unknown = values[field];
     if (!check || typeof raw !== 'string') continue;
     const r = check(raw);
     if (!r.ok) issues.push({ field, code: r.code, details: r.details });

@@ -5,7 +5,11 @@ const STORAGE_KEY = 'ledenbeheer.token';
  * sessionStorage and removed from the visible URL at once, so it does not end up in
  * screenshots, bookmarks or the history list; a reload finds it in sessionStorage.
  */
-export function takeSessionToken(loc: Location = window.location, storage: Storage = window.sessionStorage): string | null {
+export function takeSessionToken(
+  loc: Pick<Location, 'hash' | 'search' | 'href'> = window.location,
+  storage: Pick<Storage, 'getItem' | 'setItem'> = window.sessionStorage,
+  history: Pick<History, 'replaceState' | 'state'> = window.history,
+): string | null {
   const fromHash = new URLSearchParams(loc.hash.replace(/^#/, '')).get('token');
   const fromQuery = new URLSearchParams(loc.search).get('token');
   const found = fromHash ?? fromQuery;
@@ -14,7 +18,7 @@ export function takeSessionToken(loc: Location = window.location, storage: Stora
     const url = new URL(loc.href);
     url.hash = '';
     url.searchParams.delete('token');
-    window.history.replaceState(window.history.state, '', url.pathname + url.search);
+    history.replaceState(history.state, '', url.pathname + url.search);
   }
   return found ?? storage.getItem(STORAGE_KEY);
 }

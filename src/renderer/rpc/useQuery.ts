@@ -65,26 +65,29 @@ export function useQuery<M extends MethodName>(method: M, params: Input<M>, opts
   return { data, error, loading, reload };
 }
 
+export type MutationResult<T> = { ok: true; value: T } | { ok: false; error: RpcError };
+
 export interface MutationState<M extends MethodName> {
-  run: (params: Input<M>) => Promise<Output<M> | null>;
+  run: (params: Input<M>) => Promise<MutationResult<Output<M>>>;
   busy: boolean;
   error: RpcError | null;
   reset: () => void;
 }
 
-/** One write call; `run` resolves to null on failure and leaves the error in state. */
+/** One write call; `run` never throws: it resolves to the value or the error (also kept in state). */
 export function useMutation<M extends MethodName>(method: M): MutationState<M> {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<RpcError | null>(null);
   const run = useCallback(
-    async (params: Input<M>) => {
+    async (params: Input<M>): Promise<MutationResult<Output<M>>> => {
       setBusy(true);
       setError(null);
       try {
-        return await call(method, params);
+        return { ok: true, value: await call(method, params) };
       } catch (e) {
-        setError(toRpcError(method, e));
-        return null;
+        const error = toRpcError(method, e);
+        setError(error);
+        return { ok: false, error };
       } finally {
         setBusy(false);
       }

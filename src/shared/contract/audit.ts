@@ -15,6 +15,8 @@ export const auditEntryDto = z.object({
   field: z.string().nullable(),
   oldValue: z.string().nullable(),
   newValue: z.string().nullable(),
+  /** What the record is, for people: "Oudegracht 12 3511 AB Utrecht", "werkt bij Bakkerij Brood BV". */
+  recordLabel: z.string().nullable(),
 });
 export type AuditEntryDto = z.infer<typeof auditEntryDto>;
 

@@ -48,21 +48,34 @@ export type ColumnMapping = z.infer<typeof columnMapping>;
 export const matchKey = z.enum(['number', 'email', 'nameBirthPostcode']);
 export type MatchKey = z.infer<typeof matchKey>;
 
-export const importOptions = z.object({
+const importOptionFields = {
   /** Keys tried in this order to find an existing relation. */
-  matchKeys: z.array(matchKey).max(3).default(['number', 'email', 'nameBirthPostcode']),
+  matchKeys: z.array(matchKey).max(3),
   /** What happens to rows that match an existing relation. */
-  onMatch: z.enum(['update', 'skip']).default('update'),
+  onMatch: z.enum(['update', 'skip']),
   /** Rows without a match create a relation; false skips them. */
-  createNew: z.boolean().default(true),
-  /** An invalid cell rejects its row, or only that cell is left out (a warning). */
-  invalidValues: z.enum(['rejectRow', 'skipField']).default('rejectRow'),
+  createNew: z.boolean(),
+  /** An invalid cell rejects its row, or (skipField) only that cell is left out, as a warning. */
+  invalidValues: z.enum(['rejectRow', 'skipField']),
   /** An empty cell keeps the stored value, or clears it. */
-  emptyCells: z.enum(['keep', 'clear']).default('keep'),
+  emptyCells: z.enum(['keep', 'clear']),
   /** The relation type a 'Lid sinds' date assigns. */
-  memberSinceType: z.string().trim().min(1).max(60).default('lid'),
+  memberSinceType: z.string().trim().min(1).max(60),
   /** Row numbers (as in the report) the user left out in the preview. */
-  excludeRows: z.array(z.number().int().min(2)).max(200_000).default([]),
+  excludeRows: z.array(z.number().int().min(2)).max(200_000),
+};
+
+/** Options as saved with a mapping: only what the user set. */
+export const importOptionsPatch = z.object(importOptionFields).partial();
+
+export const importOptions = z.object({
+  matchKeys: importOptionFields.matchKeys.default(['number', 'email', 'nameBirthPostcode']),
+  onMatch: importOptionFields.onMatch.default('update'),
+  createNew: importOptionFields.createNew.default(true),
+  invalidValues: importOptionFields.invalidValues.default('rejectRow'),
+  emptyCells: importOptionFields.emptyCells.default('keep'),
+  memberSinceType: importOptionFields.memberSinceType.default('lid'),
+  excludeRows: importOptionFields.excludeRows.default([]),
 });
 export type ImportOptionsInput = z.input<typeof importOptions>;
 export type ImportOptions = z.output<typeof importOptions>;
@@ -112,6 +125,8 @@ export type FieldChange = z.infer<typeof fieldChange>;
 export const rowOutcome = z.object({
   row: z.number().int(),
   outcome: z.enum(['create', 'update', 'skip', 'reject']),
+  /** Why, as codes: MATCHED_BY_NUMBER, NO_MATCH, IDENTICAL, EXCLUDED, HAS_ERRORS, … */
+  reasons: z.array(z.string()),
   relationId: id.nullable(),
   number: z.number().int().nullable(),
   displayName: z.string(),
@@ -162,7 +177,7 @@ export const importTargetDto = z.object({
 export const savedMappingDto = z.object({
   name: z.string(),
   columns: z.array(z.object({ header: z.string(), target: z.string().nullable() })),
-  options: importOptions.partial().optional(),
+  options: importOptionsPatch.optional(),
   updatedAt: z.number(),
 });
 export type SavedMappingDto = z.infer<typeof savedMappingDto>;
@@ -283,6 +298,8 @@ export const ioContract = defineContract({
       rowCount: z.number().int(),
       columns: z.array(z.object({ column: z.number().int(), header: z.string(), suggested: z.string().nullable(), samples: z.array(z.string()) })),
       fileIssues: z.array(importIssue),
+      /** The options saved with `mappingName`, to pre-fill the import screen. */
+      savedOptions: importOptionsPatch.nullable(),
     }),
   },
   'io.importTargets': { input: z.object({}), output: z.object({ rows: z.array(importTargetDto) }) },
@@ -301,7 +318,7 @@ export const ioContract = defineContract({
     input: z.object({
       name,
       columns: z.array(z.object({ header: z.string().max(200), target: importTarget.nullable() })).max(1000),
-      options: importOptions.partial().optional(),
+      options: importOptionsPatch.optional(),
     }),
     output: savedMappingDto,
   },
@@ -327,6 +344,7 @@ export const ioContract = defineContract({
     input: z.object({}),
     output: z.object({ rows: z.array(z.object({ id: z.string(), name: z.string(), sheet: labelSheet })) }),
   },
-  'io.labels': { input: labelsInput, output: fileOutput.extend({ labels: z.number().int(), pages: z.number().int() }) },
-  'io.envelopes': { input: envelopesInput, output: fileOutput.extend({ envelopes: z.number().int() }) },
+  /** Relations without an address are left out and counted in `skipped`. */
+  'io.labels': { input: labelsInput, output: fileOutput.extend({ labels: z.number().int(), pages: z.number().int(), skipped: z.number().int() }) },
+  'io.envelopes': { input: envelopesInput, output: fileOutput.extend({ envelopes: z.number().int(), skipped: z.number().int() }) },
 });

@@ -45,6 +45,19 @@ export const linksContract = defineContract({
     }),
     output: linkTypeDto,
   },
+  'linkTypes.update': {
+    input: z.object({
+      id,
+      name: z.string().trim().min(1).max(80),
+      reverseName: z.string().trim().min(1).max(80),
+      fromKind: kindScope,
+      toKind: kindScope,
+      symmetric: z.boolean(),
+    }),
+    output: linkTypeDto,
+  },
+  /** Refused with CONFLICT (details.reason LINK_TYPE_IN_USE) while links of the type exist. */
+  'linkTypes.delete': { input: z.object({ id }), output: z.object({ id }) },
   'links.add': {
     input: z.object({ linkTypeId: id, fromRelationId: id, toRelationId: id, link: linkFields }),
     output: relationLinkDto,

@@ -17,14 +17,21 @@ export function classificationHandlers(ctx: CoreContext): HandlerGroup<keyof typ
     if (!row) throw notFound('relationTypeAssignment', assignmentId);
     return row.id;
   };
+  /** Settings writes announce themselves so every screen showing types, tags or fields refreshes. */
+  const settings = <T>(kind: string, summary: unknown, fn: () => T): T =>
+    ctx.write(kind, summary, (op) => {
+      const result = fn();
+      op.changed('classification.changed', { kind });
+      return result;
+    });
   return {
     'relationTypes.list': () => ({ rows: repo.listRelationTypes(ctx) }),
-    'relationTypes.create': (input) => typeDto(ctx.write('relationTypes.create', { code: input.code }, () => repo.createRelationType(ctx, input))),
+    'relationTypes.create': (input) => typeDto(settings('relationTypes.create', { code: input.code }, () => repo.createRelationType(ctx, input))),
     'relationTypes.update': ({ id, ...input }) => {
-      ctx.write('relationTypes.update', { id }, () => repo.updateRelationType(ctx, id, input));
+      settings('relationTypes.update', { id }, () => repo.updateRelationType(ctx, id, input));
       return typeDto(id);
     },
-    'relationTypes.delete': ({ id }) => ctx.write('relationTypes.delete', { id }, () => (repo.deleteRelationType(ctx, id), { id })),
+    'relationTypes.delete': ({ id }) => settings('relationTypes.delete', { id }, () => (repo.deleteRelationType(ctx, id), { id })),
     'relations.addType': (input) =>
       ctx.write('relations.addType', input, (op) => {
         const id = repo.assignType(ctx, { ...input });
@@ -45,9 +52,9 @@ export function classificationHandlers(ctx: CoreContext): HandlerGroup<keyof typ
         return { id: assignmentId };
       }),
     'tags.list': () => ({ rows: repo.listTags(ctx) }),
-    'tags.create': (input) => ctx.write('tags.create', { name: input.name }, () => repo.createTag(ctx, input)),
-    'tags.update': ({ id, ...input }) => ctx.write('tags.update', { id }, () => repo.updateTag(ctx, id, input)),
-    'tags.delete': ({ id }) => ctx.write('tags.delete', { id }, () => (repo.deleteTag(ctx, id), { id })),
+    'tags.create': (input) => settings('tags.create', { name: input.name }, () => repo.createTag(ctx, input)),
+    'tags.update': ({ id, ...input }) => settings('tags.update', { id }, () => repo.updateTag(ctx, id, input)),
+    'tags.delete': ({ id }) => settings('tags.delete', { id }, () => (repo.deleteTag(ctx, id), { id })),
     'relations.setTags': ({ relationId, tagIds }) =>
       ctx.write('relations.setTags', { relationId }, (op) => {
         const ids = repo.setRelationTags(ctx, relationId, tagIds);
@@ -55,8 +62,8 @@ export function classificationHandlers(ctx: CoreContext): HandlerGroup<keyof typ
         return { tagIds: ids };
       }),
     'customFields.list': () => ({ rows: repo.listCustomFields(ctx) }),
-    'customFields.create': (input) => ctx.write('customFields.create', { code: input.code }, () => repo.createCustomField(ctx, input)),
-    'customFields.delete': ({ id }) => ctx.write('customFields.delete', { id }, () => (repo.deleteCustomField(ctx, id), { id })),
+    'customFields.create': (input) => settings('customFields.create', { code: input.code }, () => repo.createCustomField(ctx, input)),
+    'customFields.delete': ({ id }) => settings('customFields.delete', { id }, () => (repo.deleteCustomField(ctx, id), { id })),
     'relations.setCustomValues': ({ relationId, values }) =>
       ctx.write('relations.setCustomValues', { relationId }, (op) => {
         repo.setCustomValues(ctx, relationId, values);

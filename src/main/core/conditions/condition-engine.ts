@@ -46,8 +46,8 @@ export function windowOf(moment: EvaluationMoment | 'always'): Window {
   return { from: toDay(moment.from), to: toDay(moment.to) };
 }
 
-export function newScope(ctx: CoreContext, window: Window, relationIds: string[] | null = null): EvalScope {
-  return { ctx, window, relationIds, stack: [], cache: new Map(), facts: new Map(), evaluate: evaluateNode };
+export function newScope(ctx: CoreContext, window: Window, relationIds: string[] | null = null, bulk = false): EvalScope {
+  return { ctx, window, relationIds, stack: [], cache: new Map(), facts: new Map(), bulk, evaluate: evaluateNode };
 }
 
 /** The raw per-relation result, before it is limited to existing relations. */

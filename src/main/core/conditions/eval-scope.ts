@@ -16,6 +16,11 @@ export interface EvalScope {
   cache: Map<string, RelationIntervals>;
   /** Rows read once and filtered in memory by many atoms (e.g. 200 unit rules over one address table). */
   facts: Map<string, unknown>;
+  /**
+   * Many atoms of the same kind will follow (a membership recompute): read fact tables once
+   * and filter in memory. Otherwise each atom lets SQLite filter, which is faster for one.
+   */
+  bulk: boolean;
   evaluate: (condition: Condition, scope: EvalScope) => RelationIntervals;
 }
 

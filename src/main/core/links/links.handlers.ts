@@ -1,9 +1,9 @@
 import type { CoreContext } from '../context';
 import type { HandlerGroup } from '../rpc/dispatcher';
 import type { linksContract } from '../../../shared/contract';
-import { notFound } from '../../../shared/errors';
-import { createLinkType, deleteLink, insertLink, linksOf, listLinkTypes, updateLink } from './links.repo';
-import { relationLinks } from '../db/schema';
+import { DomainError, notFound } from '../../../shared/errors';
+import { createLinkType, deleteLink, getLinkType, insertLink, linksOf, listLinkTypes, updateLink } from './links.repo';
+import { linkTypes, relationLinks } from '../db/schema';
 import { eq } from 'drizzle-orm';
 
 export function linksHandlers(ctx: CoreContext): HandlerGroup<keyof typeof linksContract> {
@@ -14,7 +14,28 @@ export function linksHandlers(ctx: CoreContext): HandlerGroup<keyof typeof links
   };
   return {
     'linkTypes.list': () => ({ rows: listLinkTypes(ctx) }),
-    'linkTypes.create': (input) => ctx.write('linkTypes.create', { code: input.code }, () => createLinkType(ctx, input)),
+    'linkTypes.create': (input) =>
+      ctx.write('linkTypes.create', { code: input.code }, (op) => {
+        const dto = createLinkType(ctx, input);
+        op.changed('linkTypes.changed', { ids: [dto.id] });
+        return dto;
+      }),
+    'linkTypes.update': ({ id, ...fields }) =>
+      ctx.write('linkTypes.update', { id }, (op) => {
+        const before = getLinkType(ctx, id);
+        ctx.db.update(linkTypes).set(fields).where(eq(linkTypes.id, id)).run();
+        op.changed('linkTypes.changed', { ids: [id] });
+        return { id, code: before.code, ...fields };
+      }),
+    'linkTypes.delete': ({ id }) =>
+      ctx.write('linkTypes.delete', { id }, (op) => {
+        getLinkType(ctx, id);
+        const used = ctx.sqlite.prepare('SELECT count(*) AS n FROM relation_links WHERE link_type_id = ?').get(id) as { n: number };
+        if (used.n > 0) throw new DomainError('CONFLICT', { reason: 'LINK_TYPE_IN_USE', count: used.n });
+        ctx.db.delete(linkTypes).where(eq(linkTypes.id, id)).run();
+        op.changed('linkTypes.changed', { ids: [id] });
+        return { id };
+      }),
     'links.add': (input) =>
       ctx.write('links.add', { from: input.fromRelationId, to: input.toRelationId }, (op) => {
         const id = insertLink(ctx, input);

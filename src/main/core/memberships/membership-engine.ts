@@ -24,7 +24,7 @@ const constant = (set: IntervalSet): RelationIntervals => ({ fallback: set, map:
  * replaces the placement; the base rule still applies unless the exception says otherwise).
  */
 export function computeMemberships(ctx: CoreContext, relationIds: string[] | null, model: MembershipModel = loadModel(ctx)): Computed {
-  const scope = newScope(ctx, { from: NEG_INF, to: POS_INF }, relationIds);
+  const scope = newScope(ctx, { from: NEG_INF, to: POS_INF }, relationIds, relationIds === null);
   const memo = new Map<string, RelationIntervals>();
   // Many units share conditions (every unit repeats the base rule, several rules the same
   // postcode list): evaluate each distinct condition once.

@@ -26,7 +26,7 @@ export function SearchResultItem({ row, active, id, onPick, onHover }: Props) {
       tabIndex={-1}
       data-testid="search-result"
     >
-      <Group justify="space-between" wrap="nowrap" gap="sm">
+      <Group justify="space-between" align="center" wrap="nowrap" gap="sm">
         <Stack gap={0} miw={0}>
           <Group gap="xs" wrap="nowrap">
             <Text fw={600} truncate>
@@ -36,9 +36,11 @@ export function SearchResultItem({ row, active, id, onPick, onHover }: Props) {
               {t(`relations.kind.${row.kind}`)}
             </Badge>
           </Group>
-          <Text size="sm" c="dimmed" truncate>
-            {[place, row.email].filter(Boolean).join(' · ') || '\u00a0'}
-          </Text>
+          {(place || row.email) && (
+            <Text size="sm" c="dimmed" truncate>
+              {[place, row.email].filter(Boolean).join(' · ')}
+            </Text>
+          )}
         </Stack>
         <Text size="sm" c="dimmed" ff="monospace">
           {t('relations.common.numberShort', { number: row.number })}

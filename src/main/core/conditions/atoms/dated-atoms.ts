@@ -23,10 +23,39 @@ const lowerSet = (values: string[] | undefined) => (values ? new Set(values.map(
 
 /**
  * Lives (or is established) at an address that matches every given criterion, on the days
- * that address is valid. The address table is read once per evaluation and filtered in
- * memory: a full membership recompute tests it against hundreds of unit rules.
+ * that address is valid. In bulk scopes (a full membership recompute tests hundreds of unit
+ * rules) the table is read once and filtered in memory.
  */
-export const addressAtom: Atom<'address'> = (c, scope) => {
+export const addressAtom: Atom<'address'> = (c, scope) => (scope.bulk ? addressInMemory(c, scope) : addressInSql(c, scope));
+
+/** One address condition: SQLite filters while reading. */
+function addressInSql(c: Extract<Condition, { type: 'address' }>, scope: EvalScope): RelationIntervals {
+  const where = [overlapsWindow('a')];
+  const params: Record<string, unknown> = { ...windowParams(scope) };
+  const list = (name: string, column: string, values: string[] | undefined, fold = true) => {
+    if (!values) return;
+    where.push(fold ? `lower(${column}) IN (SELECT lower(value) FROM json_each(@${name}))` : `${column} IN (SELECT value FROM json_each(@${name}))`);
+    params[name] = JSON.stringify(values);
+  };
+  list('types', 'a.type', c.addressTypes, false);
+  list('cities', 'a.city', c.cities);
+  list('municipalities', 'a.municipality', c.municipalities);
+  list('provinces', 'a.province', c.provinces);
+  list('countries', 'a.country', c.countries, false);
+  if (c.postcodeRanges) {
+    where.push(`a.country = 'NL' AND a.postcode IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(@ranges) r
+                 WHERE CAST(substr(a.postcode, 1, 4) AS INTEGER) BETWEEN json_extract(r.value, '$.from') AND json_extract(r.value, '$.to'))`);
+    params.ranges = JSON.stringify(c.postcodeRanges);
+  }
+  const filter = relationFilter(scope, 'a.relation_id');
+  const rows = scope.ctx.sqlite
+    .prepare(`SELECT a.relation_id AS id, a.valid_from AS vf, a.valid_to AS vt FROM addresses a WHERE ${where.join(' AND ')} AND ${filter.sql}`)
+    .all({ ...params, ...filter.params }) as Row[];
+  return fromFacts(rows.map((r): [string, IntervalSet] => [r.id, fromPeriod(r.vf, r.vt)]));
+}
+
+/** Many address conditions over the same rows: read the table once, index it, filter in memory. */
+function addressInMemory(c: Extract<Condition, { type: 'address' }>, scope: EvalScope): RelationIntervals {
   const facts = cachedFacts(scope, 'addresses', () => {
     const filter = relationFilter(scope, 'a.relation_id');
     return (
@@ -57,7 +86,7 @@ export const addressAtom: Atom<'address'> = (c, scope) => {
     matching.push([a.id, fromPeriod(a.vf, a.vt)]);
   }
   return fromFacts(matching);
-};
+}
 
 function indexBy(facts: AddressFact[], keyOf: (a: AddressFact) => string | number | null): Map<string | number, AddressFact[]> {
   const index = new Map<string | number, AddressFact[]>();

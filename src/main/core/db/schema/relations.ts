@@ -47,8 +47,10 @@ export const relations = sqliteTable(
   (t) => [
     uniqueIndex('relations_number_uq').on(t.number),
     index('relations_list_idx').on(t.deletedAt, t.sortKey, t.id),
-    index('relations_list_number_idx').on(t.deletedAt, t.number),
-    index('relations_list_updated_idx').on(t.deletedAt, t.updatedAt),
+    // Covering (they end in id) so a deep page is an index walk, not 50,000 row lookups.
+    index('relations_list_number_idx').on(t.deletedAt, t.number, t.id),
+    index('relations_list_updated_idx').on(t.deletedAt, t.updatedAt, t.id),
+    index('relations_list_kind_idx').on(t.deletedAt, t.kind, t.sortKey, t.id),
     index('relations_email_idx').on(t.email),
     index('relations_email_domain_idx').on(t.emailDomain),
     index('relations_birth_idx').on(t.lastName, t.birthDate),

@@ -1,0 +1,68 @@
+import type { CoreContext } from '../context';
+
+type Row = Record<string, unknown>;
+
+/** Reads the name of a small lookup table's row (types, tags, groups, units), cached per call. */
+function lookup(ctx: CoreContext, table: string, column: string) {
+  const stmt = ctx.sqlite.prepare(`SELECT ${column} AS v FROM ${table} WHERE id = ?`);
+  const cache = new Map<string, string | null>();
+  return (id: unknown): string | null => {
+    if (typeof id !== 'string') return null;
+    if (!cache.has(id)) cache.set(id, ((stmt.get(id) as { v: string } | undefined)?.v ?? null));
+    return cache.get(id) ?? null;
+  };
+}
+
+const join = (...parts: unknown[]) => parts.filter((p) => p !== null && p !== undefined && p !== '').join(' ') || null;
+
+/**
+ * A human label for the record each audit row is about ("Oudegracht 12 Utrecht", "werkt bij
+ * Bakkerij Brood BV", "Bestuur"), from the record as it was created (its insert row) so it
+ * also works for records deleted since. `viewer` is the relation whose History is shown.
+ */
+export function recordLabels(ctx: CoreContext, rows: { tableName: string; recordId: string }[], viewer?: string): (string | null)[] {
+  const ids = [...new Set(rows.map((r) => r.recordId))];
+  const created = new Map(
+    (ctx.sqlite
+      .prepare(`SELECT record_id AS id, coalesce(new_value, old_value) AS row FROM audit_log WHERE action IN ('insert', 'delete') AND record_id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as { id: string; row: string }[]).map((r) => [r.id, JSON.parse(r.row) as Row]),
+  );
+  const relationName = lookup(ctx, 'relations', 'display_name');
+  const typeName = lookup(ctx, 'relation_types', 'name');
+  const linkType = lookup(ctx, 'link_types', 'name');
+  const linkReverse = lookup(ctx, 'link_types', 'reverse_name');
+  const tagName = lookup(ctx, 'tags', 'name');
+  const fieldLabel = lookup(ctx, 'custom_fields', 'label');
+  const groupName = lookup(ctx, 'groups', 'name');
+  const unitName = lookup(ctx, 'units', 'name');
+  const subscriptionType = lookup(ctx, 'subscription_types', 'name');
+  const membershipType = lookup(ctx, 'membership_types', 'name');
+  return rows.map(({ tableName, recordId }) => {
+    const r = created.get(recordId);
+    if (!r) return null;
+    switch (tableName) {
+      case 'addresses':
+        return join(r.street ?? r.po_box, r.house_number, r.house_letter, r.postcode, r.city);
+      case 'relation_links':
+        return r.to_relation_id === viewer
+          ? join(linkReverse(r.link_type_id), relationName(r.from_relation_id))
+          : join(linkType(r.link_type_id), relationName(r.to_relation_id));
+      case 'relation_type_assignments':
+        return typeName(r.type_id);
+      case 'relation_tags':
+        return tagName(r.tag_id);
+      case 'custom_values':
+        return fieldLabel(r.field_id);
+      case 'group_members':
+        return groupName(r.group_id);
+      case 'subscriptions':
+        return subscriptionType(r.type_id);
+      case 'memberships':
+        return join(membershipType(r.membership_type_id), unitName(r.unit_id));
+      case 'membership_exceptions':
+        return unitName(r.unit_id);
+      default:
+        return (r.name as string | undefined) ?? (r.display_name as string | undefined) ?? null;
+    }
+  });
+}

@@ -1,0 +1,39 @@
+import { Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntryDto } from '../../../shared/contract';
+import { columnLabel, formatValue, rowSummary, tableLabel, type AuditLookups } from './audit-format';
+
+/** "Achternaam: Jansen → Janssen", or "Adres toegevoegd: Dorpsstraat 1, 1234 AB Ergens". */
+export function AuditEntryLine({ entry, lookups }: { entry: AuditEntryDto; lookups: AuditLookups }) {
+  const { t } = useTranslation();
+  const table = tableLabel(t, entry.tableName);
+  if (entry.action === 'update' && entry.field) {
+    // "Adres Oudegracht 12 · Geldig t/m": which record, not just which kind of record.
+    const prefix = entry.tableName === 'relations' ? '' : `${table}${entry.recordLabel ? ` ${entry.recordLabel}` : ''} · `;
+    return (
+      <Group gap={6} wrap="wrap" data-testid="audit-change">
+        <Text size="sm" fw={500}>
+          {prefix}
+          {columnLabel(t, entry.tableName, entry.field)}:
+        </Text>
+        <Text size="sm" c="dimmed" td="line-through">
+          {formatValue(t, entry.field, entry.oldValue, lookups, entry.tableName)}
+        </Text>
+        <Text size="sm" aria-hidden>
+          →
+        </Text>
+        <Text size="sm">{formatValue(t, entry.field, entry.newValue, lookups, entry.tableName)}</Text>
+      </Group>
+    );
+  }
+  const json = entry.action === 'insert' ? entry.newValue : entry.oldValue;
+  const verb = entry.action === 'insert' ? t('audit.entry.inserted', { table }) : t('audit.entry.deleted', { table });
+  return (
+    <Text size="sm" data-testid="audit-change">
+      <Text span fw={500}>
+        {verb}:
+      </Text>{' '}
+      {rowSummary(t, entry.tableName, json, lookups)}
+    </Text>
+  );
+}

@@ -1,0 +1,35 @@
+import { Stack, Tabs, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { RelationTypesSettings } from './RelationTypesSettings';
+import { TagsSettings } from './TagsSettings';
+import { CustomFieldsSettings } from './CustomFieldsSettings';
+import { LinkTypesSettings } from './LinkTypesSettings';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack maw={1100} gap="md">
+      <Title order={2}>{t('settings.page.title')}</Title>
+      <Tabs defaultValue="types" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="types">{t('settings.page.types')}</Tabs.Tab>
+          <Tabs.Tab value="tags">{t('settings.page.tags')}</Tabs.Tab>
+          <Tabs.Tab value="custom">{t('settings.page.custom')}</Tabs.Tab>
+          <Tabs.Tab value="links">{t('settings.page.linkTypes')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="types" pt="md">
+          <RelationTypesSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="tags" pt="md">
+          <TagsSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="custom" pt="md">
+          <CustomFieldsSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="links" pt="md">
+          <LinkTypesSettings />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,22 @@
+import { RelationsPage } from '../features/relations/list/RelationsPage';
+import { RelationCardPage } from '../features/relations/card/RelationCardPage';
+import { TrashPage } from '../features/trash/TrashPage';
+import { HistoryPage } from '../features/audit/HistoryPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { useNavigation } from './navigation';
+
+export function Screen() {
+  const { route } = useNavigation();
+  switch (route.page) {
+    case 'relations':
+      return <RelationsPage />;
+    case 'relation':
+      return <RelationCardPage key={route.id} id={route.id} tab={route.tab} />;
+    case 'trash':
+      return <TrashPage />;
+    case 'history':
+      return <HistoryPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
