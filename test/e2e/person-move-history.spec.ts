@@ -45,7 +45,7 @@ test('creates a person with an address, finds it with Ctrl+K, records a move and
   await card.tab('Historie');
   const move = card.historyOperations.filter({ hasText: 'Verhuizing' });
   await expect(move).toHaveCount(1);
-  await expect(move).toContainText('Adres · Geldig t/m:');
+  await expect(move).toContainText('Adres Oudegracht 12, 3511 AB Utrecht · Geldig t/m:');
   await expect(move).toContainText('28-2-2025');
   await expect(move).toContainText('Adres toegevoegd: Vismarkt 5, 9711 LM Groningen');
   await expect(card.historyOperations.filter({ hasText: 'Relatie aangemaakt' })).toHaveCount(1);

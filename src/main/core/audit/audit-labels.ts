@@ -42,7 +42,7 @@ export function recordLabels(ctx: CoreContext, rows: { tableName: string; record
     if (!r) return null;
     switch (tableName) {
       case 'addresses':
-        return join(r.street ?? r.po_box, r.house_number, r.house_letter, r.postcode, r.city);
+        return [join(r.street ?? r.po_box, `${r.house_number ?? ''}${r.house_letter ?? ''}`), join(r.postcode, r.city)].filter(Boolean).join(', ') || null;
       case 'relation_links':
         return r.to_relation_id === viewer
           ? join(linkReverse(r.link_type_id), relationName(r.from_relation_id))

@@ -131,6 +131,19 @@ describe('relations', () => {
     expect(rows.every((r) => r.actor === 'test')).toBe(true);
   });
 
+  it('names the record each history line is about, from either side of a link', async () => {
+    core = createTestCore();
+    const { id } = await core.call('relations.create', jan);
+    const org = await core.call('relations.create', { kind: 'organisation', fields: { name: 'Bakkerij Brood BV' } });
+    const employment = (await core.call('linkTypes.list', {})).rows.find((t) => t.code === 'employment')!;
+    await core.call('links.add', { linkTypeId: employment.id, fromRelationId: id, toRelationId: org.id, link: { function: 'Bakker' } });
+    const mine = (await core.call('audit.forRelation', { relationId: id })).rows;
+    expect(mine.find((r) => r.tableName === 'addresses')?.recordLabel).toBe('Oudegracht 12A, 3511 AB Utrecht');
+    expect(mine.find((r) => r.tableName === 'relation_links')?.recordLabel).toBe('werkt bij Bakkerij Brood BV');
+    const theirs = (await core.call('audit.forRelation', { relationId: org.id })).rows;
+    expect(theirs.find((r) => r.tableName === 'relation_links')?.recordLabel).toBe('heeft als medewerker Jan de Vries');
+  });
+
   it('refuses a write that bypasses the operation writer', () => {
     core = createTestCore();
     expect(() =>
