@@ -1,6 +1,8 @@
 import type { nl } from './nl';
 import type { Shape } from './shape';
 import { enErrors } from './en-errors';
+import { enGroups } from './en-groups';
+import { enMemberships } from './en-memberships';
 
 /** English, the second language: exactly the keys of nl.ts. */
 export const en: Shape<typeof nl> = {
@@ -20,7 +22,7 @@ export const en: Shape<typeof nl> = {
   },
   shell: {
     header: { product: 'Ledenbeheer' },
-    nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings' },
+    nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships' },
     language: { label: 'Language' },
   },
   search: {
@@ -88,6 +90,8 @@ export const en: Shape<typeof nl> = {
       tabLinks_one: 'Links ({{count}})',
       tabLinks_other: 'Links ({{count}})',
       tabClassification: 'Attributes',
+      tabGroups: 'Groups',
+      tabMemberships: 'Memberships',
       tabHistory: 'History',
     },
     fields: {
@@ -249,5 +253,7 @@ export const en: Shape<typeof nl> = {
       symmetric: '(mutual)',
     },
   },
+  ...enGroups,
+  ...enMemberships,
   ...enErrors,
 };

@@ -1,4 +1,6 @@
 import { nlErrors } from './nl-errors';
+import { nlGroups } from './nl-groups';
+import { nlMemberships } from './nl-memberships';
 
 /** Dutch, the default language. Keys are `feature.area.message`; en.ts must have exactly the same keys. */
 export const nl = {
@@ -28,6 +30,9 @@ export const nl = {
       trash: 'Prullenbak',
       history: 'Historie',
       settings: 'Instellingen',
+      groups: 'Groepen',
+      selections: 'Selecties',
+      units: 'Lidmaatschappen',
     },
     language: { label: 'Taal' },
   },
@@ -96,6 +101,8 @@ export const nl = {
       tabLinks_one: 'Koppelingen ({{count}})',
       tabLinks_other: 'Koppelingen ({{count}})',
       tabClassification: 'Kenmerken',
+      tabGroups: 'Groepen',
+      tabMemberships: 'Lidmaatschappen',
       tabHistory: 'Historie',
     },
     fields: {
@@ -270,5 +277,7 @@ export const nl = {
       symmetric: '(wederzijds)',
     },
   },
+  ...nlGroups,
+  ...nlMemberships,
   ...nlErrors,
 };

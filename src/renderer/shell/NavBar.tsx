@@ -4,6 +4,9 @@ import { useNavigation, type Route } from './navigation';
 
 const ITEMS: { page: Route['page']; key: string; route: Route }[] = [
   { page: 'relations', key: 'shell.nav.relations', route: { page: 'relations' } },
+  { page: 'groups', key: 'shell.nav.groups', route: { page: 'groups' } },
+  { page: 'selections', key: 'shell.nav.selections', route: { page: 'selections' } },
+  { page: 'units', key: 'shell.nav.units', route: { page: 'units' } },
   { page: 'trash', key: 'shell.nav.trash', route: { page: 'trash' } },
   { page: 'history', key: 'shell.nav.history', route: { page: 'history' } },
   { page: 'settings', key: 'shell.nav.settings', route: { page: 'settings' } },

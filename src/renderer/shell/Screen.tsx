@@ -3,6 +3,9 @@ import { RelationCardPage } from '../features/relations/card/RelationCardPage';
 import { TrashPage } from '../features/trash/TrashPage';
 import { HistoryPage } from '../features/audit/HistoryPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { GroupsPage } from '../features/groups/GroupsPage';
+import { SelectionsPage } from '../features/selections/SelectionsPage';
+import { UnitsPage } from '../features/memberships/UnitsPage';
 import { useNavigation } from './navigation';
 
 export function Screen() {
@@ -18,5 +21,11 @@ export function Screen() {
       return <HistoryPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'groups':
+      return <GroupsPage id={route.id} />;
+    case 'selections':
+      return <SelectionsPage id={route.id} />;
+    case 'units':
+      return <UnitsPage id={route.id} />;
   }
 }

@@ -1,13 +1,16 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
-export type CardTab = 'fields' | 'addresses' | 'links' | 'classification' | 'history';
+export type CardTab = 'fields' | 'addresses' | 'links' | 'classification' | 'groups' | 'memberships' | 'history';
 
 export type Route =
   | { page: 'relations' }
   | { page: 'relation'; id: string; tab?: CardTab }
   | { page: 'trash' }
   | { page: 'history' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'groups'; id?: string }
+  | { page: 'selections'; id?: string }
+  | { page: 'units'; id?: string };
 
 interface Navigation {
   route: Route;

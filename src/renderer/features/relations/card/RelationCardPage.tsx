@@ -9,6 +9,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { AddressesTab } from '../../addresses/AddressesTab';
 import { LinksTab } from '../../links/LinksTab';
 import { ClassificationTab } from '../../classification/ClassificationTab';
+import { RelationGroupsTab } from '../../groups/RelationGroupsTab';
+import { RelationMembershipsTab } from '../../memberships/RelationMembershipsTab';
 import { HistoryTab } from '../../audit/HistoryTab';
 import { RelationHeader } from './RelationHeader';
 import { FieldsTab } from './FieldsTab';
@@ -41,6 +43,8 @@ export function RelationCardPage({ id, tab }: { id: string; tab?: CardTab | unde
           <Tabs.Tab value="addresses">{t('relations.card.tabAddresses', { count: detail.addresses.length })}</Tabs.Tab>
           <Tabs.Tab value="links">{t('relations.card.tabLinks', { count: detail.links.length })}</Tabs.Tab>
           <Tabs.Tab value="classification">{t('relations.card.tabClassification')}</Tabs.Tab>
+          <Tabs.Tab value="groups">{t('relations.card.tabGroups')}</Tabs.Tab>
+          <Tabs.Tab value="memberships">{t('relations.card.tabMemberships')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('relations.card.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="fields" pt="md">
@@ -54,6 +58,12 @@ export function RelationCardPage({ id, tab }: { id: string; tab?: CardTab | unde
         </Tabs.Panel>
         <Tabs.Panel value="classification" pt="md">
           <ClassificationTab detail={detail} />
+        </Tabs.Panel>
+        <Tabs.Panel value="groups" pt="md">
+          <RelationGroupsTab relationId={detail.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="memberships" pt="md">
+          <RelationMembershipsTab relationId={detail.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryTab relationId={detail.id} />
