@@ -15,7 +15,7 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   reporter: [['list']],
-  outputDir: 'test-results/e2e',
+  outputDir: `test-results/e2e-${PORT}`,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
@@ -40,7 +40,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `node --import tsx src/main/web/serve.ts --db test-results/e2e.sqlite --reset --demo 2000 --port ${PORT} --token e2e-token`,
+    command: `node --import tsx src/main/web/serve.ts --db test-results/e2e-${PORT}.sqlite --reset --demo 2000 --port ${PORT} --token e2e-token`,
     url: `http://127.0.0.1:${PORT}/index.html`,
     reuseExistingServer: false,
     timeout: 60_000,
