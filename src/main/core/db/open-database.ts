@@ -41,6 +41,10 @@ export function openDatabase(opts: OpenDatabaseOptions): OpenedDatabase {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // 64 MB page cache instead of 2 MB: audit and membership indexes on random text ids
+    // otherwise thrash the cache once an administration has a few hundred thousand rows.
+    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('temp_store = MEMORY');
     const db = drizzle(sqlite, { schema });
     const migrated = applyMigrations(sqlite, db, {
       migrationsDir: opts.migrationsDir,

@@ -2,7 +2,8 @@ import type { BulkRow } from '../exchange/bulk-load';
 import { kvkNumber } from './dutch-finance';
 import { mailPart } from './dutch-names';
 import { organisationName, pickFunction } from './demo-catalog';
-import { isoOf, randomDay } from './demo-model';
+import { addressRow, isoOf, randomDay } from './demo-model';
+import type { DemoAddress } from './dutch-places';
 import type { DemoPerson, PeopleDeps } from './demo-people';
 import { type Rng, zipf } from './prng';
 
@@ -67,42 +68,31 @@ export function generateOrganisations(d: PeopleDeps, count: number, municipaliti
 function addOrganisationAddresses(
   d: PeopleDeps,
   org: { id: string; createdDay: number; createdAt: number },
-  business: ReturnType<PeopleDeps['places']['local']>,
+  business: DemoAddress,
 ): void {
   const { rng, clock, ids, out } = d;
-  const base = { relationId: org.id, country: 'NL', houseLetter: null, houseNumberSuffix: null };
   const moved = rng.chance(0.2) && clock.today - org.createdDay > 200 ? randomDay(rng, org.createdDay + 100, clock.today) : null;
-  out.addresses.push({
-    ...base,
-    ...business,
-    id: ids.at(org.createdAt),
-    type: 'business',
-    validFrom: isoOf(org.createdDay),
-    validTo: moved === null ? null : isoOf(moved),
-    createdAt: org.createdAt,
-    updatedAt: moved === null ? org.createdAt : clock.stamp(rng, moved),
-  });
-  if (moved !== null) {
-    const at = clock.stamp(rng, moved);
-    out.addresses.push({ ...base, ...d.places.local(rng), id: ids.at(at), type: 'business', validFrom: isoOf(moved), validTo: null, createdAt: at, updatedAt: at });
-  }
+  type Period = { type: 'business' | 'postal'; address: DemoAddress; from: number; to: number | null; at: number; updatedAt: number };
+  const row = (p: Period) =>
+    out.addresses.push(
+      addressRow({ ...p, id: ids.at(p.at), relationId: org.id, validFrom: isoOf(p.from), validTo: p.to === null ? null : isoOf(p.to), createdAt: p.at }),
+    );
+  const movedAt = moved === null ? null : clock.stamp(rng, moved);
+  row({ type: 'business', address: business, from: org.createdDay, to: moved, at: org.createdAt, updatedAt: movedAt ?? org.createdAt });
+  if (moved !== null && movedAt !== null) row({ type: 'business', address: d.places.local(rng), from: moved, to: null, at: movedAt, updatedAt: movedAt });
   if (rng.chance(0.25)) {
-    out.addresses.push({
-      ...base,
-      id: ids.at(org.createdAt + 1),
-      type: 'postal',
+    const poBox: DemoAddress = {
       street: null,
       houseNumber: null,
+      houseLetter: null,
+      houseNumberSuffix: null,
       poBox: `Postbus ${rng.int(1, 9999)}`,
       postcode: `${business.postcode.slice(0, 4)} ${rng.pick(['AA', 'AB', 'AC', 'AD', 'AE'])}`,
       city: business.city,
       municipality: business.municipality,
       province: business.province,
-      validFrom: isoOf(org.createdDay),
-      validTo: null,
-      createdAt: org.createdAt + 1,
-      updatedAt: org.createdAt + 1,
-    });
+    };
+    row({ type: 'postal', address: poBox, from: org.createdDay, to: null, at: org.createdAt + 1, updatedAt: org.createdAt + 1 });
   }
 }
 

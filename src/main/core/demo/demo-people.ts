@@ -2,7 +2,7 @@ import type { BulkRow } from '../exchange/bulk-load';
 import type { DemoAccount } from './dutch-finance';
 import { initialsFor, mailPart, pickFirstName, pickSurname, splitSurname } from './dutch-names';
 import type { DemoAddress, Places } from './dutch-places';
-import { type DemoClock, type DemoData, type DemoIds, isoOf, randomDay } from './demo-model';
+import { addressRow, type DemoClock, type DemoData, type DemoIds, isoOf, randomDay } from './demo-model';
 import { type Rng, weighted } from './prng';
 
 /** What later steps (types, jobs, tags, custom fields) need to know about a generated person. */
@@ -165,8 +165,11 @@ function makePerson(d: PeopleDeps, p: PersonInput): DemoPerson {
     birthDate: knowsBirth ? isoOf(p.birth) : null,
     deathDate: deathDay === null || deathDay > clock.today ? null : isoOf(deathDay),
     email: m.age >= 12 && rng.chance(0.82) ? emailFor(d, p.emails, onlyInitials ? null : firstName, lastName, birthYear) : null,
+    email2: null,
     phone: m.role === 'adult' ? p.landline : null,
     mobile: m.age >= 12 && rng.chance(0.78) ? d.places.mobile(rng) : null,
+    iban: null,
+    bic: null,
     notes: rng.chance(0.03) ? rng.pick(NOTES) : null,
     createdAt,
     updatedAt: rng.chance(0.5) ? clock.stamp(rng, randomDay(rng, p.createdDay, clock.today)) : createdAt,
@@ -182,17 +185,18 @@ function makePerson(d: PeopleDeps, p: PersonInput): DemoPerson {
     if (seg.to !== null && seg.to <= p.createdDay) continue;
     const from = Math.max(seg.from, p.createdDay);
     const at = from === p.createdDay ? createdAt : clock.stamp(rng, from);
-    out.addresses.push({
-      id: ids.at(at),
-      relationId: id,
-      type: 'home',
-      ...seg.address,
-      country: 'NL',
-      validFrom: isoOf(from),
-      validTo: seg.to === null ? null : isoOf(seg.to),
-      createdAt: at,
-      updatedAt: seg.to === null ? at : Math.max(at, clock.stamp(rng, seg.to)),
-    });
+    out.addresses.push(
+      addressRow({
+        id: ids.at(at),
+        relationId: id,
+        type: 'home',
+        address: seg.address,
+        validFrom: isoOf(from),
+        validTo: seg.to === null ? null : isoOf(seg.to),
+        createdAt: at,
+        updatedAt: seg.to === null ? at : Math.max(at, clock.stamp(rng, seg.to)),
+      }),
+    );
   }
   out.relations.push(row);
   return { id, row, birthDay: knowsBirth ? p.birth : null, age: m.age, createdDay: p.createdDay, deathDay: row.deathDate ? deathDay : null };

@@ -3,10 +3,11 @@ import { normalizePhone } from '../../../shared/dutch/phone';
 import { createRng, type Rng, weighted } from './prng';
 
 export interface DemoAddress {
-  street: string;
-  houseNumber: number;
+  street: string | null;
+  houseNumber: number | null;
   houseLetter: string | null;
   houseNumberSuffix: string | null;
+  poBox: string | null;
   postcode: string;
   city: string;
   municipality: string;
@@ -95,6 +96,7 @@ export function createPlaces(pc4Table: Map<string, Pc4Info>, seed: string): Plac
       houseNumber,
       houseLetter: rng.chance(0.04) ? rng.pick(['A', 'B', 'C']) : null,
       houseNumberSuffix: rng.chance(0.04) ? pickHouseNumberSuffix(rng) : null,
+      poBox: null,
       postcode: `${pc4} ${letters(rng)}`,
       // Most PC4s have one place; where there are more, the first is the main one.
       city: rng.chance(0.85) ? (info.places[0] as string) : rng.pick(info.places),

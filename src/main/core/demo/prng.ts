@@ -32,35 +32,52 @@ function cyrb128(text: string): [number, number, number, number] {
   return [(h1 ^ h2 ^ h3 ^ h4) >>> 0, (h2 ^ h1) >>> 0, (h3 ^ h1) >>> 0, (h4 ^ h1) >>> 0];
 }
 
-export function createRng(seed: string | number): Rng {
-  const key = String(seed);
-  let [a, b, c, d] = cyrb128(key);
-  const next = () => {
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
-    let t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
+/** sfc32 as a class: V8 keeps the four state words in fields, ~3x faster than closure variables. */
+class Sfc32 implements Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(private readonly key: string) {
+    [this.a, this.b, this.c, this.d] = cyrb128(key);
+    for (let i = 0; i < 12; i++) this.next();
+  }
+
+  next(): number {
+    const a = this.a >>> 0;
+    const b = this.b >>> 0;
+    let c = this.c >>> 0;
+    const d = (this.d + 1) | 0;
+    const t = (((a + b) | 0) + d) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
     c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    t = (t + d) | 0;
-    c = (c + t) | 0;
+    this.c = (c + t) | 0;
+    this.d = d;
     return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 12; i++) next();
-  const rng: Rng = {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    chance: (p) => next() < p,
-    pick: <T>(items: readonly T[]): T => {
-      if (items.length === 0) throw new RangeError('pick from an empty list');
-      return items[Math.floor(next() * items.length)] as T;
-    },
-    fork: (label) => createRng(`${key}/${label}`),
-  };
-  return rng;
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('pick from an empty list');
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  fork(label: string): Rng {
+    return new Sfc32(`${this.key}/${label}`);
+  }
+}
+
+export function createRng(seed: string | number): Rng {
+  return new Sfc32(String(seed));
 }
 
 /** Picks from weighted entries; the cumulative table is built once. */
@@ -87,18 +104,35 @@ export function zipf<T>(items: readonly T[], s = 0.9): (rng: Rng) => T {
   return weighted(items.map((v, i) => [v, 1 / Math.pow(i + 1, s)] as const));
 }
 
-const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const DASH = 45;
+const codes: number[] = new Array<number>(36).fill(DASH);
+
+/** Writes `digits` hex digits of `value` (< 2^32) into codes[at…], most significant first. */
+function putHex(at: number, value: number, digits: number): void {
+  let v = value >>> 0;
+  for (let i = digits - 1; i >= 0; i--) {
+    codes[at + i] = HEX_CODES[v & 15] as number;
+    v >>>= 4;
+  }
+}
 
 /**
  * A UUIDv7 (RFC 9562): the creation time in milliseconds, then random bits. Ids made in
  * creation order then sort in that order, which also keeps B-tree inserts append-only.
+ * Built from char codes: a template literal would leave a tree of cons-strings behind,
+ * several hundred bytes per id for the lifetime of the generated data.
  */
 export function uuidV7(rng: Rng, epochMs: number): string {
-  const ts = Math.max(0, Math.floor(epochMs)).toString(16).padStart(12, '0').slice(-12);
-  const a = hex8(rng.next() * 4294967296);
-  const b = hex8(rng.next() * 4294967296);
-  const c = hex8(rng.next() * 4294967296);
-  // 'xxxxxxxx-xxxx-7xxx-Vxxx-xxxxxxxxxxxx' with the variant nibble V in 8..b.
-  const variant = (8 + (rng.next() * 4) | 0).toString(16);
-  return `${ts.slice(0, 8)}-${ts.slice(8, 12)}-7${a.slice(0, 3)}-${variant}${a.slice(3, 6)}-${b}${c.slice(0, 4)}`;
+  const ms = Math.max(0, Math.floor(epochMs));
+  const high = Math.floor(ms / 65536); // top 32 of the 48 time bits
+  putHex(0, high, 8);
+  putHex(9, ms & 0xffff, 4);
+  codes[14] = HEX_CODES[7] as number;
+  putHex(15, rng.next() * 4096, 3);
+  putHex(19, 8 + Math.floor(rng.next() * 4), 1);
+  putHex(20, rng.next() * 4096, 3);
+  putHex(24, rng.next() * 4294967296, 8);
+  putHex(32, rng.next() * 65536, 4);
+  return String.fromCharCode(...codes);
 }

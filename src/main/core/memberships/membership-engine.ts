@@ -24,7 +24,9 @@ const constant = (set: IntervalSet): RelationIntervals => ({ fallback: set, map:
  * replaces the placement; the base rule still applies unless the exception says otherwise).
  */
 export function computeMemberships(ctx: CoreContext, relationIds: string[] | null, model: MembershipModel = loadModel(ctx)): Computed {
-  const scope = newScope(ctx, { from: NEG_INF, to: POS_INF }, relationIds, relationIds === null);
+  // Bulk: every unit rule is a condition over the same few fact tables, so read them once,
+  // whether for everyone or for the one relation a write touched.
+  const scope = newScope(ctx, { from: NEG_INF, to: POS_INF }, relationIds, true);
   const memo = new Map<string, RelationIntervals>();
   // Many units share conditions (every unit repeats the base rule, several rules the same
   // postcode list): evaluate each distinct condition once.

@@ -13,6 +13,17 @@ export function textOf(v: CellValue): string {
   return collapseSpaces(String(v));
 }
 
+/** Like textOf, but line breaks inside the cell (Alt+Enter in Excel) stay. */
+export function multilineTextOf(v: CellValue): string {
+  if (typeof v !== 'string') return textOf(v);
+  return v
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .join('\n')
+    .trim();
+}
+
 // Excel's serial range for 1900-01-01 … 9999-12-31.
 const MAX_SERIAL = 2_958_465;
 

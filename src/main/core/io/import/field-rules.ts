@@ -7,7 +7,7 @@ import { normalizePostcode } from '../../../../shared/dutch/postcode';
 import { splitHouseNumber } from '../../../../shared/dutch/address';
 import { fail, ok, type Result } from '../../../../shared/dutch/result';
 import { isBlankCell } from '../read/source-table';
-import { booleanOf, centsOf, countryOf, dateOf, formOf, kindOf, textOf } from './cell-values';
+import { booleanOf, centsOf, countryOf, dateOf, formOf, kindOf, multilineTextOf, textOf } from './cell-values';
 import { canonicalCity, parseAddressLine, parseSuffix } from './address-parts';
 import { initialsFromGivenNames, parseFullName } from './person-name';
 import { customCode, type BuiltinTarget, type Target } from './targets';
@@ -39,9 +39,9 @@ function setField(rec: ImportRecord, field: RelationField, value: string | null 
 }
 
 /** A plain text or normalised field: empty cells clear only when the user asked so. */
-function simple(field: RelationField, parse?: (raw: string) => Result<string>) {
+function simple(field: RelationField, parse?: (raw: string) => Result<string>, read: (v: RuleScope['cell']['value']) => string = textOf) {
   return (s: RuleScope) => {
-    const raw = textOf(s.cell.value);
+    const raw = read(s.cell.value);
     if (raw === '') return void (s.env.options.emptyCells === 'clear' && setField(s.rec, field, null));
     const value = parse ? s.take(parse(raw)) : raw;
     if (value !== undefined) setField(s.rec, field, limited(s, field, value));
@@ -147,7 +147,7 @@ const RULES: Record<BuiltinTarget, (s: RuleScope) => void> = {
   bic: simple('bic', validateBic),
   kvkNumber: simple('kvkNumber', kvkOf),
   legalForm: simple('legalForm'),
-  notes: simple('notes'),
+  notes: simple('notes', undefined, multilineTextOf),
   address: (s) => {
     const raw = textOf(s.cell.value);
     if (raw === '') return;
@@ -195,7 +195,7 @@ function customRule(s: RuleScope, code: string): void {
   let value: string | undefined;
   switch (field.dataType) {
     case 'text':
-      value = raw;
+      value = multilineTextOf(s.cell.value);
       break;
     case 'number': {
       const cents = s.take(centsOf(s.cell.value));

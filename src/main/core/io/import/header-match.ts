@@ -49,7 +49,10 @@ const ALIASES: Record<BuiltinTarget, string[]> = {
 };
 
 /** Headers that fall back to another target when the first is already taken. */
-const FALLBACK: Partial<Record<string, BuiltinTarget>> = { voornaam: 'givenNames', firstname: 'givenNames' };
+const FALLBACK = new Map<string, BuiltinTarget>([
+  ['voornaam', 'givenNames'],
+  ['firstname', 'givenNames'],
+]);
 
 const BY_KEY = new Map<string, { target: BuiltinTarget; rank: number }>();
 for (const [target, keys] of Object.entries(ALIASES) as [BuiltinTarget, string[]][]) {
@@ -87,7 +90,7 @@ export function suggestMapping(headers: string[], customFields: CustomFieldDto[]
   const result: (Target | null)[] = headers.map(() => null);
   for (const { w, i } of order) {
     let target: Target | undefined = w.target;
-    if (taken.has(target)) target = FALLBACK[w.key];
+    if (taken.has(target)) target = FALLBACK.get(w.key);
     if (target && !taken.has(target)) {
       taken.set(target, i);
       result[i] = target;

@@ -81,7 +81,8 @@ export async function envelopesDocx(
       {
         properties: {
           page: {
-            size: { width: mm(e.widthMm), height: mm(e.heightMm), orientation: PageOrientation.LANDSCAPE },
+            // docx takes the portrait size and turns it for landscape.
+            size: { width: mm(e.heightMm), height: mm(e.widthMm), orientation: PageOrientation.LANDSCAPE },
             margin: { top: mm(MARGIN_MM), left: mm(MARGIN_MM), right: mm(MARGIN_MM), bottom: mm(MARGIN_MM) - 1, header: 0, footer: 0 },
           },
         },

@@ -73,19 +73,23 @@ export function mergeFieldCatalogue(customFields: CustomFieldDto[]): MergeField[
 }
 
 /** Names Word data sources and users write for our fields ('Woonplaats', 'Lidnr', 'AddressBlock'). */
-const ALIASES: Record<string, string> = {
+const ALIASES = new Map<string, string>(Object.entries({
   woonplaats: 'plaats', stad: 'plaats', lidnr: 'lidnummer', relatienummer: 'lidnummer', nummer: 'lidnummer',
   emailadres: 'email', mail: 'email', adres: 'adresregel_1', gebdatum: 'geboortedatum', roepnaam: 'voornaam',
   addressblock: 'adresblok', greetingline: 'aanhef', aanhefformeel: 'aanhef', vandaag: 'datum',
   telefoonnummer: 'telefoon', tel: 'telefoon', mobielnummer: 'mobiel', firstname: 'voornaam',
   lastname: 'achternaam', city: 'plaats', zip: 'postcode', zipcode: 'postcode', lidvanaf: 'lid_sinds',
-};
+}));
 
-/** A placeholder name as written → the field key it means, or null when no field answers to it. */
+/**
+ * A placeholder name as written → the field key it means, or null when no field answers to it.
+ * Only Maps are consulted: a name like 'constructor' must never reach an object's prototype.
+ */
 export function fieldKeyResolver(fields: MergeField[]): (written: string) => string | null {
   const byKey = new Map(fields.map((x) => [headerKey(x.key), x.key]));
   return (written) => {
     const k = headerKey(written);
-    return byKey.get(k) ?? (ALIASES[k] ? (byKey.get(headerKey(ALIASES[k] ?? '')) ?? null) : null);
+    const alias = ALIASES.get(k);
+    return byKey.get(k) ?? (alias ? (byKey.get(headerKey(alias)) ?? null) : null);
   };
 }

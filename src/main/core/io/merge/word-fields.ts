@@ -47,7 +47,11 @@ interface OpenField {
   separate: number | null;
   instr: string;
   nested: boolean;
+  /** A merge field sits inside this one (IF … MERGEFIELD …): we cannot run the outer field. */
+  nestedMerge: boolean;
 }
+
+const kindOf = (instr: string) => (/^\s*(\w+)/.exec(instr)?.[1] ?? '').toUpperCase();
 
 export function convertComplexFields(xml: string, report: (f: FieldReport) => void): string {
   const stack: OpenField[] = [];
@@ -61,17 +65,22 @@ export function convertComplexFields(xml: string, report: (f: FieldReport) => vo
     } else if (type === 'begin') {
       const parent = stack[stack.length - 1];
       if (parent) parent.nested = true;
-      stack.push({ begin: pos, separate: null, instr: '', nested: false });
+      stack.push({ begin: pos, separate: null, instr: '', nested: false, nestedMerge: false });
     } else if (type === 'separate') {
       const top = stack[stack.length - 1];
       if (top) top.separate = pos;
     } else {
       const field = stack.pop();
-      if (!field || stack.length > 0) continue;
-      const kind = (/^\s*(\w+)/.exec(field.instr)?.[1] ?? '').toUpperCase();
+      if (!field) continue;
+      const kind = kindOf(field.instr);
+      const parent = stack[stack.length - 1];
+      if (parent) {
+        if (MERGE_KINDS.has(kind) || field.nestedMerge) parent.nestedMerge = true;
+        continue;
+      }
       const tag = field.nested ? null : placeholderFor(field.instr);
       if (tag === null) {
-        if (MERGE_KINDS.has(kind) || /MERGEFIELD/i.test(field.instr)) report({ instruction: field.instr.trim() });
+        if (MERGE_KINDS.has(kind) || field.nestedMerge) report({ instruction: field.instr.trim() });
         continue;
       }
       const from = runStart(xml, field.begin);
@@ -96,7 +105,7 @@ const SIMPLE_FIELD = /<w:fldSimple\b([^>]*?)(?:\/>|>([\s\S]*?)<\/w:fldSimple>)/g
 export function convertSimpleFields(xml: string, report: (f: FieldReport) => void): string {
   return xml.replace(SIMPLE_FIELD, (whole, attrs: string, inner: string | undefined) => {
     const instr = decodeXml(/w:instr="([^"]*)"/.exec(attrs)?.[1] ?? '');
-    const kind = (/^\s*(\w+)/.exec(instr)?.[1] ?? '').toUpperCase();
+    const kind = kindOf(instr);
     const tag = placeholderFor(instr);
     if (tag === null) {
       if (MERGE_KINDS.has(kind)) report({ instruction: instr.trim() });

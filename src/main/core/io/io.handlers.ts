@@ -1,0 +1,60 @@
+import type { CoreEvent } from '../../../shared/rpc';
+import type { OutputOf, ParsedInputOf } from '../../../shared/contract/define';
+import type { ioContract } from '../../../shared/contract/io';
+import type { CoreContext } from '../context';
+import { listCustomFields } from '../classification/classification.repo';
+import { createJobs } from './jobs';
+import { columnSetStore, mappingStore } from './io-settings';
+import { commitImport, inspectImport, previewImport } from './import/import-pipeline';
+import { targetCatalogue } from './import/targets';
+import { undoImport } from './import/undo';
+import { exportList } from './export/export-list';
+import { columnCatalogue } from './records/columns';
+import { mergeFieldCatalogue } from './merge/merge-fields';
+import { checkTemplate, mailMerge, previewMerge } from './merge/mail-merge';
+import { LABEL_SHEETS } from './labels/label-sheets';
+import { printEnvelopes, printLabels } from './labels/print-addresses';
+
+type IoContract = typeof ioContract;
+/** The same shape as the dispatcher's HandlerGroup, derived from the io contract alone. */
+export type IoHandlers = {
+  [M in keyof IoContract]: (input: ParsedInputOf<IoContract[M]>) => OutputOf<IoContract[M]> | Promise<OutputOf<IoContract[M]>>;
+};
+
+export interface IoDeps {
+  /** Where progress events (`import.progressed`, `io.progressed`) go; the core's event emitter. */
+  emit?: (event: CoreEvent) => void;
+}
+
+export function ioHandlers(ctx: CoreContext, deps: IoDeps = {}): IoHandlers {
+  const jobs = createJobs(deps.emit);
+  return {
+    'io.inspectImport': (input) => jobs.run(undefined, 'import.progressed', (p) => inspectImport(ctx, input, p)),
+    'io.importTargets': () => ({ rows: targetCatalogue(listCustomFields(ctx)) }),
+    'io.previewImport': (input) => jobs.run(input.jobId, 'import.progressed', (p) => previewImport(ctx, input, p)),
+    'io.commitImport': (input) => jobs.run(input.jobId, 'import.progressed', (p) => commitImport(ctx, input, p)),
+    'io.undoImport': ({ operationId }) => undoImport(ctx, operationId),
+    'io.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    'io.listMappings': () => ({ rows: mappingStore.list(ctx) }),
+    'io.saveMapping': (input) => mappingStore.save(ctx, input),
+    'io.deleteMapping': ({ name }) => {
+      mappingStore.remove(ctx, name);
+      return { name };
+    },
+    'io.exportColumns': () => ({ rows: columnCatalogue(listCustomFields(ctx)).map(({ key, label, type }) => ({ key, label, type })) }),
+    'io.export': (input) => jobs.run(input.jobId, 'io.progressed', (p) => exportList(ctx, input, p)),
+    'io.listColumnSets': () => ({ rows: columnSetStore.list(ctx) }),
+    'io.saveColumnSet': (input) => columnSetStore.save(ctx, input),
+    'io.deleteColumnSet': ({ name }) => {
+      columnSetStore.remove(ctx, name);
+      return { name };
+    },
+    'io.mergeFields': () => ({ rows: mergeFieldCatalogue(listCustomFields(ctx)).map(({ key, label }) => ({ key, label })) }),
+    'io.checkTemplate': (input) => checkTemplate(ctx, input),
+    'io.merge': (input) => jobs.run(input.jobId, 'io.progressed', (p) => mailMerge(ctx, input, p)),
+    'io.previewMerge': (input) => previewMerge(ctx, input),
+    'io.labelSheets': () => ({ rows: LABEL_SHEETS }),
+    'io.labels': (input) => jobs.run(input.jobId, 'io.progressed', (p) => printLabels(ctx, input, p)),
+    'io.envelopes': (input) => jobs.run(input.jobId, 'io.progressed', (p) => printEnvelopes(ctx, input, p)),
+  };
+}

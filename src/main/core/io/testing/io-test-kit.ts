@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { OutputOf } from '../../../../shared/contract/define';
+import { ioContract } from '../../../../shared/contract/io';
+import { DomainError } from '../../../../shared/errors';
+import type { CoreEvent } from '../../../../shared/rpc';
+import type { Core } from '../../create-core';
+import { zodIssues } from '../../rpc/dispatcher';
+import { ioHandlers } from '../io.handlers';
+
+/**
+ * Test helpers for the io domain. `ioCall` goes through the contract exactly as the
+ * dispatcher does (input parsed, output checked), whether or not the io group is wired
+ * into the core's dispatcher yet.
+ */
+type IoContract = typeof ioContract;
+
+export function ioClient(core: Core, emit?: (e: CoreEvent) => void) {
+  const handlers = ioHandlers(core.ctx, { emit });
+  return async function ioCall<M extends keyof IoContract>(method: M, params: z.input<IoContract[M]['input']>): Promise<OutputOf<IoContract[M]>> {
+    const spec = ioContract[method];
+    const parsed = spec.input.safeParse(params);
+    if (!parsed.success) throw new DomainError('VALIDATION_FAILED', { method }, zodIssues(parsed.error));
+    const handler = handlers[method] as (input: unknown) => unknown;
+    return spec.output.parse(await handler(parsed.data)) as OutputOf<IoContract[M]>;
+  };
+}
+
+export const FIXTURES = path.resolve(import.meta.dirname, '../../../../../test/fixtures/io');
+
+export function fixtureBase64(name: string): string {
+  return fs.readFileSync(path.join(FIXTURES, name)).toString('base64');
+}
+
+export function hasSoffice(): boolean {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A folder kept under test-results/io so the converted PDFs and PNGs can be looked at. */
+export function outputDir(name: string): string {
+  const dir = path.resolve(import.meta.dirname, '../../../../../test-results/io', name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** LibreOffice → PDF, with a private profile so parallel test files do not fight over one. */
+export function toPdf(file: string): string {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
+  try {
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', path.dirname(file), file], {
+      stdio: 'ignore',
+      timeout: 180_000,
+    });
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  return file.replace(/\.\w+$/, '.pdf');
+}
+
+export function pdfText(pdf: string): string {
+  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+}
+
+export function pdfInfo(pdf: string): { pages: number; widthPt: number; heightPt: number } {
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+  return { pages, widthPt: Number(size?.[1] ?? 0), heightPt: Number(size?.[2] ?? 0) };
+}
+
+/** Renders one PDF page to PNG (for looking at, and for pixel checks). */
+export function pdfPagePng(pdf: string, page: number, out: string, dpi = 60): string {
+  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, out]);
+  return `${out}.png`;
+}
