@@ -1,21 +1,13 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../../shared/errors';
+import { SEEDED_TABLES, USER_TABLES } from './user-tables';
 
 /**
- * Tables whose rows make an administration "not empty". Relation types and link types are
- * left out on purpose: every new administration starts with default ones (setup/default-data),
- * and a load into an empty administration may replace them.
+ * Tables whose rows make an administration "not empty": every user table except the ones a
+ * new administration is seeded with (relation types, link types, group roles; see
+ * user-tables.ts), which a load into an empty administration may replace.
  */
-const USER_DATA_TABLES = [
-  'relations',
-  'addresses',
-  'relation_type_assignments',
-  'relation_links',
-  'custom_fields',
-  'custom_values',
-  'tags',
-  'relation_tags',
-] as const;
+const USER_DATA_TABLES = USER_TABLES.map((t) => t.name).filter((name) => !SEEDED_TABLES.has(name));
 
 export function userDataCounts(sqlite: Database.Database): Record<string, number> {
   const counts: Record<string, number> = {};

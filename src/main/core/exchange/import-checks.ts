@@ -2,24 +2,16 @@ import type { FieldIssue } from '../../../shared/errors';
 import type { CustomFieldDto } from '../../../shared/contract';
 import { canonicalCustomValue } from '../classification/classification.repo';
 import type { SectionName } from './json-format';
+import { userTable } from './user-tables';
 
 type Kind = 'person' | 'organisation';
 type Scope = Kind | 'both';
 type Rec = Record<string, unknown>;
 
-/** Sections a record refers to; its reference checks wait until those have been read completely. */
-export const DEPENDS_ON: Record<SectionName, SectionName[]> = {
-  relations: [],
-  addresses: ['relations'],
-  relationTypes: [],
-  relationTypeAssignments: ['relations', 'relationTypes'],
-  linkTypes: [],
-  relationLinks: ['relations', 'linkTypes'],
-  customFields: [],
-  customValues: ['relations', 'customFields'],
-  tags: ['tags'],
-  relationTags: ['relations', 'tags'],
-};
+/** Sections a record refers to (from the schema's foreign keys); its reference checks wait until those are read completely. */
+export function dependsOn(section: SectionName): string[] {
+  return [...new Set(userTable(section).references.map((r) => r.target))];
+}
 
 const fits = (scope: Scope, kind: Kind) => scope === 'both' || scope === kind;
 
@@ -129,8 +121,13 @@ export class ImportChecks {
         relation('relationId');
         this.known(section, index, 'tagId', 'tags', r['tagId']);
         break;
-      default:
+      case 'relations':
         break;
+      default:
+        // Sections without hand-written rules: every single-column foreign key must resolve.
+        for (const { column, target } of userTable(section).references) {
+          if (r[column] !== null && r[column] !== undefined) this.known(section, index, column, target, r[column]);
+        }
     }
     return this.issues.length === before;
   }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { CoreContext } from '../context';
-import { JSON_FORMAT, JSON_FORMAT_VERSION, SECTION_NAMES, SECTION_ORDER, exportColumns, tableOf, toJsonRecord, type SectionName } from './json-format';
+import { JSON_FORMAT, JSON_FORMAT_VERSION, SECTION_NAMES, exportColumns, sectionOrder, tableOf, toJsonRecord, type SectionName } from './json-format';
 
 export interface ExportResult {
   file: string;
@@ -52,7 +52,7 @@ export function exportJson(ctx: CoreContext, outFile: string): ExportResult {
       for (const [k, v] of Object.entries(header)) out.write(`  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`);
       SECTION_NAMES.forEach((section, i) => {
         const columns = exportColumns(section);
-        const stmt = ctx.sqlite.prepare(`SELECT ${columns.map((c) => c.sqlName).join(', ')} FROM ${tableOf(section)} ORDER BY ${SECTION_ORDER[section]}`);
+        const stmt = ctx.sqlite.prepare(`SELECT ${columns.map((c) => c.sqlName).join(', ')} FROM ${tableOf(section)} ORDER BY ${sectionOrder(section)}`);
         out.write(`  ${JSON.stringify(section)}: [`);
         let n = 0;
         for (const row of stmt.iterate() as IterableIterator<Record<string, unknown>>) {

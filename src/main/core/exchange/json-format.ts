@@ -1,7 +1,9 @@
 import type { z } from 'zod';
-import { getTableColumns, getTableName } from 'drizzle-orm';
+import { getTableColumns } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { BULK_TABLES, type BulkRow, type BulkTableName } from './bulk-load';
+import type { BulkTableName } from './bulk-load';
+import { recordSchemaFor } from './generic-records';
+import { USER_TABLES, isUserTableKey, userTable } from './user-tables';
 import {
   addressRecord,
   customFieldRecord,
@@ -19,8 +21,15 @@ import {
 export const JSON_FORMAT = 'ledenbeheer-administratie';
 export const JSON_FORMAT_VERSION = 1;
 
-/** Sections in the order they are written. Each is one table, named by its drizzle key. */
-export const SECTION_NAMES = [
+/**
+ * Sections in the order they are written: one per user table (user-tables.ts), starting
+ * with the relation tables in the order of the brief, then whatever other domains added.
+ */
+export const SECTION_NAMES: readonly string[] = USER_TABLES.map((t) => t.key);
+export type SectionName = string;
+
+/** The relation tables: hand-written schemas with the domain rules. */
+export const CORE_SECTIONS = [
   'relations',
   'addresses',
   'relationTypes',
@@ -32,13 +41,12 @@ export const SECTION_NAMES = [
   'tags',
   'relationTags',
 ] as const satisfies readonly BulkTableName[];
-export type SectionName = (typeof SECTION_NAMES)[number];
 
-export function isSectionName(key: string): key is SectionName {
-  return (SECTION_NAMES as readonly string[]).includes(key);
+export function isSectionName(key: string): boolean {
+  return isUserTableKey(key);
 }
 
-export const SECTION_SCHEMAS: Record<SectionName, z.ZodType> = {
+const CORE_SCHEMAS: Record<(typeof CORE_SECTIONS)[number], z.ZodType> = {
   relations: relationRecord,
   addresses: addressRecord,
   relationTypes: relationTypeRecord,
@@ -51,26 +59,27 @@ export const SECTION_SCHEMAS: Record<SectionName, z.ZodType> = {
   relationTags: relationTagRecord,
 };
 
+const schemas = new Map<string, z.ZodType>();
+
+/** The zod schema of a section's records: the domain one, or one derived from the table. */
+export function sectionSchema(section: string): z.ZodType {
+  let s = schemas.get(section) ?? (CORE_SCHEMAS as Record<string, z.ZodType>)[section];
+  if (!s) s = recordSchemaFor(userTable(section).table, DERIVED);
+  schemas.set(section, s);
+  return s;
+}
+
 /** Stable order, so two exports of the same data are byte-identical. */
-export const SECTION_ORDER: Record<SectionName, string> = {
-  relations: 'number',
-  addresses: 'id',
-  relationTypes: 'id',
-  relationTypeAssignments: 'id',
-  linkTypes: 'id',
-  relationLinks: 'id',
-  customFields: 'id',
-  customValues: 'id',
-  tags: 'id',
-  relationTags: 'id',
-};
+export function sectionOrder(section: string): string {
+  return section === 'relations' ? 'number' : 'id';
+}
 
 // Derived by the core from other columns: not part of the data, recomputed on import.
 const DERIVED = new Set(['displayName', 'sortKey']);
 // Epoch milliseconds in the database, ISO 8601 date-times in the file.
 const TIMESTAMPS = new Set(['createdAt', 'updatedAt', 'deletedAt']);
-// JSON text in the database, a JSON array in the file ([] when empty).
-const JSON_ARRAYS = new Set(['socialLinks', 'options']);
+// JSON text in the database, a JSON array in the file ([] when empty). Relation tables only.
+const JSON_ARRAYS = new Set(['relations.socialLinks', 'customFields.options']);
 
 export interface ExportColumn {
   key: string;
@@ -79,17 +88,18 @@ export interface ExportColumn {
 }
 
 export function exportColumns(section: SectionName): ExportColumn[] {
-  return Object.entries(getTableColumns(BULK_TABLES[section]) as Record<string, SQLiteColumn>)
+  return Object.entries(getTableColumns(userTable(section).table) as Record<string, SQLiteColumn>)
     .filter(([key]) => !DERIVED.has(key))
     .map(([key, col]) => ({
       key,
       sqlName: col.name,
-      kind: col.columnType === 'SQLiteBoolean' ? 'boolean' : TIMESTAMPS.has(key) ? 'timestamp' : JSON_ARRAYS.has(key) ? 'jsonArray' : 'plain',
+      kind:
+        col.columnType === 'SQLiteBoolean' ? 'boolean' : TIMESTAMPS.has(key) ? 'timestamp' : JSON_ARRAYS.has(`${section}.${key}`) ? 'jsonArray' : 'plain',
     }));
 }
 
 export function tableOf(section: SectionName): string {
-  return getTableName(BULK_TABLES[section]);
+  return userTable(section).name;
 }
 
 /** A database row (snake_case) as a record of the file, keys in schema order. */
@@ -115,13 +125,14 @@ export function toJsonRecord(columns: ExportColumn[], row: Record<string, unknow
 }
 
 /** A validated record (zod output: timestamps already epoch ms) as a row for the bulk loader. */
-export function toBulkRow<S extends SectionName>(parsed: Record<string, unknown>): BulkRow<S> {
+export function toRow(section: SectionName, parsed: Record<string, unknown>): Record<string, unknown> {
   const row: Record<string, unknown> = { ...parsed };
-  for (const key of JSON_ARRAYS) {
-    if (key in row) {
+  for (const name of JSON_ARRAYS) {
+    const [s, key] = name.split('.') as [string, string];
+    if (s === section) {
       const list = row[key] as unknown[];
       row[key] = list.length ? JSON.stringify(list) : null;
     }
   }
-  return row as BulkRow<S>;
+  return row;
 }

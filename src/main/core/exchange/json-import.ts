@@ -4,14 +4,16 @@ import type { CoreContext } from '../context';
 import { DomainError, type FieldIssue } from '../../../shared/errors';
 import { zodIssues } from '../rpc/dispatcher';
 import { assertEmptyAdministration } from './administration-state';
-import { bulkLoad, type BulkLoader } from './bulk-load';
-import { DEPENDS_ON, ImportChecks } from './import-checks';
-import { JSON_FORMAT, JSON_FORMAT_VERSION, SECTION_NAMES, SECTION_SCHEMAS, isSectionName, toBulkRow, type SectionName } from './json-format';
+import { bulkLoad, type UserTableLoader } from './bulk-load';
+import { dependsOn, ImportChecks } from './import-checks';
+import { JSON_FORMAT, JSON_FORMAT_VERSION, SECTION_NAMES, isSectionName, sectionSchema, toRow, type SectionName } from './json-format';
+import { SEEDED_TABLES, userTable } from './user-tables';
 import { JsonSyntaxError, readJsonDocument } from './json-reader';
 
 export interface ImportResult {
   operationId: string;
-  counts: Record<SectionName, number>;
+  /** Records imported per section. */
+  counts: Record<string, number>;
 }
 
 export interface ImportOptions {
@@ -36,7 +38,7 @@ export function importJson(ctx: CoreContext, file: string, opts: ImportOptions =
   const maxIssues = opts.maxIssues ?? 50;
   return ctx.write('exchange.importJson', { file: path.basename(file) }, (op) => {
     assertEmptyAdministration(ctx.sqlite);
-    const result = bulkLoad(ctx, (loader) => new JsonImport(ctx, loader, file, maxIssues).run());
+    const result = bulkLoad(ctx, (loader) => new JsonImport(ctx, loader, file, maxIssues).run(), { deferIndexes: true });
     op.changed('relations.changed', { all: true });
     return { operationId: op.id, counts: result };
   });
@@ -53,12 +55,12 @@ class JsonImport {
 
   constructor(
     private readonly ctx: CoreContext,
-    private readonly loader: BulkLoader,
+    private readonly loader: UserTableLoader,
     private readonly file: string,
     private readonly maxIssues: number,
   ) {}
 
-  run(): Record<SectionName, number> {
+  run(): Record<string, number> {
     try {
       readJsonDocument(this.file, {
         streams: (key) => isSectionName(key),
@@ -74,7 +76,7 @@ class JsonImport {
     if (this.seen.size === 0) this.checkHeader();
     if (!this.truncated) this.finish();
     if (this.checks.issues.length) throw fail(this.file, this.checks.issues, { truncated: this.truncated });
-    return Object.fromEntries(SECTION_NAMES.map((s) => [s, this.loader.counts[s]])) as Record<SectionName, number>;
+    return Object.fromEntries(SECTION_NAMES.map((s) => [s, this.loader.count(s)]));
   }
 
   private onValue(key: string, value: unknown): void {
@@ -106,13 +108,13 @@ class JsonImport {
   }
 
   private onElement(section: SectionName, index: number, value: unknown): boolean {
-    const parsed = SECTION_SCHEMAS[section].safeParse(value);
+    const parsed = sectionSchema(section).safeParse(value);
     if (!parsed.success) {
       for (const i of zodIssues(parsed.error)) this.checks.issue(section, index, i.field, i.code);
     } else {
       const record = parsed.data as Record<string, unknown>;
       this.checks.register(section, index, record);
-      if (DEPENDS_ON[section].every((d) => this.complete.has(d))) this.accept(section, index, record);
+      if (dependsOn(section).every((d) => this.complete.has(d))) this.accept(section, index, record);
       else this.deferred.push({ section, index, record });
     }
     if (this.checks.issues.length >= this.maxIssues) {
@@ -125,17 +127,19 @@ class JsonImport {
   private accept(section: SectionName, index: number, record: Record<string, unknown>): void {
     if (!this.checks.references(section, index, record) || this.checks.issues.length > 0) return;
     this.replaceDefaults(section);
-    this.loader.insert(section, toBulkRow(record));
+    this.loader.insertRow(section, toRow(section, record));
   }
 
   /**
-   * An empty administration still has its default relation and link types. A file that
-   * brings its own replaces them (ids are preserved, and codes must stay unique).
+   * An empty administration still has its defaults (relation types, link types, group
+   * roles). A file that brings its own rows for such a table replaces them (ids are
+   * preserved, and codes must stay unique); the deletes are audited like any other.
    */
   private replaceDefaults(section: SectionName): void {
-    if ((section !== 'relationTypes' && section !== 'linkTypes') || this.replaced.has(section)) return;
+    if (this.replaced.has(section)) return;
     this.replaced.add(section);
-    this.ctx.sqlite.exec(`DELETE FROM ${section === 'relationTypes' ? 'relation_types' : 'link_types'}`);
+    const { name } = userTable(section);
+    if (SEEDED_TABLES.has(name)) this.ctx.sqlite.exec(`DELETE FROM ${name}`);
   }
 
   private finish(): void {

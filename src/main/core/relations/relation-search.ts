@@ -3,9 +3,10 @@ import { phoneDigits } from '../../../shared/dutch/phone';
 import type { CoreContext } from '../context';
 import type { RelationSummary } from '../../../shared/contract';
 import { loadSummaries } from './relation-summaries';
+import { statement } from '../db/statement-cache';
 
 /** How many matches are sorted by name before we say "more, refine your search". */
-const CANDIDATES = 400;
+const CANDIDATES = 200;
 
 /**
  * User text → FTS5 query: every word must match as a prefix, in any column. Quoting each
@@ -29,15 +30,16 @@ export function searchRelations(
 ): { rows: RelationSummary[]; more: boolean } {
   const query = toFtsQuery(text);
   if (!query) return { rows: [], more: false };
-  const found = ctx.sqlite
-    .prepare(
-      `SELECT r.id FROM (SELECT rowid FROM relations_fts WHERE relations_fts MATCH ? LIMIT ${CANDIDATES + 1}) f
-         JOIN relations r ON r.number = f.rowid
-        WHERE r.deleted_at IS NULL
-        ORDER BY r.sort_key, r.id
-        LIMIT ?`,
-    )
-    .all(query, limit + 1) as { id: string }[];
+  // CROSS JOIN fixes the order: FTS matches first, then their rows. Left to itself the planner
+  // walks all relations in name order probing the matches (50 ms instead of 0.5 ms at 100k).
+  const found = statement(
+    ctx.sqlite,
+    `SELECT r.id FROM (SELECT rowid FROM relations_fts WHERE relations_fts MATCH ? LIMIT ${CANDIDATES + 1}) f
+       CROSS JOIN relations r ON r.number = f.rowid
+      WHERE r.deleted_at IS NULL
+      ORDER BY r.sort_key, r.id
+      LIMIT ?`,
+  ).all(query, limit + 1) as { id: string }[];
   const more = found.length > limit;
   return { rows: loadSummaries(ctx, found.slice(0, limit).map((r) => r.id)), more };
 }

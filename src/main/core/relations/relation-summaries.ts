@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
 import type { RelationSummary } from '../../../shared/contract';
+import { statement } from '../db/statement-cache';
 
 interface SummaryRow {
   id: string;
@@ -42,29 +43,26 @@ function streetLine(a: AddressRow): string | null {
  */
 export function loadSummaries(ctx: CoreContext, ids: string[]): RelationSummary[] {
   if (ids.length === 0) return [];
-  const marks = ids.map(() => '?').join(',');
+  const json = JSON.stringify(ids);
   const today = ctx.today();
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT id, number, kind, display_name, email, phone, mobile, birth_date, deleted_at FROM relations WHERE id IN (${marks})`,
-    )
-    .all(...ids) as SummaryRow[];
-  const addresses = ctx.sqlite
-    .prepare(
-      `SELECT relation_id, type, street, house_number, house_letter, house_number_suffix, po_box, postcode, city
-         FROM addresses
-        WHERE relation_id IN (${marks})
-          AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to > ?)`,
-    )
-    .all(...ids, today, today) as AddressRow[];
-  const types = ctx.sqlite
-    .prepare(
-      `SELECT a.relation_id, t.name FROM relation_type_assignments a JOIN relation_types t ON t.id = a.type_id
-        WHERE a.relation_id IN (${marks})
-          AND (a.valid_from IS NULL OR a.valid_from <= ?) AND (a.valid_to IS NULL OR a.valid_to > ?)
-        ORDER BY t.position, t.name`,
-    )
-    .all(...ids, today, today) as { relation_id: string; name: string }[];
+  const rows = statement(
+    ctx.sqlite,
+    `SELECT id, number, kind, display_name, email, phone, mobile, birth_date, deleted_at FROM relations WHERE id IN (SELECT value FROM json_each(?))`,
+  ).all(json) as SummaryRow[];
+  const addresses = statement(
+    ctx.sqlite,
+    `SELECT relation_id, type, street, house_number, house_letter, house_number_suffix, po_box, postcode, city
+       FROM addresses
+      WHERE relation_id IN (SELECT value FROM json_each(?))
+        AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to > ?)`,
+  ).all(json, today, today) as AddressRow[];
+  const types = statement(
+    ctx.sqlite,
+    `SELECT a.relation_id, t.name FROM relation_type_assignments a JOIN relation_types t ON t.id = a.type_id
+      WHERE a.relation_id IN (SELECT value FROM json_each(?))
+        AND (a.valid_from IS NULL OR a.valid_from <= ?) AND (a.valid_to IS NULL OR a.valid_to > ?)
+      ORDER BY t.position, t.name`,
+  ).all(json, today, today) as { relation_id: string; name: string }[];
 
   const bestAddress = new Map<string, AddressRow>();
   for (const a of addresses) {

@@ -6,6 +6,7 @@ import type { RelationFields, RelationKind, RelationSummary } from '../../../sha
 import { derivedNames } from './relation-names';
 import { loadSummaries } from './relation-summaries';
 import { isPublicMailDomain } from './public-mail-domains';
+import { statement } from '../db/statement-cache';
 
 function domainOf(email: string | null): string | null {
   const domain = email?.split('@')[1] ?? null;
@@ -153,10 +154,12 @@ export function listRelations(ctx: CoreContext, o: ListOptions): { total: number
         ? `r.updated_at ${dir}, r.id ${dir}`
         : `r.sort_key ${dir}, r.id ${dir}`;
   const whereSql = where.join(' AND ');
-  const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM relations r WHERE ${whereSql}`).get(...params) as { n: number }).n;
-  const ids = ctx.sqlite
-    .prepare(`SELECT r.id FROM relations r WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...params, o.limit, o.offset) as { id: string }[];
+  const total = (statement(ctx.sqlite, `SELECT count(*) AS n FROM relations r WHERE ${whereSql}`).get(...params) as { n: number }).n;
+  const ids = statement(ctx.sqlite, `SELECT r.id FROM relations r WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+    ...params,
+    o.limit,
+    o.offset,
+  ) as { id: string }[];
   return { total, rows: loadSummaries(ctx, ids.map((r) => r.id)) };
 }
 

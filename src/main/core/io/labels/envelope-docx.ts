@@ -1,5 +1,4 @@
 import {
-  convertMillimetersToTwip as mm,
   Document,
   HeightRule,
   Packer,
@@ -14,6 +13,7 @@ import {
   type Paragraph,
 } from 'docx';
 import type { AddressItem } from './households';
+import { mm } from './twips';
 import { addressParagraphs, tinyParagraph, type PrintStyle } from './label-docx';
 
 /** Envelope sizes (landscape, mm) and where the address goes on them. */

@@ -1,5 +1,4 @@
 import {
-  convertMillimetersToTwip as mm,
   Document,
   HeightRule,
   LineRuleType,
@@ -16,6 +15,7 @@ import {
 } from 'docx';
 import type { LabelSheet } from '../../../../shared/contract/io';
 import type { AddressItem } from './households';
+import { mm } from './twips';
 
 export interface PrintStyle {
   font: string;
