@@ -19,6 +19,7 @@ import { subscriptionsHandlers } from './memberships/subscriptions.handlers';
 import { unitsHandlers } from './memberships/units.handlers';
 import { membershipsHandlers } from './memberships/memberships.handlers';
 import { keepMembershipsInStep } from './memberships/keep-in-step';
+import { ioHandlers } from './io/io.handlers';
 import { seedDefaults } from './setup/default-data';
 import { resourcesDir as defaultResourcesDir } from '../paths';
 
@@ -51,6 +52,7 @@ export function createCore(opts: CoreOptions): Core {
   const newId = opts.newId ?? randomUUID;
   const actorName = opts.actor ?? os.userInfo().username;
   const listeners = new Set<(e: CoreEvent) => void>();
+  const emit = (e: CoreEvent) => listeners.forEach((l) => l(e));
   const { sqlite, db, migrated } = openDatabase({ file: opts.file, migrationsDir: `${resources}/migrations`, now });
   // The hook needs the finished context, so it is bound once the context exists.
   const hooks: { beforeCommit?: (op: Operation) => void } = {};
@@ -62,7 +64,7 @@ export function createCore(opts: CoreOptions): Core {
       newId,
       now,
       actor: () => actorName,
-      emit: (e) => listeners.forEach((l) => l(e)),
+      emit,
       beforeCommit: (op) => hooks.beforeCommit?.(op),
     }),
     reference: loadReferenceData(resources),
@@ -86,6 +88,7 @@ export function createCore(opts: CoreOptions): Core {
     ...subscriptionsHandlers(ctx),
     ...unitsHandlers(ctx),
     ...membershipsHandlers(ctx),
+    ...ioHandlers(ctx, { emit }),
   } satisfies Handlers;
   const dispatcher = createDispatcher(handlers, {
     checkOutput: opts.checkOutput ?? false,

@@ -7,6 +7,7 @@ import { auditContract } from './audit';
 import { referenceContract } from './reference';
 import { groupsContract, selectionsContract } from './groups';
 import { membershipsContract } from './memberships';
+import { ioContract } from './io';
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
 export const contract = {
@@ -19,6 +20,7 @@ export const contract = {
   ...groupsContract,
   ...selectionsContract,
   ...membershipsContract,
+  ...ioContract,
 };
 
 export type Contract = typeof contract;
@@ -40,4 +42,5 @@ export * from './reference';
 export * from './groups';
 export * from './conditions';
 export * from './memberships';
+export * from './io';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';

@@ -1,0 +1,42 @@
+import { requiredOption } from './arguments';
+import type { Command } from './command';
+import { dateOption } from './dates-and-lookups';
+import { openAdministration } from './open-administration';
+
+export const groupsCommand: Command = {
+  name: 'groups',
+  summary: 'groepen met hun leden en rollen op een datum',
+  usage: 'groups --db BESTAND [--on DATUM] [--json]',
+  options: { db: { type: 'string' }, on: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: [],
+  async run(args, io) {
+    const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
+    try {
+      const on = dateOption(args, 'on', core.ctx.today());
+      const groups = (await core.call('groups.list', {})).rows;
+      const out = [];
+      for (const g of groups) {
+        const members = await core.call('groups.members', { groupId: g.id, on, limit: 500 });
+        out.push({
+          id: g.id,
+          name: g.name,
+          type: g.type,
+          parentId: g.parentId,
+          total: members.total,
+          members: members.rows.map((m) => ({ number: m.relation.number, name: m.relation.displayName, roles: m.roles.map((r) => r.code), sources: m.sources })),
+        });
+      }
+      if (args.values['json']) {
+        io.out(JSON.stringify({ on, groups: out }, null, 2));
+        return;
+      }
+      io.out(`Groepen op ${on}:`);
+      for (const g of out) {
+        io.out(`${g.name} (${g.type}) — ${g.total} lid/leden`);
+        for (const m of g.members) io.out(`  ${String(m.number).padStart(7)}  ${m.name}${m.roles.length ? ` — ${m.roles.join(', ')}` : ''}`);
+      }
+    } finally {
+      core.close();
+    }
+  },
+};

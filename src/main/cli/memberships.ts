@@ -1,0 +1,91 @@
+import type { ExplanationNode } from '../../shared/contract';
+import { optionalString, requiredOption, requiredPositional } from './arguments';
+import { CliError, usageError } from './cli-error';
+import type { Command } from './command';
+import { dateOption, relationByNumberOrId, unitByName } from './dates-and-lookups';
+import { openAdministration } from './open-administration';
+import { nl } from './format';
+
+const SUBCOMMANDS = ['recompute', 'list', 'explain'] as const;
+
+function renderTree(node: ExplanationNode, depth = 0): string[] {
+  const mark = node.holds ? '✓' : '✗';
+  const line = `${'  '.repeat(depth)}${mark} ${node.label}${node.detail ? `: ${node.detail}` : ''}`;
+  return [line, ...node.children.flatMap((c) => renderTree(c, depth + 1))];
+}
+
+export const membershipsCommand: Command = {
+  name: 'memberships',
+  summary: 'lidmaatschappen herberekenen, tonen per onderdeel, of uitleggen',
+  usage:
+    'memberships recompute --db BESTAND [--dry-run]\n' +
+    '       memberships list --db BESTAND [--unit NAAM] [--on DATUM] [--json]\n' +
+    '       memberships explain --db BESTAND --relation NUMMER --unit NAAM --on DATUM [--type CODE]',
+  options: {
+    db: { type: 'string' },
+    unit: { type: 'string' },
+    on: { type: 'string' },
+    relation: { type: 'string' },
+    type: { type: 'string' },
+    json: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+  },
+  positionals: ['SUBOPDRACHT'],
+  async run(args, io) {
+    const sub = requiredPositional(args, 0, `de subopdracht (${SUBCOMMANDS.join(', ')})`);
+    if (!(SUBCOMMANDS as readonly string[]).includes(sub)) throw usageError(`onbekende subopdracht '${sub}' (${SUBCOMMANDS.join(', ')})`);
+    const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
+    try {
+      const on = dateOption(args, 'on', core.ctx.today());
+      if (sub === 'recompute') {
+        const t0 = performance.now();
+        const r = await core.call('memberships.recompute', { dryRun: Boolean(args.values['dry-run']) });
+        io.out(`${r.saved ? 'Herberekend' : 'Proefberekening (niets opgeslagen)'}: ${nl(r.changes.relations)} relatie(s) gewijzigd, ${nl(r.memberships)} lidmaatschapsperiodes, ${Math.round(performance.now() - t0)} ms.`);
+        for (const u of r.changes.perUnit) io.out(`  ${u.unitName}: +${u.gained} −${u.lost}`);
+        return;
+      }
+      if (sub === 'list') {
+        const unitName = optionalString(args, 'unit');
+        const units = unitName ? [await unitByName(core, unitName)] : (await core.call('units.list', { on })).rows;
+        const out = [];
+        for (const u of units) {
+          const first = await core.call('memberships.list', { unitId: u.id, on, limit: 500 });
+          let rows = first.rows;
+          for (let offset = rows.length; offset < first.total; offset += 500) rows = rows.concat((await core.call('memberships.list', { unitId: u.id, on, offset, limit: 500 })).rows);
+          out.push({
+            unit: u.name,
+            counts: first.counts,
+            members: rows.map((r) => ({
+              number: r.relation.number,
+              name: r.relation.displayName,
+              memberships: r.memberships.map((m) => ({ type: m.typeCode, since: m.startDate, until: m.endDate, years: m.years, viaException: m.viaException })),
+            })),
+          });
+        }
+        if (args.values['json']) {
+          io.out(JSON.stringify({ on, units: out }, null, 2));
+          return;
+        }
+        for (const u of out) {
+          io.out(`${u.unit} op ${on}: ${Object.entries(u.counts).map(([k, v]) => `${k} ${v}`).join(', ') || 'geen leden'}`);
+          for (const m of u.members) io.out(`  ${String(m.number).padStart(7)}  ${m.name} — ${m.memberships.map((x) => `${x.type} sinds ${x.since ?? '?'}`).join(', ')}`);
+        }
+        return;
+      }
+      const relation = await relationByNumberOrId(core, requiredOption(args, 'relation', 'de relatie (nummer)'));
+      const unit = await unitByName(core, requiredOption(args, 'unit', 'het onderdeel (naam)'));
+      if (optionalString(args, 'on') === undefined) throw usageError('de datum ontbreekt: geef --on op');
+      const types = (await core.call('membershipTypes.list', {})).rows;
+      const code = optionalString(args, 'type');
+      const chosen = code ? types.filter((t) => t.code === code) : types;
+      if (chosen.length === 0) throw new CliError(code ? `onbekend lidmaatschapstype '${code}'` : 'er zijn nog geen lidmaatschapstypes');
+      for (const t of chosen) {
+        const r = await core.call('memberships.explain', { relationId: relation.id, unitId: unit.id, membershipTypeId: t.id, on });
+        io.out(`${relation.displayName} is op ${on} ${r.member ? '' : 'GEEN '}${t.name.toLowerCase()} van ${unit.name}.`);
+        for (const line of renderTree(r.tree).slice(1)) io.out(line);
+      }
+    } finally {
+      core.close();
+    }
+  },
+};
