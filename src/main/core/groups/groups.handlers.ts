@@ -99,6 +99,7 @@ export function groupsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof grou
         repo.updateEntry(ctx, id, member);
         const entry = repo.getEntry(ctx, id);
         changed(op, entry.groupId);
+        op.changed('relations.changed', { ids: [entry.relationId] });
         return entry;
       }),
     'groups.removeMember': ({ id }) =>
@@ -106,6 +107,7 @@ export function groupsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof grou
         const entry = repo.getEntry(ctx, id);
         ctx.db.delete(groupMembers).where(eq(groupMembers.id, id)).run();
         changed(op, entry.groupId);
+        op.changed('relations.changed', { ids: [entry.relationId] });
         return { id };
       }),
     'groups.exclude': ({ groupId, relationId, validFrom, validTo }) =>
@@ -115,6 +117,7 @@ export function groupsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof grou
         }
         const id = repo.insertEntry(ctx, { groupId, relationId, mode: 'exclude', roleId: null, validFrom, validTo, notes: null });
         changed(op, groupId);
+        op.changed('relations.changed', { ids: [relationId] });
         return repo.getEntry(ctx, id);
       }),
     'groups.ofRelation': ({ relationId }) => {

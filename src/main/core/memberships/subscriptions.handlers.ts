@@ -29,13 +29,14 @@ export function subscriptionsHandlers(ctx: CoreContext): HandlerGroup<Keys> {
   return {
     'subscriptionTypes.list': () => ({ rows: ctx.db.select().from(subscriptionTypes).orderBy(subscriptionTypes.position).all().map(({ id, code, name, position }) => ({ id, code, name, position })) }),
     'subscriptionTypes.create': (input) =>
-      ctx.write('subscriptionTypes.create', { code: input.code }, () => {
+      ctx.write('subscriptionTypes.create', { code: input.code }, (op) => {
         if (ctx.db.select().from(subscriptionTypes).where(eq(subscriptionTypes.code, input.code)).get()) {
           throw new DomainError('VALIDATION_FAILED', undefined, [{ field: 'code', code: 'CODE_TAKEN' }]);
         }
         const id = ctx.newId();
         const position = (ctx.sqlite.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM subscription_types').get() as { p: number }).p;
         ctx.db.insert(subscriptionTypes).values({ id, ...input, position, createdAt: ctx.now() }).run();
+        op.changed('memberships.changed', { subscriptionTypes: [id] });
         return { id, ...input, position };
       }),
     'subscriptions.list': ({ relationId }) => ({

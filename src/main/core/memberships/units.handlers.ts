@@ -100,7 +100,7 @@ export function unitsHandlers(ctx: CoreContext): HandlerGroup<Keys> {
       return { saved: r.saved, changes: r.changes };
     },
     'units.createActions': ({ id, membersGroup, boardGroup, relation }) =>
-      ctx.write('units.createActions', { id }, () => {
+      ctx.write('units.createActions', { id }, (op) => {
         const unit = getUnitRow(ctx, id);
         const now = ctx.now();
         const patch: Partial<typeof units.$inferInsert> = {};
@@ -116,7 +116,11 @@ export function unitsHandlers(ctx: CoreContext): HandlerGroup<Keys> {
         if (relation && !unit.relationId) {
           patch.relationId = insertRelation(ctx, { kind: 'organisation', fields: { name: unit.name } as never }).id;
         }
-        if (Object.keys(patch).length) ctx.db.update(units).set({ ...patch, updatedAt: now }).where(eq(units.id, id)).run();
+        if (Object.keys(patch).length) {
+          ctx.db.update(units).set({ ...patch, updatedAt: now }).where(eq(units.id, id)).run();
+          op.changed('memberships.changed', { units: [id] });
+          op.changed('groups.changed', { ids: [patch.membersGroupId, patch.boardGroupId].filter(Boolean) });
+        }
         const after = getUnitRow(ctx, id);
         return { membersGroupId: after.membersGroupId, boardGroupId: after.boardGroupId, relationId: after.relationId };
       }),

@@ -33,12 +33,13 @@ export function selectionsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof 
     'selections.list': () => ({ rows: ctx.db.select().from(selections).orderBy(selections.name).all().map(toDto) }),
     'selections.get': ({ id }) => toDto(get(id)),
     'selections.create': (input) =>
-      ctx.write('selections.create', { name: input.name }, () => {
+      ctx.write('selections.create', { name: input.name }, (op) => {
         assertNameFree(input.name);
         assertNoCycle(ctx, null, input.condition);
         const id = ctx.newId();
         const now = ctx.now();
         ctx.db.insert(selections).values({ id, name: input.name, condition: JSON.stringify(input.condition), description: input.description, createdAt: now, updatedAt: now }).run();
+        op.changed('selections.changed', { ids: [id] });
         return toDto(get(id));
       }),
     'selections.update': ({ id, selection }) =>

@@ -1,4 +1,20 @@
-/** Placeholder until the feature lands. */
-export function RelationMembershipsTab(_props: { relationId: string }) {
-  return null;
+import { Divider, Stack } from '@mantine/core';
+import { ExceptionsSection } from './ExceptionsSection';
+import { ExplainSection } from './ExplainSection';
+import { MembershipTimeline } from './MembershipTimeline';
+import { SubscriptionsSection } from './SubscriptionsSection';
+
+/** The relation card's "Lidmaatschappen" tab: timeline, subscriptions, exceptions and "Waarom (niet)?". */
+export function RelationMembershipsTab({ relationId }: { relationId: string }) {
+  return (
+    <Stack maw={1200} gap="lg" data-testid="memberships-tab">
+      <MembershipTimeline relationId={relationId} />
+      <Divider />
+      <SubscriptionsSection relationId={relationId} />
+      <Divider />
+      <ExceptionsSection relationId={relationId} />
+      <Divider />
+      <ExplainSection relationId={relationId} />
+    </Stack>
+  );
 }

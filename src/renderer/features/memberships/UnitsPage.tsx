@@ -1,4 +1,7 @@
-/** Placeholder until the feature lands. */
-export function UnitsPage(_props: { id?: string | undefined }) {
-  return null;
+import { UnitDetailPage } from './UnitDetailPage';
+import { UnitsOverview } from './UnitsOverview';
+
+/** Route `{ page: 'units', id? }`: the overview, or one unit's detail. */
+export function UnitsPage({ id }: { id?: string | undefined }) {
+  return id ? <UnitDetailPage key={id} id={id} /> : <UnitsOverview />;
 }
