@@ -2,26 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from './core/create-core';
+import { generateDemo } from './core/demo/generate-demo';
 
-/** Fills an empty administration with demo relations (the web host's --demo N). */
+/** Fills an empty administration with a realistic demo (the web host's --demo N, a first start). */
 export function fillWithDemo(core: Core, count: number): void {
   const existing = core.ctx.sqlite.prepare('SELECT count(*) AS n FROM relations').get() as { n: number };
   if (existing.n > 0) return;
-  // Temporary until the demo generator lands: simple but valid relations.
-  const first = ['Jan', 'Anna', 'Pieter', 'Zoë', 'Mohammed', 'Fleur', 'Daan', 'Sanne'];
-  const last: [string | null, string][] = [[null, 'Jansen'], ['de', 'Vries'], ['van den', 'Berg'], [null, 'Bakker'], ['van', 'Dijk'], [null, 'Müller']];
-  core.ctx.write('demo.generate', { count }, () => {
-    const stmt = core.ctx.sqlite.prepare(
-      `INSERT INTO relations (id, kind, number, first_name, infix, last_name, display_name, sort_key, created_at, updated_at)
-       VALUES (?, 'person', ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (let i = 0; i < count; i++) {
-      const f = first[i % first.length] ?? 'Jan';
-      const [infix, l] = last[i % last.length] ?? [null, 'Jansen'];
-      const display = [f, infix, l].filter(Boolean).join(' ');
-      stmt.run(core.ctx.newId(), i + 1, f, infix, l, display, `${l} ${infix ?? ''} ${f}`.toLowerCase(), core.ctx.now(), core.ctx.now());
-    }
-  });
+  generateDemo(core, { relations: count, seed: 1 });
 }
 
 /** Where administrations live when the user has not chosen: the per-user data folder. */

@@ -84,10 +84,15 @@ function triggerSql(t: AuditedTable): string[] {
  * Recreating them on every open keeps them complete whatever a migration did.
  */
 export function installAuditTriggers(sqlite: Database.Database): void {
+  const wanted = AUDITED_TABLES.flatMap(triggerSql);
   const existing = sqlite
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'`)
-    .all() as { name: string }[];
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'`)
+    .all() as { name: string; sql: string }[];
+  // Unchanged (the usual open): write nothing, so a second process can open the file while
+  // the first holds it.
+  const stored = new Set(existing.map((t) => t.sql.replace(/\s+/g, ' ').trim()));
+  if (existing.length === wanted.length && wanted.every((w) => stored.has(w.replace(/\s+/g, ' ').trim()))) return;
   for (const { name } of existing) sqlite.exec(`DROP TRIGGER ${name}`);
   sqlite.exec(`INSERT OR IGNORE INTO audit_context (id, operation_id) VALUES (1, NULL)`);
-  for (const t of AUDITED_TABLES) for (const stmt of triggerSql(t)) sqlite.exec(stmt);
+  for (const stmt of wanted) sqlite.exec(stmt);
 }

@@ -68,7 +68,7 @@ export const SEARCH_TRIGGER_NAMES = [
 export function rebuildSearchIndex(sqlite: Database.Database): void {
   sqlite.exec(`INSERT INTO relations_fts (relations_fts) VALUES ('delete-all')`);
   sqlite.exec(`INSERT INTO relations_fts (rowid, name, contact, place, num)
-               SELECT ${ROW} FROM relations r WHERE r.deleted_at IS NULL`);
+               SELECT ${ROW} FROM relations r WHERE r.deleted_at IS NULL ORDER BY r.number`);
 }
 
 /** Drops the triggers so a bulk load can fill tables first and index once (see bulk-load). */
@@ -87,6 +87,9 @@ export function installSearchIndex(sqlite: Database.Database, opts: { forceRebui
     | undefined;
   const exists = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'relations_fts'`).get();
   const stale = !exists || stored?.value !== SEARCH_INDEX_VERSION;
+  const present = (sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))`).get(JSON.stringify(SEARCH_TRIGGER_NAMES)) as { n: number }).n;
+  // The usual open: nothing to do, and nothing written (another process may hold the file).
+  if (!stale && !opts.forceRebuild && present === SEARCH_TRIGGER_NAMES.length) return;
   if (stale) {
     sqlite.exec('DROP TABLE IF EXISTS relations_fts');
     sqlite.exec(TABLE);

@@ -7,6 +7,7 @@ import { DemoClock, type DemoData, DemoIds, emptyDemoData } from './demo-model';
 import { generateOrganisations, generateWork } from './demo-organisations';
 import { generatePeople, type PeopleDeps } from './demo-people';
 import { createRng } from './prng';
+import { MAX_DEMO_RELATIONS } from './limits';
 
 export interface BuildDemoOptions {
   relations: number;
@@ -42,7 +43,7 @@ const LINK_TYPES = {
   household: { name: 'gezinslid van', reverseName: 'gezinslid van', fromKind: 'person', toKind: 'person', symmetric: true },
 } as const;
 
-export const MAX_DEMO_RELATIONS = 2_000_000;
+export { MAX_DEMO_RELATIONS };
 
 /**
  * A realistic Dutch member administration, as rows: ~90% persons in households, ~10%

@@ -88,8 +88,8 @@ function addressTimeline(d: PeopleDeps, firstDay: number): { from: number; to: n
   return segments;
 }
 
-function emailFor(d: PeopleDeps, taken: Set<string>, first: string | null, last: string, birthYear: number): string {
-  const f = mailPart(first ?? 'info');
+function emailFor(d: PeopleDeps, taken: Set<string>, first: string, last: string, birthYear: number): string {
+  const f = mailPart(first) || 'x';
   const l = mailPart(last);
   const style = d.rng.int(0, 99);
   let local =
@@ -152,11 +152,12 @@ function makePerson(d: PeopleDeps, p: PersonInput): DemoPerson {
   const onlyInitials = birthYear < 1955 && rng.chance(0.08);
   const knowsBirth = rng.chance(0.97);
   const deathDay = m.age >= 75 && rng.chance(0.04) ? randomDay(rng, p.createdDay + 365, clock.today) : null;
+  const initials = initialsFor(rng, firstName, birthYear);
   const row: BulkRow<'relations'> = {
     id,
     kind: 'person',
     number: 0,
-    initials: initialsFor(rng, firstName, birthYear),
+    initials,
     firstName: onlyInitials ? null : firstName,
     infix,
     lastName,
@@ -164,7 +165,7 @@ function makePerson(d: PeopleDeps, p: PersonInput): DemoPerson {
     addressForm: m.gender === 'm' ? 'heer' : m.gender === 'v' ? 'mevrouw' : 'neutraal',
     birthDate: knowsBirth ? isoOf(p.birth) : null,
     deathDate: deathDay === null || deathDay > clock.today ? null : isoOf(deathDay),
-    email: m.age >= 12 && rng.chance(0.82) ? emailFor(d, p.emails, onlyInitials ? null : firstName, lastName, birthYear) : null,
+    email: m.age >= 12 && rng.chance(0.82) ? emailFor(d, p.emails, onlyInitials ? (initials as string) : firstName, lastName, birthYear) : null,
     email2: null,
     phone: m.role === 'adult' ? p.landline : null,
     mobile: m.age >= 12 && rng.chance(0.78) ? d.places.mobile(rng) : null,

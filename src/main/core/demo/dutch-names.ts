@@ -3,8 +3,8 @@ import { type Rng, weighted, zipf } from './prng';
 /**
  * Name material for the demo administration. Surnames are the most frequent Dutch ones in
  * rank order (Meertens Instituut, Nederlandse Familienamenbank), written as in the BRP:
- * tussenvoegsel in lower case before the name. About a quarter of them carry one, which
- * with Zipf weights gives the roughly one-in-four share seen in Dutch member files.
+ * tussenvoegsel in lower case before the name. The top of the list over-represents names
+ * with a tussenvoegsel, so the share is set directly: about 28% of Dutch surnames carry one.
  */
 const DUTCH_SURNAMES = [
   'de Jong', 'Jansen', 'de Vries', 'van den Berg', 'van Dijk', 'Bakker', 'Janssen', 'Visser', 'Smit', 'Meijer',
@@ -28,10 +28,13 @@ const OTHER_SURNAMES = [
   'Kowalski', 'Nowak', 'Wiśniewski', 'Müller', 'Schäfer', 'Fernández', 'da Silva', 'dos Santos', 'Ramdin', 'Sewdien',
 ];
 
+const INFIX_SHARE = 0.28;
+
 export const pickSurname = (() => {
-  const dutch = zipf(DUTCH_SURNAMES, 0.75);
+  const withInfix = zipf(DUTCH_SURNAMES.filter((s) => /^\P{Lu}/u.test(s)), 0.75);
+  const plain = zipf(DUTCH_SURNAMES.filter((s) => /^\p{Lu}/u.test(s)), 0.75);
   const other = zipf(OTHER_SURNAMES, 0.5);
-  return (rng: Rng): string => (rng.chance(0.07) ? other(rng) : dutch(rng));
+  return (rng: Rng): string => (rng.chance(0.07) ? other(rng) : rng.chance(INFIX_SHARE) ? withInfix(rng) : plain(rng));
 })();
 
 /** 'van der Meer' → infix 'van der', last name 'Meer'; "'t Hart" → "'t", 'Hart'. */

@@ -1,7 +1,7 @@
 import type { Core } from '../create-core';
 import type { CoreContext } from '../context';
 import { assertEmptyAdministration } from '../exchange/administration-state';
-import { BULK_TABLE_NAMES, bulkLoad, type BulkLoader, type BulkTableName } from '../exchange/bulk-load';
+import { BULK_TABLE_NAMES, bulkLoad, type BulkLoader, type BulkPhase, type BulkTableName } from '../exchange/bulk-load';
 import { buildDemoData, type DemoEnvironment } from './build-demo';
 import type { DemoData } from './demo-model';
 
@@ -10,6 +10,8 @@ export interface GenerateDemoOptions {
   seed?: string | number;
   /** Last day of the generated history; default today. */
   today?: string;
+  /** Durations of the steps (building the rows in memory, then the bulk load's), for benchmarks. */
+  onPhase?: (phase: 'build' | BulkPhase, ms: number) => void;
 }
 
 export interface GenerateDemoResult {
@@ -45,13 +47,20 @@ export function generateDemo(target: Core | CoreContext, opts: GenerateDemoOptio
   const seed = opts.seed ?? 1;
   assertEmptyAdministration(ctx.sqlite);
   // Built before the write transaction: it is pure CPU work and needs no lock.
+  const t0 = performance.now();
   const data = buildDemoData({ relations: opts.relations, seed, today }, demoEnvironment(ctx));
+  opts.onPhase?.('build', performance.now() - t0);
   return ctx.write('demo.generate', { relations: opts.relations, seed: String(seed), today }, (op) => {
     assertEmptyAdministration(ctx.sqlite);
-    const counts = bulkLoad(ctx, (loader) => {
-      loadDemoData(loader, data);
-      return { ...loader.counts };
-    });
+    const counts = bulkLoad(
+      ctx,
+      (loader) => {
+        loadDemoData(loader, data);
+        return { ...loader.counts };
+      },
+      // The administration is empty (checked above): build secondary indexes once, after the rows.
+      { deferIndexes: true, ...(opts.onPhase ? { onPhase: opts.onPhase } : {}) },
+    );
     op.changed('relations.changed', { all: true });
     return { operationId: op.id, counts };
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getTableColumns } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { isIsoDate } from '../../../shared/dutch/dates';
+import { timestamp } from './timestamp';
 
 /**
  * A record schema derived from a drizzle table, for sections without hand-written domain
@@ -12,7 +13,6 @@ import { isIsoDate } from '../../../shared/dutch/dates';
 const TIMESTAMPS = new Set(['createdAt', 'updatedAt', 'deletedAt']);
 const DATE_NAME = /(?:Date|^validFrom|^validTo|^date)$/;
 
-const timestamp = z.iso.datetime({ offset: true, message: 'TIMESTAMP_INVALID' }).transform((s) => Date.parse(s));
 const date = z.string().refine(isIsoDate, { message: 'DATE_INVALID' });
 
 function columnSchema(key: string, col: SQLiteColumn): z.ZodType {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { CoreContext } from '../context';
 import { JSON_FORMAT, JSON_FORMAT_VERSION, SECTION_NAMES, exportColumns, sectionOrder, tableOf, toJsonRecord, type SectionName } from './json-format';
 
@@ -40,6 +41,7 @@ class ChunkWriter {
  * Written to a temporary name first and renamed, so a failed export never leaves half a file.
  */
 export function exportJson(ctx: CoreContext, outFile: string): ExportResult {
+  fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
   const temp = `${outFile}.part-${process.pid}`;
   const fd = fs.openSync(temp, 'w');
   const counts = Object.fromEntries(SECTION_NAMES.map((s) => [s, 0])) as Record<SectionName, number>;

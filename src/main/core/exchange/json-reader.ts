@@ -29,7 +29,7 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-const CHUNK = 4 << 20;
+const DEFAULT_CHUNK = 4 << 20;
 const [QUOTE, BACKSLASH, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA, COLON] = [34, 92, 123, 125, 91, 93, 44, 58];
 
 class Scanner {
@@ -40,16 +40,20 @@ class Scanner {
   private droppedLines = 0;
   private droppedColumns = 0;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  private readonly chunk = Buffer.allocUnsafe(CHUNK);
+  private readonly chunk: Buffer;
 
-  constructor(private readonly fd: number) {
+  constructor(
+    private readonly fd: number,
+    private readonly chunkSize: number,
+  ) {
+    this.chunk = Buffer.allocUnsafe(chunkSize);
     this.fill();
     if (this.buf.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
 
   private fill(): boolean {
     if (this.eof) return false;
-    const n = fs.readSync(this.fd, this.chunk, 0, CHUNK, null);
+    const n = fs.readSync(this.fd, this.chunk, 0, this.chunkSize, null);
     let text: string;
     try {
       text = this.decoder.decode(this.chunk.subarray(0, n), { stream: n > 0 });
@@ -63,7 +67,7 @@ class Scanner {
 
   /** Drops consumed text once a chunk's worth has been read (amortised O(1) per char). */
   private compact(): void {
-    if (this.pos < CHUNK) return;
+    if (this.pos < this.chunkSize) return;
     const dropped = this.buf.slice(0, this.pos);
     const lastNl = dropped.lastIndexOf('\n');
     if (lastNl === -1) this.droppedColumns += dropped.length;
@@ -180,10 +184,10 @@ function readArray(s: Scanner, key: string, h: JsonDocumentHandlers): boolean {
 }
 
 /** Reads `file`; throws JsonSyntaxError (with line and column) on anything that is not JSON. */
-export function readJsonDocument(file: string, h: JsonDocumentHandlers): void {
+export function readJsonDocument(file: string, h: JsonDocumentHandlers, opts: { chunkSize?: number } = {}): void {
   const fd = fs.openSync(file, 'r');
   try {
-    const s = new Scanner(fd);
+    const s = new Scanner(fd, opts.chunkSize ?? DEFAULT_CHUNK);
     s.expect(OPEN_BRACE, "'{' (the file must hold one JSON object)");
     if (s.take(CLOSE_BRACE)) {
       if (!s.atEnd()) throw s.error('unexpected text after the end of the document');

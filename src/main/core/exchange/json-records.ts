@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addressType, relationFields, relationKind } from '../../../shared/contract';
 import { optionalDate, optionalText } from '../../../shared/contract/fields';
 import { normalizePostcode } from '../../../shared/dutch/postcode';
+import { timestamp } from './timestamp';
 
 /**
  * Zod schemas for the records of the JSON exchange format (docs/json-format.md), one per
@@ -17,8 +18,6 @@ const position = z.number().int().min(-1_000_000).max(1_000_000);
 const code = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'CODE_INVALID' }).max(60);
 const label = z.string().trim().min(1, { message: 'TEXT_EMPTY' }).max(80, { message: 'TEXT_TOO_LONG' });
 
-/** Timestamps travel as ISO 8601 date-times and are stored as epoch milliseconds. */
-const timestamp = z.iso.datetime({ offset: true, message: 'TIMESTAMP_INVALID' }).transform((s) => Date.parse(s));
 const optionalTimestamp = timestamp.nullish().transform((v) => v ?? null);
 
 function periodCheck(r: { validFrom: string | null; validTo: string | null }, ctx: z.RefinementCtx): void {

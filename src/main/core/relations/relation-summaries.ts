@@ -26,7 +26,11 @@ interface AddressRow {
   city: string | null;
 }
 
-const TYPE_PRIORITY: Record<string, number> = { home: 0, postal: 1, business: 2 };
+/** Which current address a list shows: a person's home, an organisation's establishment. */
+const TYPE_PRIORITY: Record<'person' | 'organisation', Record<string, number>> = {
+  person: { home: 0, postal: 1, business: 2 },
+  organisation: { business: 0, postal: 1, home: 2 },
+};
 
 function streetLine(a: AddressRow): string | null {
   if (a.po_box) return a.po_box;
@@ -64,10 +68,12 @@ export function loadSummaries(ctx: CoreContext, ids: string[]): RelationSummary[
       ORDER BY t.position, t.name`,
   ).all(json, today, today) as { relation_id: string; name: string }[];
 
+  const kindOf = new Map(rows.map((r) => [r.id, r.kind]));
   const bestAddress = new Map<string, AddressRow>();
   for (const a of addresses) {
+    const priority = TYPE_PRIORITY[kindOf.get(a.relation_id) ?? 'person'];
     const prev = bestAddress.get(a.relation_id);
-    if (!prev || (TYPE_PRIORITY[a.type] ?? 9) < (TYPE_PRIORITY[prev.type] ?? 9)) bestAddress.set(a.relation_id, a);
+    if (!prev || (priority[a.type] ?? 9) < (priority[prev.type] ?? 9)) bestAddress.set(a.relation_id, a);
   }
   const typeNames = new Map<string, string[]>();
   for (const t of types) typeNames.set(t.relation_id, [...(typeNames.get(t.relation_id) ?? []), t.name]);

@@ -1,0 +1,53 @@
+import type { DomainError, FieldIssue } from '../../shared/errors';
+import { CliError } from './cli-error';
+
+/** Dutch explanations of the codes a user is most likely to meet; any other code is shown as is. */
+const CODE_TEXT: Record<string, string> = {
+  JSON_INVALID: 'geen geldige JSON',
+  FORMAT_UNKNOWN: 'geen Ledenbeheer-export (veld "format" ontbreekt of klopt niet)',
+  VERSION_UNSUPPORTED: 'deze versie van het exportformaat wordt niet ondersteund',
+  SECTION_UNKNOWN: 'onbekend onderdeel',
+  SECTION_DUPLICATE: 'onderdeel komt twee keer voor',
+  SECTION_NOT_AN_ARRAY: 'onderdeel is geen lijst',
+  IBAN_INVALID_CHECKSUM: 'IBAN klopt niet (controlegetal)',
+  IBAN_INVALID_FORMAT: 'IBAN heeft een ongeldige vorm',
+  IBAN_INVALID_LENGTH: 'IBAN heeft een verkeerde lengte',
+  POSTCODE_INVALID_FORMAT: 'ongeldige postcode',
+  POSTCODE_FORBIDDEN_LETTERS: 'postcode met letters die PostNL niet uitgeeft',
+  EMAIL_INVALID: 'ongeldig e-mailadres',
+  PHONE_INVALID: 'ongeldig telefoonnummer',
+  DATE_INVALID: 'ongeldige datum',
+  TIMESTAMP_INVALID: 'ongeldig tijdstip',
+  DUPLICATE_ID: 'id komt dubbel voor',
+  NUMBER_TAKEN: 'relatienummer komt dubbel voor',
+  CODE_TAKEN: 'code komt dubbel voor',
+  REFERENCE_UNKNOWN: 'verwijst naar een record dat niet bestaat',
+  PERIOD_END_BEFORE_START: 'einddatum ligt niet na de begindatum',
+  INPUT_INVALID_TYPE: 'verkeerd type waarde',
+  INPUT_UNRECOGNIZED_KEYS: 'onbekend veld',
+  INPUT_INVALID_VALUE: 'ongeldige waarde',
+};
+
+function issueText(i: FieldIssue): string {
+  const where = i.details && 'line' in i.details ? ` (regel ${i.details['line']}, kolom ${i.details['column']})` : '';
+  const text = CODE_TEXT[i.code];
+  return `${i.field}: ${i.code}${text ? ` — ${text}` : ''}${where}`;
+}
+
+/** A DomainError from the core as a CliError with a one-line Dutch message. */
+export function fromDomainError(e: DomainError, subject: string): CliError {
+  const reason = typeof e.details?.['reason'] === 'string' ? e.details['reason'] : undefined;
+  if (e.code === 'CONFLICT' && reason === 'ADMINISTRATION_NOT_EMPTY') {
+    return new CliError(`de administratie ${subject} is niet leeg (${String(e.details?.['relations'] ?? '?')} relaties); kies een nieuw bestand`);
+  }
+  if (e.code === 'CONFLICT' && reason === 'FILE_EXISTS') {
+    return new CliError(`${String(e.details?.['file'] ?? subject)} bestaat al; kies een andere naam`);
+  }
+  if (e.code === 'NOT_FOUND' && e.details?.['entity'] === 'file') return new CliError(`bestand niet gevonden: ${String(e.details['id'])}`);
+  if (e.code === 'VALIDATION_FAILED' && e.issues?.length) {
+    const [first, ...rest] = e.issues;
+    const more = rest.length ? ` (en nog ${rest.length}${e.details?.['truncated'] ? '+' : ''} fout${rest.length === 1 ? '' : 'en'})` : '';
+    return new CliError(`${subject} is afgekeurd: ${issueText(first as FieldIssue)}${more}; er is niets gewijzigd`, 1, rest.map(issueText));
+  }
+  return new CliError(`${subject}: ${e.message}`);
+}

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import type { Core } from '../core/create-core';
+import { CliError } from './cli-error';
+
+export type FileState = 'missing' | 'blank' | 'administration' | 'directory' | 'not-an-administration';
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/**
+ * What is at `file`, without changing it: opening an arbitrary SQLite file with the core
+ * would run our migrations on it and turn someone else's database into half an administration.
+ */
+export function inspectFile(file: string): FileState {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return 'missing';
+  }
+  if (stat.isDirectory()) return 'directory';
+  if (stat.size === 0) return 'blank';
+  const fd = fs.openSync(file, 'r');
+  const head = Buffer.alloc(16);
+  try {
+    fs.readSync(fd, head, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (head.toString('latin1') !== SQLITE_HEADER) return 'not-an-administration';
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const names = new Set(
+        (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name),
+      );
+      return names.has('__drizzle_migrations') && names.has('relations') && names.has('audit_log') ? 'administration' : 'not-an-administration';
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 'not-an-administration';
+  }
+}
+
+function refuse(file: string, state: FileState): never {
+  if (state === 'missing') throw new CliError(`bestand niet gevonden: ${file}`);
+  if (state === 'directory') throw new CliError(`${file} is een map, geen administratiebestand`);
+  if (state === 'blank') throw new CliError(`${file} is leeg: geen administratie`);
+  throw new CliError(`${file} is geen Ledenbeheer-administratie`);
+}
+
+// The core is loaded on demand: 'help' and a wrong command line answer without it.
+async function create(file: string): Promise<Core> {
+  const { createCore } = await import('../core/create-core');
+  return createCore({ file });
+}
+
+/** An existing administration (search, export, backup). */
+export async function openAdministration(file: string): Promise<Core> {
+  const state = inspectFile(file);
+  if (state !== 'administration') refuse(file, state);
+  return create(file);
+}
+
+/**
+ * The target of a command that fills an administration (demo, import): a new file, an empty
+ * file or an existing administration (whose emptiness the core checks). `discard` removes
+ * a file this command created, so a failed run leaves nothing behind.
+ */
+export async function openTarget(file: string): Promise<{ core: Core; discard: () => void }> {
+  const state = inspectFile(file);
+  if (state !== 'missing' && state !== 'blank' && state !== 'administration') refuse(file, state);
+  const core = await create(file);
+  const created = state !== 'administration';
+  return {
+    core,
+    discard: () => {
+      core.close();
+      if (created) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+    },
+  };
+}

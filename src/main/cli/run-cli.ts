@@ -1,0 +1,118 @@
+import { parseArgs } from 'node:util';
+import { DomainError } from '../../shared/errors';
+import { backupCommand } from './backup';
+import { CliError, EXIT, usageError } from './cli-error';
+import type { CliIo, Command, ParsedArgs } from './command';
+import { demoCommand } from './demo';
+import { exportJsonCommand } from './export-json';
+import { groupsCommand } from './groups';
+import { importJsonCommand } from './import-json';
+import { exportCommand, importCommand, labelsCommand, mergeCommand } from './io-commands';
+import { membershipsCommand } from './memberships';
+import { fromDomainError } from './messages';
+import { searchCommand } from './search';
+import { selectCommand } from './select';
+
+export const COMMANDS: Command[] = [
+  demoCommand,
+  searchCommand,
+  selectCommand,
+  groupsCommand,
+  membershipsCommand,
+  importCommand,
+  exportCommand,
+  mergeCommand,
+  labelsCommand,
+  exportJsonCommand,
+  importJsonCommand,
+  backupCommand,
+];
+
+const PROGRAM = 'ledenbeheer';
+
+function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  return [
+    `Gebruik: ${PROGRAM} OPDRACHT [OPTIES]`,
+    '',
+    'Opdrachten:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    `  ${'help'.padEnd(width)}deze uitleg; 'help OPDRACHT' voor de opties van één opdracht`,
+    '',
+    `Voorbeeld: ${PROGRAM} demo --db demo.sqlite --relations 1000`,
+  ].join('\n');
+}
+
+function commandHelp(c: Command): string {
+  return `Gebruik: ${PROGRAM} ${c.usage}\n\n${c.summary[0]?.toUpperCase()}${c.summary.slice(1)}.`;
+}
+
+/** parseArgs' English errors, as one line of Dutch. */
+function parseError(e: unknown, c: Command): CliError {
+  const code = (e as { code?: string }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  const option = /'(-[^']*)'/.exec(message)?.[1] ?? /Option '([^']+)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return usageError(`onbekende optie ${option ?? ''} voor '${c.name}' (zie '${PROGRAM} help ${c.name}')`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return usageError(`optie ${option ?? ''} verwacht een waarde (zie '${PROGRAM} help ${c.name}')`);
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return usageError(`te veel argumenten voor '${c.name}' (zie '${PROGRAM} help ${c.name}')`);
+  return usageError(`ongeldige opdrachtregel: ${message}`);
+}
+
+function parse(c: Command, argv: string[]): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...c.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length > c.positionals.length) {
+      throw Object.assign(new Error('unexpected positional'), { code: 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' });
+    }
+    return { values: values as ParsedArgs['values'], positionals };
+  } catch (e) {
+    throw parseError(e, c);
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<void> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    const c = topic === undefined ? undefined : COMMANDS.find((x) => x.name === topic);
+    if (topic !== undefined && !c) throw usageError(`onbekende opdracht '${topic}' (zie '${PROGRAM} help')`);
+    io.out(c ? commandHelp(c) : helpText());
+    return;
+  }
+  const c = COMMANDS.find((x) => x.name === name);
+  if (!c) throw usageError(`onbekende opdracht '${name}' (zie '${PROGRAM} help')`);
+  const args = parse(c, rest);
+  if (args.values['help']) {
+    io.out(commandHelp(c));
+    return;
+  }
+  await c.run(args, io);
+}
+
+/**
+ * Runs one command line and returns the exit code. User errors become one line of Dutch on
+ * stderr ('ledenbeheer: fout: …'); only a bug shows more, and a stack trace only with
+ * LEDENBEHEER_DEBUG=1.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    await dispatch(argv, io);
+    return EXIT.ok;
+  } catch (e) {
+    const error = e instanceof DomainError ? fromDomainError(e, argv[0] ?? PROGRAM) : e;
+    if (error instanceof CliError) {
+      io.err(`${PROGRAM}: fout: ${error.message}`);
+      for (const line of error.details.slice(0, 20)) io.err(`  - ${line}`);
+      if (error.details.length > 20) io.err(`  … en nog ${error.details.length - 20}`);
+      return error.exitCode;
+    }
+    io.err(`${PROGRAM}: interne fout: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env['LEDENBEHEER_DEBUG'] && e instanceof Error && e.stack) io.err(e.stack);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,196 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCore, tempDir } from '../../../../test/support/test-core';
+import type { Core } from '../create-core';
+import { generateDemo } from '../demo/generate-demo';
+import { DomainError } from '../../../shared/errors';
+import { exportJson } from './json-export';
+import { importJson } from './json-import';
+import { exportColumns, sectionSchema, SECTION_NAMES } from './json-format';
+
+const TODAY = '2026-11-22';
+let dir: { dir: string; cleanup: () => void };
+let source: Core;
+let exported: string;
+const cores: Core[] = [];
+const file = (name: string) => path.join(dir.dir, name);
+const open = (name: string) => {
+  const c = createTestCore({ file: file(name) });
+  cores.push(c);
+  return c;
+};
+
+/** Everything after the header lines: the data sections, compared byte for byte. */
+function dataSections(f: string): string {
+  const text = fs.readFileSync(f, 'utf8');
+  return text.slice(text.indexOf('\n  "relations": ['));
+}
+
+/** A picture of all user data and history, to prove a refused import changed nothing. */
+function snapshot(c: Core) {
+  const q = (sql: string) => c.ctx.sqlite.prepare(sql).pluck().get();
+  return {
+    relations: q('SELECT count(*) FROM relations'),
+    types: q('SELECT group_concat(id) FROM (SELECT id FROM relation_types ORDER BY id)'),
+    operations: q('SELECT count(*) FROM operations'),
+    audit: q('SELECT count(*) FROM audit_log'),
+    fts: q(`SELECT count(*) FROM relations_fts WHERE relations_fts MATCH '"a"*'`),
+  };
+}
+
+function issuesOf(fn: () => unknown): { code: string; issues: DomainError['issues']; details: DomainError['details'] } {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return { code: e.code, issues: e.issues, details: e.details };
+    throw e;
+  }
+  throw new Error('expected a DomainError');
+}
+
+/** The export with one record edited: (section, index) → edited record. */
+function edited(name: string, edit: (doc: Record<string, unknown[]>) => void): string {
+  const doc = JSON.parse(fs.readFileSync(exported, 'utf8')) as Record<string, unknown[]>;
+  edit(doc);
+  fs.writeFileSync(file(name), JSON.stringify(doc));
+  return file(name);
+}
+
+beforeAll(async () => {
+  dir = tempDir();
+  source = open('source.sqlite');
+  generateDemo(source, { relations: 2600, seed: 'json', today: TODAY });
+  // Sections beyond the relation tables travel too (schema-derived validation).
+  const group = await source.call('groups.create', { name: 'Bestuur', type: 'board' });
+  const roles = (await source.call('groupRoles.list', {})).rows;
+  const someone = (await source.call('relations.list', { limit: 2, kind: 'person' })).rows;
+  for (const [i, r] of someone.entries()) {
+    await source.call('groups.addMember', { groupId: group.id, relationId: r.id, member: { roleId: roles[i]?.id, validFrom: '2020-01-01' } });
+  }
+  await source.call('relations.update', { id: someone[0]?.id ?? '', fields: { firstName: 'Zoë', lastName: 'Öztürk', socialLinks: ['https://example.nl/zoe'] } });
+  exported = exportJson(source.ctx, file('source.json')).file;
+});
+
+afterAll(() => {
+  for (const c of cores) c.close();
+  dir.cleanup();
+});
+
+describe('JSON export and import', () => {
+  it('round-trips exactly: export, import into a new file, export again gives identical data sections', () => {
+    const target = open('target.sqlite');
+    const result = importJson(target.ctx, exported);
+    expect(result.counts['relations']).toBe(2600);
+    expect(result.counts['groupMembers']).toBe(2);
+    const again = exportJson(target.ctx, file('target.json'));
+    // More than one read chunk (4 MB): the streaming reader crossed chunk boundaries.
+    expect(fs.statSync(exported).size).toBeGreaterThan(4 << 20);
+    expect(dataSections(again.file)).toBe(dataSections(exported));
+  });
+
+  it('is one audited operation exchange.importJson, and the imported data is searchable', async () => {
+    const target = open('target2.sqlite');
+    const { operationId } = importJson(target.ctx, exported);
+    const op = target.ctx.sqlite.prepare('SELECT kind FROM operations WHERE id = ?').pluck().get(operationId);
+    expect(op).toBe('exchange.importJson');
+    const audited = target.ctx.sqlite.prepare(`SELECT count(*) FROM audit_log WHERE operation_id = ? AND action = 'insert' AND table_name = 'relations'`).pluck().get(operationId);
+    expect(audited).toBe(2600);
+    const { rows } = await target.call('relations.search', { query: 'ozturk zoe', limit: 5 });
+    expect(rows.map((r) => r.displayName)).toContain('Zoë Öztürk');
+  });
+
+  it('writes one record per line with the schema’s camelCase names, ISO dates and no derived columns', () => {
+    const lines = fs.readFileSync(exported, 'utf8').split('\n');
+    expect(lines.slice(0, 4)).toEqual(['{', '  "format": "ledenbeheer-administratie",', '  "version": 1,', expect.stringMatching(/^ {2}"exportedAt": "\d{4}-\d\d-\d\dT[\d:.]+Z",$/)]);
+    const first = JSON.parse((lines[5] ?? '').replace(/,$/, '')) as Record<string, unknown>;
+    expect(Object.keys(first)).toEqual(exportColumns('relations').map((c) => c.key));
+    expect(first).not.toHaveProperty('displayName');
+    expect(first['createdAt']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('has a zod schema for every section that names exactly the exported fields', () => {
+    for (const section of SECTION_NAMES) {
+      const keys = exportColumns(section).map((c) => c.key);
+      const record = Object.fromEntries(keys.map((k) => [k, null]));
+      const result = sectionSchema(section).safeParse({ ...record, unexpected: 1 });
+      const unknown = result.error?.issues.filter((i) => i.code === 'unrecognized_keys') ?? [];
+      expect(unknown.flatMap((i) => ('keys' in i ? i.keys : [])), section).toEqual(['unexpected']);
+    }
+  });
+
+  it('refuses to import into an administration that is not empty, and changes nothing', () => {
+    const before = snapshot(source);
+    const e = issuesOf(() => importJson(source.ctx, exported));
+    expect(e.code).toBe('CONFLICT');
+    expect(e.details).toMatchObject({ reason: 'ADMINISTRATION_NOT_EMPTY' });
+    expect(snapshot(source)).toEqual(before);
+  });
+
+  describe('a corrupt file is refused with a precise error and leaves the administration unchanged', () => {
+    const cases: [string, () => string, Record<string, unknown>][] = [
+      ['bad JSON (cut off)', () => {
+        fs.writeFileSync(file('cut.json'), fs.readFileSync(exported, 'utf8').slice(0, 30_000));
+        return file('cut.json');
+      }, { field: 'json', code: 'JSON_INVALID' }],
+      ['bad JSON (a stray character)', () => {
+        fs.writeFileSync(file('stray.json'), '{\n  "format": "ledenbeheer-administratie",\n  "version": 1,\n  "relations": [\n    {"id": x}\n  ]\n}\n');
+        return file('stray.json');
+      }, { field: 'json', code: 'JSON_INVALID', details: expect.objectContaining({ line: 5, column: 5 }) }],
+      ['wrong version', () => edited('v2.json', (d) => Object.assign(d, { version: 2 })), { field: 'version', code: 'VERSION_UNSUPPORTED' }],
+      ['not our format', () => {
+        fs.writeFileSync(file('other.json'), JSON.stringify({ name: 'iets anders', relations: [] }));
+        return file('other.json');
+      }, { field: 'format', code: 'FORMAT_UNKNOWN' }],
+      ['invalid IBAN in record 3', () => edited('iban.json', (d) => {
+        const r = d['relations']?.[2] as Record<string, unknown>;
+        r['iban'] = 'NL91ABNA0417164301';
+      }), { field: 'relations[2].iban', code: 'IBAN_INVALID_CHECKSUM', details: expect.objectContaining({ section: 'relations', index: 2, field: 'iban' }) }],
+      ['an address of a relation that does not exist', () => edited('ref.json', (d) => {
+        (d['addresses']?.[4] as Record<string, unknown>)['relationId'] = 'nobody';
+      }), { field: 'addresses[4].relationId', code: 'REFERENCE_UNKNOWN' }],
+      ['a duplicate relation number', () => edited('dup.json', (d) => {
+        (d['relations']?.[9] as Record<string, unknown>)['number'] = 1;
+      }), { field: 'relations[9].number', code: 'NUMBER_TAKEN' }],
+      ['an unknown section', () => edited('section.json', (d) => Object.assign(d, { invoices: [] })), { field: 'invoices', code: 'SECTION_UNKNOWN' }],
+    ];
+    for (const [name, make, issue] of cases) {
+      it(name, () => {
+        const target = open(`refused-${name.replace(/\W+/g, '-')}.sqlite`);
+        const before = snapshot(target);
+        const e = issuesOf(() => importJson(target.ctx, make()));
+        expect(e.code).toBe('VALIDATION_FAILED');
+        expect(e.issues?.[0]).toEqual(expect.objectContaining(issue));
+        expect(snapshot(target)).toEqual(before);
+      });
+    }
+  });
+
+  it('accepts sections in any order and a hand-written file with only what it needs', () => {
+    const doc = JSON.parse(fs.readFileSync(exported, 'utf8')) as Record<string, unknown>;
+    const { format, version, addresses, relations } = doc as Record<string, unknown[]>;
+    const relation = (relations as Record<string, unknown>[]).find((r) => r['kind'] === 'person') as Record<string, unknown>;
+    const address = (addresses as Record<string, unknown>[]).find((a) => a['relationId'] === relation['id']);
+    const minimal = { format, version, addresses: [address], relations: [{ ...relation, iban: 'nl91 abna 0417 1643 00', socialLinks: undefined }] };
+    fs.writeFileSync(file('minimal.json'), JSON.stringify(minimal, null, 2));
+    const target = open('minimal.sqlite');
+    expect(importJson(target.ctx, file('minimal.json')).counts).toMatchObject({ relations: 1, addresses: 1 });
+    const iban = target.ctx.sqlite.prepare('SELECT iban FROM relations').pluck().get();
+    expect(iban).toBe('NL91ABNA0417164300');
+    // Its own default types stay: the file brought none.
+    expect(target.ctx.sqlite.prepare('SELECT count(*) FROM relation_types').pluck().get()).toBe(7);
+  });
+
+  it('reports many problems at once, each with section, index, field and code', () => {
+    const path2 = edited('many.json', (d) => {
+      (d['relations']?.[0] as Record<string, unknown>)['email'] = 'geen-mail';
+      (d['relations']?.[1] as Record<string, unknown>)['kind'] = 'robot';
+      (d['addresses']?.[0] as Record<string, unknown>)['postcode'] = '0123 AB';
+    });
+    const target = open('many.sqlite');
+    const e = issuesOf(() => importJson(target.ctx, path2));
+    expect(e.issues?.map((i) => `${i.field} ${i.code}`)).toEqual(
+      expect.arrayContaining(['relations[0].email EMAIL_INVALID', 'relations[1].kind INPUT_INVALID_VALUE', 'addresses[0].postcode POSTCODE_INVALID_FORMAT']),
+    );
+  });
+});
