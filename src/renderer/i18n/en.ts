@@ -2,6 +2,7 @@ import type { nl } from './nl';
 import type { Shape } from './shape';
 import { enErrors } from './en-errors';
 import { enGroups } from './en-groups';
+import { enIo } from './en-io';
 import { enMemberships } from './en-memberships';
 
 /** English, the second language: exactly the keys of nl.ts. */
@@ -22,7 +23,7 @@ export const en: Shape<typeof nl> = {
   },
   shell: {
     header: { product: 'Ledenbeheer' },
-    nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships' },
+    nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export' },
     language: { label: 'Language' },
   },
   search: {
@@ -254,6 +255,7 @@ export const en: Shape<typeof nl> = {
     },
   },
   ...enGroups,
+  ...enIo,
   ...enMemberships,
   ...enErrors,
 };

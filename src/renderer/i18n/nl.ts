@@ -1,5 +1,6 @@
 import { nlErrors } from './nl-errors';
 import { nlGroups } from './nl-groups';
+import { nlIo } from './nl-io';
 import { nlMemberships } from './nl-memberships';
 
 /** Dutch, the default language. Keys are `feature.area.message`; en.ts must have exactly the same keys. */
@@ -33,6 +34,7 @@ export const nl = {
       groups: 'Groepen',
       selections: 'Selecties',
       units: 'Lidmaatschappen',
+      io: 'Import & export',
     },
     language: { label: 'Taal' },
   },
@@ -278,6 +280,7 @@ export const nl = {
     },
   },
   ...nlGroups,
+  ...nlIo,
   ...nlMemberships,
   ...nlErrors,
 };

@@ -6,6 +6,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { GroupsPage } from '../features/groups/GroupsPage';
 import { SelectionsPage } from '../features/selections/SelectionsPage';
 import { UnitsPage } from '../features/memberships/UnitsPage';
+import { IoPage } from '../features/io/IoPage';
 import { useNavigation } from './navigation';
 
 export function Screen() {
@@ -27,5 +28,7 @@ export function Screen() {
       return <SelectionsPage id={route.id} />;
     case 'units':
       return <UnitsPage id={route.id} />;
+    case 'io':
+      return <IoPage tab={route.tab} />;
   }
 }

@@ -10,7 +10,8 @@ export type Route =
   | { page: 'settings' }
   | { page: 'groups'; id?: string }
   | { page: 'selections'; id?: string }
-  | { page: 'units'; id?: string };
+  | { page: 'units'; id?: string }
+  | { page: 'io'; tab?: 'import' | 'export' | 'merge' | 'labels' };
 
 interface Navigation {
   route: Route;
