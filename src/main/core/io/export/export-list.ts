@@ -6,7 +6,7 @@ import { listCustomFields } from '../../classification/classification.repo';
 import { checkpoint, type Progress } from '../progress';
 import { columnCatalogue, type ColumnDef, type ColumnValue } from '../records/columns';
 import { resolveListSource } from '../records/list-source';
-import { loadRecords } from '../records/relation-records';
+import { loadRecords, type RecordNeeds } from '../records/relation-records';
 import { encodeUtf8, encodeWindows1252 } from '../text/encoding';
 import { csvLine } from './csv-writer';
 import { neutraliseFormula } from './formula-guard';
@@ -14,7 +14,8 @@ import { XlsxSheetWriter } from './xlsx-writer';
 
 type ExportOptions = z.output<typeof exportInput>;
 
-const BATCH = 1_000;
+// Small batches keep fewer records alive while exceljs allocates: a lower memory peak.
+const BATCH = 250;
 
 export function pickColumns(ctx: CoreContext, keys: string[]): ColumnDef[] {
   const catalogue = new Map(columnCatalogue(listCustomFields(ctx)).map((c) => [c.key, c]));
@@ -23,6 +24,11 @@ export function pickColumns(ctx: CoreContext, keys: string[]): ColumnDef[] {
     throw new DomainError('VALIDATION_FAILED', { unknown }, unknown.map((k) => ({ field: 'columns', code: 'COLUMN_UNKNOWN', details: { column: k } })));
   }
   return keys.map((k) => catalogue.get(k) as ColumnDef);
+}
+
+/** Which related data the columns read, so an export of names does not load types and custom values. */
+function needsOf(keys: string[]): RecordNeeds {
+  return { types: keys.some((k) => k === 'types' || k === 'lid_sinds'), custom: keys.some((k) => k.startsWith('custom:')) };
 }
 
 function csvText(col: ColumnDef, v: ColumnValue, opts: ExportOptions['csv']): string {
@@ -42,12 +48,14 @@ function csvText(col: ColumnDef, v: ColumnValue, opts: ExportOptions['csv']): st
 export async function exportList(ctx: CoreContext, opts: ExportOptions, progress?: Progress): Promise<FileOutput & { rows: number; replacedCharacters: number }> {
   const on = opts.on ?? ctx.today();
   const columns = pickColumns(ctx, opts.columns);
+  const needs = needsOf(opts.columns);
   const ids = resolveListSource(ctx, opts.source, on);
   const base = `relaties-${on}`;
   if (opts.format === 'xlsx') {
     const writer = new XlsxSheetWriter(opts.sheetName, columns);
     for (let i = 0; i < ids.length; i += BATCH) {
-      for (const r of loadRecords(ctx, ids.slice(i, i + BATCH), on)) writer.addRow(columns.map((c) => c.value(r, on)));
+      for (const r of loadRecords(ctx, ids.slice(i, i + BATCH), on, needs)) writer.addRow(columns.map((c) => c.value(r, on)));
+      await writer.drain();
       await checkpoint(progress, { phase: 'export', done: Math.min(ids.length, i + BATCH), total: ids.length });
     }
     const bytes = await writer.finish();
@@ -62,7 +70,7 @@ export async function exportList(ctx: CoreContext, opts: ExportOptions, progress
   const d = opts.csv.delimiter;
   const parts: string[] = [csvLine(columns.map((c) => neutraliseFormula(c.label)), d)];
   for (let i = 0; i < ids.length; i += BATCH) {
-    for (const r of loadRecords(ctx, ids.slice(i, i + BATCH), on)) parts.push(csvLine(columns.map((c) => csvText(c, c.value(r, on), opts.csv)), d));
+    for (const r of loadRecords(ctx, ids.slice(i, i + BATCH), on, needs)) parts.push(csvLine(columns.map((c) => csvText(c, c.value(r, on), opts.csv)), d));
     await checkpoint(progress, { phase: 'export', done: Math.min(ids.length, i + BATCH), total: ids.length });
   }
   const text = `${parts.join('\r\n')}\r\n`;

@@ -5,12 +5,31 @@ import { fail, ok, type Result } from '../../../../shared/dutch/result';
 import { collapseSpaces, foldDiacritics } from '../../../../shared/dutch/text';
 import type { CellValue } from '../read/source-table';
 
-/** Cell → trimmed text ('' for empty). Numbers keep their digits (no '1e+21'). */
+const UNUSUAL_SPACE = /\s\s|[^\S ]/;
+
+/** Cell → trimmed text ('' for empty), inner whitespace collapsed. Numbers keep their digits (no '1e+21'). */
 export function textOf(v: CellValue): string {
   if (v === null) return '';
   if (typeof v === 'object') return v.date;
   if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(0) : String(v);
-  return collapseSpaces(String(v));
+  const t = String(v).trim();
+  return UNUSUAL_SPACE.test(t) ? collapseSpaces(t) : t;
+}
+
+/**
+ * A file has few distinct words in columns like Aanhef, Geslacht, Land or Soort; the
+ * lookups are pure, so they are cached (bounded: a column of free text cannot grow it).
+ */
+function memo<T>(fn: (s: string) => T, max = 2_000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let hit = cache.get(s);
+    if (hit === undefined) {
+      hit = fn(s);
+      if (cache.size < max) cache.set(s, hit);
+    }
+    return hit;
+  };
 }
 
 /** Like textOf, but line breaks inside the cell (Alt+Enter in Excel) stay. */
@@ -69,11 +88,15 @@ const FORM_WORDS = new Map<string, PersonForm>([
   ...['x', 'neutraal', 'anders', 'divers', 'non binair', 'nonbinair', 'non-binair', 'nb', 'o', 'other', 'mx'].map((w) => [w, NEUTRAL] as const),
 ]);
 
-/** 'Dhr.', 'De heer', 'Geachte mevrouw', 'M', 'V', 'man' → gender and aanspreekvorm. Code: SALUTATION_UNKNOWN. */
-export function formOf(v: CellValue): Result<PersonForm> {
-  const key = wordKey(textOf(v)).replace(/^(geachte|beste|aan)\s+/, '');
+const formOfText = memo((text: string): Result<PersonForm> => {
+  const key = wordKey(text).replace(/^(geachte|beste|aan)\s+/, '');
   const hit = FORM_WORDS.get(key) ?? FORM_WORDS.get(key.replace(/-/g, ' '));
   return hit ? ok(hit) : fail('SALUTATION_UNKNOWN');
+});
+
+/** 'Dhr.', 'De heer', 'Geachte mevrouw', 'M', 'V', 'man' → gender and aanspreekvorm. Code: SALUTATION_UNKNOWN. */
+export function formOf(v: CellValue): Result<PersonForm> {
+  return formOfText(textOf(v));
 }
 
 const KIND_WORDS = new Map<string, 'person' | 'organisation'>([
@@ -97,12 +120,15 @@ for (const code of ['AT', 'AW', 'BE', 'CH', 'CW', 'DE', 'DK', 'ES', 'FR', 'GB', 
   if (name) COUNTRY_WORDS.set(wordKey(name), code);
 }
 
-/** 'Nederland', 'België', 'Germany', 'nl' → ISO code. Code: COUNTRY_UNKNOWN. */
-export function countryOf(v: CellValue): Result<string> {
-  const s = textOf(v);
+const countryOfText = memo((s: string): Result<string> => {
   if (/^[A-Za-z]{2}$/.test(s)) return ok(s.toUpperCase());
   const hit = COUNTRY_WORDS.get(wordKey(s));
   return hit ? ok(hit) : fail('COUNTRY_UNKNOWN');
+});
+
+/** 'Nederland', 'België', 'Germany', 'nl' → ISO code. Code: COUNTRY_UNKNOWN. */
+export function countryOf(v: CellValue): Result<string> {
+  return countryOfText(textOf(v));
 }
 
 export function booleanOf(v: CellValue): Result<boolean> {

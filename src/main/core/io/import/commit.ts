@@ -9,7 +9,7 @@ import { RELATION_FIELDS, type ImportRecord } from './import-record';
 import type { PlannedRow } from './plan';
 import { directLoader, relationNamesOf, updater } from './row-writer';
 
-/** From this many new relations on, the bulk path (set-based audit, one search index rebuild) is faster. */
+/** From this many written rows on, the bulk path (set-based audit, one search index rebuild) is faster. */
 export const BULK_THRESHOLD = 1_000;
 
 export interface CommitEnv {
@@ -131,7 +131,8 @@ function writeUpdate(ctx: CoreContext, p: PlannedRow, env: CommitEnv, load: Bulk
  * transaction and all or nothing. Large imports take the bulk path.
  */
 export function commitPlan(ctx: CoreContext, planned: PlannedRow[], env: CommitEnv): string[] {
-  const creates = planned.filter((p) => p.outcome === 'create').length;
+  // Updates count too: on the bulk path their search-index triggers are off and the index is rebuilt once.
+  const writes = planned.filter((p) => p.outcome === 'create' || p.outcome === 'update').length;
   const touched: string[] = [];
   const run = (load: BulkLoader) => {
     const update = updater(ctx);
@@ -144,7 +145,8 @@ export function commitPlan(ctx: CoreContext, planned: PlannedRow[], env: CommitE
     }
   };
   try {
-    if (creates >= BULK_THRESHOLD) bulkLoad(ctx, run);
+    // deferIndexes only acts on tables that are still empty: a first import into a new administration.
+    if (writes >= BULK_THRESHOLD) bulkLoad(ctx, run, { deferIndexes: true });
     else run(directLoader(ctx));
   } catch (e) {
     if (e instanceof Error && /UNIQUE constraint failed: relations\.number/.test(e.message)) {

@@ -1,11 +1,16 @@
 import { collationKey } from '../../../../shared/dutch/text';
 import type { CoreContext } from '../../context';
 
-/** Only the keys we match on, for every relation: ~100 bytes each, so 100,000 relations fit easily. */
+/**
+ * Only the keys we match on, for every relation: ~100 bytes each, so 100,000 relations fit
+ * easily. A key keeps at most two ids (enough to know it is ambiguous) plus a count.
+ */
 export interface ExistingIndex {
   byNumber: Map<number, { id: string; deleted: boolean }>;
   byEmail: Map<string, string[]>;
   byName: Map<string, string[]>;
+  /** How many relations share a key, by 'email:…' / 'name:…'. */
+  counts: Map<string, number>;
   maxNumber: number;
 }
 
@@ -25,11 +30,15 @@ export function nameKey(p: {
   return `${collationKey(p.lastName)}|${initial}|${p.birthDate}|${p.postcode.replace(/\s+/g, '').toUpperCase()}`;
 }
 
-function push(map: Map<string, string[]>, key: string | null, id: string): void {
+function push(index: ExistingIndex, kind: 'email' | 'name', key: string | null, id: string): void {
   if (!key) return;
+  const map = kind === 'email' ? index.byEmail : index.byName;
   const list = map.get(key);
+  if (list?.includes(id)) return;
   if (!list) map.set(key, [id]);
-  else if (!list.includes(id)) list.push(id);
+  else if (list.length < 2) list.push(id);
+  const countKey = `${kind}:${key}`;
+  index.counts.set(countKey, (index.counts.get(countKey) ?? 1) + (list ? 1 : 0));
 }
 
 interface KeyRow {
@@ -59,16 +68,18 @@ export function loadExistingIndex(ctx: CoreContext): ExistingIndex {
         WHERE postcode IS NOT NULL AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to > ?)`,
     )
     .all(today, today) as { id: string; postcode: string }[]) {
-    postcodes.set(a.id, [...(postcodes.get(a.id) ?? []), a.postcode]);
+    const list = postcodes.get(a.id);
+    if (list) list.push(a.postcode);
+    else postcodes.set(a.id, [a.postcode]);
   }
-  const index: ExistingIndex = { byNumber: new Map(), byEmail: new Map(), byName: new Map(), maxNumber: 0 };
+  const index: ExistingIndex = { byNumber: new Map(), byEmail: new Map(), byName: new Map(), counts: new Map(), maxNumber: 0 };
   for (const r of rows) {
     index.byNumber.set(r.number, { id: r.id, deleted: r.deleted === 1 });
     index.maxNumber = Math.max(index.maxNumber, r.number);
     if (r.deleted) continue;
-    push(index.byEmail, r.email, r.id);
-    push(index.byEmail, r.email2, r.id);
-    for (const postcode of postcodes.get(r.id) ?? []) push(index.byName, nameKey({ ...r, postcode }), r.id);
+    push(index, 'email', r.email, r.id);
+    push(index, 'email', r.email2, r.id);
+    for (const postcode of postcodes.get(r.id) ?? []) push(index, 'name', nameKey({ ...r, postcode }), r.id);
   }
   return index;
 }

@@ -8,7 +8,7 @@ import { readTable } from '../read/read-table';
 import { fileIssue, isBlankCell, type SourceTable } from '../read/source-table';
 import { mappingStore } from '../io-settings';
 import { headerKey, suggestMapping } from './header-match';
-import { normaliseRow, type MappedColumn } from './normalise';
+import { normaliseRow, ruleOrder, type MappedColumn } from './normalise';
 import { isBuiltinTarget, customCode, type Target } from './targets';
 import { loadExistingIndex } from './existing-index';
 import { planImport, type PlannedRow } from './plan';
@@ -76,10 +76,11 @@ async function normaliseAll(table: SourceTable, env: Parameters<typeof normalise
   const readIssues = new Map<number, ImportIssue[]>();
   for (const i of table.issues) if (i.row > 1) readIssues.set(i.row, [...(readIssues.get(i.row) ?? []), i]);
   const records: ImportRecord[] = [];
+  const order = ruleOrder(env.columns);
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i];
     if (!row) continue;
-    const rec = normaliseRow(row, env);
+    const rec = normaliseRow(row, env, order);
     rec.issues.unshift(...(readIssues.get(row.row) ?? []));
     if (row.cells.slice(table.headers.length).some((c) => !isBlankCell(c))) {
       rec.issues.push({ row: row.row, column: null, field: null, code: 'ROW_HAS_EXTRA_CELLS', severity: 'warning', raw: null });

@@ -200,6 +200,18 @@ describe('import commit', () => {
     const [one] = (await core.call('relations.search', { query: 'Lid7 Achternaam7' })).rows;
     await core.call('relations.update', { id: one?.id ?? '', fields: { firstName: 'Zeldzaam', lastName: 'Achternaam7', email: 'lid7@example.nl' } });
     expect((await core.call('relations.search', { query: 'zeldzaam' })).rows).toHaveLength(1);
+
+    // A large update takes the same path: field-level audit rows, and the index follows.
+    const renamed = ['Lidnr;Achternaam', ...Array.from({ length: 1_200 }, (_, i) => `${i + 1};Nieuwenaam${i + 1}`)];
+    const upd = await io('io.commitImport', { file: csv(...renamed), fileName: 'namen.csv', rowLimit: 0 });
+    expect(upd.counts).toMatchObject({ update: 1_200, create: 0 });
+    expect(core.ctx.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE operation_id = ? AND action = 'update' AND field = 'last_name'`).get(upd.operationId)).toEqual({ n: 1_200 });
+    expect((await core.call('relations.search', { query: 'Nieuwenaam1199' })).rows.map((x) => x.number)).toEqual([1199]);
+    expect((await core.call('relations.search', { query: 'Achternaam1199' })).rows).toEqual([]);
+
+    // Undone as a whole: the old names are back, in the search index too.
+    expect((await io('io.undoImport', { operationId: upd.operationId })).reverted).toBe(1_200);
+    expect((await core.call('relations.search', { query: 'Achternaam1199' })).rows.map((x) => x.number)).toEqual([1199]);
   });
 });
 

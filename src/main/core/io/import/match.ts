@@ -43,7 +43,7 @@ export function matchRecord(rec: ImportRecord, keys: MatchKey[], index: Existing
       ids = (key === 'email' ? index.byEmail : index.byName).get(k) ?? [];
     }
     if (ids.length > 1) {
-      ambiguous ??= { by: key, count: ids.length };
+      ambiguous ??= { by: key, count: index.counts.get(`${key === 'email' ? 'email' : 'name'}:${k}`) ?? ids.length };
       continue;
     }
     const [id] = ids;
@@ -56,7 +56,14 @@ export function matchRecord(rec: ImportRecord, keys: MatchKey[], index: Existing
   return { kind: 'none' };
 }
 
-/** Rows of the file that share a match key with another row: suspected duplicates, row → the other rows. */
+/** How many other rows a suspected duplicate names; a key shared by hundreds of rows is a pattern, not a pair. */
+export const MAX_DUPLICATE_ROWS = 10;
+
+/**
+ * Rows of the file that share a match key with another row: suspected duplicates, row → the
+ * other rows (at most MAX_DUPLICATE_ROWS of them, so a file where every row shares a key
+ * stays linear).
+ */
 export function duplicatesInFile(records: ImportRecord[], keys: MatchKey[]): Map<number, number[]> {
   const groups = new Map<string, number[]>();
   for (const rec of records) {
@@ -64,16 +71,20 @@ export function duplicatesInFile(records: ImportRecord[], keys: MatchKey[]): Map
       const k = keyOf(rec, key);
       if (k === null) continue;
       const g = `${key}:${k}`;
-      groups.set(g, [...(groups.get(g) ?? []), rec.row]);
+      const rows = groups.get(g);
+      if (rows) rows.push(rec.row);
+      else groups.set(g, [rec.row]);
     }
   }
-  const out = new Map<number, number[]>();
+  const out = new Map<number, Set<number>>();
   for (const rows of groups.values()) {
     if (rows.length < 2) continue;
+    const sample = rows.slice(0, MAX_DUPLICATE_ROWS + 1);
     for (const r of rows) {
-      const others = new Set([...(out.get(r) ?? []), ...rows.filter((x) => x !== r)]);
-      out.set(r, [...others].sort((a, b) => a - b));
+      let others = out.get(r);
+      if (!others) out.set(r, (others = new Set()));
+      for (const x of sample) if (x !== r && others.size < MAX_DUPLICATE_ROWS) others.add(x);
     }
   }
-  return out;
+  return new Map([...out].map(([r, others]) => [r, [...others].sort((a, b) => a - b)]));
 }

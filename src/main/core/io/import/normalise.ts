@@ -31,9 +31,9 @@ export interface SourceCell {
 
 /** What a field rule may do with its cell: report problems and write into the record. */
 export interface RuleScope {
-  rec: ImportRecord;
-  env: NormaliseEnv;
-  cell: SourceCell;
+  readonly rec: ImportRecord;
+  readonly env: NormaliseEnv;
+  readonly cell: SourceCell;
   /** An invalid value: rejects the row, or (skipField) only drops the cell. */
   invalid(code: string, details?: Record<string, string | number>): void;
   warn(code: string, details?: Record<string, string | number>): void;
@@ -46,6 +46,31 @@ function issue(row: number, cell: SourceCell, code: string, severity: 'error' | 
   return { row, column: cell.column, field: cell.header, code, severity, raw, ...(details ? { details } : {}) };
 }
 
+/** One scope per row, pointed at each cell in turn: no closures per cell on a 100,000-row import. */
+class RowScope implements RuleScope {
+  cell: SourceCell = { column: -1, header: '', value: null };
+
+  constructor(
+    readonly rec: ImportRecord,
+    readonly env: NormaliseEnv,
+    private readonly severity: 'error' | 'warning',
+  ) {}
+
+  invalid(code: string, details?: Record<string, string | number>): void {
+    this.rec.issues.push(issue(this.rec.row, this.cell, code, this.severity, details));
+  }
+
+  warn(code: string, details?: Record<string, string | number>): void {
+    this.rec.issues.push(issue(this.rec.row, this.cell, code, 'warning', details));
+  }
+
+  take<T>(r: Result<T>): T | undefined {
+    if (r.ok) return r.value;
+    this.invalid(r.code, r.details);
+    return undefined;
+  }
+}
+
 function gatherCells(row: SourceRow, columns: MappedColumn[]): Map<Target, SourceCell> {
   const out = new Map<Target, SourceCell>();
   for (const c of columns) {
@@ -56,26 +81,22 @@ function gatherCells(row: SourceRow, columns: MappedColumn[]): Map<Target, Sourc
   return out;
 }
 
+/** The order rules run in for this mapping: computed once per import, not per row. */
+export function ruleOrder(columns: MappedColumn[]): Target[] {
+  const mapped = new Set(columns.map((c) => c.target));
+  return [...TARGET_ORDER.filter((t) => mapped.has(t)), ...[...mapped].filter((t) => t.startsWith('custom:'))];
+}
+
 /** One file row → a normalised record with an issue per cell that could not be read. */
-export function normaliseRow(row: SourceRow, env: NormaliseEnv): ImportRecord {
+export function normaliseRow(row: SourceRow, env: NormaliseEnv, order: Target[] = ruleOrder(env.columns)): ImportRecord {
   const rec: ImportRecord = { row: row.row, kind: 'person', number: null, fields: {}, address: {}, custom: new Map(), issues: [], cells: row.cells };
   const cells = gatherCells(row, env.columns);
   const severity = env.options.invalidValues === 'rejectRow' ? 'error' : 'warning';
-  for (const target of [...TARGET_ORDER, ...[...cells.keys()].filter((t) => t.startsWith('custom:'))] as Target[]) {
+  const scope = new RowScope(rec, env, severity);
+  for (const target of order) {
     const cell = cells.get(target);
     if (!cell) continue;
-    const scope: RuleScope = {
-      rec,
-      env,
-      cell,
-      invalid: (code, details) => void rec.issues.push(issue(rec.row, cell, code, severity, details)),
-      warn: (code, details) => void rec.issues.push(issue(rec.row, cell, code, 'warning', details)),
-      take(r) {
-        if (r.ok) return r.value;
-        this.invalid(r.code, r.details);
-        return undefined;
-      },
-    };
+    scope.cell = cell;
     applyTarget(target, scope);
   }
   finish(rec, cells, severity);

@@ -6,7 +6,7 @@ import { checkpoint, CHUNK_ROWS, type Progress } from '../progress';
 import { loadCurrentStates, type CurrentState } from './current-state';
 import type { ExistingIndex } from './existing-index';
 import { ADDRESS_FIELDS, hasErrors, RELATION_FIELDS, type ImportRecord } from './import-record';
-import { duplicatesInFile, matchRecord } from './match';
+import { duplicatesInFile, matchRecord, MAX_DUPLICATE_ROWS } from './match';
 
 export type Outcome = 'create' | 'update' | 'skip' | 'reject';
 
@@ -189,7 +189,7 @@ export async function planImport(records: ImportRecord[], env: PlanEnv, progress
       const dups = duplicates.get(rec.row);
       if (dups) {
         p.duplicateOfRows = dups;
-        rec.issues.push(rowIssue(rec, 'SUSPECTED_DUPLICATE', 'warning', { rows: dups.join(', ') }));
+        rec.issues.push(rowIssue(rec, 'SUSPECTED_DUPLICATE', 'warning', { rows: dups.join(', ') + (dups.length >= MAX_DUPLICATE_ROWS ? ', …' : '') }));
       }
       planned.push(p);
     });

@@ -3,21 +3,8 @@ import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { CoreContext } from '../../context';
 import { BULK_TABLES, type BulkLoader, type BulkTableName } from '../../exchange/bulk-load';
+import { insertPlan, runInsert, type InsertPlan } from '../../exchange/insert-plan';
 import { derivedNames } from '../../relations/relation-names';
-
-interface InsertPlan {
-  keys: { key: string; isBoolean: boolean; fallback: unknown }[];
-  stmt: Database.Statement;
-}
-
-function insertPlan(sqlite: Database.Database, table: SQLiteTable): InsertPlan {
-  const cols = Object.entries(getTableColumns(table) as Record<string, SQLiteColumn>);
-  const keys = cols.map(([key, c]) => ({ key, isBoolean: c.columnType === 'SQLiteBoolean', fallback: c.hasDefault && c.default !== undefined ? c.default : null }));
-  const stmt = sqlite.prepare(
-    `INSERT INTO ${getTableName(table)} (${cols.map(([, c]) => c.name).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
-  );
-  return { keys, stmt };
-}
 
 export function relationNamesOf(r: Record<string, unknown>): { displayName: string; sortKey: string } {
   const text = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : null);
@@ -45,14 +32,7 @@ export function directLoader(ctx: CoreContext): BulkLoader {
     insert(table, row) {
       let plan = plans.get(table);
       if (!plan) plans.set(table, (plan = insertPlan(ctx.sqlite, BULK_TABLES[table])));
-      const values = row as Record<string, unknown>;
-      const full = table === 'relations' ? { ...values, ...relationNamesOf(values) } : values;
-      plan.stmt.run(
-        plan.keys.map((k) => {
-          const v = full[k.key] === undefined ? k.fallback : full[k.key];
-          return k.isBoolean && v !== null ? (v ? 1 : 0) : v;
-        }),
-      );
+      runInsert(plan, row as Record<string, unknown>);
       counts[table]++;
     },
   };

@@ -37,13 +37,13 @@ export function loadTemplate(bytes: Uint8Array, resolve: (written: string) => st
   } catch (e) {
     throw notDocx(e instanceof Error ? e.message : 'not a zip');
   }
-  if (!zip.file('word/document.xml')) throw notDocx('no word/document.xml');
+  if (!zip.files['word/document.xml']) throw notDocx('no word/document.xml');
   const parts = new Map<string, string>();
   const byName = new Map<string, TemplatePlaceholder>();
   const unsupported: Template['unsupported'] = [];
   for (const path of Object.keys(zip.files).filter((p) => TEXT_PART.test(p)).sort()) {
     const report = (f: FieldReport) => unsupported.push({ instruction: f.instruction, part: path });
-    let xml = zip.file(path)?.asText() ?? '';
+    let xml = zip.files[path]?.asText() ?? '';
     xml = convertSimpleFields(convertComplexFields(xml, report), report);
     const normalised = normalisePlaceholders(xml, resolve);
     parts.set(path, normalised.xml);

@@ -1,7 +1,8 @@
-import PizZip from 'pizzip';
+import type PizZip from 'pizzip';
 import type { MergeValue } from './merge-fields';
 import type { Template } from './docx-template';
 import { renderPart } from './render';
+import { writeZip, type ZipEntry } from './zip-writer';
 
 export type Values = (name: string) => MergeValue | undefined;
 
@@ -73,6 +74,87 @@ function letterSection(sectPr: string, refs: Map<string, string>): string {
 // A section break needs a paragraph to carry it; this one is as small as Word allows.
 const BREAK_PPR = '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr>';
 
+/** A part's text by path, straight from the zip's table (PizZip's file(name) scans every entry). */
+export function partText(zip: PizZip, path: string): string | null {
+  return zip.files[path]?.asText() ?? null;
+}
+
+/**
+ * The files of the output document: the template's, with parts replaced and added. Written
+ * with native deflate at the end; [Content_Types].xml first, as Office writes it.
+ */
+// The template's files, inflated once per template (the per-recipient zip builds thousands of packages).
+const templateFiles = new WeakMap<PizZip, Map<string, Uint8Array>>();
+
+function filesOf(zip: PizZip): Map<string, Uint8Array> {
+  let files = templateFiles.get(zip);
+  if (!files) {
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
+    names.sort((a, b) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml'));
+    files = new Map(names.map((n) => [n, zip.files[n]?.asUint8Array() ?? new Uint8Array()]));
+    templateFiles.set(zip, files);
+  }
+  return files;
+}
+
+class Package {
+  private readonly files: Map<string, Uint8Array | string>;
+
+  constructor(zip: PizZip) {
+    this.files = new Map(filesOf(zip));
+  }
+
+  set(name: string, data: Uint8Array | string): void {
+    this.files.set(name, data);
+  }
+
+  bytes(): Uint8Array {
+    const entries: ZipEntry[] = [...this.files].map(([name, data]) => ({ name, data }));
+    return writeZip(entries, { compress: true });
+  }
+}
+
+/**
+ * Filled copies of the headers and footers that hold placeholders. A copy whose text is the
+ * same as one made before (a footer with only {datum}) is shared, so 5,000 letters do not
+ * become 10,000 identical parts.
+ */
+class HeaderFooterCopies {
+  private readonly byText = new Map<string, string>();
+  readonly rels: string[] = [];
+  readonly types: string[] = [];
+
+  constructor(
+    private readonly t: Template,
+    private readonly pkg: Package,
+    readonly tagged: [string, string][],
+  ) {}
+
+  /** Relationship id of the original → id of this recipient's copy. */
+  forRecipient(values: Values, index: number): Map<string, string> {
+    const refs = new Map<string, string>();
+    for (const [id, part] of this.tagged) {
+      const xml = renderPart(this.t.parts.get(part) ?? '', values);
+      const key = `${part}\u0000${xml}`;
+      let newId = this.byText.get(key);
+      if (!newId) {
+        // Named after the first recipient whose text it is: header1_m5.xml is letter 5's header.
+        newId = `${id}_m${index}`;
+        const copy = part.replace(/\.xml$/, `_m${index}.xml`);
+        this.pkg.set(copy, xml);
+        const partRels = partText(this.t.zip, `${part.replace(/^word\//, 'word/_rels/')}.rels`);
+        if (partRels !== null) this.pkg.set(`${copy.replace(/^word\//, 'word/_rels/')}.rels`, partRels);
+        const kind = part.includes('header') ? 'header' : 'footer';
+        this.rels.push(`<Relationship Id="${newId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${kind}" Target="${copy.slice('word/'.length)}"/>`);
+        this.types.push(`<Override PartName="/${copy}" ContentType="${CONTENT_TYPE[kind]}"/>`);
+        this.byText.set(key, newId);
+      }
+      refs.set(id, newId);
+    }
+    return refs;
+  }
+}
+
 /**
  * One .docx with a section per recipient. Headers and footers that hold placeholders get a
  * filled copy per recipient (their own part and relationship); the others are shared.
@@ -80,54 +162,44 @@ const BREAK_PPR = '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="e
 export function mergeSingle(t: Template, recipients: Values[]): Uint8Array {
   const doc = splitBody(t.parts.get('word/document.xml') ?? '');
   const relsPath = 'word/_rels/document.xml.rels';
-  let rels = t.zip.file(relsPath)?.asText() ?? '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-  let types = t.zip.file('[Content_Types].xml')?.asText() ?? '';
-  const tagged = [...relationships(rels)].filter(([, part]) => HEADER_FOOTER.test(part) && TAG.test(t.parts.get(part) ?? ''));
+  const rels = partText(t.zip, relsPath) ?? '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  const types = partText(t.zip, '[Content_Types].xml') ?? '';
+  const pkg = new Package(t.zip);
+  const copies = new HeaderFooterCopies(
+    t,
+    pkg,
+    [...relationships(rels)].filter(([, part]) => HEADER_FOOTER.test(part) && TAG.test(t.parts.get(part) ?? '')),
+  );
   let drawing = 1_000;
   const nextDrawingId = () => ++drawing;
   const pieces: string[] = [];
-  const newRels: string[] = [];
-  const newTypes: string[] = [];
   recipients.forEach((values, i) => {
-    const refs = new Map<string, string>();
-    for (const [id, part] of tagged) {
-      const copy = part.replace(/\.xml$/, `_m${i + 1}.xml`);
-      const newId = `${id}_m${i + 1}`;
-      refs.set(id, newId);
-      t.zip.file(copy, renderPart(t.parts.get(part) ?? '', values));
-      const partRels = t.zip.file(part.replace(/^word\//, 'word/_rels/') + '.rels');
-      if (partRels) t.zip.file(copy.replace(/^word\//, 'word/_rels/') + '.rels', partRels.asText());
-      const kind = part.includes('header') ? 'header' : 'footer';
-      newRels.push(`<Relationship Id="${newId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${kind}" Target="${copy.slice('word/'.length)}"/>`);
-      newTypes.push(`<Override PartName="/${copy}" ContentType="${CONTENT_TYPE[kind]}"/>`);
-    }
-    const body = deduplicate(renderPart(doc.content, values), nextDrawingId);
-    pieces.push(remapRefs(body, refs));
+    const refs = copies.forRecipient(values, i + 1);
+    pieces.push(remapRefs(deduplicate(renderPart(doc.content, values), nextDrawingId), refs));
     const last = i === recipients.length - 1;
     if (doc.sectPr) pieces.push(last ? letterSection(doc.sectPr, refs) : `<w:p><w:pPr>${BREAK_PPR}${letterSection(doc.sectPr, refs)}</w:pPr></w:p>`);
     else if (!last) pieces.push('<w:p><w:r><w:br w:type="page"/></w:r></w:p>');
   });
-  rels = rels.replace('</Relationships>', `${newRels.join('')}</Relationships>`);
-  types = types.replace('</Types>', `${newTypes.join('')}</Types>`);
-  for (const [path, xml] of t.parts) if (path !== 'word/document.xml') t.zip.file(path, xml);
-  t.zip.file(relsPath, rels);
-  t.zip.file('[Content_Types].xml', types);
-  t.zip.file('word/document.xml', doc.prefix + pieces.join('') + doc.suffix);
-  return t.zip.generate({ type: 'uint8array', compression: 'DEFLATE' });
+  for (const [path, xml] of t.parts) if (path !== 'word/document.xml') pkg.set(path, xml);
+  pkg.set(relsPath, rels.replace('</Relationships>', `${copies.rels.join('')}</Relationships>`));
+  pkg.set('[Content_Types].xml', types.replace('</Types>', `${copies.types.join('')}</Types>`));
+  pkg.set('word/document.xml', doc.prefix + pieces.join('') + doc.suffix);
+  return pkg.bytes();
 }
 
 /** One recipient's letter as a complete .docx (the preview, and each file of the per-recipient zip). */
 export function mergeOne(t: Template, values: Values): Uint8Array {
-  for (const [path, xml] of t.parts) t.zip.file(path, renderPart(xml, values));
-  return t.zip.generate({ type: 'uint8array', compression: 'DEFLATE' });
+  const pkg = new Package(t.zip);
+  for (const [path, xml] of t.parts) pkg.set(path, renderPart(xml, values));
+  return pkg.bytes();
 }
 
 /** A zip with one .docx per recipient, named by number and name. */
 export function mergeZip(t: Template, recipients: { name: string; values: Values }[]): Uint8Array {
-  const out = new PizZip();
-  recipients.forEach((r, i) => {
+  const entries = recipients.map((r, i) => {
     const safe = r.name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 80);
-    out.file(`${String(i + 1).padStart(4, '0')} ${safe}.docx`, mergeOne(t, r.values), { binary: true });
+    return { name: `${String(i + 1).padStart(4, '0')} ${safe}.docx`, data: mergeOne(t, r.values) };
   });
-  return out.generate({ type: 'uint8array', compression: 'STORE' });
+  // The documents inside are compressed already.
+  return writeZip(entries, { compress: false });
 }

@@ -131,6 +131,10 @@ describe('merging letters', () => {
     const jan = new PizZip(zip.file('0002 1 Jan de Vries.docx')?.asUint8Array() ?? new Uint8Array());
     expect(textOf(jan.file('word/document.xml')?.asText() ?? '')).toContain('Geachte heer De Vries,');
     expect(textOf(jan.file('word/header1.xml')?.asText() ?? '')).toContain('Jan de Vries');
+    // A footer with only {datum} reads the same in every letter: one shared copy, not one per letter.
+    const single = partsOf((await io('io.merge', { template: LIBRE(), source: { kind: 'all' }, allowUnknown: true })).bytes);
+    expect(Object.keys(single.files).filter((f) => /^word\/footer1_m\d+\.xml$/.test(f))).toEqual(['word/footer1_m1.xml']);
+    expect(Object.keys(single.files).filter((f) => /^word\/header1_m\d+\.xml$/.test(f))).toHaveLength(7);
     const preview = await io('io.previewMerge', { template: LIBRE(), source: { kind: 'all' }, index: 1 });
     expect(preview).toMatchObject({ fileName: 'voorbeeld-3.docx', recipients: 7 });
     const doc = partsOf(preview.bytes).file('word/document.xml')?.asText() ?? '';

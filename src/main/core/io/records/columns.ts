@@ -18,12 +18,21 @@ export interface ColumnDef {
 
 const GENDER: Record<string, string> = { m: 'man', v: 'vrouw', x: 'anders' };
 
-export function salutationsOf(r: RelationRecord) {
-  return salutations(r.kind, { ...r, addressForm: r.addressForm });
+type Salutations = ReturnType<typeof salutations>;
+// Several columns and fields read the same derived values; compute them once per record.
+const salutationCache = new WeakMap<RelationRecord, Salutations>();
+const linesCache = new WeakMap<RelationRecord, string[]>();
+
+export function salutationsOf(r: RelationRecord): Salutations {
+  let s = salutationCache.get(r);
+  if (!s) salutationCache.set(r, (s = salutations(r.kind, { ...r, addressForm: r.addressForm })));
+  return s;
 }
 
 export function linesOf(r: RelationRecord): string[] {
-  return r.address ? addressLines(r.address) : [];
+  let lines = linesCache.get(r);
+  if (!lines) linesCache.set(r, (lines = r.address ? addressLines(r.address) : []));
+  return lines;
 }
 
 export function ageOf(r: RelationRecord, on: string): number | null {

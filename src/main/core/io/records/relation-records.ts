@@ -53,31 +53,40 @@ export interface RelationRecord {
 
 const BATCH = 1_000;
 
-const RELATION_SQL = `SELECT id, number, kind, display_name AS displayName, initials, first_name AS firstName, infix,
-  last_name AS lastName, exact_name AS exactName, gender, address_form AS addressForm, birth_date AS birthDate,
-  death_date AS deathDate, name, legal_form AS legalForm, kvk_number AS kvkNumber, email, email2, phone, mobile, website,
-  iban, bic, notes FROM relations WHERE id IN (SELECT value FROM json_each(?))`;
+// Joining from json_each probes each id's index entry directly; `IN (SELECT …)` builds a temp index first.
+const RELATION_SQL = `SELECT r.id, r.number, r.kind, r.display_name AS displayName, r.initials, r.first_name AS firstName, r.infix,
+  r.last_name AS lastName, r.exact_name AS exactName, r.gender, r.address_form AS addressForm, r.birth_date AS birthDate,
+  r.death_date AS deathDate, r.name, r.legal_form AS legalForm, r.kvk_number AS kvkNumber, r.email, r.email2, r.phone,
+  r.mobile, r.website, r.iban, r.bic, r.notes FROM json_each(?) j JOIN relations r ON r.id = j.value`;
 
-const ADDRESS_SQL = `SELECT relation_id AS relationId, type, street, house_number AS houseNumber, house_letter AS houseLetter,
-  house_number_suffix AS houseNumberSuffix, po_box AS poBox, postcode, city, municipality, province, country,
-  valid_from AS validFrom, valid_to AS validTo FROM addresses WHERE relation_id IN (SELECT value FROM json_each(?))`;
+const ADDRESS_SQL = `SELECT a.relation_id AS relationId, a.type, a.street, a.house_number AS houseNumber, a.house_letter AS houseLetter,
+  a.house_number_suffix AS houseNumberSuffix, a.po_box AS poBox, a.postcode, a.city, a.municipality, a.province, a.country,
+  a.valid_from AS validFrom, a.valid_to AS validTo FROM json_each(?) j JOIN addresses a ON a.relation_id = j.value`;
 
-const TYPES_SQL = `SELECT a.relation_id AS relationId, t.code, t.name, a.valid_from AS validFrom, a.valid_to AS validTo
-  FROM relation_type_assignments a JOIN relation_types t ON t.id = a.type_id
-  WHERE a.relation_id IN (SELECT value FROM json_each(?)) ORDER BY t.position, t.name, a.valid_from`;
+const TYPES_SQL = `SELECT a.relation_id AS relationId, a.type_id AS typeId, a.valid_from AS validFrom, a.valid_to AS validTo
+  FROM json_each(?) j JOIN relation_type_assignments a ON a.relation_id = j.value`;
 
-const CUSTOM_SQL = `SELECT v.relation_id AS relationId, f.code, v.value FROM custom_values v JOIN custom_fields f ON f.id = v.field_id
-  WHERE v.relation_id IN (SELECT value FROM json_each(?))`;
+const CUSTOM_SQL = `SELECT v.relation_id AS relationId, f.code, v.value FROM json_each(?) j
+  JOIN custom_values v ON v.relation_id = j.value JOIN custom_fields f ON f.id = v.field_id`;
 
 type Row = Omit<RelationRecord, 'address' | 'types' | 'memberSince' | 'custom' | 'exactName'> & { exactName: number };
 
+/** Related data a caller can do without (types and 'lid sinds', custom values); loaded unless said otherwise. */
+export interface RecordNeeds {
+  types?: boolean;
+  custom?: boolean;
+}
+
 /** Records for ids, in the order given, in batches of indexed queries (never one query per relation). */
-export function loadRecords(ctx: CoreContext, ids: string[], on: string): RelationRecord[] {
+export function loadRecords(ctx: CoreContext, ids: string[], on: string, needs: RecordNeeds = {}): RelationRecord[] {
   const out: RelationRecord[] = [];
   const rel = ctx.sqlite.prepare(RELATION_SQL);
   const adr = ctx.sqlite.prepare(ADDRESS_SQL);
   const typ = ctx.sqlite.prepare(TYPES_SQL);
   const cus = ctx.sqlite.prepare(CUSTOM_SQL);
+  // The few relation types, in the order lists show them.
+  const typeList = ctx.sqlite.prepare('SELECT id, code, name FROM relation_types ORDER BY position, name').all() as { id: string; code: string; name: string }[];
+  const typeRank = new Map(typeList.map((t, i) => [t.id, { ...t, rank: i }]));
   for (let i = 0; i < ids.length; i += BATCH) {
     const json = JSON.stringify(ids.slice(i, i + BATCH));
     const byId = new Map<string, RelationRecord>();
@@ -85,19 +94,32 @@ export function loadRecords(ctx: CoreContext, ids: string[], on: string): Relati
       byId.set(r.id, { ...r, exactName: r.exactName === 1, address: null, types: [], memberSince: null, custom: new Map() });
     }
     const addresses = new Map<string, (RecordAddress & { relationId: string })[]>();
-    for (const a of adr.all(json) as (RecordAddress & { relationId: string })[]) addresses.set(a.relationId, [...(addresses.get(a.relationId) ?? []), a]);
+    for (const a of adr.all(json) as (RecordAddress & { relationId: string })[]) {
+      const list = addresses.get(a.relationId);
+      if (list) list.push(a);
+      else addresses.set(a.relationId, [a]);
+    }
     for (const [id, list] of addresses) {
       const r = byId.get(id);
       if (r) r.address = mainAddress(list, on);
     }
-    for (const t of typ.all(json) as { relationId: string; code: string; name: string; validFrom: string | null; validTo: string | null }[]) {
-      const r = byId.get(t.relationId);
-      if (!r) continue;
-      const holds = (t.validFrom === null || t.validFrom <= on) && (t.validTo === null || t.validTo > on);
-      if (holds && !r.types.includes(t.name)) r.types.push(t.name);
-      if (t.code === 'lid' && holds) r.memberSince = t.validFrom;
+    const held = new Map<string, Set<number>>();
+    const assignments = needs.types === false ? [] : typ.all(json);
+    for (const a of assignments as { relationId: string; typeId: string; validFrom: string | null; validTo: string | null }[]) {
+      const r = byId.get(a.relationId);
+      const t = typeRank.get(a.typeId);
+      if (!r || !t || !((a.validFrom === null || a.validFrom <= on) && (a.validTo === null || a.validTo > on))) continue;
+      let ranks = held.get(a.relationId);
+      if (!ranks) held.set(a.relationId, (ranks = new Set()));
+      ranks.add(t.rank);
+      if (t.code === 'lid') r.memberSince = a.validFrom;
     }
-    for (const c of cus.all(json) as { relationId: string; code: string; value: string }[]) byId.get(c.relationId)?.custom.set(c.code, c.value);
+    for (const [id, ranks] of held) {
+      const r = byId.get(id);
+      if (r) r.types = [...ranks].sort((x, y) => x - y).map((k) => typeList[k]?.name ?? '');
+    }
+    const customs = needs.custom === false ? [] : cus.all(json);
+    for (const c of customs as { relationId: string; code: string; value: string }[]) byId.get(c.relationId)?.custom.set(c.code, c.value);
     for (const id of ids.slice(i, i + BATCH)) {
       const r = byId.get(id);
       if (r) out.push(r);

@@ -24,18 +24,22 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding | 'auto' = 
   if (encoding !== 'auto') chosen = encoding;
   else if (utf16Bom) chosen = 'utf-16le';
   else if (utf8Bom) chosen = 'utf-8';
-  else chosen = isUtf8(bytes) ? 'utf-8' : 'windows-1252';
+  else {
+    // One strict pass both checks and decodes: most files are UTF-8.
+    const text = strictUtf8OrNull(bytes);
+    if (text !== null) return { text, encoding: 'utf-8', bom: false };
+    chosen = 'windows-1252';
+  }
   const bom = (chosen === 'utf-8' && utf8Bom) || (chosen === 'utf-16le' && utf16Bom);
   const body = bom ? bytes.subarray(chosen === 'utf-8' ? 3 : 2) : bytes;
   return { text: new TextDecoder(chosen, { ignoreBOM: true }).decode(body), encoding: chosen, bom };
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
+function strictUtf8OrNull(bytes: Uint8Array): string | null {
   try {
-    strictUtf8.decode(bytes);
-    return true;
+    return strictUtf8.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import path from 'node:path';
+import { report } from './support/figures';
+import { createCore } from '../src/main/core/create-core';
+import { exportInput, mergeInput } from '../src/shared/contract/io';
+import { exportList } from '../src/main/core/io/export/export-list';
+import { mailMerge } from '../src/main/core/io/merge/mail-merge';
+
+/**
+ * The document half of io.bench.ts, run by it in a child process from a plain-JavaScript
+ * bundle: Excel export of the imported administration (time and peak RSS) and a mail merge.
+ * Not a *.bench.ts file: bench/run.ts does not run it on its own.
+ */
+const file = process.env.IO_BENCH_DB ?? '';
+const resources = process.env.IO_BENCH_RESOURCES ?? '';
+const rows = Number(process.env.IO_BENCH_ROWS ?? 100_000);
+const letters = Number(process.env.IO_BENCH_LETTERS ?? 5_000);
+const core = createCore({ file, resourcesDir: resources, actor: 'bench', onUnexpected: () => undefined });
+
+const COLUMNS = ['nummer', 'aanhef', 'naam', 'adresregel_1', 'adresregel_2', 'postcode', 'plaats', 'email', 'telefoon', 'geboortedatum', 'leeftijd', 'lid_sinds', 'iban'];
+
+/** The floor: exceljs' streaming writer alone, the same number of rows and columns of constant values, no database. */
+async function exceljsAlone(): Promise<number> {
+  const stream = new PassThrough();
+  stream.on('data', () => undefined);
+  const done = new Promise((resolve) => stream.on('end', resolve));
+  const t0 = performance.now();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
+  const ws = wb.addWorksheet('Adressen');
+  for (let i = 0; i < rows; i++) {
+    ws.addRow([i, 'Geachte heer Van den Berg', 'Jan van den Berg', 'Dorpsstraat 12A', '3511 AB  UTRECHT', '3511 AB', 'Utrecht', `lid${i}@example.nl`, '06-12345678', '03-07-1961', 65, '01-01-2005', 'NL91ABNA0417164300']).commit();
+  }
+  ws.commit();
+  await wb.commit();
+  await done;
+  return performance.now() - t0;
+}
+(globalThis as { gc?: () => void }).gc?.();
+const before = process.memoryUsage().rss;
+let peak = before;
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 10);
+const e0 = performance.now();
+const cpu0 = process.cpuUsage();
+const exported = await exportList(
+  core.ctx,
+  exportInput.parse({ source: { kind: 'all' }, format: 'xlsx', columns: COLUMNS }),
+);
+const exportMs = performance.now() - e0;
+const cpu = process.cpuUsage(cpu0);
+clearInterval(sampler);
+peak = Math.max(peak, process.memoryUsage().rss);
+// Measured after the export, so its allocations do not count towards the export's peak.
+const floorMs = await exceljsAlone();
+const mb = (n: number) => n / 1024 / 1024;
+report({
+  name: 'io.export_xlsx_100k',
+  value: exportMs,
+  unit: 'ms',
+  baseline: { name: 'exceljs streaming writer alone, same rows × 13 columns of constants, no styles, no database', value: floorMs },
+  target: '< 5000 ms (13 columns, typed cells)',
+  ok: exportMs < 5000 && exported.rows === rows,
+});
+report({ name: 'io.export_xlsx_100k_cpu', value: (cpu.user + cpu.system) / 1000, unit: 'ms', target: 'informational: CPU time of the export (wall time above includes waiting for a busy machine)', ok: true });
+report({
+  name: 'io.export_xlsx_100k_peak_rss',
+  value: mb(peak),
+  unit: 'MB',
+  baseline: { name: 'RSS of the process before exporting (administration open)', value: mb(before), unit: 'MB' },
+  target: '< 400 MB',
+  ok: mb(peak) < 400,
+});
+
+const template = fs.readFileSync(path.join(resources, '../test/fixtures/io/brief-libreoffice.docx')).toString('base64');
+const ids = (core.ctx.sqlite.prepare('SELECT id FROM relations ORDER BY number LIMIT ?').all(letters) as { id: string }[]).map((r) => r.id);
+const m0 = performance.now();
+const mcpu0 = process.cpuUsage();
+const merged = await mailMerge(core.ctx, mergeInput.parse({ template, source: { kind: 'relations', ids }, allowUnknown: true }));
+const mergeMs = performance.now() - m0;
+const mcpu = process.cpuUsage(mcpu0);
+report({ name: 'io.merge_docx_5000_letters', value: mergeMs, unit: 'ms', target: '< 5000 ms (one .docx, a section per letter)', ok: mergeMs < 5000 && merged.recipients === letters });
+report({ name: 'io.merge_docx_5000_letters_cpu', value: (mcpu.user + mcpu.system) / 1000, unit: 'ms', target: 'informational: CPU time of the merge', ok: true });
+core.close();
