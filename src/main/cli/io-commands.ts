@@ -84,7 +84,7 @@ export const importCommand: Command = {
 export const exportCommand: Command = {
   name: 'export',
   summary: 'relaties, een groep of een selectie naar CSV of Excel',
-  usage: 'export --db BESTAND [--selection NAAM | --group NAAM] [--on DATUM] --format csv|xlsx --columns a,b,c --out BESTAND',
+  usage: 'export --db BESTAND [--selection NAAM | --group NAAM] [--on DATUM] --format csv|xlsx [--columns nummer,naam,postcode,…] --out BESTAND',
   options: { db: { type: 'string' }, selection: { type: 'string' }, group: { type: 'string' }, on: { type: 'string' }, format: { type: 'string' }, columns: { type: 'string' }, out: { type: 'string' } },
   positionals: [],
   async run(args, io) {
@@ -94,7 +94,7 @@ export const exportCommand: Command = {
     const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
     try {
       const known = (await core.call('io.exportColumns', {})).rows;
-      const columns = (optionalString(args, 'columns') ?? 'number,name,street,postcode,city,email').split(',').map((c) => c.trim()).filter(Boolean);
+      const columns = (optionalString(args, 'columns') ?? 'nummer,naam,straat,huisnummer,postcode,plaats,email').split(',').map((c) => c.trim()).filter(Boolean);
       const unknown = columns.filter((c) => !known.some((k) => k.key === c));
       if (unknown.length) throw new CliError(`onbekende kolom(men): ${unknown.join(', ')}`, undefined, known.map((k) => `${k.key} — ${k.label}`));
       const on = optionalString(args, 'on') === undefined ? undefined : dateOption(args, 'on', core.ctx.today());
@@ -149,11 +149,13 @@ export const labelsCommand: Command = {
     const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
     try {
       const sheets = (await core.call('io.labelSheets', {})).rows;
-      const sheet = optionalString(args, 'sheet') ?? '3x8';
-      if (!sheets.some((s) => s.id === sheet)) throw new CliError(`onbekend etiketvel '${sheet}'`, undefined, sheets.map((s) => `${s.id} — ${s.name}`));
+      const asked = optionalString(args, 'sheet') ?? '3x8';
+      // '3x8' is what people say; the catalogue names the paper too ('a4-3x8').
+      const sheet = sheets.find((s) => s.id === asked) ?? sheets.find((s) => s.id === `a4-${asked}`);
+      if (!sheet) throw new CliError(`onbekend etiketvel '${asked}'`, undefined, sheets.map((s) => `${s.id} — ${s.name}`));
       const on = optionalString(args, 'on') === undefined ? undefined : dateOption(args, 'on', core.ctx.today());
       const source = await listSourceFrom(core, args, on);
-      const r = await core.call('io.labels', { source, sheet, households: Boolean(args.values['households']), ...(on ? { on } : {}) });
+      const r = await core.call('io.labels', { source, sheet: sheet.id, households: Boolean(args.values['households']), ...(on ? { on } : {}) });
       const size = writeOutput(out, r.bytes);
       io.out(`${nl(r.labels)} etiket(ten) op ${nl(r.pages)} pagina('s) in ${out} (${nl(size)} bytes)${r.skipped ? `; ${r.skipped} zonder adres overgeslagen` : ''}.`);
     } finally {

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import PizZip from 'pizzip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../core/create-core';
+import { tempDir } from '../../../test/support/test-core';
+import { runCli } from './run-cli';
+
+/**
+ * The domain commands (select, groups, memberships, import, export, merge, labels) run
+ * in-process on a real administration file; their output files are read back.
+ */
+const dir = tempDir();
+const db = path.join(dir.dir, 'vereniging.sqlite');
+const fixtures = path.resolve(import.meta.dirname, '../../../test/fixtures/io');
+afterAll(() => dir.cleanup());
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+beforeAll(async () => {
+  const core = createCore({ file: db, actor: 'test' });
+  await core.call('subscriptionTypes.create', { code: 'lidmaatschap', name: 'Lidmaatschap' });
+  const sub = (await core.call('subscriptionTypes.list', {})).rows[0]!;
+  await core.call('membershipTypes.create', { code: 'lid', name: 'Lid', baseCondition: { type: 'subscription', typeCodes: ['lidmaatschap'] } });
+  const root = await core.call('units.create', { unit: { name: 'Vereniging', startDate: '2000-01-01' }, parentId: null });
+  await core.call('units.create', { unit: { name: 'Afdeling Utrecht', startDate: '2000-01-01' }, parentId: root.id!, generalRule: { type: 'address', postcodeRanges: [{ from: 3500, to: 3599 }] } });
+  const people = [
+    ['Jan', 'Jansen', '3511 AB', '1980-05-01'],
+    ['Els', 'Bos', '3584 CS', '1990-01-01'],
+    ['Piet', 'Smit', '6211 CK', '1970-01-01'],
+  ] as const;
+  const ids: string[] = [];
+  for (const [first, last, postcode, from] of people) {
+    const { id } = await core.call('relations.create', { kind: 'person', fields: { firstName: first, lastName: last, addressForm: 'heer' }, address: { street: 'Straat', houseNumber: 1, postcode, validFrom: '2000-01-01' } });
+    await core.call('subscriptions.add', { relationId: id, subscription: { typeId: sub.id, startDate: from } });
+    ids.push(id);
+  }
+  const board = await core.call('groups.create', { name: 'Bestuur', type: 'board' });
+  const roles = (await core.call('groupRoles.list', {})).rows;
+  await core.call('groups.addMember', { groupId: board.id, relationId: ids[0]!, member: { roleId: roles.find((r) => r.code === 'voorzitter')!.id, validFrom: '2020-01-01' } });
+  await core.call('selections.create', { name: 'Utrechters', condition: { type: 'address', postcodeRanges: [{ from: 3500, to: 3599 }] } });
+  core.close();
+});
+
+describe('domain commands', () => {
+  it('select evaluates a condition file on a date', async () => {
+    const cond = path.join(dir.dir, 'cond.json');
+    fs.writeFileSync(cond, JSON.stringify({ type: 'address', postcodeRanges: [{ from: 3500, to: 3599 }] }));
+    const r = await run('select', '--db', db, '--condition', cond, '--on', '1-1-2024', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout) as { on: string; total: number; rows: { displayName: string }[] };
+    expect(result.on).toBe('2024-01-01');
+    expect(result.rows.map((x) => x.displayName).sort()).toEqual(['Els Bos', 'Jan Jansen']);
+    fs.writeFileSync(cond, JSON.stringify({ type: 'age' }));
+    const bad = await run('select', '--db', db, '--condition', cond);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^ledenbeheer: fout: ongeldige voorwaarde/);
+  });
+
+  it('groups lists members with roles on a date', async () => {
+    const now = JSON.parse((await run('groups', '--db', db, '--on', '2024-06-01', '--json')).stdout) as { groups: { name: string; members: { name: string; roles: string[] }[] }[] };
+    expect(now.groups.find((g) => g.name === 'Bestuur')?.members).toEqual([expect.objectContaining({ name: 'Jan Jansen', roles: ['voorzitter'] })]);
+    const before = JSON.parse((await run('groups', '--db', db, '--on', '2019-06-01', '--json')).stdout) as { groups: { name: string; members: unknown[] }[] };
+    expect(before.groups.find((g) => g.name === 'Bestuur')?.members).toEqual([]);
+    expect((await run('groups', '--db', db, '--on', '31-2-2024')).code).toBe(2);
+  });
+
+  it('memberships recompute, list and explain', async () => {
+    const recompute = await run('memberships', 'recompute', '--db', db);
+    expect(recompute.code, recompute.stderr).toBe(0);
+    expect(recompute.stdout).toMatch(/^Herberekend: 0 relatie\(s\) gewijzigd/);
+    const list = JSON.parse((await run('memberships', 'list', '--db', db, '--unit', 'afdeling utrecht', '--on', '2024-01-01', '--json')).stdout) as {
+      units: { unit: string; counts: Record<string, number>; members: { name: string }[] }[];
+    };
+    expect(list.units[0]).toMatchObject({ unit: 'Afdeling Utrecht', counts: { lid: 2 } });
+    const explain = await run('memberships', 'explain', '--db', db, '--relation', '3', '--unit', 'Afdeling Utrecht', '--on', '2024-01-01');
+    expect(explain.code, explain.stderr).toBe(0);
+    expect(explain.stdout).toMatch(/^Piet Smit is op 2024-01-01 GEEN lid van Afdeling Utrecht\./);
+    expect(explain.stdout).toMatch(/✗ UNIT: Afdeling Utrecht/);
+    const unknown = await run('memberships', 'list', '--db', db, '--unit', 'Afdeling Nergens');
+    expect(unknown.stderr).toMatch(/onbekend onderdeel 'Afdeling Nergens'/);
+  });
+
+  it('import: a dry run reports rejected rows with row and field, then the real import commits', async () => {
+    const file = path.join(fixtures, 'leden-excel-nl-1252.csv');
+    const dry = await run('import', '--db', db, file, '--dry-run', '--json');
+    expect(dry.code, dry.stderr).toBe(0);
+    const report = JSON.parse(dry.stdout) as { committed: boolean; counts: { create: number; reject: number }; rejected: { row: number; field: string | null; code: string }[] };
+    expect(report.committed).toBe(false);
+    expect(report.counts.create).toBeGreaterThan(0);
+    for (const r of report.rejected) expect(r).toEqual(expect.objectContaining({ row: expect.any(Number), code: expect.stringMatching(/^[A-Z_]+$/) }));
+    const before = await run('select', '--db', db, '--condition', writeJson({ type: 'kind', kind: 'person' }), '--json');
+    const real = await run('import', '--db', db, file, '--json');
+    expect(real.code, real.stderr).toBe(0);
+    const after = await run('select', '--db', db, '--condition', writeJson({ type: 'kind', kind: 'person' }), '--json');
+    expect((JSON.parse(after.stdout) as { total: number }).total - (JSON.parse(before.stdout) as { total: number }).total).toBe(report.counts.create);
+  });
+
+  it('export writes a typed .xlsx for a selection', async () => {
+    const out = path.join(dir.dir, 'utrechters.xlsx');
+    const r = await run('export', '--db', db, '--selection', 'Utrechters', '--format', 'xlsx', '--columns', 'nummer,naam,postcode', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.worksheets[0]!;
+    const expected = JSON.parse((await run('select', '--db', db, '--condition', writeJson({ type: 'address', postcodeRanges: [{ from: 3500, to: 3599 }] }), '--json')).stdout) as { total: number };
+    expect(expected.total).toBeGreaterThanOrEqual(2);
+    expect(sheet.rowCount).toBe(1 + expected.total);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Nummer', 'Naam', 'Postcode']);
+    expect(typeof sheet.getRow(2).getCell(1).value).toBe('number');
+    const bad = await run('export', '--db', db, '--format', 'pdf', '--out', out);
+    expect(bad.code).toBe(2);
+  });
+
+  it('merge and labels produce Word documents', async () => {
+    const letter = path.join(dir.dir, 'brief.docx');
+    const merged = await run('merge', '--db', db, '--template', path.join(fixtures, 'brief-libreoffice.docx'), '--group', 'Bestuur', '--allow-unknown', '--out', letter);
+    expect(merged.code, merged.stderr).toBe(0);
+    const xml = new PizZip(fs.readFileSync(letter)).file('word/document.xml')!.asText();
+    expect(xml).toContain('Jansen');
+    const refused = await run('merge', '--db', db, '--template', path.join(fixtures, 'brief-libreoffice.docx'), '--group', 'Bestuur', '--out', letter);
+    expect(refused.stderr).toMatch(/onbekende velden/);
+    const labels = path.join(dir.dir, 'etiketten.docx');
+    const l = await run('labels', '--db', db, '--selection', 'Utrechters', '--sheet', '3x8', '--out', labels);
+    expect(l.code, l.stderr).toBe(0);
+    expect(new PizZip(fs.readFileSync(labels)).file('word/document.xml')!.asText()).toContain('3511 AB');
+    expect((await run('labels', '--db', db, '--sheet', '9x9', '--out', labels)).stderr).toMatch(/onbekend etiketvel/);
+  });
+});
+
+let n = 0;
+function writeJson(value: unknown): string {
+  const f = path.join(dir.dir, `c${++n}.json`);
+  fs.writeFileSync(f, JSON.stringify(value));
+  return f;
+}
