@@ -8,17 +8,20 @@ test('scrolls deep into 2,000 relations with only the visible rows in the DOM', 
   const list = new RelationsPage(page);
   await app.open();
   const total = await list.totalCount();
-  expect(total).toBeGreaterThanOrEqual(2000);
+  // The demo puts a few relations in the trash: the list shows the rest.
+  expect(total).toBe((await rpc(page.request, 'relations.list', { limit: 1 })).total);
+  expect(total).toBeGreaterThan(1900);
 
   await list.sortByHeader('number');
-  await expect(list.firstRow()).toHaveAttribute('data-number', '1');
+  const byNumber = async (offset: number) => (await rpc(page.request, 'relations.list', { sort: 'number', offset, limit: 1 })).rows[0]!.number;
+  await expect(list.firstRow()).toHaveAttribute('data-number', String(await byNumber(0)));
 
   await list.scrollToRow(1500);
   await expect(page.locator('[data-testid="relation-row"][data-index="1500"]')).toBeVisible();
   const inDom = await list.rows.count();
   expect(inDom).toBeLessThan(60);
   expect(inDom).toBeGreaterThan(10);
-  await expect(list.rowByNumber(1501)).toBeVisible();
+  await expect(list.rowByNumber(await byNumber(1500))).toBeVisible();
 
   await list.scrollToRow(total - 1);
   await expect(page.locator(`[data-testid="relation-row"][data-index="${total - 1}"]`)).toBeVisible();

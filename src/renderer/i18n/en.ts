@@ -60,6 +60,7 @@ export const en: Shape<typeof nl> = {
       kindPersons: 'Persons',
       kindOrganisations: 'Organisations',
       typeFilter: 'Relation type',
+      typeClear: 'Clear the relation type filter',
       typeAll: 'All relation types',
       sortBy: 'Sort by',
       sortName: 'Name',

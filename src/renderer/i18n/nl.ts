@@ -72,6 +72,7 @@ export const nl = {
       kindPersons: 'Personen',
       kindOrganisations: 'Organisaties',
       typeFilter: 'Relatietype',
+      typeClear: 'Filter op relatietype wissen',
       typeAll: 'Alle relatietypes',
       sortBy: 'Sorteren op',
       sortName: 'Naam',

@@ -36,6 +36,7 @@ export function RelationsToolbar(p: Props) {
         aria-label={t('relations.list.typeFilter')}
         placeholder={t('relations.list.typeAll')}
         clearable
+        clearButtonProps={{ 'aria-label': t('relations.list.typeClear') }}
         value={p.typeCode}
         onChange={p.onTypeCode}
         data={(types.data?.rows ?? []).map((r) => ({ value: r.code, label: r.name }))}
