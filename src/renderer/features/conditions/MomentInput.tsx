@@ -3,7 +3,7 @@ import { Button, Group, SegmentedControl, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationMoment } from '../../../shared/contract';
 import { exclusiveEnd, inclusiveEnd, todayIsoLocal } from '../../lib/dates';
-import { DateField } from './DateField';
+import { DateField } from '../../components/DateField';
 
 interface Props {
   value: EvaluationMoment;

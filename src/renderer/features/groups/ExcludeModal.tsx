@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RelationSummary } from '../../../shared/contract';
 import { exclusiveEnd } from '../../lib/dates';
 import { RelationPicker } from '../links/RelationPicker';
-import { DateField } from '../conditions/DateField';
+import { DateField } from '../../components/DateField';
 import { FeatureErrorAlert } from '../conditions/FeatureErrorAlert';
 import { featureIssueMessage } from '../conditions/feature-errors';
 import { useMemberMutations } from './useGroups';

@@ -5,7 +5,7 @@ import type { GroupDto, GroupMemberEntryDto } from '../../../shared/contract';
 import { showDate, todayIsoLocal } from '../../lib/dates';
 import { formatCount } from '../../lib/format';
 import { EndDateModal } from '../../components/EndDateModal';
-import { DateField } from '../conditions/DateField';
+import { DateField } from '../../components/DateField';
 import { FeatureErrorAlert } from '../conditions/FeatureErrorAlert';
 import { MembersTable } from './MembersTable';
 import { MemberModal } from './MemberModal';

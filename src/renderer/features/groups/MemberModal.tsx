@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { GroupMemberEntryDto, RelationSummary } from '../../../shared/contract';
 import { exclusiveEnd, inclusiveEnd } from '../../lib/dates';
 import { RelationPicker } from '../links/RelationPicker';
-import { DateField } from '../conditions/DateField';
+import { DateField } from '../../components/DateField';
 import { FeatureErrorAlert } from '../conditions/FeatureErrorAlert';
 import { featureIssueMessage } from '../conditions/feature-errors';
 import { useGroupRoles, useMemberMutations } from './useGroups';

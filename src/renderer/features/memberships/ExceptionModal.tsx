@@ -3,7 +3,7 @@ import { Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '
 import { useTranslation } from 'react-i18next';
 import { exclusiveEnd, inclusiveEnd, todayIsoLocal } from '../../lib/dates';
 import { useMutation } from '../../rpc/useQuery';
-import { DateText } from './DateText';
+import { DateField } from '../../components/DateField';
 import type { ExceptionDto } from './exception-dto';
 import { MembershipsError } from './MembershipsError';
 import { buildUnitTree, flattenTree } from './unit-tree';
@@ -56,8 +56,8 @@ export function ExceptionModal({ relationId, exception: e, onClose }: Props) {
           />
         </Group>
         <Group grow align="flex-start">
-          <DateText label={t('fields.label.validFrom')} value={validFrom} onChange={setValidFrom} data-field="validFrom" />
-          <DateText label={t('common.lastDay')} value={lastDay} onChange={setLastDay} data-field="validTo" />
+          <DateField label={t('fields.label.validFrom')} value={validFrom} onChange={setValidFrom} data-field="validFrom" />
+          <DateField label={t('common.lastDay')} value={lastDay} onChange={setLastDay} data-field="validTo" />
         </Group>
         <Checkbox
           label={t('memberships.exceptions.ignoreBaseRule')}

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { showDate, todayIsoLocal } from '../../lib/dates';
-import { DateText } from './DateText';
+import { DateField } from '../../components/DateField';
 import { ExplanationLineView } from './ExplanationLineView';
 import { explainLines } from './explanation-text';
 import { MembershipsError } from './MembershipsError';
@@ -57,7 +57,7 @@ export function ExplainSection({ relationId }: { relationId: string }) {
           w={200}
           data-field="explainType"
         />
-        <DateText label={t('memberships.explain.date')} value={on} onChange={setOn} w={150} data-field="explainDate" />
+        <DateField label={t('memberships.explain.date')} value={on} onChange={setOn} w={150} data-field="explainDate" />
       </Group>
       <MembershipsError error={params ? explanation.error : null} />
       {params && explanation.loading && !data && <Loader size="sm" />}

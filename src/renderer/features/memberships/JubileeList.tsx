@@ -3,7 +3,7 @@ import { Anchor, Badge, Group, Loader, Select, Stack, Table, Text, TextInput } f
 import { useTranslation } from 'react-i18next';
 import { showDate, todayIsoLocal } from '../../lib/dates';
 import { useNavigation } from '../../shell/navigation';
-import { DateText } from './DateText';
+import { DateField } from '../../components/DateField';
 import { MembershipsError } from './MembershipsError';
 import { useJubilees, useMembershipTypes } from './useMemberships';
 import { parseYears } from './jubilee-years';
@@ -34,8 +34,8 @@ export function JubileeList({ unitId }: { unitId: string }) {
           w={200}
           data-field="years"
         />
-        <DateText label={t('units.jubilees.from')} value={from} onChange={setFrom} w={150} data-field="from" />
-        <DateText label={t('units.jubilees.to')} value={to} onChange={setTo} w={150} data-field="to" />
+        <DateField label={t('units.jubilees.from')} value={from} onChange={setFrom} w={150} data-field="from" />
+        <DateField label={t('units.jubilees.to')} value={to} onChange={setTo} w={150} data-field="to" />
         <Select
           label={t('units.jubilees.type')}
           placeholder={t('units.jubilees.allTypes')}

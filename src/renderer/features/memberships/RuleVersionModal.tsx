@@ -6,7 +6,7 @@ import { showDate, todayIsoLocal } from '../../lib/dates';
 import { ConditionBuilder } from '../conditions/ConditionBuilder';
 import { isComplete } from '../conditions/condition-model';
 import { ChangePreviewModal } from './ChangePreviewModal';
-import { DateText } from './DateText';
+import { DateField } from '../../components/DateField';
 import { MembershipsError } from './MembershipsError';
 import { RULE_EXCLUDE } from './rule-exclude';
 import { usePreviewedChange } from './usePreviewedChange';
@@ -40,7 +40,7 @@ export function RuleVersionModal({ unitId, membershipTypeId, ruleName, initial, 
     <>
       <Modal opened={!pv.pending} onClose={onClose} title={t('units.version.title', { rule: ruleName })} size="60rem" data-testid="rule-version-form">
         <Stack>
-          <DateText label={t('units.version.from')} value={validFrom} onChange={setValidFrom} w={180} data-field="validFrom" />
+          <DateField label={t('units.version.from')} value={validFrom} onChange={setValidFrom} w={180} data-field="validFrom" />
           {validFrom && validFrom > today && (
             <Alert color="blue" data-testid="version-scheduled">
               {t('units.version.scheduled', { date: showDate(validFrom) })}

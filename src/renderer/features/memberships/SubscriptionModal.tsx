@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SubscriptionDto } from '../../../shared/contract';
 import { exclusiveEnd, inclusiveEnd, todayIsoLocal } from '../../lib/dates';
 import { useMutation } from '../../rpc/useQuery';
-import { DateText } from './DateText';
+import { DateField } from '../../components/DateField';
 import { MembershipsError } from './MembershipsError';
 import { useSubscriptionTypes } from './useMemberships';
 
@@ -54,10 +54,10 @@ export function SubscriptionModal({ relationId, subscription: s, ending = false,
               <TextInput label={t('memberships.subscriptions.number')} value={number} onChange={(e) => setNumber(e.currentTarget.value)} data-field="number" />
               <NumberInput label={t('memberships.subscriptions.quantity')} value={quantity} min={1} onChange={(v) => setQuantity(typeof v === 'number' ? v : 1)} data-field="quantity" />
             </Group>
-            <DateText label={t('memberships.subscriptions.startDate')} value={startDate} onChange={setStartDate} data-field="startDate" />
+            <DateField label={t('memberships.subscriptions.startDate')} value={startDate} onChange={setStartDate} data-field="startDate" />
           </>
         )}
-        <DateText label={t('common.lastDay')} value={lastDay} onChange={setLastDay} data-field="endDate" />
+        <DateField label={t('common.lastDay')} value={lastDay} onChange={setLastDay} data-field="endDate" />
         <TextInput
           label={t('memberships.subscriptions.endReason')}
           placeholder={t('memberships.subscriptions.endReasonPlaceholder')}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { todayIsoLocal } from '../../lib/dates';
 import { usePeriodText } from '../../lib/usePeriodText';
 import { useNavigation } from '../../shell/navigation';
-import { DateText } from './DateText';
+import { DateField } from '../../components/DateField';
 import { JubileeList } from './JubileeList';
 import { MembershipsError } from './MembershipsError';
 import { RuleEditor } from './RuleEditor';
@@ -69,7 +69,7 @@ export function UnitDetailPage({ id }: { id: string }) {
           </Button>
         </Group>
       </Group>
-      <DateText label={t('units.page.on')} value={day} onChange={setDay} w={160} data-field="on" />
+      <DateField label={t('units.page.on')} value={day} onChange={setDay} w={160} data-field="on" />
       <Tabs defaultValue="rules" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="rules">{t('units.detail.tabRules')}</Tabs.Tab>

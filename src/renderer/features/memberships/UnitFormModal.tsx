@@ -6,7 +6,7 @@ import { exclusiveEnd, inclusiveEnd } from '../../lib/dates';
 import { ConditionBuilder } from '../conditions/ConditionBuilder';
 import { isComplete } from '../conditions/condition-model';
 import { ChangePreviewModal } from './ChangePreviewModal';
-import { DateText } from './DateText';
+import { DateField } from '../../components/DateField';
 import { MembershipsError } from './MembershipsError';
 import { RULE_EXCLUDE } from './rule-exclude';
 import { childLevel, LEVEL_KEYS, type LevelKey } from './unit-levels';
@@ -80,8 +80,8 @@ export function UnitFormModal({ unit, parentId = null, flat, onClose, onSaved }:
             )}
           </Group>
           <Group grow align="flex-start">
-            <DateText label={t('units.form.startDate')} value={startDate} onChange={setStartDate} data-field="startDate" />
-            <DateText label={t('units.form.lastDay')} value={lastDay} onChange={setLastDay} data-field="endDate" />
+            <DateField label={t('units.form.startDate')} value={startDate} onChange={setStartDate} data-field="startDate" />
+            <DateField label={t('units.form.lastDay')} value={lastDay} onChange={setLastDay} data-field="endDate" />
           </Group>
           {!unit && (
             <Checkbox

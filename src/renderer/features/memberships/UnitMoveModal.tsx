@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { UnitDto } from '../../../shared/contract';
 import { todayIsoLocal } from '../../lib/dates';
 import { ChangePreviewModal } from './ChangePreviewModal';
-import { DateText } from './DateText';
+import { DateField } from '../../components/DateField';
 import { MembershipsError } from './MembershipsError';
 import { UnitSelect } from './UnitSelect';
 import { usePreviewedChange } from './usePreviewedChange';
@@ -34,7 +34,7 @@ export function UnitMoveModal({ unit, tree, flat, onClose }: Props) {
         <Stack>
           <Text size="sm">{t('units.move.explain')}</Text>
           <UnitSelect label={t('units.move.parent')} units={options} value={parentId} onChange={setParentId} data-field="parentId" />
-          <DateText label={t('units.move.date')} value={date} onChange={setDate} data-field="date" />
+          <DateField label={t('units.move.date')} value={date} onChange={setDate} data-field="date" />
           <MembershipsError error={pv.pending ? null : pv.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

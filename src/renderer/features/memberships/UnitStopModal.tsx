@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { UnitDto } from '../../../shared/contract';
 import { exclusiveEnd, inclusiveEnd, todayIsoLocal } from '../../lib/dates';
 import { ChangePreviewModal } from './ChangePreviewModal';
-import { DateText } from './DateText';
+import { DateField } from '../../components/DateField';
 import { MembershipsError } from './MembershipsError';
 import { usePreviewedChange } from './usePreviewedChange';
 
@@ -24,7 +24,7 @@ export function UnitStopModal({ unit, onClose }: { unit: UnitDto; onClose: () =>
       <Modal opened={!pv.pending} onClose={onClose} title={t('units.stop.title', { name: unit.name })} data-testid="unit-stop">
         <Stack>
           <Text size="sm">{t('units.stop.explain')}</Text>
-          <DateText label={t('units.form.lastDay')} value={lastDay} onChange={setLastDay} data-field="endDate" />
+          <DateField label={t('units.form.lastDay')} value={lastDay} onChange={setLastDay} data-field="endDate" />
           <MembershipsError error={pv.pending ? null : pv.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

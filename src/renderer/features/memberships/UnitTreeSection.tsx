@@ -3,7 +3,7 @@ import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { todayIsoLocal } from '../../lib/dates';
 import { useNavigation } from '../../shell/navigation';
-import { DateText } from './DateText';
+import { DateField } from '../../components/DateField';
 import { MembershipsError } from './MembershipsError';
 import { UnitDialogs } from './UnitDialogs';
 import { UnitTreeNode } from './UnitTreeNode';
@@ -27,7 +27,7 @@ export function UnitTreeSection() {
   return (
     <Stack gap="sm" data-testid="unit-tree">
       <Group justify="space-between" align="flex-end">
-        <DateText label={t('units.page.on')} value={day} onChange={setDay} w={160} data-field="on" />
+        <DateField label={t('units.page.on')} value={day} onChange={setDay} w={160} data-field="on" />
         <Button onClick={() => setDialog({ kind: 'create', parentId: null })} data-testid="new-organisation">
           {t('units.page.newOrganisation')}
         </Button>

@@ -1,6 +1,6 @@
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DateField } from '../DateField';
+import { DateField } from '../../../components/DateField';
 import type { EditorProps } from './editor-props';
 
 /** Born between two dates, both inclusive (the core compares birth_date ≤ to). */

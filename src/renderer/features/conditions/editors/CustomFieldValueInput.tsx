@@ -1,7 +1,7 @@
 import { Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldDto } from '../../../../shared/contract';
-import { DateField } from '../DateField';
+import { DateField } from '../../../components/DateField';
 
 interface Props {
   field: CustomFieldDto;

@@ -1,6 +1,6 @@
 import { Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DateField } from '../../conditions/DateField';
+import { DateField } from '../../../components/DateField';
 import type { SourceChoice } from './source-model';
 import { useSourceLists } from './useIo';
 

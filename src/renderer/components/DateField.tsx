@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { parseDateText, showDate } from '../../lib/dates';
-import { issueMessage } from '../../lib/issues';
+import { parseDateText, showDate } from '../lib/dates';
+import { issueMessage } from '../lib/issues';
 
 interface Props extends Omit<TextInputProps, 'value' | 'onChange' | 'error'> {
   /** ISO date or null (empty). */
