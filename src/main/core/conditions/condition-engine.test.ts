@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../../test/support/test-core';
 import type { Condition } from '../../../shared/contract';
 import { evaluateCondition } from './condition-engine';
-import { toPeriods } from './interval-set';
+import { contains, toDay, toPeriods } from './interval-set';
 
 let core: ReturnType<typeof createTestCore>;
 let ids: Record<string, string>;
@@ -44,6 +44,21 @@ describe('condition atoms on real data', () => {
     expect(history(adult, 'els')).toEqual([{ from: '2028-02-28', to: null }]);
     expect(history({ type: 'age', min: 12, max: 17 }, 'els')).toEqual([{ from: '2022-02-28', to: '2028-02-28' }]);
     expect(names(on(adult, '2026-01-01'))).toEqual(['jan']);
+  });
+
+  it('age on a date agrees with the full history (the window pre-filter drops no one)', async () => {
+    for (const [i, birth] of ['2004-02-29', '2006-03-01', '1959-12-31', '1960-01-01', '2008-02-28'].entries()) {
+      await person(`b${i}`, { firstName: `B${i}`, lastName: 'Jarig', birthDate: birth });
+    }
+    const conditions: Condition[] = [{ type: 'age', min: 18 }, { type: 'age', min: 12, max: 17 }, { type: 'age', max: 65 }, { type: 'age', min: 66 }];
+    const days = ['2022-02-28', '2022-03-01', '2024-02-28', '2024-02-29', '2024-03-01', '2025-12-31', '2026-01-01', '2026-02-28', '2026-03-01'];
+    for (const c of conditions) {
+      const always = evaluateCondition(core.ctx, c, 'always');
+      for (const day of days) {
+        const expected = [...always].filter(([, set]) => contains(set, toDay(day))).map(([id]) => id).sort();
+        expect(on(c, day), `${JSON.stringify(c)} on ${day}`).toEqual(expected);
+      }
+    }
   });
 
   it('kind, gender, birth date and alive', () => {

@@ -1,5 +1,6 @@
 import type { Condition } from '../../../../shared/contract/conditions';
-import { ALL, ageInterval, fromPeriod, type IntervalSet } from '../interval-set';
+import { ALL, NEG_INF, POS_INF, ageInterval, fromDay, fromPeriod, type IntervalSet } from '../interval-set';
+import { addDays, addYears } from '../../../../shared/dutch/dates';
 import { EVERYBODY, fromFacts, not, type RelationIntervals } from '../relation-intervals';
 import { overlapsWindow, relationFilter, windowParams, type EvalScope } from '../eval-scope';
 
@@ -29,9 +30,13 @@ export const birthDateAtom: Atom<'birthDate'> = (c, scope) =>
 /** Age changes over time, so unlike the birth date it is a dated fact: the days between two birthdays. */
 export const ageAtom: Atom<'age'> = (c, scope) => {
   const filter = relationFilter(scope, 'id');
+  // Only birth dates that can give the asked age inside the window (a day of margin for
+  // 29 February); the intervals below stay exact.
+  const latest = scope.window.to === POS_INF ? '9999-12-31' : addDays(addYears(fromDay(scope.window.to), -(c.min ?? 0)), 1);
+  const earliest = scope.window.from === NEG_INF || c.max === undefined ? '0000-01-01' : addDays(addYears(fromDay(scope.window.from), -(c.max + 1)), -1);
   const rows = scope.ctx.sqlite
-    .prepare(`SELECT id, birth_date AS birth FROM relations WHERE birth_date IS NOT NULL AND ${filter.sql}`)
-    .all(filter.params) as { id: string; birth: string }[];
+    .prepare(`SELECT id, birth_date AS birth FROM relations WHERE birth_date IS NOT NULL AND birth_date <= @latest AND birth_date >= @earliest AND ${filter.sql}`)
+    .all({ latest, earliest, ...filter.params }) as { id: string; birth: string }[];
   return fromFacts(rows.map((r): [string, IntervalSet] => [r.id, ageInterval(r.birth, c.min ?? 0, c.max)]));
 };
 
