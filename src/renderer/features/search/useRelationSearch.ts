@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RelationSummary } from '../../../shared/contract';
 import { call } from '../../rpc/client';
 
-export const SEARCH_DEBOUNCE_MS = 60;
+export const SEARCH_DEBOUNCE_MS = 30;
 
 export interface SearchState {
   rows: RelationSummary[];
