@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import PizZip from 'pizzip';
 import { DomainError } from '../../../../shared/errors';
 import { checkpoint, CHUNK_ROWS, type Progress } from '../progress';
 import { isBlankCell, type CellValue, type SourceRow, type SourceTable } from './source-table';
@@ -31,13 +32,38 @@ export function toCell(v: unknown): CellValue {
   return null;
 }
 
+/** The parts exceljs' streaming reader must have seen before it meets a worksheet. */
+const PARTS_FIRST = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+
+/**
+ * LibreOffice (and other writers) put the worksheets before xl/sharedStrings.xml. exceljs then
+ * parks each sheet in a temporary file and reads it afterwards, and on that path it sometimes
+ * resolves the shared strings as empty (seen ~1 in 300 reads): the header row vanishes and the
+ * first data row becomes the header. Re-ordering the zip directory avoids that path; the
+ * compressed entries are copied as they are.
+ */
+export function withSharedStringsFirst(bytes: Uint8Array): Uint8Array {
+  let zip: PizZip;
+  try {
+    zip = new PizZip(bytes);
+  } catch {
+    return bytes; // exceljs reports the broken file in its own words
+  }
+  const names = Object.keys(zip.files);
+  const strings = names.indexOf('xl/sharedStrings.xml');
+  const firstSheet = names.findIndex((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+  if (strings < 0 || firstSheet < 0 || strings < firstSheet) return bytes;
+  const first = PARTS_FIRST.filter((n) => names.includes(n));
+  return zip.generate({ type: 'uint8array', compression: 'DEFLATE', fileOrder: () => [...first, ...names.filter((n) => !first.includes(n))] });
+}
+
 /**
  * Reads one sheet of an .xlsx with exceljs' streaming reader, so a large workbook is never
  * held as a whole and the host gets control back between chunks. Typed cells stay typed:
  * dates arrive as ISO dates, numbers as numbers.
  */
 export async function readXlsx(bytes: Uint8Array, opts: { sheet?: string | undefined }, progress?: Progress): Promise<SourceTable> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(withSharedStringsFirst(bytes))]), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -60,7 +86,7 @@ export async function readXlsx(bytes: Uint8Array, opts: { sheet?: string | undef
       }
       chosen = wsName;
       for await (const row of ws) {
-        const values = (row.values as unknown[]).slice(1).map(toCell);
+        const values = Array.from((row.values as unknown[]).slice(1), toCell);
         if (headers.length === 0 && rows.length === 0) {
           if (values.every(isBlankCell)) continue;
           headers = values.map((v) => (v === null ? '' : typeof v === 'object' ? v.date : String(v).trim()));
