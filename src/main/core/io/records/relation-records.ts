@@ -59,12 +59,15 @@ const RELATION_SQL = `SELECT r.id, r.number, r.kind, r.display_name AS displayNa
   r.death_date AS deathDate, r.name, r.legal_form AS legalForm, r.kvk_number AS kvkNumber, r.email, r.email2, r.phone,
   r.mobile, r.website, r.iban, r.bic, r.notes FROM json_each(?) j JOIN relations r ON r.id = j.value`;
 
+// Only what holds on the date leaves SQLite: a 20-year history is mostly past addresses.
+const HELD = 'AND (a.valid_from IS NULL OR a.valid_from <= :on) AND (a.valid_to IS NULL OR a.valid_to > :on)';
+
 const ADDRESS_SQL = `SELECT a.relation_id AS relationId, a.type, a.street, a.house_number AS houseNumber, a.house_letter AS houseLetter,
   a.house_number_suffix AS houseNumberSuffix, a.po_box AS poBox, a.postcode, a.city, a.municipality, a.province, a.country,
-  a.valid_from AS validFrom, a.valid_to AS validTo FROM json_each(?) j JOIN addresses a ON a.relation_id = j.value`;
+  a.valid_from AS validFrom, a.valid_to AS validTo FROM json_each(:ids) j JOIN addresses a ON a.relation_id = j.value ${HELD}`;
 
-const TYPES_SQL = `SELECT a.relation_id AS relationId, a.type_id AS typeId, a.valid_from AS validFrom, a.valid_to AS validTo
-  FROM json_each(?) j JOIN relation_type_assignments a ON a.relation_id = j.value`;
+const TYPES_SQL = `SELECT a.relation_id AS relationId, a.type_id AS typeId, a.valid_from AS validFrom
+  FROM json_each(:ids) j JOIN relation_type_assignments a ON a.relation_id = j.value ${HELD}`;
 
 const CUSTOM_SQL = `SELECT v.relation_id AS relationId, f.code, v.value FROM json_each(?) j
   JOIN custom_values v ON v.relation_id = j.value JOIN custom_fields f ON f.id = v.field_id`;
@@ -94,7 +97,7 @@ export function loadRecords(ctx: CoreContext, ids: string[], on: string, needs: 
       byId.set(r.id, { ...r, exactName: r.exactName === 1, address: null, types: [], memberSince: null, custom: new Map() });
     }
     const addresses = new Map<string, (RecordAddress & { relationId: string })[]>();
-    for (const a of adr.all(json) as (RecordAddress & { relationId: string })[]) {
+    for (const a of adr.all({ ids: json, on }) as (RecordAddress & { relationId: string })[]) {
       const list = addresses.get(a.relationId);
       if (list) list.push(a);
       else addresses.set(a.relationId, [a]);
@@ -104,11 +107,11 @@ export function loadRecords(ctx: CoreContext, ids: string[], on: string, needs: 
       if (r) r.address = mainAddress(list, on);
     }
     const held = new Map<string, Set<number>>();
-    const assignments = needs.types === false ? [] : typ.all(json);
-    for (const a of assignments as { relationId: string; typeId: string; validFrom: string | null; validTo: string | null }[]) {
+    const assignments = needs.types === false ? [] : typ.all({ ids: json, on });
+    for (const a of assignments as { relationId: string; typeId: string; validFrom: string | null }[]) {
       const r = byId.get(a.relationId);
       const t = typeRank.get(a.typeId);
-      if (!r || !t || !((a.validFrom === null || a.validFrom <= on) && (a.validTo === null || a.validTo > on))) continue;
+      if (!r || !t) continue;
       let ranks = held.get(a.relationId);
       if (!ranks) held.set(a.relationId, (ranks = new Set()));
       ranks.add(t.rank);
