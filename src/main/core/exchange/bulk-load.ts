@@ -118,7 +118,14 @@ export function bulkLoad<R>(ctx: CoreContext, fn: (loader: UserTableLoader) => R
     lap('rows');
     for (const s of suspended) s.resume();
     lap('audit');
-    for (const d of deferred) d.restore();
+    // CREATE INDEX sorts with a helper thread when allowed: the second core does half the work.
+    const threads = sqlite.pragma('threads', { simple: true }) as number;
+    sqlite.pragma('threads = 2');
+    try {
+      for (const d of deferred) d.restore();
+    } finally {
+      sqlite.pragma(`threads = ${threads}`);
+    }
     lap('indexes');
     refreshStatistics(sqlite, [...plans.keys()]);
     lap('statistics');
@@ -144,5 +151,12 @@ export function bulkLoad<R>(ctx: CoreContext, fn: (loader: UserTableLoader) => R
  * of 100k relations takes ~4x longer than in rowid (= number) order.
  */
 function refreshStatistics(sqlite: Database.Database, keys: string[]): void {
-  for (const key of keys) sqlite.exec(`ANALYZE ${userTable(key).name}`);
+  // A sample per index is enough for the planner (as PRAGMA optimize does) and 5x cheaper.
+  const limit = sqlite.pragma('analysis_limit', { simple: true }) as number;
+  sqlite.pragma('analysis_limit = 1000');
+  try {
+    for (const key of keys) sqlite.exec(`ANALYZE ${userTable(key).name}`);
+  } finally {
+    sqlite.pragma(`analysis_limit = ${limit}`);
+  }
 }
