@@ -5,11 +5,12 @@ import { chromium } from '@playwright/test';
 import { demoAdministration } from './support/demo-fixture';
 import { percentile, report } from './support/figures';
 import { startWebHost } from '../src/main/web/web-host';
+import { SEARCH_DEBOUNCE_MS } from '../src/renderer/features/search/useRelationSearch';
 
 /**
  * Search as a person feels it: from typing a prefix in the Ctrl+K box to the matching
  * relations being on screen, in Debian's Chromium against the web host on the 100,000-relation
- * demo administration. Includes the UI's debounce (30 ms). Baseline: the same queries through
+ * demo administration. Includes the UI's debounce (SEARCH_DEBOUNCE_MS). Baseline: the same queries through
  * the core alone, in the same run.
  */
 const root = path.resolve(import.meta.dirname, '..');
@@ -18,6 +19,8 @@ if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
   spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 }
 
+// Enough prefixes that the p95 is not decided by two or three stalls of a busy machine.
+const CASES = 200;
 const { core } = demoAdministration(100_000);
 const host = await startWebHost({ core, staticDir, token: 'bench-token', port: 0 });
 const browser = await chromium.launch({
@@ -42,7 +45,7 @@ try {
   const cases: { prefix: string; first: string }[] = [];
   const coreTimes: number[] = [];
   let previous = '';
-  while (cases.length < 60) {
+  while (cases.length < CASES) {
     const w = words[Math.floor(rnd() * words.length)]!;
     const prefix = w.slice(0, 2 + Math.floor(rnd() * 3));
     const t0 = performance.now();
@@ -81,13 +84,13 @@ try {
   screen.sort((a, b) => a - b);
   coreTimes.sort((a, b) => a - b);
   const coreP95 = percentile(coreTimes, 95);
-  report({ name: 'ui.search_keystroke_to_screen_p50', value: percentile(screen, 50), unit: 'ms', target: 'informational (includes the 30 ms debounce of the UI)', ok: true });
+  report({ name: 'ui.search_keystroke_to_screen_p50', value: percentile(screen, 50), unit: 'ms', target: `informational (includes the ${SEARCH_DEBOUNCE_MS} ms debounce of the UI)`, ok: true });
   report({
     name: 'ui.search_keystroke_to_screen_p95',
     value: percentile(screen, 95),
     unit: 'ms',
     baseline: { name: 'relations.search in the core alone (p95, same queries)', value: coreP95, unit: 'ms' },
-    target: '< 100 ms from typing to results on screen, 60 prefixes, Debian Chromium, 100,000 relations',
+    target: `< 100 ms from typing to results on screen, ${CASES} prefixes, Debian Chromium, 100,000 relations`,
     ok: percentile(screen, 95) < 100,
   });
 } finally {
