@@ -154,13 +154,35 @@ export function listRelations(ctx: CoreContext, o: ListOptions): { total: number
         ? `r.updated_at ${dir}, r.id ${dir}`
         : `r.sort_key ${dir}, r.id ${dir}`;
   const whereSql = where.join(' AND ');
-  const total = (statement(ctx.sqlite, `SELECT count(*) AS n FROM relations r WHERE ${whereSql}`).get(...params) as { n: number }).n;
+  const total = cachedCount(ctx, whereSql, params);
   const ids = statement(ctx.sqlite, `SELECT r.id FROM relations r WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
     ...params,
     o.limit,
     o.offset,
   ) as { id: string }[];
   return { total, rows: loadSummaries(ctx, ids.map((r) => r.id)) };
+}
+
+/*
+ * Paging through a list asks for the same total again and again, and at 100,000 relations
+ * count(*) is about half the cost of a page. A total is reused while the database is
+ * unchanged: total_changes() moves with every write of this connection (a rolled-back one
+ * too, which only costs a recount), data_version with every commit of another process.
+ */
+const countCache = new WeakMap<CoreContext, Map<string, { version: string; total: number }>>();
+
+function cachedCount(ctx: CoreContext, whereSql: string, params: unknown[]): number {
+  const v = statement(ctx.sqlite, 'SELECT total_changes() AS c, data_version AS d FROM pragma_data_version').get() as { c: number; d: number };
+  const version = `${v.c}/${v.d}`;
+  let cache = countCache.get(ctx);
+  if (!cache) countCache.set(ctx, (cache = new Map()));
+  const key = `${whereSql}|${JSON.stringify(params)}`;
+  const hit = cache.get(key);
+  if (hit?.version === version) return hit.total;
+  const total = (statement(ctx.sqlite, `SELECT count(*) AS n FROM relations r WHERE ${whereSql}`).get(...params) as { n: number }).n;
+  if (cache.size >= 32) cache.clear();
+  cache.set(key, { version, total });
+  return total;
 }
 
 export function countRelations(ctx: CoreContext): number {

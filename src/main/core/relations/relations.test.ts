@@ -1,6 +1,7 @@
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestCore, type TestClock } from '../../../../test/support/test-core';
-import type { Core } from '../create-core';
+import { createTestCore, tempDir, type TestClock } from '../../../../test/support/test-core';
+import { createCore, type Core } from '../create-core';
 import { DomainError } from '../../../shared/errors';
 
 let core: Core & { clock: TestClock };
@@ -173,4 +174,28 @@ describe('relations', () => {
     const deletes = core.ctx.sqlite.prepare(`SELECT table_name FROM audit_log WHERE action = 'delete' ORDER BY table_name`).all();
     expect(deletes).toEqual([{ table_name: 'addresses' }, { table_name: 'relations' }]);
   });
+
+  it('keeps the list total in step with writes of its own and of another process on the same file', async () => {
+    const { dir, cleanup } = tempDir();
+    const file = path.join(dir, 'admin.sqlite');
+    core = createTestCore({ file });
+    // Another process: its own connection and its own ids.
+    const other = createCore({ file, actor: 'other' });
+    try {
+      const total = async () => (await core.call('relations.list', { offset: 0, limit: 10 })).total;
+      expect(await total()).toBe(0);
+      const { id } = await core.call('relations.create', jan);
+      expect(await total()).toBe(1);
+      expect(await total()).toBe(1);
+      await other.call('relations.create', { kind: 'person', fields: { firstName: 'Piet', lastName: 'Jansen' } });
+      expect(await total()).toBe(2);
+      await core.call('relations.delete', { id });
+      expect(await total()).toBe(1);
+      expect((await core.call('relations.list', { offset: 0, limit: 10, trash: true })).total).toBe(1);
+    } finally {
+      other.close();
+      cleanup();
+    }
+  });
 });
+
