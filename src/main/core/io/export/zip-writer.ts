@@ -86,6 +86,22 @@ export class ZipEntryWriter {
   }
 }
 
+// Fixed DOS time 1980-01-01 00:00: the same content gives the same bytes.
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+/** The fields a local header and its central directory record share, in the same order. */
+function writeEntryFields(b: Buffer, at: number, e: Omit<Entry, 'offset' | 'data'>): void {
+  b.writeUInt16LE(0x0800, at); // flags: UTF-8 names
+  b.writeUInt16LE(8, at + 2); // deflate
+  b.writeUInt16LE(DOS_TIME, at + 4);
+  b.writeUInt16LE(DOS_DATE, at + 6);
+  b.writeUInt32LE(e.crc >>> 0, at + 8);
+  b.writeUInt32LE(e.compressedSize, at + 12);
+  b.writeUInt32LE(e.size, at + 16);
+  b.writeUInt16LE(e.name.length, at + 20);
+}
+
 export class ZipWriter {
   private readonly entries: Entry[] = [];
   private offset = 0;
@@ -106,23 +122,12 @@ export class ZipWriter {
 
   /** The archive: local headers with data, then the central directory. */
   finish(): Buffer {
-    // Fixed DOS time 1980-01-01 00:00: the same content gives the same bytes.
-    const time = 0;
-    const date = (0 << 9) | (1 << 5) | 1;
     const parts: Buffer[] = [];
     for (const e of this.entries) {
       const h = Buffer.alloc(30);
       h.writeUInt32LE(0x04034b50, 0);
       h.writeUInt16LE(20, 4); // version needed
-      h.writeUInt16LE(0x0800, 6); // UTF-8 names
-      h.writeUInt16LE(8, 8); // deflate
-      h.writeUInt16LE(time, 10);
-      h.writeUInt16LE(date, 12);
-      h.writeUInt32LE(e.crc >>> 0, 14);
-      h.writeUInt32LE(e.compressedSize, 18);
-      h.writeUInt32LE(e.size, 22);
-      h.writeUInt16LE(e.name.length, 26);
-      h.writeUInt16LE(0, 28);
+      writeEntryFields(h, 6, e); // … extra field length 0
       parts.push(h, e.name, ...e.data);
     }
     const directoryStart = this.offset;
@@ -131,15 +136,8 @@ export class ZipWriter {
       const c = Buffer.alloc(46);
       c.writeUInt32LE(0x02014b50, 0);
       c.writeUInt16LE(20, 4); // made by
-      c.writeUInt16LE(20, 6); // needed
-      c.writeUInt16LE(0x0800, 8);
-      c.writeUInt16LE(8, 10);
-      c.writeUInt16LE(time, 12);
-      c.writeUInt16LE(date, 14);
-      c.writeUInt32LE(e.crc >>> 0, 16);
-      c.writeUInt32LE(e.compressedSize, 20);
-      c.writeUInt32LE(e.size, 24);
-      c.writeUInt16LE(e.name.length, 28);
+      c.writeUInt16LE(20, 6); // version needed
+      writeEntryFields(c, 8, e); // … no extra field, comment, disk or attributes
       c.writeUInt32LE(e.offset, 42);
       parts.push(c, e.name);
       directorySize += c.length + e.name.length;
