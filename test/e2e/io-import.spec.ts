@@ -22,6 +22,11 @@ test('imports a messy Windows-1252 CSV: detected settings, one mapping corrected
   await expect(io.mappingRow('Geb.datum').getByTestId('mapping-target')).toHaveValue('Geboortedatum');
   await expect(io.mappingRow('Bank (IBAN/giro)').getByTestId('mapping-target')).toHaveValue('negeren');
   await io.mapColumn('Bank (IBAN/giro)', 'IBAN');
+  // Kept by name for next time: it appears in the list of saved mappings.
+  const mappingName = `Ledenlijst penningmeester ${Date.now() % 1_000_000}`;
+  await page.getByTestId('mapping-name').fill(mappingName);
+  await page.getByTestId('mapping-save').click();
+  await expect(page.getByTestId('mapping-saved')).toHaveValue(mappingName);
   await page.screenshot({ path: 'test-results/io-mapping.png', fullPage: true });
   await page.getByTestId('import-to-options').click();
 
