@@ -10,8 +10,10 @@ const SELECT = `SELECT l.id, l.operation_id AS operationId, o.kind AS operationK
 
 export function auditHandlers(ctx: CoreContext): HandlerGroup<keyof typeof auditContract> {
   // A link is recorded under its "from" relation; the other side's History must show it too.
+  // A survivor's History also holds the entries of the relations merged into it (redirects).
   const relationWhere = `(l.relation_id = @id OR (l.table_name = 'relation_links' AND l.record_id IN
-                          (SELECT id FROM relation_links WHERE to_relation_id = @id)))`;
+                          (SELECT id FROM relation_links WHERE to_relation_id = @id))
+                          OR l.relation_id IN (SELECT old_relation_id FROM relation_redirects WHERE relation_id = @id))`;
   return {
     'audit.forRelation': ({ relationId, offset, limit }) => {
       const raw = ctx.sqlite

@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { KEEP_BOTH, MERGE_FIELDS, mergeTake, type MergeResult } from '../../../shared/contract/dedupe';
+import type { RelationFields } from '../../../shared/contract';
+import { DomainError, notFound } from '../../../shared/errors';
+import { writeOrPreview } from '../audit/operation-writer';
+import type { CoreContext } from '../context';
+import { relationDetail } from '../relations/relation-detail';
+import { updateRelation } from '../relations/relations.repo';
+import { joinPeriods, moveReferences, remainingReferences, type MoveContext, type MovePolicy } from './move-references';
+
+type Take = z.infer<typeof mergeTake>;
+type MergeField = (typeof MERGE_FIELDS)[number];
+
+const PERSON_ONLY = new Set<MergeField>(['initials', 'firstName', 'infix', 'lastName', 'exactName', 'gender', 'addressForm', 'birthDate', 'deathDate']);
+const ORGANISATION_ONLY = new Set<MergeField>(['name', 'legalForm', 'kvkNumber', 'emailDomain']);
+
+const shown = (v: unknown): string | null => {
+  if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return null;
+  if (Array.isArray(v)) return v.join(', ');
+  if (typeof v === 'boolean') return v ? 'ja' : null;
+  return String(v);
+};
+
+/**
+ * Tables whose rows cannot simply be re-pointed. Everything else (addresses, subscriptions,
+ * exceptions, memberships, redirects, and tables added later) moves by the generic rule.
+ */
+function policies(take: Record<string, Take>): Record<string, MovePolicy> {
+  return {
+    relation_tags: {
+      before(m) {
+        const dup = m.sqlite
+          .prepare(`SELECT t.* FROM relation_tags t WHERE t.relation_id = ? AND t.tag_id IN (SELECT tag_id FROM relation_tags WHERE relation_id = ?)`)
+          .all(m.removeId, m.keepId) as { id: string; tag_id: string }[];
+        for (const r of dup) {
+          m.before.push({ table: 'relation_tags', row: r });
+          m.sqlite.prepare('DELETE FROM relation_tags WHERE id = ?').run(r.id);
+          m.collisions.push({ table: 'relation_tags', kind: 'FOLDED', recordId: r.id, detail: r.tag_id });
+        }
+      },
+    },
+    custom_values: {
+      // Both have a value for the field: the user's pick (custom.<code>) decides, default the survivor's.
+      before(m) {
+        const both = m.sqlite
+          .prepare(
+            `SELECT r.id AS rid, k.id AS kid, r.value AS rv, k.value AS kv, f.code, f.label FROM custom_values r
+               JOIN custom_values k ON k.field_id = r.field_id AND k.relation_id = @keep
+               JOIN custom_fields f ON f.id = r.field_id WHERE r.relation_id = @remove`,
+          )
+          .all({ keep: m.keepId, remove: m.removeId }) as { rid: string; kid: string; rv: string; kv: string; code: string; label: string }[];
+        for (const c of both) {
+          const takeRemoved = take[`custom.${c.code}`] === 'remove';
+          m.before.push({ table: 'custom_values', row: m.sqlite.prepare('SELECT * FROM custom_values WHERE id = ?').get(c.rid) as Record<string, unknown> });
+          if (takeRemoved && c.rv !== c.kv) {
+            m.before.push({ table: 'custom_values', row: m.sqlite.prepare('SELECT * FROM custom_values WHERE id = ?').get(c.kid) as Record<string, unknown> });
+            m.sqlite.prepare('UPDATE custom_values SET value = ? WHERE id = ?').run(c.rv, c.kid);
+          }
+          m.sqlite.prepare('DELETE FROM custom_values WHERE id = ?').run(c.rid);
+          m.collisions.push({
+            table: 'custom_values',
+            kind: c.rv === c.kv ? 'FOLDED' : takeRemoved ? 'VALUE_TAKEN' : 'VALUE_KEPT',
+            recordId: c.kid,
+            detail: `${c.label}: ${takeRemoved ? c.rv : c.kv} (${takeRemoved ? c.kv : c.rv})`,
+          });
+        }
+      },
+    },
+    duplicate_dismissals: {
+      before(m) {
+        // "Not a duplicate of each other" ends with the merge; "not a duplicate of C" held by both is one fact.
+        const rows = m.sqlite
+          .prepare(
+            `SELECT * FROM duplicate_dismissals d WHERE (relation_a_id = @remove OR relation_b_id = @remove) AND (
+               relation_a_id = @keep OR relation_b_id = @keep
+               OR EXISTS (SELECT 1 FROM duplicate_dismissals k WHERE (k.relation_a_id = @keep OR k.relation_b_id = @keep)
+                 AND (CASE WHEN k.relation_a_id = @keep THEN k.relation_b_id ELSE k.relation_a_id END)
+                   = (CASE WHEN d.relation_a_id = @remove THEN d.relation_b_id ELSE d.relation_a_id END)))`,
+          )
+          .all({ keep: m.keepId, remove: m.removeId }) as { id: string }[];
+        for (const r of rows) {
+          m.before.push({ table: 'duplicate_dismissals', row: r });
+          m.sqlite.prepare('DELETE FROM duplicate_dismissals WHERE id = ?').run(r.id);
+          m.collisions.push({ table: 'duplicate_dismissals', kind: 'FOLDED', recordId: r.id, detail: '' });
+        }
+      },
+      after(m) {
+        // Keep the smaller id first, as the unique key expects.
+        m.sqlite
+          .prepare(`UPDATE duplicate_dismissals SET relation_a_id = relation_b_id, relation_b_id = relation_a_id WHERE relation_a_id > relation_b_id AND (relation_a_id = @keep OR relation_b_id = @keep)`)
+          .run({ keep: m.keepId });
+      },
+    },
+    relation_links: {
+      after(m) {
+        const self = m.sqlite.prepare('SELECT * FROM relation_links WHERE from_relation_id = @keep AND to_relation_id = @keep').all({ keep: m.keepId }) as { id: string }[];
+        for (const r of self) {
+          m.before.push({ table: 'relation_links', row: r });
+          m.sqlite.prepare('DELETE FROM relation_links WHERE id = ?').run(r.id);
+          m.collisions.push({ table: 'relation_links', kind: 'SELF_LINK_REMOVED', recordId: r.id, detail: '' });
+        }
+        joinPeriods(m, 'relation_links', 'from_relation_id = @keep OR to_relation_id = @keep', ['link_type_id', 'from_relation_id', 'to_relation_id', 'function'], 'notes');
+      },
+    },
+    group_members: {
+      after: (m) => joinPeriods(m, 'group_members', 'relation_id = @keep', ['group_id', 'role_id', 'mode'], 'notes'),
+    },
+    relation_type_assignments: {
+      after: (m) => joinPeriods(m, 'relation_type_assignments', 'relation_id = @keep', ['type_id']),
+    },
+  };
+}
+
+function checkTake(kind: 'person' | 'organisation', take: Record<string, Take>): void {
+  const issues = Object.entries(take).flatMap(([field, t]) => {
+    if (field.startsWith('custom.')) return t === 'both' ? [{ field: `take.${field}`, code: 'MERGE_CANNOT_KEEP_BOTH' }] : [];
+    if (!(MERGE_FIELDS as readonly string[]).includes(field)) return [{ field: `take.${field}`, code: 'MERGE_FIELD_UNKNOWN' }];
+    const f = field as MergeField;
+    if ((kind === 'person' && ORGANISATION_ONLY.has(f)) || (kind === 'organisation' && PERSON_ONLY.has(f))) return [{ field: `take.${field}`, code: 'MERGE_FIELD_UNKNOWN' }];
+    if (t === 'both' && !KEEP_BOTH[f]) return [{ field: `take.${field}`, code: 'MERGE_CANNOT_KEEP_BOTH' }];
+    return [];
+  });
+  if (issues.length) throw new DomainError('VALIDATION_FAILED', undefined, issues);
+}
+
+/** The survivor's fields after the user's picks; blanks on the survivor are filled from the other. */
+function mergeFields(kind: 'person' | 'organisation', keep: RelationFields, remove: RelationFields, take: Record<string, Take>) {
+  const merged: Record<string, unknown> = { ...keep };
+  const choices: MergeResult['fields'] = [];
+  for (const f of MERGE_FIELDS) {
+    if ((kind === 'person' && ORGANISATION_ONLY.has(f)) || (kind === 'organisation' && PERSON_ONLY.has(f))) continue;
+    const kv = keep[f];
+    const rv = remove[f];
+    if (shown(rv) === null && shown(kv) === null) continue;
+    const t: Take = take[f] ?? (shown(kv) === null && shown(rv) !== null ? 'remove' : 'keep');
+    if (t === 'remove') merged[f] = rv;
+    if (t === 'both') {
+      const second = KEEP_BOTH[f] as keyof RelationFields;
+      if (f === 'notes') merged[f] = [kv, rv].filter((x) => shown(x) !== null && x !== undefined).join('\n\n') || null;
+      else if (shown(rv) !== null && rv !== kv) {
+        const taken = take[second] === 'remove' ? remove[second] : keep[second];
+        if (shown(taken) !== null && taken !== rv) {
+          throw new DomainError('VALIDATION_FAILED', undefined, [{ field: `take.${f}`, code: 'MERGE_NO_ROOM_FOR_SECOND_VALUE', details: { second } }]);
+        }
+        merged[second] = rv;
+      }
+    }
+    choices.push({ field: f, keep: shown(kv), remove: shown(rv), chosen: shown(merged[f]), take: t });
+  }
+  // A second value placed by "keep both" shows as the second field's choice.
+  for (const c of choices) {
+    const now = shown(merged[c.field]);
+    if (now !== c.chosen) c.chosen = now;
+  }
+  return { merged: merged as RelationFields, choices };
+}
+
+const side = (d: { id: string; number: number; displayName: string; kind: 'person' | 'organisation' }) => ({ id: d.id, number: d.number, displayName: d.displayName, kind: d.kind });
+
+/**
+ * Folds `removeId` into `keepId` in one audited operation: the survivor takes the picked
+ * fields, every row that references the removed relation moves (discovered from the schema),
+ * collisions are resolved and reported, memberships are recomputed, and the old id and number
+ * redirect to the survivor. The operation's summary holds what an undo needs: both relations
+ * as they were, every moved row id per table, and every row a policy changed or dropped.
+ */
+export function mergeRelations(ctx: CoreContext, input: { keepId: string; removeId: string; take: Record<string, Take>; dryRun: boolean }): MergeResult {
+  const { keepId, removeId, take } = input;
+  if (keepId === removeId) throw new DomainError('VALIDATION_FAILED', undefined, [{ field: 'removeId', code: 'MERGE_SAME_RELATION' }]);
+  const { saved, result } = writeOrPreview(ctx.write, input.dryRun, 'dedupe.merge', { keepId, removeId }, (op) => {
+    const keep = relationDetail(ctx, keepId);
+    const remove = relationDetail(ctx, removeId);
+    if (keep.kind !== remove.kind) throw new DomainError('VALIDATION_FAILED', undefined, [{ field: 'removeId', code: 'MERGE_KIND_DIFFERS' }]);
+    if (keep.deletedAt !== null || remove.deletedAt !== null) {
+      throw new DomainError('VALIDATION_FAILED', undefined, [{ field: keep.deletedAt !== null ? 'keepId' : 'removeId', code: 'MERGE_RELATION_IN_TRASH' }]);
+    }
+    checkTake(keep.kind, take);
+    const rowOf = (id: string) => ctx.sqlite.prepare('SELECT * FROM relations WHERE id = ?').get(id) as Record<string, unknown>;
+    const keepRowBefore = rowOf(keepId);
+    const removedRow = rowOf(removeId);
+    const { merged, choices } = mergeFields(keep.kind, keep.fields, remove.fields, take);
+    updateRelation(ctx, keepId, merged);
+
+    const m: MoveContext = { sqlite: ctx.sqlite, keepId, removeId, collisions: [], before: [] };
+    const moved = moveReferences(m, policies(take));
+    const left = remainingReferences(ctx.sqlite, removeId);
+    if (left.length) throw new DomainError('CONFLICT', { entity: 'merge', reason: 'MERGE_ROWS_LEFT', tables: left.map((l) => l.table).join(', ') });
+    ctx.sqlite
+      .prepare('INSERT INTO relation_redirects (id, old_relation_id, old_number, relation_id, operation_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(ctx.newId(), removeId, remove.number, keepId, op.id, ctx.now());
+    ctx.sqlite.prepare('DELETE FROM relations WHERE id = ?').run(removeId);
+    op.changed('relations.changed', { ids: [keepId, removeId] });
+
+    const survivor = relationDetail(ctx, keepId);
+    const summary = {
+      keep: side(survivor),
+      removed: side(remove),
+      // For an undo (issue 8's mechanism): the rows as they were and what moved where.
+      undo: { keepRowBefore, removedRow, moved, before: m.before },
+    };
+    ctx.sqlite.prepare('UPDATE operations SET summary = ? WHERE id = ?').run(JSON.stringify(summary), op.id);
+    return {
+      operationId: op.id,
+      keep: side(survivor),
+      removed: side(remove),
+      fields: choices,
+      moved: moved.map((x) => ({ table: x.table, column: x.column, rows: x.ids.length })),
+      collisions: m.collisions,
+    };
+  });
+  return { saved, ...result, operationId: saved ? result.operationId : null };
+}
+
+export function assertRelationExists(ctx: CoreContext, id: string): void {
+  if (!ctx.sqlite.prepare('SELECT 1 FROM relations WHERE id = ?').get(id)) throw notFound('relation', id);
+}
