@@ -78,6 +78,8 @@ export const nlErrors = {
       LINK_TYPE_IN_USE: 'Dit koppelingstype wordt nog {{count}} keer gebruikt en kan daarom niet worden verwijderd.',
       TAG_HAS_CHILDREN: 'Dit kenmerk heeft onderliggende kenmerken; verwijder die eerst.',
       NETWORK: 'Geen verbinding met de kern van het programma.',
+      MERGE_COLLISION: 'Samenvoegen kan niet: in {{table}} zouden twee regels botsen. Pas die regels eerst aan; er is niets gewijzigd.',
+      MERGE_ROWS_LEFT: 'Samenvoegen is afgebroken: in {{tables}} bleven gegevens achter. Er is niets gewijzigd.',
     },
     entity: {
       relation: 'Deze relatie',
@@ -100,6 +102,12 @@ export const nlErrors = {
     },
     issue: {
       UNKNOWN: 'ongeldige waarde ({{code}})',
+      MERGE_SAME_RELATION: 'een relatie kan niet met zichzelf worden samengevoegd',
+      MERGE_KIND_DIFFERS: 'een persoon en een organisatie kunnen niet worden samengevoegd',
+      MERGE_RELATION_IN_TRASH: 'deze relatie staat in de prullenbak; zet haar eerst terug',
+      MERGE_FIELD_UNKNOWN: 'dit veld bestaat niet voor deze soort relatie',
+      MERGE_CANNOT_KEEP_BOTH: 'van dit veld kan maar één waarde bewaard worden',
+      MERGE_NO_ROOM_FOR_SECOND_VALUE: 'het tweede veld is al gevuld; kies één van beide waarden',
       INPUT_GENERIC: 'ongeldige invoer',
       REQUIRED: 'verplicht',
       POSTCODE_EMPTY: 'postcode ontbreekt',

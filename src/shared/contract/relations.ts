@@ -14,6 +14,7 @@ import {
   pageInput,
 } from './fields';
 import { addressInput, addressDto } from './addresses';
+import { fieldScore } from './dedupe';
 
 export const relationKind = z.enum(['person', 'organisation']);
 export type RelationKind = z.infer<typeof relationKind>;
@@ -159,7 +160,9 @@ export const similarRelation = z.object({
   id,
   number: z.number().int(),
   displayName: z.string(),
-  reason: z.enum(['SAME_EMAIL', 'SAME_NAME_BIRTHDATE', 'SAME_NAME_POSTCODE', 'SAME_NAME']),
+  /** The duplicate scorer's score and the fields that agreed or were similar (the reason shown). */
+  score: z.number().int(),
+  fields: z.array(fieldScore),
 });
 
 export const relationsContract = defineContract({
@@ -221,6 +224,11 @@ export const relationsContract = defineContract({
       infix: z.string().max(30).optional(),
       birthDate: isoDate.optional(),
       postcode: z.string().max(12).optional(),
+      houseNumber: z.number().int().min(1).max(99999).optional(),
+      kind: relationKind.optional(),
+      name: z.string().max(200).optional(),
+      kvkNumber: z.string().max(20).optional(),
+      phone: z.string().max(40).optional(),
     }),
     output: z.object({ rows: z.array(similarRelation) }),
   },

@@ -183,6 +183,18 @@ describe('a merge moves every row that references the removed relation', () => {
     expect(history.rows.some((e) => e.recordId === remove.id && e.action === 'insert')).toBe(true);
   });
 
+  it('redirects the old number and id: search, an old link, and the number is never handed out again', async () => {
+    const keep = await person('Piet', 'Mulder');
+    const remove = await person('Petrus', 'Mulder'); // the highest number
+    await core.call('dedupe.merge', { keepId: keep.id, removeId: remove.id });
+    const found = await core.call('relations.search', { query: String(remove.number) });
+    expect(found.rows[0]?.id).toBe(keep.id);
+    expect((await core.call('relations.get', { id: remove.id })).id).toBe(keep.id);
+    const next = await person('Nieuw', 'Lid');
+    expect(next.number).toBe(remove.number + 1);
+    await expect(core.call('relations.setNumber', { id: next.id, number: remove.number })).rejects.toMatchObject({ issues: [{ code: 'NUMBER_TAKEN' }] });
+  });
+
   it('refuses what cannot be merged, with a field-level reason', async () => {
     const a = await person('A', 'Test');
     const org = (await core.call('relations.create', { kind: 'organisation', fields: { name: 'Club' } })) as { id: string };
