@@ -103,6 +103,8 @@ export const mergeCollision = z.object({
   kind: z.string(),
   recordId: z.string(),
   detail: z.string(),
+  /** The merge field that decides it, when the user can choose (`custom.<code>`). */
+  field: z.string().nullable().default(null),
 });
 
 export const mergeResult = z.object({

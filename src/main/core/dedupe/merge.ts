@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { KEEP_BOTH, MERGE_FIELDS, mergeTake, type MergeResult } from '../../../shared/contract/dedupe';
+import { type z } from 'zod';
+import { KEEP_BOTH, MERGE_FIELDS, type mergeTake, type MergeResult } from '../../../shared/contract/dedupe';
 import type { RelationFields } from '../../../shared/contract';
 import { DomainError, notFound } from '../../../shared/errors';
 import { writeOrPreview } from '../audit/operation-writer';
@@ -62,6 +62,7 @@ function policies(take: Record<string, Take>): Record<string, MovePolicy> {
             kind: c.rv === c.kv ? 'FOLDED' : takeRemoved ? 'VALUE_TAKEN' : 'VALUE_KEPT',
             recordId: c.kid,
             detail: `${c.label}: ${takeRemoved ? c.rv : c.kv} (${takeRemoved ? c.kv : c.rv})`,
+            field: `custom.${c.code}`,
           });
         }
       },
@@ -205,7 +206,7 @@ export function mergeRelations(ctx: CoreContext, input: { keepId: string; remove
       removed: side(remove),
       fields: choices,
       moved: moved.map((x) => ({ table: x.table, column: x.column, rows: x.ids.length })),
-      collisions: m.collisions,
+      collisions: m.collisions.map((c) => ({ ...c, field: c.field ?? null })),
     };
   });
   return { saved, ...result, operationId: saved ? result.operationId : null };

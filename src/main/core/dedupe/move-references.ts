@@ -33,6 +33,7 @@ export interface Collision {
   kind: string;
   recordId: string;
   detail: string;
+  field?: string | null;
 }
 
 /** What a merge did to one reference, kept in the operation so an undo can put it back. */
