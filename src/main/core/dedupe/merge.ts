@@ -127,32 +127,34 @@ function checkTake(kind: 'person' | 'organisation', take: Record<string, Take>):
 /** The survivor's fields after the user's picks; blanks on the survivor are filled from the other. */
 function mergeFields(kind: 'person' | 'organisation', keep: RelationFields, remove: RelationFields, take: Record<string, Take>) {
   const merged: Record<string, unknown> = { ...keep };
-  const choices: MergeResult['fields'] = [];
-  for (const f of MERGE_FIELDS) {
-    if ((kind === 'person' && ORGANISATION_ONLY.has(f)) || (kind === 'organisation' && PERSON_ONLY.has(f))) continue;
+  const takes = new Map<MergeField, Take>();
+  const fields = MERGE_FIELDS.filter((f) => !((kind === 'person' && ORGANISATION_ONLY.has(f)) || (kind === 'organisation' && PERSON_ONLY.has(f))));
+  for (const f of fields) {
     const kv = keep[f];
     const rv = remove[f];
-    if (shown(rv) === null && shown(kv) === null) continue;
     const t: Take = take[f] ?? (shown(kv) === null && shown(rv) !== null ? 'remove' : 'keep');
+    takes.set(f, t);
     if (t === 'remove') merged[f] = rv;
-    if (t === 'both') {
-      const second = KEEP_BOTH[f] as keyof RelationFields;
-      if (f === 'notes') merged[f] = [kv, rv].filter((x) => shown(x) !== null && x !== undefined).join('\n\n') || null;
-      else if (shown(rv) !== null && rv !== kv) {
-        const taken = take[second] === 'remove' ? remove[second] : keep[second];
-        if (shown(taken) !== null && taken !== rv) {
-          throw new DomainError('VALIDATION_FAILED', undefined, [{ field: `take.${f}`, code: 'MERGE_NO_ROOM_FOR_SECOND_VALUE', details: { second } }]);
-        }
-        merged[second] = rv;
+  }
+  // "Keep both" after the plain picks, so the second value lands in a field already decided.
+  for (const f of fields) {
+    if (takes.get(f) !== 'both') continue;
+    const kv = keep[f];
+    const rv = remove[f];
+    const second = KEEP_BOTH[f] as keyof RelationFields;
+    if (f === 'notes') merged[f] = [kv, rv].filter((x) => shown(x) !== null).join('\n\n') || null;
+    else if (shown(rv) !== null && rv !== kv) {
+      if (shown(merged[second]) !== null && merged[second] !== rv) {
+        throw new DomainError('VALIDATION_FAILED', undefined, [{ field: `take.${f}`, code: 'MERGE_NO_ROOM_FOR_SECOND_VALUE', details: { second } }]);
       }
+      merged[second] = rv;
     }
-    choices.push({ field: f, keep: shown(kv), remove: shown(rv), chosen: shown(merged[f]), take: t });
   }
-  // A second value placed by "keep both" shows as the second field's choice.
-  for (const c of choices) {
-    const now = shown(merged[c.field]);
-    if (now !== c.chosen) c.chosen = now;
-  }
+  const choices: MergeResult['fields'] = fields.flatMap((f) =>
+    shown(keep[f]) === null && shown(remove[f]) === null && shown(merged[f]) === null
+      ? []
+      : [{ field: f, keep: shown(keep[f]), remove: shown(remove[f]), chosen: shown(merged[f]), take: takes.get(f) as Take }],
+  );
   return { merged: merged as RelationFields, choices };
 }
 
