@@ -87,3 +87,14 @@ describe('quick-entry warning', () => {
     expect(child.rows).toEqual([]);
   });
 });
+
+describe('import dry run', () => {
+  it('warns that a new row already exists, by the same scorer, with the reason', async () => {
+    const { createImportDuplicateCheck } = await import('./import-hook');
+    const jan = await create({ firstName: 'Johannes', lastName: 'Dijkstra', birthDate: '1970-01-01' });
+    const check = createImportDuplicateCheck(core.ctx);
+    const hit = check({ kind: 'person', fields: { firstName: 'Jan', lastName: 'Dykstra', birthDate: '1970-01-01' }, address: {} });
+    expect(hit).toMatchObject({ number: jan.number, reasons: 'achternaam, voornaam, geboortedatum' });
+    expect(check({ kind: 'person', fields: { firstName: 'Marieke', lastName: 'Dijkstra', birthDate: '1999-01-01' }, address: {} })).toBeNull();
+  });
+});

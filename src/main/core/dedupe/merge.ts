@@ -204,7 +204,8 @@ export function mergeRelations(ctx: CoreContext, input: { keepId: string; remove
     ctx.sqlite.prepare('UPDATE operations SET summary = ? WHERE id = ?').run(JSON.stringify(summary), op.id);
     return {
       operationId: op.id,
-      keep: side(survivor),
+      // As the user knew them before the merge (the survivor may take the other's name).
+      keep: side(keep),
       removed: side(remove),
       fields: choices,
       moved: moved.map((x) => ({ table: x.table, column: x.column, rows: x.ids.length })),

@@ -8,6 +8,11 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { fieldLabel } from '../../lib/issues';
 import { fieldReasonText } from './reason-text';
+import { showDate } from '../../lib/dates';
+
+const DATE_FIELDS = new Set(['birthDate', 'deathDate']);
+/** Dates as the rest of the app shows them (dd-mm-jjjj). */
+const shown = (field: string, v: string | null) => (v === null ? '—' : DATE_FIELDS.has(field) ? showDate(v) : v);
 
 type Take = 'keep' | 'remove' | 'both';
 type Preview = Output<'dedupe.merge'>;
@@ -93,13 +98,13 @@ export function MergePanel({ a, b, onBack, onDismissed, onMerged }: Props) {
         <Paper withBorder p="sm">
           <Group justify="space-between" mb="xs">
             <Text fw={600}>{t('dedupe.merge.comparison')}</Text>
-            <Badge variant="light" data-testid="merge-score">
+            <Badge variant="light" tt="none" size="lg" data-testid="merge-score">
               {t('dedupe.merge.score', { score: compare.data.score, threshold: weights.data?.weights.threshold ?? '' })}
             </Badge>
           </Group>
           <Group gap="xs">
             {compare.data.fields.map((f) => (
-              <Badge key={f.field} color={OUTCOME_COLOR[f.outcome]} variant="light" title={`${f.a ?? '—'} / ${f.b ?? '—'}`} data-testid="merge-reason">
+              <Badge key={f.field} color={OUTCOME_COLOR[f.outcome]} variant="light" tt="none" size="lg" fw={500} title={`${f.a ?? '—'} / ${f.b ?? '—'}`} data-testid="merge-reason">
                 {fieldReasonText(t, f)} ({f.points > 0 ? `+${f.points}` : f.points})
               </Badge>
             ))}
@@ -130,7 +135,7 @@ export function MergePanel({ a, b, onBack, onDismissed, onMerged }: Props) {
                     <Table.Td>{fieldLabel(t, f.field)}</Table.Td>
                     <Table.Td>
                       <Radio
-                        label={f.keep ?? '—'}
+                        label={shown(f.field, f.keep)}
                         checked={f.take === 'keep'}
                         onChange={() => setTake((s) => ({ ...s, [f.field]: 'keep' }))}
                         data-testid="take-keep"
@@ -139,7 +144,7 @@ export function MergePanel({ a, b, onBack, onDismissed, onMerged }: Props) {
                     <Table.Td>
                       <Group gap="md">
                         <Radio
-                          label={f.remove ?? '—'}
+                          label={shown(f.field, f.remove)}
                           checked={f.take === 'remove'}
                           onChange={() => setTake((s) => ({ ...s, [f.field]: 'remove' }))}
                           data-testid="take-remove"
@@ -155,7 +160,7 @@ export function MergePanel({ a, b, onBack, onDismissed, onMerged }: Props) {
                         )}
                       </Group>
                     </Table.Td>
-                    <Table.Td data-testid="merge-chosen">{f.chosen ?? '—'}</Table.Td>
+                    <Table.Td data-testid="merge-chosen">{shown(f.field, f.chosen)}</Table.Td>
                   </Table.Tr>
                 );
               })}
