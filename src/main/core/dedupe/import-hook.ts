@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
 import { loadAllRecords } from './dedupe-records';
-import { dismissedPairs, loadWeights } from './dedupe-store';
+import { loadWeights } from './dedupe-store';
 import { typedRecord } from './quick-entry';
 import { blockingKeys, prepare, scorePair, type Prepared } from './scorer';
 

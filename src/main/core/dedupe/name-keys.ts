@@ -5,9 +5,12 @@ import { foldDiacritics } from '../../../shared/dutch/text';
  * lower case, ij and y the same letter (Dijkstra = Dykstra), and only letters kept, so
  * hyphens, apostrophes and spaces do not count.
  */
+const ASCII = /^[\x20-\x7e]*$/;
+
 export function nameKey(s: string | null | undefined): string {
   if (!s) return '';
-  return foldDiacritics(s)
+  // Most names are plain ASCII: skip the Unicode normalisation (a scan prepares 100,000 records).
+  return (ASCII.test(s) ? s : foldDiacritics(s))
     .toLowerCase()
     .replace(/ij/g, 'y')
     .replace(/[^a-z]/g, '');
@@ -37,23 +40,26 @@ export function soundKey(key: string): string {
 /** Optimal string alignment distance (Levenshtein plus adjacent transposition), capped: returns max + 1 when further. */
 export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i]);
-  for (let j = 1; j <= b.length; j++) (rows[0] as number[])[j] = j;
+  // Three rolling rows (the transposition looks two rows back); no allocation per cell.
+  const w = b.length + 1;
+  let older = new Int32Array(w);
+  let prev = new Int32Array(w);
+  let row = new Int32Array(w);
+  for (let j = 0; j < w; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = rows[i] as number[];
-    const prev = rows[i - 1] as number[];
-    let best = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    row[0] = i;
+    let best = i;
+    for (let j = 1; j < w; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (rows[i - 2]?.[j - 2] as number) + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, (older[j - 2] as number) + 1);
       row[j] = v;
-      best = Math.min(best, v);
+      if (v < best) best = v;
     }
     if (best > max) return max + 1;
+    [older, prev, row] = [prev, row, older];
   }
-  return rows[a.length]?.[b.length] as number;
+  return prev[b.length] as number;
 }
 
 const KEYBOARD = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
@@ -78,10 +84,10 @@ export type NameLikeness = 'equal' | 'sounds-alike' | 'typo' | 'looks-alike' | '
  * two letters swapped, a neighbouring key); one other letter changed only "looks alike":
  * Schouten/Scholten are different families however high their string similarity.
  */
-export function nameLikeness(a: string, b: string): NameLikeness {
+export function nameLikeness(a: string, b: string, soundA = soundKey(a), soundB = soundKey(b)): NameLikeness {
   if (a === b) return 'equal';
   if (!a || !b) return 'different';
-  if (soundKey(a) === soundKey(b)) return 'sounds-alike';
+  if (soundA === soundB) return 'sounds-alike';
   if (Math.min(a.length, b.length) < 4) return 'different';
   const d = editDistance(a, b, 1);
   if (d > 1) return 'different';

@@ -58,7 +58,7 @@ export function scanRecords(records: DedupeRecord[], infixes: Set<string>, weigh
           continue;
         }
         comparisons++;
-        const scored = scorePair(a, b, weights);
+        const scored = scorePair(a, b, weights, 'suspects');
         if (scored.suspect) {
           const { suspect: _s, ...pair } = scored;
           // The lower number first: usually the older record, the natural survivor.
@@ -82,7 +82,7 @@ export function allPairs(records: DedupeRecord[], infixes: Set<string>, weights:
       const b = prepared[j] as Prepared;
       if (a.rec.kind !== b.rec.kind) continue;
       comparisons++;
-      if (scorePair(a, b, weights).suspect) suspects++;
+      if (scorePair(a, b, weights, 'suspects').suspect) suspects++;
     }
   }
   return { suspects, comparisons };

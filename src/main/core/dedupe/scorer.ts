@@ -10,7 +10,7 @@ import { phoneDigits } from '../../../shared/dutch/phone';
 import { normalizeIban } from '../../../shared/dutch/iban';
 import { foldDiacritics } from '../../../shared/dutch/text';
 import { isPublicMailDomain } from '../relations/public-mail-domains';
-import { nameKey, nameLikeness, type NameLikeness } from './name-keys';
+import { nameKey, nameLikeness, soundKey, type NameLikeness } from './name-keys';
 import { initialsFor, sameRoepnaamFamily } from './roepnamen';
 
 /** One relation as the scorer sees it: raw values, straight from the database or a typed form. */
@@ -45,6 +45,8 @@ export interface Prepared {
   first: string;
   initials: string;
   orgKey: string;
+  /** Sound keys of lastCore, first and orgKey, computed once (the scan compares each record often). */
+  sound: { last: string; first: string; org: string };
   emails: string[];
   phones: string[];
   iban: string;
@@ -74,7 +76,8 @@ export function prepare(rec: DedupeRecord, infixes: Set<string>): Prepared {
   let infix = rec.infix ?? '';
   let last = rec.lastName ?? '';
   let infixFromLastName = false;
-  if (!infix.trim() && last) {
+  // Only a last name with a space, comma or apostrophe can hold a tussenvoegsel.
+  if (!infix.trim() && last && /[\s,'’‘`´]/u.test(last)) {
     const split = splitSurname(last, infixes);
     if (split.infix) {
       infix = split.infix;
@@ -83,14 +86,18 @@ export function prepare(rec: DedupeRecord, infixes: Set<string>): Prepared {
     }
   }
   const domain = (rec.emailDomain ?? '').toLowerCase();
+  const lastCore = nameKey(last);
+  const first = nameKey(rec.firstName);
+  const orgKey = rec.kind === 'organisation' ? organisationKey(rec.name) : '';
   return {
     rec,
-    lastCore: nameKey(last),
+    lastCore,
     infix: nameKey(infix),
     infixFromLastName,
-    first: nameKey(rec.firstName),
+    first,
     initials: nameKey(rec.initials),
-    orgKey: rec.kind === 'organisation' ? organisationKey(rec.name) : '',
+    orgKey,
+    sound: { last: soundKey(lastCore), first: soundKey(first), org: soundKey(orgKey) },
     emails: [...new Set(rec.emails.map((e) => e.trim().toLowerCase()).filter(Boolean))],
     phones: [...new Set(rec.phones.map(phoneDigits).filter((d) => d.length >= 8))],
     iban: rec.iban ? normalizeIban(rec.iban) : '',
@@ -124,6 +131,10 @@ interface Judged {
   scale?: number;
 }
 
+const AGREE: Judged = { outcome: 'agree', reason: 'EQUAL' };
+const DIFFER: Judged = { outcome: 'differ', reason: 'DIFFERENT' };
+const SWAPPED: Judged = { outcome: 'similar', reason: 'DAY_MONTH_SWAPPED' };
+
 const LIKENESS: Record<Exclude<NameLikeness, 'equal'>, Judged> = {
   'sounds-alike': { outcome: 'similar', reason: 'SOUNDS_ALIKE' },
   typo: { outcome: 'similar', reason: 'TYPO' },
@@ -141,7 +152,7 @@ function judgeLastName(a: Prepared, b: Prepared): Judged {
     }
     return { outcome: 'similar', reason: a.infix && b.infix ? 'INFIX_DIFFERS' : 'INFIX_MISSING' };
   }
-  const l = nameLikeness(a.lastCore, b.lastCore);
+  const l = nameLikeness(a.lastCore, b.lastCore, a.sound.last, b.sound.last);
   return l === 'equal' ? { outcome: 'agree', reason: 'EQUAL' } : (LIKENESS[l] as Judged);
 }
 
@@ -154,7 +165,7 @@ function judgeFirstName(a: Prepared, b: Prepared): Judged | null {
     const fb = firstToken(b.rec.firstName);
     if (sameRoepnaamFamily(fa, fb)) return { outcome: 'agree', reason: 'ROEPNAAM' };
     if (fa === fb) return { outcome: 'similar', reason: 'FIRST_OF_NAMES' };
-    const l = nameLikeness(a.first, b.first);
+    const l = nameLikeness(a.first, b.first, a.sound.first, b.sound.first);
     return l === 'equal' ? { outcome: 'agree', reason: 'EQUAL' } : (LIKENESS[l] as Judged);
   }
   // Initials against a first name: "J." fits Jan, "C." fits Kees (registered as Cornelis).
@@ -173,11 +184,10 @@ function judgeFirstName(a: Prepared, b: Prepared): Judged | null {
 }
 
 function judgeBirthDate(a: string, b: string): Judged {
-  if (a === b) return { outcome: 'agree', reason: 'EQUAL' };
-  const [ya, ma, da] = a.split('-');
-  const [yb, mb, db] = b.split('-');
-  if (ya === yb && ma === db && da === mb) return { outcome: 'similar', reason: 'DAY_MONTH_SWAPPED' };
-  return { outcome: 'differ', reason: 'DIFFERENT' };
+  if (a === b) return AGREE;
+  // YYYY-MM-DD: the same year with day and month the other way round.
+  if (a.slice(0, 4) === b.slice(0, 4) && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7)) return SWAPPED;
+  return DIFFER;
 }
 
 function judgeSet(a: string[], b: string[], rawA: string[] = a, rawB: string[] = b): Judged | null {
@@ -194,59 +204,118 @@ const showAddress = (k: string) => {
   return `${pc?.slice(0, 4)} ${pc?.slice(4)} ${nr}${letter}${suffix ? `-${suffix}` : ''}`;
 };
 
-/** Scores a pair field by field; `suspect` also requires an agreeing identifier. */
-export function scorePair(a: Prepared, b: Prepared, w: DedupeWeights): DuplicatePair & { suspect: boolean } {
-  const fields: FieldScore[] = [];
-  const add = (field: DedupeField, judged: Judged | null, va: string | null, vb: string | null) => {
-    const weight = w.fields[field];
-    if (!judged) {
-      fields.push({ field, outcome: 'missing', reason: 'MISSING', points: 0, a: va, b: vb });
-      return;
-    }
-    const points =
-      judged.outcome === 'agree' ? weight.agree : judged.outcome === 'differ' ? weight.differ : Math.round(weight.similar * (judged.scale ?? 1));
-    fields.push({ field, outcome: judged.outcome, reason: judged.reason, points, a: va, b: vb });
-  };
+const sameOrNot = (x: string, y: string): Judged => (x === y ? AGREE : DIFFER);
+
+const PERSON_FIELDS: readonly DedupeField[] = ['lastName', 'firstName', 'birthDate', 'gender', 'email', 'phone', 'address', 'iban'];
+const ORGANISATION_FIELDS: readonly DedupeField[] = ['orgName', 'kvk', 'emailDomain', 'email', 'phone', 'address', 'iban'];
+const IDENTIFYING = new Set(IDENTIFYING_FIELDS);
+
+function judge(field: DedupeField, a: Prepared, b: Prepared): Judged | null {
   const ra = a.rec;
   const rb = b.rec;
-  if (ra.kind === 'person') {
-    add('lastName', a.lastCore && b.lastCore ? judgeLastName(a, b) : null, show([ra.infix, ra.lastName].filter(Boolean).join(' ')), show([rb.infix, rb.lastName].filter(Boolean).join(' ')));
-    add('firstName', judgeFirstName(a, b), show(ra.firstName ?? ra.initials), show(rb.firstName ?? rb.initials));
-    add('birthDate', ra.birthDate && rb.birthDate ? judgeBirthDate(ra.birthDate, rb.birthDate) : null, show(ra.birthDate), show(rb.birthDate));
-    add(
-      'gender',
-      ra.gender && rb.gender ? (ra.gender === rb.gender ? { outcome: 'agree', reason: 'EQUAL' } : { outcome: 'differ', reason: 'DIFFERENT' }) : null,
-      show(ra.gender),
-      show(rb.gender),
-    );
-  } else {
-    const orgName = (): Judged | null => {
+  switch (field) {
+    case 'lastName':
+      return a.lastCore && b.lastCore ? judgeLastName(a, b) : null;
+    case 'firstName':
+      return judgeFirstName(a, b);
+    case 'birthDate':
+      return ra.birthDate && rb.birthDate ? judgeBirthDate(ra.birthDate, rb.birthDate) : null;
+    case 'gender':
+      return ra.gender && rb.gender ? sameOrNot(ra.gender, rb.gender) : null;
+    case 'orgName': {
       if (!a.orgKey || !b.orgKey) return null;
-      if (a.orgKey === b.orgKey) return { outcome: 'agree', reason: sameText(ra.name, rb.name) ? 'EQUAL' : 'LEGAL_FORM_IGNORED' };
-      const l = nameLikeness(a.orgKey, b.orgKey);
-      return l === 'equal' ? { outcome: 'agree', reason: 'EQUAL' } : (LIKENESS[l] as Judged);
-    };
-    add('orgName', orgName(), show(ra.name), show(rb.name));
-    add('kvk', ra.kvkNumber && rb.kvkNumber ? (ra.kvkNumber === rb.kvkNumber ? { outcome: 'agree', reason: 'EQUAL' } : { outcome: 'differ', reason: 'DIFFERENT' }) : null, show(ra.kvkNumber), show(rb.kvkNumber));
-    add('emailDomain', a.domain && b.domain ? (a.domain === b.domain ? { outcome: 'agree', reason: 'EQUAL' } : { outcome: 'differ', reason: 'DIFFERENT' }) : null, show(a.domain), show(b.domain));
+      if (a.orgKey === b.orgKey) return sameText(ra.name, rb.name) ? AGREE : { outcome: 'agree', reason: 'LEGAL_FORM_IGNORED' };
+      const l = nameLikeness(a.orgKey, b.orgKey, a.sound.org, b.sound.org);
+      return l === 'equal' ? AGREE : (LIKENESS[l] as Judged);
+    }
+    case 'kvk':
+      return ra.kvkNumber && rb.kvkNumber ? sameOrNot(ra.kvkNumber, rb.kvkNumber) : null;
+    case 'emailDomain':
+      return a.domain && b.domain ? sameOrNot(a.domain, b.domain) : null;
+    case 'email':
+      return judgeSet(a.emails, b.emails, ra.emails.map((e) => e.trim()), rb.emails.map((e) => e.trim()));
+    case 'phone':
+      return judgeSet(a.phones, b.phones);
+    case 'address':
+      return judgeSet(ra.addresses, rb.addresses);
+    case 'iban':
+      return a.iban && b.iban ? sameOrNot(a.iban, b.iban) : null;
   }
-  // Shown per side: the value the two share when they agree, else the first one.
-  const pick = (own: string[], other: string[], judged: Judged | null, norm: (v: string) => string = (v) => v) =>
-    (judged?.outcome === 'agree' ? own.find((v) => other.map(norm).includes(norm(v))) : own[0]) ?? null;
-  const lower = (v: string) => v.trim().toLowerCase();
-  const emailJudged = judgeSet(a.emails, b.emails, ra.emails.map((e) => e.trim()), rb.emails.map((e) => e.trim()));
-  add('email', emailJudged, pick(ra.emails, rb.emails, emailJudged, lower), pick(rb.emails, ra.emails, emailJudged, lower));
-  const phoneJudged = judgeSet(a.phones, b.phones);
-  add('phone', phoneJudged, pick(a.phones, b.phones, phoneJudged), pick(b.phones, a.phones, phoneJudged));
-  const addrJudged = judgeSet(ra.addresses, rb.addresses);
-  const addrA = pick(ra.addresses, rb.addresses, addrJudged);
-  const addrB = pick(rb.addresses, ra.addresses, addrJudged);
-  add('address', addrJudged, addrA && showAddress(addrA), addrB && showAddress(addrB));
-  add('iban', a.iban && b.iban ? (a.iban === b.iban ? { outcome: 'agree', reason: 'EQUAL' } : { outcome: 'differ', reason: 'DIFFERENT' }) : null, show(a.iban), show(b.iban));
-
-  const score = fields.reduce((s, f) => s + f.points, 0);
-  const identified = fields.some((f) => f.outcome === 'agree' && IDENTIFYING_FIELDS.includes(f.field));
-  const side = (r: DedupeRecord) => ({ id: r.id, number: r.number, displayName: r.displayName, kind: r.kind });
-  return { a: side(ra), b: side(rb), score, fields, suspect: identified && score >= w.threshold };
 }
 
+// Shown per side: the value the two share when they agree, else the first one.
+function pick(own: string[], other: string[], agreed: boolean, norm: (v: string) => string): string | null {
+  return (agreed ? own.find((v) => other.some((o) => norm(o) === norm(v))) : own[0]) ?? null;
+}
+const asIs = (v: string) => v;
+const lower = (v: string) => v.trim().toLowerCase();
+
+function shownValue(field: DedupeField, self: Prepared, other: Prepared, agreed: boolean): string | null {
+  const r = self.rec;
+  switch (field) {
+    case 'lastName':
+      return show([r.infix, r.lastName].filter(Boolean).join(' '));
+    case 'firstName':
+      return show(r.firstName ?? r.initials);
+    case 'birthDate':
+      return show(r.birthDate);
+    case 'gender':
+      return show(r.gender);
+    case 'orgName':
+      return show(r.name);
+    case 'kvk':
+      return show(r.kvkNumber);
+    case 'emailDomain':
+      return show(self.domain);
+    case 'email':
+      return pick(r.emails, other.rec.emails, agreed, lower);
+    case 'phone':
+      return pick(self.phones, other.phones, agreed, asIs);
+    case 'address': {
+      const k = pick(r.addresses, other.rec.addresses, agreed, asIs);
+      return k && showAddress(k);
+    }
+    case 'iban':
+      return show(self.iban);
+  }
+}
+
+const side = (r: DedupeRecord) => ({ id: r.id, number: r.number, displayName: r.displayName, kind: r.kind });
+
+/**
+ * Scores a pair field by field; `suspect` also requires an agreeing identifier. With
+ * `detail: 'suspects'` (the scan) the per-field explanation is only built for suspected
+ * pairs: the scan scores hundreds of thousands of pairs and keeps a few hundred.
+ */
+export function scorePair(a: Prepared, b: Prepared, w: DedupeWeights, detail: 'always' | 'suspects' = 'always'): DuplicatePair & { suspect: boolean } {
+  const list = a.rec.kind === 'person' ? PERSON_FIELDS : ORGANISATION_FIELDS;
+  const judged = list.map((f) => judge(f, a, b));
+  const points = judged.map((j, i) => {
+    if (!j) return 0;
+    const weight = w.fields[list[i] as DedupeField];
+    return j.outcome === 'agree' ? weight.agree : j.outcome === 'differ' ? weight.differ : Math.round(weight.similar * (j.scale ?? 1));
+  });
+  let score = 0;
+  let identified = false;
+  for (let i = 0; i < list.length; i++) {
+    score += points[i] as number;
+    if (judged[i]?.outcome === 'agree' && IDENTIFYING.has(list[i] as DedupeField)) identified = true;
+  }
+  const suspect = identified && score >= w.threshold;
+  const fields: FieldScore[] =
+    suspect || detail === 'always'
+      ? list.map((field, i) => {
+          const j = judged[i] ?? null;
+          const agreed = j?.outcome === 'agree';
+          return {
+            field,
+            outcome: j ? j.outcome : 'missing',
+            reason: j ? j.reason : 'MISSING',
+            points: points[i] as number,
+            a: shownValue(field, a, b, agreed),
+            b: shownValue(field, b, a, agreed),
+          };
+        })
+      : [];
+  return { a: side(a.rec), b: side(b.rec), score, fields, suspect };
+}
