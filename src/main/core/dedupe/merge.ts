@@ -3,6 +3,7 @@ import { KEEP_BOTH, MERGE_FIELDS, type mergeTake, type MergeResult } from '../..
 import type { RelationFields } from '../../../shared/contract';
 import { DomainError, notFound } from '../../../shared/errors';
 import { writeOrPreview } from '../audit/operation-writer';
+import { statement } from '../db/statement-cache';
 import type { CoreContext } from '../context';
 import { relationDetail } from '../relations/relation-detail';
 import { updateRelation } from '../relations/relations.repo';
@@ -29,12 +30,11 @@ function policies(take: Record<string, Take>): Record<string, MovePolicy> {
   return {
     relation_tags: {
       before(m) {
-        const dup = m.sqlite
-          .prepare(`SELECT t.* FROM relation_tags t WHERE t.relation_id = ? AND t.tag_id IN (SELECT tag_id FROM relation_tags WHERE relation_id = ?)`)
+        const dup = statement(m.sqlite, `SELECT t.* FROM relation_tags t WHERE t.relation_id = ? AND t.tag_id IN (SELECT tag_id FROM relation_tags WHERE relation_id = ?)`)
           .all(m.removeId, m.keepId) as { id: string; tag_id: string }[];
         for (const r of dup) {
           m.before.push({ table: 'relation_tags', row: r });
-          m.sqlite.prepare('DELETE FROM relation_tags WHERE id = ?').run(r.id);
+          statement(m.sqlite, 'DELETE FROM relation_tags WHERE id = ?').run(r.id);
           m.collisions.push({ table: 'relation_tags', kind: 'FOLDED', recordId: r.id, detail: r.tag_id });
         }
       },
@@ -42,8 +42,7 @@ function policies(take: Record<string, Take>): Record<string, MovePolicy> {
     custom_values: {
       // Both have a value for the field: the user's pick (custom.<code>) decides, default the survivor's.
       before(m) {
-        const both = m.sqlite
-          .prepare(
+        const both = statement(m.sqlite, 
             `SELECT r.id AS rid, k.id AS kid, r.value AS rv, k.value AS kv, f.code, f.label FROM custom_values r
                JOIN custom_values k ON k.field_id = r.field_id AND k.relation_id = @keep
                JOIN custom_fields f ON f.id = r.field_id WHERE r.relation_id = @remove`,
@@ -51,12 +50,12 @@ function policies(take: Record<string, Take>): Record<string, MovePolicy> {
           .all({ keep: m.keepId, remove: m.removeId }) as { rid: string; kid: string; rv: string; kv: string; code: string; label: string }[];
         for (const c of both) {
           const takeRemoved = take[`custom.${c.code}`] === 'remove';
-          m.before.push({ table: 'custom_values', row: m.sqlite.prepare('SELECT * FROM custom_values WHERE id = ?').get(c.rid) as Record<string, unknown> });
+          m.before.push({ table: 'custom_values', row: statement(m.sqlite, 'SELECT * FROM custom_values WHERE id = ?').get(c.rid) as Record<string, unknown> });
           if (takeRemoved && c.rv !== c.kv) {
-            m.before.push({ table: 'custom_values', row: m.sqlite.prepare('SELECT * FROM custom_values WHERE id = ?').get(c.kid) as Record<string, unknown> });
-            m.sqlite.prepare('UPDATE custom_values SET value = ? WHERE id = ?').run(c.rv, c.kid);
+            m.before.push({ table: 'custom_values', row: statement(m.sqlite, 'SELECT * FROM custom_values WHERE id = ?').get(c.kid) as Record<string, unknown> });
+            statement(m.sqlite, 'UPDATE custom_values SET value = ? WHERE id = ?').run(c.rv, c.kid);
           }
-          m.sqlite.prepare('DELETE FROM custom_values WHERE id = ?').run(c.rid);
+          statement(m.sqlite, 'DELETE FROM custom_values WHERE id = ?').run(c.rid);
           m.collisions.push({
             table: 'custom_values',
             kind: c.rv === c.kv ? 'FOLDED' : takeRemoved ? 'VALUE_TAKEN' : 'VALUE_KEPT',
@@ -70,8 +69,7 @@ function policies(take: Record<string, Take>): Record<string, MovePolicy> {
     duplicate_dismissals: {
       before(m) {
         // "Not a duplicate of each other" ends with the merge; "not a duplicate of C" held by both is one fact.
-        const rows = m.sqlite
-          .prepare(
+        const rows = statement(m.sqlite, 
             `SELECT * FROM duplicate_dismissals d WHERE (relation_a_id = @remove OR relation_b_id = @remove) AND (
                relation_a_id = @keep OR relation_b_id = @keep
                OR EXISTS (SELECT 1 FROM duplicate_dismissals k WHERE (k.relation_a_id = @keep OR k.relation_b_id = @keep)
@@ -81,23 +79,22 @@ function policies(take: Record<string, Take>): Record<string, MovePolicy> {
           .all({ keep: m.keepId, remove: m.removeId }) as { id: string }[];
         for (const r of rows) {
           m.before.push({ table: 'duplicate_dismissals', row: r });
-          m.sqlite.prepare('DELETE FROM duplicate_dismissals WHERE id = ?').run(r.id);
+          statement(m.sqlite, 'DELETE FROM duplicate_dismissals WHERE id = ?').run(r.id);
           m.collisions.push({ table: 'duplicate_dismissals', kind: 'FOLDED', recordId: r.id, detail: '' });
         }
       },
       after(m) {
         // Keep the smaller id first, as the unique key expects.
-        m.sqlite
-          .prepare(`UPDATE duplicate_dismissals SET relation_a_id = relation_b_id, relation_b_id = relation_a_id WHERE relation_a_id > relation_b_id AND (relation_a_id = @keep OR relation_b_id = @keep)`)
+        statement(m.sqlite, `UPDATE duplicate_dismissals SET relation_a_id = relation_b_id, relation_b_id = relation_a_id WHERE relation_a_id > relation_b_id AND (relation_a_id = @keep OR relation_b_id = @keep)`)
           .run({ keep: m.keepId });
       },
     },
     relation_links: {
       after(m) {
-        const self = m.sqlite.prepare('SELECT * FROM relation_links WHERE from_relation_id = @keep AND to_relation_id = @keep').all({ keep: m.keepId }) as { id: string }[];
+        const self = statement(m.sqlite, 'SELECT * FROM relation_links WHERE from_relation_id = @keep AND to_relation_id = @keep').all({ keep: m.keepId }) as { id: string }[];
         for (const r of self) {
           m.before.push({ table: 'relation_links', row: r });
-          m.sqlite.prepare('DELETE FROM relation_links WHERE id = ?').run(r.id);
+          statement(m.sqlite, 'DELETE FROM relation_links WHERE id = ?').run(r.id);
           m.collisions.push({ table: 'relation_links', kind: 'SELF_LINK_REMOVED', recordId: r.id, detail: '' });
         }
         joinPeriods(m, 'relation_links', 'from_relation_id = @keep OR to_relation_id = @keep', ['link_type_id', 'from_relation_id', 'to_relation_id', 'function'], 'notes');
@@ -178,7 +175,7 @@ export function mergeRelations(ctx: CoreContext, input: { keepId: string; remove
       throw new DomainError('VALIDATION_FAILED', undefined, [{ field: keep.deletedAt !== null ? 'keepId' : 'removeId', code: 'MERGE_RELATION_IN_TRASH' }]);
     }
     checkTake(keep.kind, take);
-    const rowOf = (id: string) => ctx.sqlite.prepare('SELECT * FROM relations WHERE id = ?').get(id) as Record<string, unknown>;
+    const rowOf = (id: string) => statement(ctx.sqlite, 'SELECT * FROM relations WHERE id = ?').get(id) as Record<string, unknown>;
     const keepRowBefore = rowOf(keepId);
     const removedRow = rowOf(removeId);
     const { merged, choices } = mergeFields(keep.kind, keep.fields, remove.fields, take);
@@ -188,10 +185,9 @@ export function mergeRelations(ctx: CoreContext, input: { keepId: string; remove
     const moved = moveReferences(m, policies(take));
     const left = remainingReferences(ctx.sqlite, removeId);
     if (left.length) throw new DomainError('CONFLICT', { entity: 'merge', reason: 'MERGE_ROWS_LEFT', tables: left.map((l) => l.table).join(', ') });
-    ctx.sqlite
-      .prepare('INSERT INTO relation_redirects (id, old_relation_id, old_number, relation_id, operation_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    statement(ctx.sqlite, 'INSERT INTO relation_redirects (id, old_relation_id, old_number, relation_id, operation_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(ctx.newId(), removeId, remove.number, keepId, op.id, ctx.now());
-    ctx.sqlite.prepare('DELETE FROM relations WHERE id = ?').run(removeId);
+    statement(ctx.sqlite, 'DELETE FROM relations WHERE id = ?').run(removeId);
     op.changed('relations.changed', { ids: [keepId, removeId] });
 
     const survivor = relationDetail(ctx, keepId);
@@ -201,7 +197,7 @@ export function mergeRelations(ctx: CoreContext, input: { keepId: string; remove
       // For an undo (issue 8's mechanism): the rows as they were and what moved where.
       undo: { keepRowBefore, removedRow, moved, before: m.before },
     };
-    ctx.sqlite.prepare('UPDATE operations SET summary = ? WHERE id = ?').run(JSON.stringify(summary), op.id);
+    statement(ctx.sqlite, 'UPDATE operations SET summary = ? WHERE id = ?').run(JSON.stringify(summary), op.id);
     return {
       operationId: op.id,
       // As the user knew them before the merge (the survivor may take the other's name).
@@ -216,5 +212,5 @@ export function mergeRelations(ctx: CoreContext, input: { keepId: string; remove
 }
 
 export function assertRelationExists(ctx: CoreContext, id: string): void {
-  if (!ctx.sqlite.prepare('SELECT 1 FROM relations WHERE id = ?').get(id)) throw notFound('relation', id);
+  if (!statement(ctx.sqlite, 'SELECT 1 FROM relations WHERE id = ?').get(id)) throw notFound('relation', id);
 }

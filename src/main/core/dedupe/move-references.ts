@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../../shared/errors';
+import { statement } from '../db/statement-cache';
 
 /** One column somewhere in the file that points at relations.id. */
 export interface RelationReference {
@@ -13,19 +14,13 @@ export interface RelationReference {
  * mandates, change requests) is moved by a merge without a change here.
  */
 export function relationReferences(sqlite: Database.Database): RelationReference[] {
-  const tables = sqlite
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name`)
-    .all() as { name: string }[];
-  const out: RelationReference[] = [];
-  for (const { name } of tables) {
-    const fks = sqlite.prepare(`SELECT "table" AS target, "from" AS col, "to" AS tocol FROM pragma_foreign_key_list(?)`).all(name) as {
-      target: string;
-      col: string;
-      tocol: string | null;
-    }[];
-    for (const fk of fks) if (fk.target === 'relations' && (fk.tocol === null || fk.tocol === 'id')) out.push({ table: name, column: fk.col });
-  }
-  return out;
+  const rows = statement(
+    sqlite,
+    `SELECT m.name AS tbl, f."from" AS col, f."to" AS tocol FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.sql NOT LIKE 'CREATE VIRTUAL%' AND f."table" = 'relations'
+      ORDER BY m.name, f.id`,
+  ).all() as { tbl: string; col: string; tocol: string | null }[];
+  return rows.filter((r) => r.tocol === null || r.tocol === 'id').map((r) => ({ table: r.tbl, column: r.col }));
 }
 
 export interface Collision {
@@ -66,7 +61,7 @@ export interface MovePolicy {
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 function hasIdColumn(sqlite: Database.Database, table: string): boolean {
-  return (sqlite.prepare(`SELECT 1 FROM pragma_table_info(?) WHERE name = 'id'`).get(table) as unknown) !== undefined;
+  return (statement(sqlite, `SELECT 1 FROM pragma_table_info(?) WHERE name = 'id'`).get(table) as unknown) !== undefined;
 }
 
 /**
@@ -80,10 +75,10 @@ export function moveReferences(m: MoveContext, policies: Record<string, MovePoli
   const moved: MovedRows[] = [];
   for (const { table, column } of refs) {
     const key = hasIdColumn(m.sqlite, table) ? 'id' : 'rowid';
-    const ids = (m.sqlite.prepare(`SELECT ${key} AS k FROM ${quote(table)} WHERE ${quote(column)} = ?`).all(m.removeId) as { k: string | number }[]).map((r) => r.k);
+    const ids = (statement(m.sqlite, `SELECT ${key} AS k FROM ${quote(table)} WHERE ${quote(column)} = ?`).all(m.removeId) as { k: string | number }[]).map((r) => r.k);
     if (!ids.length) continue;
     try {
-      m.sqlite.prepare(`UPDATE ${quote(table)} SET ${quote(column)} = ? WHERE ${quote(column)} = ?`).run(m.keepId, m.removeId);
+      statement(m.sqlite, `UPDATE ${quote(table)} SET ${quote(column)} = ? WHERE ${quote(column)} = ?`).run(m.keepId, m.removeId);
     } catch (e) {
       if ((e as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
         throw new DomainError('CONFLICT', { entity: 'merge', table, column, reason: 'MERGE_COLLISION' });
@@ -99,7 +94,7 @@ export function moveReferences(m: MoveContext, policies: Record<string, MovePoli
 /** Rows still pointing at a relation, per reference (a merge checks this is empty before deleting). */
 export function remainingReferences(sqlite: Database.Database, relationId: string): { table: string; column: string; rows: number }[] {
   return relationReferences(sqlite).flatMap(({ table, column }) => {
-    const rows = (sqlite.prepare(`SELECT count(*) AS n FROM ${quote(table)} WHERE ${quote(column)} = ?`).get(relationId) as { n: number }).n;
+    const rows = (statement(sqlite, `SELECT count(*) AS n FROM ${quote(table)} WHERE ${quote(column)} = ?`).get(relationId) as { n: number }).n;
     return rows ? [{ table, column, rows }] : [];
   });
 }
@@ -112,16 +107,16 @@ type Row = Record<string, unknown> & { id: string; valid_from: string | null; va
  * stretches, the others go. Text in `notesColumn` of the dropped rows is appended, not lost.
  */
 export function joinPeriods(m: MoveContext, table: string, whereSql: string, sameFact: string[], notesColumn?: string): void {
-  const rows = m.sqlite.prepare(`SELECT * FROM ${quote(table)} WHERE ${whereSql}`).all({ keep: m.keepId }) as Row[];
+  const rows = statement(m.sqlite, `SELECT * FROM ${quote(table)} WHERE ${whereSql}`).all({ keep: m.keepId }) as Row[];
   const groups = new Map<string, Row[]>();
   for (const r of rows) {
     const k = JSON.stringify(sameFact.map((c) => r[c] ?? null));
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }
-  const update = m.sqlite.prepare(
+  const update = statement(m.sqlite, 
     `UPDATE ${quote(table)} SET valid_from = @from, valid_to = @to${notesColumn ? `, ${quote(notesColumn)} = @notes` : ''} WHERE id = @id`,
   );
-  const del = m.sqlite.prepare(`DELETE FROM ${quote(table)} WHERE id = ?`);
+  const del = statement(m.sqlite, `DELETE FROM ${quote(table)} WHERE id = ?`);
   for (const list of groups.values()) {
     if (list.length < 2) continue;
     list.sort((a, b) => (a.valid_from ?? '').localeCompare(b.valid_from ?? ''));
