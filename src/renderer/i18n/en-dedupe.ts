@@ -25,7 +25,7 @@ export const enDedupe: Shape<typeof nlDedupe> = {
       firstName: 'First name',
       birthDate: 'Birth date',
       gender: 'Gender',
-      orgName: 'Name',
+      orgName: 'Organisation name',
       kvk: 'KvK number',
       emailDomain: 'E-mail domain',
       email: 'E-mail',

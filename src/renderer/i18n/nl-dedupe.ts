@@ -23,7 +23,7 @@ export const nlDedupe = {
       firstName: 'Voornaam',
       birthDate: 'Geboortedatum',
       gender: 'Geslacht',
-      orgName: 'Naam',
+      orgName: 'Naam organisatie',
       kvk: 'KvK-nummer',
       emailDomain: 'E-maildomein',
       email: 'E-mail',

@@ -1,7 +1,7 @@
 import type { CoreContext } from '../context';
 import type { HandlerGroup } from '../rpc/dispatcher';
 import type { auditContract, AuditEntryDto } from '../../../shared/contract';
-import { recordLabels } from './audit-labels';
+import { recordLabels, relationValueLabels } from './audit-labels';
 
 const SELECT = `SELECT l.id, l.operation_id AS operationId, o.kind AS operationKind, o.actor, o.at,
                        l.table_name AS tableName, l.record_id AS recordId, l.relation_id AS relationId,
@@ -16,16 +16,17 @@ export function auditHandlers(ctx: CoreContext): HandlerGroup<keyof typeof audit
                           OR l.relation_id IN (SELECT old_relation_id FROM relation_redirects WHERE relation_id = @id))`;
   return {
     'audit.forRelation': ({ relationId, offset, limit }) => {
-      const raw = ctx.sqlite
+      const rawRows = ctx.sqlite
         .prepare(`${SELECT} WHERE ${relationWhere} ORDER BY l.id DESC LIMIT @limit OFFSET @offset`)
         .all({ id: relationId, limit, offset }) as Omit<AuditEntryDto, 'recordLabel'>[];
+      const raw = relationValueLabels(ctx, rawRows);
       const labels = recordLabels(ctx, raw, relationId);
       const rows = raw.map((r, i) => ({ ...r, recordLabel: labels[i] ?? null }));
       const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM audit_log l WHERE ${relationWhere}`).get({ id: relationId }) as { n: number }).n;
       return { rows, total };
     },
     'audit.list': ({ offset, limit }) => {
-      const raw = ctx.sqlite.prepare(`${SELECT} ORDER BY l.id DESC LIMIT ? OFFSET ?`).all(limit, offset) as Omit<AuditEntryDto, 'recordLabel'>[];
+      const raw = relationValueLabels(ctx, ctx.sqlite.prepare(`${SELECT} ORDER BY l.id DESC LIMIT ? OFFSET ?`).all(limit, offset) as Omit<AuditEntryDto, 'recordLabel'>[]);
       const labels = recordLabels(ctx, raw);
       const rows = raw.map((r, i) => ({ ...r, recordLabel: labels[i] ?? null }));
       const total = (ctx.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;

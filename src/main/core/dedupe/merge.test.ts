@@ -163,7 +163,11 @@ describe('a merge moves every row that references the removed relation', () => {
 
   it('records everything an undo needs, and the audit names both relations', async () => {
     const keep = await person('Kees', 'Jansen');
-    const remove = await person('Cornelis', 'Jansen', { email: 'c.jansen@example.nl' });
+    const remove = (await core.call('relations.create', {
+      kind: 'person',
+      fields: { firstName: 'Cornelis', lastName: 'Jansen', email: 'c.jansen@example.nl' },
+      address: { type: 'home', street: 'Kerkstraat', houseNumber: 1, postcode: '1234 AB', city: 'Ergens' },
+    } as never)) as { id: string; number: number };
     const r = await core.call('dedupe.merge', { keepId: keep.id, removeId: remove.id, take: { email: 'remove' } });
     const op = sql().prepare('SELECT kind, summary FROM operations WHERE id = ?').get(r.operationId) as { kind: string; summary: string };
     expect(op.kind).toBe('dedupe.merge');
@@ -181,6 +185,11 @@ describe('a merge moves every row that references the removed relation', () => {
     // The survivor's History includes what was recorded about the removed relation before.
     const history = await core.call('audit.forRelation', { relationId: keep.id, offset: 0, limit: 100 });
     expect(history.rows.some((e) => e.recordId === remove.id && e.action === 'insert')).toBe(true);
+    // The moved address names both relations, not two ids.
+    const moved = history.rows.find((e) => e.tableName === 'addresses' && e.field === 'relation_id');
+    expect(moved).toMatchObject({ oldValue: `Cornelis Jansen (nr. ${remove.number})`, newValue: `Kees Jansen (nr. ${keep.number})` });
+    const redirect = history.rows.find((e) => e.tableName === 'relation_redirects');
+    expect(redirect?.recordLabel).toBe(`nr. ${remove.number}`);
   });
 
   it('redirects the old number and id: search, an old link, and the number is never handed out again', async () => {
