@@ -94,6 +94,7 @@ export const enDedupe: Shape<typeof nlDedupe> = {
       relation_redirects: 'redirect of an earlier merged number',
     },
     collision: {
+      OVERLAP_KEPT: 'two running subscriptions of the same kind, both kept ({{detail}}); end one if needed',
       FOLDED: 'duplicate, one kept',
       PERIODS_JOINED: 'overlapping periods joined ({{detail}})',
       SELF_LINK_REMOVED: 'link between the two relations is dropped',

@@ -92,6 +92,7 @@ export const nlDedupe = {
       relation_redirects: 'verwijzing van een eerder samengevoegd nummer',
     },
     collision: {
+      OVERLAP_KEPT: 'twee lopende abonnementen van dezelfde soort, beide bewaard ({{detail}}); beëindig er zo nodig één',
       FOLDED: 'dubbel, één bewaard',
       PERIODS_JOINED: 'overlappende periodes samengevoegd ({{detail}})',
       SELF_LINK_REMOVED: 'koppeling tussen beide relaties vervalt',

@@ -99,7 +99,7 @@ export const mergeFieldChoice = z.object({
 
 export const mergeCollision = z.object({
   table: z.string(),
-  /** FOLDED (identical row dropped), PERIODS_JOINED, SELF_LINK_REMOVED, VALUE_KEPT (survivor's value won), SECOND_VALUE_DROPPED. */
+  /** FOLDED (identical row dropped), PERIODS_JOINED, SELF_LINK_REMOVED, VALUE_KEPT / VALUE_TAKEN (custom field), OVERLAP_KEPT (shown, nothing changed). */
   kind: z.string(),
   recordId: z.string(),
   detail: z.string(),

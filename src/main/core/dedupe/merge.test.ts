@@ -138,6 +138,8 @@ describe('a merge moves every row that references the removed relation', () => {
       sql().prepare(`INSERT INTO relation_links (id, link_type_id, from_relation_id, to_relation_id, created_at, updated_at) VALUES ('l-k', ?, ?, ?, ?, ?), ('l-r', ?, ?, ?, ?, ?), ('l-self', ?, ?, ?, ?, ?)`).run(lt.id, keep.id, other.id, t, t, lt.id, remove.id, other.id, t, t, lt.id, remove.id, keep.id, t, t);
       sql().prepare(`INSERT INTO custom_fields (id, code, label, data_type, created_at) VALUES ('cf', 'shirt', 'Shirtmaat', 'text', ?)`).run(t);
       sql().prepare(`INSERT INTO custom_values (id, relation_id, field_id, value) VALUES ('cv-k', ?, 'cf', 'M'), ('cv-r', ?, 'cf', 'L')`).run(keep.id, remove.id);
+      sql().prepare(`INSERT INTO subscription_types (id, code, name, created_at) VALUES ('st', 'blad', 'Clubblad', ?)`).run(t);
+      sql().prepare(`INSERT INTO subscriptions (id, relation_id, type_id, start_date, created_at, updated_at) VALUES ('s-k', ?, 'st', '2020-01-01', ?, ?), ('s-r', ?, 'st', '2022-01-01', ?, ?)`).run(keep.id, t, t, remove.id, t, t);
     });
     const preview = await core.call('dedupe.merge', { keepId: keep.id, removeId: remove.id, take: { 'custom.shirt': 'remove' }, dryRun: true });
     expect(preview.saved).toBe(false);
@@ -149,6 +151,7 @@ describe('a merge moves every row that references the removed relation', () => {
       'relation_links:PERIODS_JOINED',
       'relation_links:SELF_LINK_REMOVED',
       'relation_tags:FOLDED',
+      'subscriptions:OVERLAP_KEPT',
     ]);
     const done = await core.call('dedupe.merge', { keepId: keep.id, removeId: remove.id, take: { 'custom.shirt': 'remove' } });
     expect(done.collisions).toEqual(preview.collisions);

@@ -103,6 +103,20 @@ function policies(take: Record<string, Take>): Record<string, MovePolicy> {
     group_members: {
       after: (m) => joinPeriods(m, 'group_members', 'relation_id = @keep', ['group_id', 'role_id', 'mode'], 'notes'),
     },
+    subscriptions: {
+      // Two running subscriptions of one kind may be a real double (a magazine sent twice) or
+      // intended (two copies): both are kept, and the overlap is shown so the user decides.
+      after(m) {
+        const rows = statement(
+          m.sqlite,
+          `SELECT a.id, t.name, a.start_date AS af, a.end_date AS at, b.start_date AS bf, b.end_date AS bt FROM subscriptions a
+             JOIN subscriptions b ON b.relation_id = a.relation_id AND b.type_id = a.type_id AND b.id > a.id
+             JOIN subscription_types t ON t.id = a.type_id
+            WHERE a.relation_id = @keep AND (a.end_date IS NULL OR a.end_date > b.start_date) AND (b.end_date IS NULL OR b.end_date > a.start_date)`,
+        ).all({ keep: m.keepId }) as { id: string; name: string; af: string; at: string | null; bf: string; bt: string | null }[];
+        for (const r of rows) m.collisions.push({ table: 'subscriptions', kind: 'OVERLAP_KEPT', recordId: r.id, detail: `${r.name}: ${r.af}–${r.at ?? '…'} / ${r.bf}–${r.bt ?? '…'}` });
+      },
+    },
     relation_type_assignments: {
       after: (m) => joinPeriods(m, 'relation_type_assignments', 'relation_id = @keep', ['type_id']),
     },
