@@ -204,9 +204,10 @@ export function mergeRelations(ctx: CoreContext, input: { keepId: string; remove
     statement(ctx.sqlite, 'DELETE FROM relations WHERE id = ?').run(removeId);
     op.changed('relations.changed', { ids: [keepId, removeId] });
 
-    const survivor = relationDetail(ctx, keepId);
+    const after = statement(ctx.sqlite, 'SELECT display_name AS displayName FROM relations WHERE id = ?').get(keepId) as { displayName: string };
     const summary = {
-      keep: side(survivor),
+      // History names both: the survivor as it is now, the removed one as it was.
+      keep: { ...side(keep), displayName: after.displayName },
       removed: side(remove),
       // For an undo (issue 8's mechanism): the rows as they were and what moved where.
       undo: { keepRowBefore, removedRow, moved, before: m.before },
