@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../../test/support/test-core';
+import { generateDemo } from '../demo/generate-demo';
+import { loadAllRecords } from './dedupe-records';
+import { loadWeights } from './dedupe-store';
+import { allPairs, scanRecords } from './scan';
 
 let core: ReturnType<typeof createTestCore>;
 beforeEach(() => {
@@ -68,6 +72,19 @@ describe('scan', () => {
     await core.call('dedupe.setWeights', { weights: null });
     expect((await core.call('dedupe.getWeights', {})).weights.threshold).toBe(60);
     await expect(core.call('dedupe.setWeights', { weights: { ...weights, threshold: 0 } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});
+
+describe('blocking', () => {
+  it('finds exactly the pairs all-pairs scoring finds, on a demo administration with doubles', () => {
+    generateDemo(core, { relations: 800, seed: 'dedupe', today: '2026-11-22' });
+    const records = loadAllRecords(core.ctx);
+    const weights = loadWeights(core.ctx);
+    const blocked = scanRecords(records, core.ctx.reference.infixes, weights, new Set());
+    const all = allPairs(records, core.ctx.reference.infixes, weights);
+    expect(blocked.pairs.length).toBeGreaterThan(0);
+    expect(blocked.pairs.map((p) => [p.a.id, p.b.id].sort().join('|')).sort()).toEqual([...all.keys].sort());
+    expect(blocked.comparisons).toBeLessThan(all.comparisons / 100);
   });
 });
 

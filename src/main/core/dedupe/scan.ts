@@ -72,9 +72,10 @@ export function scanRecords(records: DedupeRecord[], infixes: Set<string>, weigh
 }
 
 /** The baseline a scan is measured against: every pair compared. */
-export function allPairs(records: DedupeRecord[], infixes: Set<string>, weights: DedupeWeights): { suspects: number; comparisons: number } {
+export function allPairs(records: DedupeRecord[], infixes: Set<string>, weights: DedupeWeights): { suspects: number; comparisons: number; keys: string[] } {
   const prepared = records.map((r) => prepare(r, infixes));
   let suspects = 0;
+  const keys: string[] = [];
   let comparisons = 0;
   for (let i = 0; i < prepared.length; i++) {
     for (let j = i + 1; j < prepared.length; j++) {
@@ -82,8 +83,11 @@ export function allPairs(records: DedupeRecord[], infixes: Set<string>, weights:
       const b = prepared[j] as Prepared;
       if (a.rec.kind !== b.rec.kind) continue;
       comparisons++;
-      if (scorePair(a, b, weights, 'suspects').suspect) suspects++;
+      if (scorePair(a, b, weights, 'suspects').suspect) {
+        suspects++;
+        keys.push([a.rec.id, b.rec.id].sort().join('|'));
+      }
     }
   }
-  return { suspects, comparisons };
+  return { suspects, comparisons, keys };
 }
