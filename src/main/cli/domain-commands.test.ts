@@ -63,6 +63,25 @@ describe('domain commands', () => {
     expect(bad.stderr).toMatch(/^ledenbeheer: fout: ongeldige voorwaarde/);
   });
 
+  it('groups lists every member of a large group, not just the first page', async () => {
+    const big = path.join(dir.dir, 'groot.sqlite');
+    const core = createCore({ file: big, actor: 'test' });
+    const lid = (await core.call('relationTypes.list', {})).rows.find((t) => t.code === 'lid')!;
+    for (let i = 1; i <= 520; i++) {
+      const { id } = await core.call('relations.create', { kind: 'person', fields: { firstName: 'Lid', lastName: `Nummer ${i}` } });
+      await core.call('relations.addType', { relationId: id, typeId: lid.id, validFrom: '2020-01-01' });
+    }
+    await core.call('groups.create', { name: 'Alle leden', type: 'mailing_list', condition: { type: 'relationType', codes: ['lid'] } });
+    core.close();
+    const r = await run('groups', '--db', big, '--on', '2024-06-01', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const all = (JSON.parse(r.stdout) as { groups: { name: string; total: number; members: { name: string }[] }[] }).groups.find((g) => g.name === 'Alle leden')!;
+    expect(all.total).toBe(520);
+    expect(new Set(all.members.map((m) => m.name)).size).toBe(520);
+    const text = await run('groups', '--db', big, '--on', '2024-06-01');
+    expect(text.stdout.split('\n').filter((l) => l.includes('Lid Nummer')).length).toBe(520);
+  }, 60_000);
+
   it('groups lists members with roles on a date', async () => {
     const now = JSON.parse((await run('groups', '--db', db, '--on', '2024-06-01', '--json')).stdout) as { groups: { name: string; members: { name: string; roles: string[] }[] }[] };
     expect(now.groups.find((g) => g.name === 'Bestuur')?.members).toEqual([expect.objectContaining({ name: 'Jan Jansen', roles: ['voorzitter'] })]);
