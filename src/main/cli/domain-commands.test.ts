@@ -63,6 +63,23 @@ describe('domain commands', () => {
     expect(bad.stderr).toMatch(/^ledenbeheer: fout: ongeldige voorwaarde/);
   });
 
+  it('never prints control characters from an older file raw: text shows them escaped, JSON reads back the same value', async () => {
+    const old = path.join(dir.dir, 'oud.sqlite');
+    const core = createCore({ file: old, actor: 'test' });
+    const { id } = await core.call('relations.create', { kind: 'person', fields: { firstName: 'Jan', lastName: 'Stuurteken' } });
+    // A file from before the contract refused them: written behind the contract's back.
+    const hostile = 'Jan\u001b[2J\u202e\rStuurteken';
+    core.ctx.write('test.legacy', {}, () => core.ctx.sqlite.prepare('UPDATE relations SET display_name = ? WHERE id = ?').run(hostile, id));
+    core.close();
+    const text = await run('search', '--db', old, 'Stuurteken');
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/u);
+    expect(text.stdout).toContain('Jan\\u001b[2J\\u202e\\u000dStuurteken');
+    const json = await run('search', '--db', old, 'Stuurteken', '--json');
+    expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/u);
+    expect((JSON.parse(json.stdout) as { rows: { displayName: string }[] }).rows[0]?.displayName).toBe(hostile);
+  });
+
   it('groups lists every member of a large group, not just the first page', async () => {
     const big = path.join(dir.dir, 'groot.sqlite');
     const core = createCore({ file: big, actor: 'test' });

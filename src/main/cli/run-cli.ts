@@ -10,6 +10,7 @@ import { importJsonCommand } from './import-json';
 import { exportCommand, importCommand, labelsCommand, mergeCommand } from './io-commands';
 import { membershipsCommand } from './memberships';
 import { fromDomainError } from './messages';
+import { printable } from './printable';
 import { searchCommand } from './search';
 import { selectCommand } from './select';
 
@@ -99,7 +100,9 @@ async function dispatch(argv: string[], io: CliIo): Promise<void> {
  * stderr ('ledenbeheer: fout: …'); only a bug shows more, and a stack trace only with
  * LEDENBEHEER_DEBUG=1.
  */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], raw: CliIo): Promise<number> {
+  // One gate for everything printed: data from the file never drives the terminal.
+  const io: CliIo = { out: (text) => raw.out(printable(text)), err: (text) => raw.err(printable(text)) };
   try {
     await dispatch(argv, io);
     return EXIT.ok;

@@ -121,6 +121,8 @@ export const enErrors: Shape<typeof nlErrors> = {
       KVK_INVALID: 'a KvK number has 8 digits',
       URL_INVALID: 'invalid web address',
       TEXT_TOO_LONG: 'text is too long',
+      TEXT_CONTROL_CHARACTER: 'contains invisible control characters (e.g. from copied text); type the text again',
+      DATE_IN_FUTURE: 'this date is after today',
       PERSON_NEEDS_NAME_OR_EMAIL: 'enter a first name, last name or e-mail address',
       ORGANISATION_NEEDS_NAME: "enter the organisation's name",
       NUMBER_TAKEN: 'number {{number}} is already in use',

@@ -118,6 +118,8 @@ export const nlErrors = {
       KVK_INVALID: 'een KvK-nummer heeft 8 cijfers',
       URL_INVALID: 'ongeldig webadres',
       TEXT_TOO_LONG: 'tekst is te lang',
+      TEXT_CONTROL_CHARACTER: 'bevat onzichtbare stuurtekens (bijv. uit een gekopieerde tekst); typ de tekst opnieuw',
+      DATE_IN_FUTURE: 'deze datum ligt na vandaag',
       PERSON_NEEDS_NAME_OR_EMAIL: 'vul een roepnaam, achternaam of e-mailadres in',
       ORGANISATION_NEEDS_NAME: 'vul de naam van de organisatie in',
       NUMBER_TAKEN: 'nummer {{number}} is al in gebruik',
