@@ -160,6 +160,18 @@ describe('domain commands', () => {
     expect(merged.code, merged.stderr).toBe(0);
     const xml = new PizZip(fs.readFileSync(letter)).file('word/document.xml')!.asText();
     expect(xml).toContain('Jansen');
+    // --allow-unknown leaves unknown fields empty, as its message says.
+    expect(xml).toContain('Uw schoenmaat: .');
+    expect(xml).not.toContain('{schoenmaat}');
+    const word = await run('merge', '--db', db, '--template', path.join(fixtures, 'word-mergefields.docx'), '--group', 'Bestuur', '--allow-unknown', '--out', letter);
+    expect(word.code, word.stderr).toBe(0);
+    expect(word.stderr).toMatch(/Let op: 2 Word-veld\(en\) die Ledenbeheer niet uitvoert \(IF, NEXT\) worden uit de brieven verwijderd/);
+    const broken = path.join(dir.dir, 'kapot.docx');
+    fs.writeFileSync(broken, fs.readFileSync(path.join(fixtures, 'word-mergefields.docx')).subarray(0, 3000));
+    const refusedBroken = await run('merge', '--db', db, '--template', broken, '--group', 'Bestuur', '--out', letter);
+    expect(refusedBroken.code).toBe(1);
+    expect(refusedBroken.stderr).toMatch(/geen geldig Word-document/);
+    expect(refusedBroken.stderr).not.toMatch(/interne fout/);
     const refused = await run('merge', '--db', db, '--template', path.join(fixtures, 'brief-libreoffice.docx'), '--group', 'Bestuur', '--out', letter);
     expect(refused.stderr).toMatch(/onbekende velden/);
     const labels = path.join(dir.dir, 'etiketten.docx');

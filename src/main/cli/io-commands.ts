@@ -128,6 +128,10 @@ export const mergeCommand: Command = {
       if (check.unknown.length && !args.values['allow-unknown']) {
         throw new CliError(`het sjabloon gebruikt onbekende velden: ${check.unknown.join(', ')} (gebruik --allow-unknown om ze leeg te laten)`);
       }
+      if (check.unsupportedFields.length) {
+        const kinds = [...new Set(check.unsupportedFields.map((f) => f.instruction.split(/\s+/)[0]))].join(', ');
+        io.err(`Let op: ${check.unsupportedFields.length} Word-veld(en) die Ledenbeheer niet uitvoert (${kinds}) worden uit de brieven verwijderd.`);
+      }
       if (check.emptyFields.length) io.err(`Let op: ${check.emptyFields.length} ontvanger(s) met lege velden, bijv. ${check.emptyFields[0]!.displayName}: ${check.emptyFields[0]!.fields.join(', ')}`);
       const r = await core.call('io.merge', { template, source, output: args.values['per-recipient'] ? 'perRecipient' : 'single', allowUnknown: Boolean(args.values['allow-unknown']), ...(on ? { on } : {}) });
       const size = writeOutput(out, r.bytes);

@@ -26,6 +26,12 @@ const CODE_TEXT: Record<string, string> = {
   INPUT_INVALID_TYPE: 'verkeerd type waarde',
   INPUT_UNRECOGNIZED_KEYS: 'onbekend veld',
   INPUT_INVALID_VALUE: 'ongeldige waarde',
+  TEMPLATE_NOT_DOCX: 'het sjabloon is geen geldig Word-document (.docx) of is beschadigd; open het in Word en sla het opnieuw op',
+  TEMPLATE_TOO_LARGE: 'het sjabloon is te groot voor een brief',
+  TEMPLATE_TOO_MANY_PLACEHOLDERS: 'het sjabloon heeft te veel velden',
+  TEXT_CONTROL_CHARACTER: 'tekst bevat onzichtbare stuurtekens',
+  DATE_IN_FUTURE: 'datum ligt na vandaag',
+  DEATH_BEFORE_BIRTH: 'overlijdensdatum ligt vóór de geboortedatum',
 };
 
 function issueText(i: FieldIssue): string {
