@@ -8,6 +8,7 @@ import { dateOption } from './dates-and-lookups';
 import { listSourceFrom } from './list-source';
 import { openAdministration } from './open-administration';
 import { nl } from './format';
+import { ensureDir, writePrivateFile } from '../core/storage/private-files';
 
 function readInput(file: string, what: string): Buffer {
   try {
@@ -19,8 +20,8 @@ function readInput(file: string, what: string): Buffer {
 
 function writeOutput(file: string, base64: string): number {
   const bytes = Buffer.from(base64, 'base64');
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  fs.writeFileSync(file, bytes);
+  ensureDir(path.dirname(path.resolve(file)));
+  writePrivateFile(file, bytes);
   return bytes.length;
 }
 

@@ -71,6 +71,12 @@ export const enErrors: Shape<typeof nlErrors> = {
       CONFLICT: 'Not possible: the data changed in the meantime or is still in use.',
       UNKNOWN_METHOD: 'This function does not exist in this version.',
       UNAUTHORIZED: 'No access: the session expired. Please restart the program.',
+      STORAGE_FULL: 'The disk is full: nothing was saved. Free some space on the disk and try again.',
+      STORAGE_READ_ONLY: 'The administration file or its folder is read-only: nothing was saved. Give yourself write permission on the file and the folder (or copy it from the CD or protected USB stick to your computer) and try again.',
+      STORAGE_LOCKED: 'The administration is in use by another program (or a second Ledenbeheer window). Close that program and try again; nothing was changed.',
+      STORAGE_DAMAGED: 'The administration file is damaged. Stop working in it: restore the latest backup (from the "backups" folder next to the file, or your own copy).',
+      STORAGE_UNAVAILABLE: 'The administration file cannot be opened. Check that the file (still) exists and that you may read it.',
+      STORAGE_IO: 'Reading or writing the disk failed (a disk or USB error). Check the disk and try again; nothing was half saved.',
       INTERNAL: 'Something went wrong. Nothing was changed; please try again.',
     },
     reason: {

@@ -69,6 +69,12 @@ export const nlErrors = {
       UNKNOWN_METHOD: 'Deze functie bestaat niet in deze versie.',
       UNAUTHORIZED: 'Geen toegang: de sessie is verlopen. Start het programma opnieuw.',
       INTERNAL: 'Er ging iets mis. Er is niets gewijzigd; probeer het opnieuw.',
+      STORAGE_FULL: 'De schijf is vol: er is niets opgeslagen. Maak ruimte vrij op de schijf en probeer het opnieuw.',
+      STORAGE_READ_ONLY: 'Het administratiebestand of de map is alleen-lezen: er is niets opgeslagen. Geef uzelf schrijfrechten op het bestand en de map (of kopieer het van de cd of beveiligde usb-stick naar uw computer) en probeer het opnieuw.',
+      STORAGE_LOCKED: 'De administratie is in gebruik door een ander programma (of een tweede Ledenbeheer-venster). Sluit dat programma en probeer het opnieuw; er is niets gewijzigd.',
+      STORAGE_DAMAGED: 'Het administratiebestand is beschadigd. Werk er niet verder in: zet de laatste reservekopie terug (uit de map "backups" naast het bestand, of uw eigen kopie).',
+      STORAGE_UNAVAILABLE: 'Het administratiebestand kan niet worden geopend. Controleer of het bestand (nog) bestaat en of u het mag lezen.',
+      STORAGE_IO: 'Lezen of schrijven op de schijf is mislukt (schijf- of usb-fout). Controleer de schijf en probeer het opnieuw; er is niets half opgeslagen.',
     },
     reason: {
       RELATION_TYPE_IN_USE: 'Dit relatietype is nog {{count}} keer toegekend en kan daarom niet worden verwijderd. Beëindig of verwijder eerst die toekenningen.',
