@@ -34,7 +34,11 @@ export function inspectFile(file: string): FileState {
       const names = new Set(
         (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name),
       );
-      return names.has('__drizzle_migrations') && names.has('relations') && names.has('audit_log') ? 'administration' : 'not-an-administration';
+      if (names.has('__drizzle_migrations') && names.has('relations') && names.has('audit_log')) return 'administration';
+      // A first open killed after drizzle made its table (by a version that did not build
+      // new files under a temporary name): nothing in it yet, so it counts as blank.
+      const halfMade = names.size === 1 && names.has('__drizzle_migrations') && !db.prepare('SELECT 1 FROM __drizzle_migrations LIMIT 1').get();
+      return halfMade ? 'blank' : 'not-an-administration';
     } finally {
       db.close();
     }
