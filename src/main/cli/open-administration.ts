@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Core } from '../core/create-core';
 import { CliError } from './cli-error';
+import { storageError } from '../core/storage/storage-errors';
 
 export type FileState = 'missing' | 'blank' | 'administration' | 'directory' | 'not-an-administration';
 
@@ -42,7 +43,10 @@ export function inspectFile(file: string): FileState {
     } finally {
       db.close();
     }
-  } catch {
+  } catch (e) {
+    // Read-only, locked or damaged is not "someone else's file": say what it is.
+    const fault = storageError(e, file);
+    if (fault) throw fault;
     return 'not-an-administration';
   }
 }
