@@ -9,6 +9,7 @@ import { listSourceFrom } from './list-source';
 import { openAdministration } from './open-administration';
 import { nl } from './format';
 import { ensureDir, writePrivateFile } from '../core/storage/private-files';
+import { storageError } from '../core/storage/storage-errors';
 
 function readInput(file: string, what: string): Buffer {
   try {
@@ -20,8 +21,12 @@ function readInput(file: string, what: string): Buffer {
 
 function writeOutput(file: string, base64: string): number {
   const bytes = Buffer.from(base64, 'base64');
-  ensureDir(path.dirname(path.resolve(file)));
-  writePrivateFile(file, bytes);
+  try {
+    ensureDir(path.dirname(path.resolve(file)));
+    writePrivateFile(file, bytes);
+  } catch (e) {
+    throw storageError(e, file) ?? e; // the message names the output file, not the administration
+  }
   return bytes.length;
 }
 

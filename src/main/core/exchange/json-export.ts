@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CoreContext } from '../context';
 import { ensureDir, PRIVATE_FILE_MODE } from '../storage/private-files';
 import { removeStaleTemps, tempNameFor } from '../storage/temp-files';
+import { storageError } from '../storage/storage-errors';
 import { JSON_FORMAT, JSON_FORMAT_VERSION, SECTION_NAMES, exportColumns, sectionOrder, tableOf, toJsonRecord, type SectionName } from './json-format';
 
 export interface ExportResult {
@@ -75,7 +76,7 @@ export function exportJson(ctx: CoreContext, outFile: string): ExportResult {
   } catch (e) {
     fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
-    throw e;
+    throw storageError(e, outFile) ?? e;
   }
   fs.closeSync(fd);
   fs.renameSync(temp, outFile);

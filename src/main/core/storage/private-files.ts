@@ -15,12 +15,12 @@ export function createPrivateFile(file: string): void {
   fs.closeSync(fs.openSync(file, 'wx', PRIVATE_FILE_MODE));
 }
 
-/** Writes a whole private file (an export); an existing file keeps its data out of reach while being replaced. */
+/** Writes a whole private file (an export), also when it replaces an existing file. */
 export function writePrivateFile(file: string, data: Uint8Array | string): void {
-  const existed = fs.existsSync(file);
+  // `mode` only applies to a new file: an existing regular file is narrowed first, before
+  // the new data is in it (never a device or a pipe the user named, such as /dev/stdout).
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isFile()) fs.chmodSync(file, PRIVATE_FILE_MODE);
   fs.writeFileSync(file, data, { mode: PRIVATE_FILE_MODE });
-  // `mode` only applies when the file is new: an existing one is narrowed too.
-  if (existed) fs.chmodSync(file, PRIVATE_FILE_MODE);
 }
 
 /** Makes a folder (and missing parents) private when this creates it; an existing folder is left as the user made it. */

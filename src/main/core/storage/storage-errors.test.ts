@@ -114,6 +114,16 @@ describe('faults get a Dutch message that says what to do', () => {
     expect((await core.call('relations.list', {})).total).toBe(60);
   });
 
+  it.skipIf(!fs.existsSync('/dev/full'))('a full disk while writing an export (the kernel\'s /dev/full): said plainly, the device left alone', { timeout: 60_000 }, async () => {
+    const file = await administration();
+    const before = fs.statSync('/dev/full').mode;
+    const run = await cli(['export', '--db', file, '--format', 'csv', '--out', '/dev/full']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/de schijf is vol; \/dev\/full is niet bijgewerkt\. Maak ruimte vrij en probeer het opnieuw/);
+    expect(run.stderr).not.toMatch(/interne fout|ENOSPC/);
+    expect(fs.statSync('/dev/full').mode).toBe(before);
+  });
+
   it.skipIf(process.platform === 'win32')('a read-only file or folder: reading works where it can, a write or an open that must write says what to do', { timeout: 60_000 }, async () => {
     const file = await administration();
     fs.chmodSync(file, 0o444);
