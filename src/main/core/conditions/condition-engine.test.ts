@@ -126,6 +126,14 @@ describe('condition atoms on real data', () => {
     expect((await core.call('groups.members', { groupId: group.id, on: '2026-01-01' })).total).toBe(0);
     await core.call('relations.restore', { id: ids.org! });
     expect((await core.call('groups.members', { groupId: group.id, on: '2026-01-01' })).total).toBe(1);
+    // And in stored memberships: trashing the company recomputes its director (a linked relation).
+    await core.call('membershipTypes.create', { code: 'directeur', name: 'Directeur van een lid', baseCondition: ofMember });
+    const unit = await core.call('units.create', { unit: { name: 'Vereniging', startDate: '2000-01-01' }, parentId: null });
+    const members = async () => (await core.call('memberships.list', { unitId: unit.id!, on: '2026-01-01' })).rows.map((r) => r.relation.displayName);
+    expect(await members()).toEqual(['Jan Jansen']);
+    await core.call('relations.delete', { id: ids.org! });
+    const stored = core.ctx.sqlite.prepare('SELECT count(*) FROM memberships WHERE relation_id = ?').pluck().get(ids.jan!);
+    expect(stored).toBe(0);
   });
 
   it('tags count with their subtree', async () => {
