@@ -10,6 +10,9 @@ import { resourcesDir } from './paths';
 /** Electron entry: wiring only. Built by electron-vite into out/main/index.js. */
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+// Files Chromium writes for us (downloaded exports, letters) are private like the core's own
+// (PRIVATE_FILE_MODE): the mask applies to this process, before any file is created.
+if (process.platform !== 'win32') process.umask(0o077);
 app.enableSandbox();
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();

@@ -10,6 +10,13 @@ export const ERROR_CODES = [
   'UNKNOWN_METHOD',
   'UNAUTHORIZED',
   'INTERNAL',
+  // Faults of the disk or the administration file (main/core/storage/storage-errors.ts).
+  'STORAGE_FULL',
+  'STORAGE_READ_ONLY',
+  'STORAGE_LOCKED',
+  'STORAGE_DAMAGED',
+  'STORAGE_UNAVAILABLE',
+  'STORAGE_IO',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

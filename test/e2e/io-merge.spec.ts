@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
-import { IoPage } from './pages/io-page';
+import { IO_FIXTURES, IoPage } from './pages/io-page';
 import { rpc } from './pages/api';
 
 test('merges a Word letter for a group: the check names the unknown placeholder and the recipient with empty fields, then downloads', async ({ page }) => {
@@ -46,4 +48,29 @@ test('merges a Word letter for a group: the check names the unknown placeholder 
   const doc = await io.download(merge.getByTestId('merge-download'));
   expect(doc.suggestedFilename()).toMatch(/\.docx$/);
   await expect(merge.getByTestId('merge-done')).toContainText('2 ontvangers');
+});
+
+test('a template with Word fields we do not run warns that they are removed; a damaged template is refused in Dutch', async ({ page }) => {
+  const app = new AppPage(page);
+  const io = new IoPage(page);
+  await app.open();
+  await io.open();
+  await io.tab('Samenvoegen (Word)');
+  const merge = io.mergePanel;
+  // A Word mail-merge document with an IF field around a MERGEFIELD and a NEXT field.
+  await io.upload(merge, '../io/word-mergefields.docx');
+  await merge.getByTestId('source-kind').getByText('Alle relaties', { exact: true }).click();
+  await merge.getByTestId('merge-check-button').click();
+  const unsupported = merge.getByTestId('merge-check').getByTestId('merge-unsupported');
+  await expect(unsupported).toContainText('Word-velden die Ledenbeheer niet uitvoert: ze worden uit de brieven verwijderd');
+  await expect(unsupported).toContainText('IF');
+  await page.screenshot({ path: 'test-results/io-merge-unsupported.png', fullPage: true });
+
+  // The first 3,000 bytes of a real .docx: a zip without its table of contents.
+  const whole = fs.readFileSync(path.join(IO_FIXTURES, '..', 'io', 'word-mergefields.docx'));
+  await merge.locator('input[type="file"]').first().setInputFiles({ name: 'kapot.docx', mimeType: 'application/octet-stream', buffer: whole.subarray(0, 3000) });
+  await merge.getByTestId('merge-check-button').click();
+  await expect(merge).toContainText('geen geldig Word-document (.docx) of is beschadigd; open het in Word en sla het opnieuw op als Word-document');
+  await expect(merge).not.toContainText('Er ging iets mis');
+  await page.screenshot({ path: 'test-results/io-merge-damaged.png', fullPage: true });
 });

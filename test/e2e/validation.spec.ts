@@ -51,3 +51,27 @@ test('an IBAN with a wrong check digit is refused on the card and the stored val
   await expect(card.root.getByText('Opgeslagen')).toBeVisible();
   expect((await rpc(page.request, 'relations.get', { id: created.id })).fields.iban).toBe('NL91ABNA0417164300');
 });
+
+test('a name with a hidden control character and a birth date after today are refused on the card, in Dutch', async ({ page }) => {
+  const app = new AppPage(page);
+  const card = new RelationCard(page);
+  const lastName = `Stuurteken${Date.now() % 100000}`;
+  const created = await rpc(page.request, 'relations.create', { kind: 'person', fields: { firstName: 'Fenna', lastName, birthDate: '1990-04-01' }, typeCodes: [] });
+  await app.open();
+  await app.searchAndOpen(lastName, `Fenna ${lastName}`);
+
+  // Pasted text carrying a right-to-left override, which makes a name display reversed.
+  await card.setField('Achternaam', `${lastName}\u202eknab`);
+  await card.save();
+  const summary = card.root.getByTestId('issue-summary');
+  await expect(summary).toContainText('Achternaam: bevat onzichtbare stuurtekens');
+  await page.screenshot({ path: 'test-results/e2e/control-character.png' });
+  await card.setField('Achternaam', lastName);
+  await card.setField('Geboortedatum', '1-1-2099');
+  await card.save();
+  await expect(summary).toContainText('Geboortedatum: deze datum ligt na vandaag');
+  await page.screenshot({ path: 'test-results/e2e/birth-after-today.png' });
+
+  const stored = await rpc(page.request, 'relations.get', { id: created.id });
+  expect(stored.fields).toMatchObject({ lastName, birthDate: '1990-04-01' });
+});

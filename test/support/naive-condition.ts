@@ -11,8 +11,8 @@ const holdsOn = (p: Period, day: string) => (p.vf === null || p.vf <= day) && (p
 
 export function naiveEvaluator(sqlite: Database.Database) {
   const all = <T>(sql: string) => sqlite.prepare(sql).all() as T[];
-  const relations = new Map(all<{ id: string; kind: string; gender: string | null; birth: string | null; death: string | null }>(
-    'SELECT id, kind, gender, birth_date AS birth, death_date AS death FROM relations').map((r) => [r.id, r]));
+  const relations = new Map(all<{ id: string; kind: string; gender: string | null; birth: string | null; death: string | null; trashed: number }>(
+    'SELECT id, kind, gender, birth_date AS birth, death_date AS death, deleted_at IS NOT NULL AS trashed FROM relations').map((r) => [r.id, r]));
   const addresses = all<Period & { rid: string; type: string; postcode: string | null; city: string | null; municipality: string | null; province: string | null; country: string }>(
     'SELECT relation_id AS rid, type, postcode, city, municipality, province, country, valid_from AS vf, valid_to AS vt FROM addresses');
   const types = all<Period & { rid: string; code: string }>(
@@ -73,9 +73,12 @@ export function naiveEvaluator(sqlite: Database.Database) {
           && (!c.provinces || c.provinces.some((x) => x.toLowerCase() === a.province?.toLowerCase()))
           && (!c.countries || c.countries.includes(a.country))
           && (!c.postcodeRanges || (a.country === 'NL' && a.postcode !== null && c.postcodeRanges.some((p) => Number(a.postcode!.slice(0, 4)) >= p.from && Number(a.postcode!.slice(0, 4)) <= p.to))));
-      case 'link':
-        return (c.direction !== 'to' && linksFrom(id).some((l) => c.linkTypeCodes.includes(l.code) && holdsOn(l, day) && (!c.target || holds(c.target, l.to, day))))
-          || (c.direction !== 'from' && linksTo(id).some((l) => c.linkTypeCodes.includes(l.code) && holdsOn(l, day) && (!c.target || holds(c.target, l.from, day))));
+      case 'link': {
+        // A link to a relation in the trash never counts.
+        const live = (other: string) => relations.get(other)?.trashed === 0;
+        return (c.direction !== 'to' && linksFrom(id).some((l) => c.linkTypeCodes.includes(l.code) && holdsOn(l, day) && live(l.to) && (!c.target || holds(c.target, l.to, day))))
+          || (c.direction !== 'from' && linksTo(id).some((l) => c.linkTypeCodes.includes(l.code) && holdsOn(l, day) && live(l.from) && (!c.target || holds(c.target, l.from, day))));
+      }
       case 'groupMember': {
         const own = membersOf(id).filter((m) => m.gid === c.groupId && holdsOn(m, day));
         if (own.some((m) => m.mode === 'exclude')) return false;
@@ -99,5 +102,6 @@ export function naiveEvaluator(sqlite: Database.Database) {
         throw new Error(`naive evaluator: ${c.type} not modelled`);
     }
   }
-  return { holds, relationIds: [...relations.keys()] };
+  /** The relations a result can list: those not in the trash. */
+  return { holds, relationIds: [...relations.values()].filter((r) => r.trashed === 0).map((r) => r.id) };
 }

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,6 +107,17 @@ describe('ledenbeheer CLI', () => {
     // A refused import into a new file leaves no file behind.
     expect(fs.existsSync(file('c.sqlite'))).toBe(false);
     expect(fs.existsSync(file('x.sqlite'))).toBe(false);
+  });
+
+  it('ends quietly when the reader of its output has gone (| head)', { timeout: 60_000 }, async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', 'help'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The reading end is closed before the CLI writes its first line: every write meets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('explains itself', async () => {

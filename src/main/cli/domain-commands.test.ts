@@ -63,6 +63,42 @@ describe('domain commands', () => {
     expect(bad.stderr).toMatch(/^ledenbeheer: fout: ongeldige voorwaarde/);
   });
 
+  it('never prints control characters from an older file raw: text shows them escaped, JSON reads back the same value', async () => {
+    const old = path.join(dir.dir, 'oud.sqlite');
+    const core = createCore({ file: old, actor: 'test' });
+    const { id } = await core.call('relations.create', { kind: 'person', fields: { firstName: 'Jan', lastName: 'Stuurteken' } });
+    // A file from before the contract refused them: written behind the contract's back.
+    const hostile = 'Jan\u001b[2J\u202e\rStuurteken';
+    core.ctx.write('test.legacy', {}, () => core.ctx.sqlite.prepare('UPDATE relations SET display_name = ? WHERE id = ?').run(hostile, id));
+    core.close();
+    const text = await run('search', '--db', old, 'Stuurteken');
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/u);
+    expect(text.stdout).toContain('Jan\\u001b[2J\\u202e\\u000dStuurteken');
+    const json = await run('search', '--db', old, 'Stuurteken', '--json');
+    expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/u);
+    expect((JSON.parse(json.stdout) as { rows: { displayName: string }[] }).rows[0]?.displayName).toBe(hostile);
+  });
+
+  it('groups lists every member of a large group, not just the first page', async () => {
+    const big = path.join(dir.dir, 'groot.sqlite');
+    const core = createCore({ file: big, actor: 'test' });
+    const lid = (await core.call('relationTypes.list', {})).rows.find((t) => t.code === 'lid')!;
+    for (let i = 1; i <= 520; i++) {
+      const { id } = await core.call('relations.create', { kind: 'person', fields: { firstName: 'Lid', lastName: `Nummer ${i}` } });
+      await core.call('relations.addType', { relationId: id, typeId: lid.id, validFrom: '2020-01-01' });
+    }
+    await core.call('groups.create', { name: 'Alle leden', type: 'mailing_list', condition: { type: 'relationType', codes: ['lid'] } });
+    core.close();
+    const r = await run('groups', '--db', big, '--on', '2024-06-01', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const all = (JSON.parse(r.stdout) as { groups: { name: string; total: number; members: { name: string }[] }[] }).groups.find((g) => g.name === 'Alle leden')!;
+    expect(all.total).toBe(520);
+    expect(new Set(all.members.map((m) => m.name)).size).toBe(520);
+    const text = await run('groups', '--db', big, '--on', '2024-06-01');
+    expect(text.stdout.split('\n').filter((l) => l.includes('Lid Nummer')).length).toBe(520);
+  }, 60_000);
+
   it('groups lists members with roles on a date', async () => {
     const now = JSON.parse((await run('groups', '--db', db, '--on', '2024-06-01', '--json')).stdout) as { groups: { name: string; members: { name: string; roles: string[] }[] }[] };
     expect(now.groups.find((g) => g.name === 'Bestuur')?.members).toEqual([expect.objectContaining({ name: 'Jan Jansen', roles: ['voorzitter'] })]);
@@ -124,6 +160,18 @@ describe('domain commands', () => {
     expect(merged.code, merged.stderr).toBe(0);
     const xml = new PizZip(fs.readFileSync(letter)).file('word/document.xml')!.asText();
     expect(xml).toContain('Jansen');
+    // --allow-unknown leaves unknown fields empty, as its message says.
+    expect(xml).toContain('Uw schoenmaat: .');
+    expect(xml).not.toContain('{schoenmaat}');
+    const word = await run('merge', '--db', db, '--template', path.join(fixtures, 'word-mergefields.docx'), '--group', 'Bestuur', '--allow-unknown', '--out', letter);
+    expect(word.code, word.stderr).toBe(0);
+    expect(word.stderr).toMatch(/Let op: 2 Word-veld\(en\) die Ledenbeheer niet uitvoert \(IF, NEXT\) worden uit de brieven verwijderd/);
+    const broken = path.join(dir.dir, 'kapot.docx');
+    fs.writeFileSync(broken, fs.readFileSync(path.join(fixtures, 'word-mergefields.docx')).subarray(0, 3000));
+    const refusedBroken = await run('merge', '--db', db, '--template', broken, '--group', 'Bestuur', '--out', letter);
+    expect(refusedBroken.code).toBe(1);
+    expect(refusedBroken.stderr).toMatch(/geen geldig Word-document/);
+    expect(refusedBroken.stderr).not.toMatch(/interne fout/);
     const refused = await run('merge', '--db', db, '--template', path.join(fixtures, 'brief-libreoffice.docx'), '--group', 'Bestuur', '--out', letter);
     expect(refused.stderr).toMatch(/onbekende velden/);
     const labels = path.join(dir.dir, 'etiketten.docx');

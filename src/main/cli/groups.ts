@@ -1,3 +1,4 @@
+import { allPages } from './all-pages';
 import { requiredOption } from './arguments';
 import type { Command } from './command';
 import { dateOption } from './dates-and-lookups';
@@ -16,7 +17,7 @@ export const groupsCommand: Command = {
       const groups = (await core.call('groups.list', {})).rows;
       const out = [];
       for (const g of groups) {
-        const members = await core.call('groups.members', { groupId: g.id, on, limit: 500 });
+        const members = await allPages((offset, limit) => core.call('groups.members', { groupId: g.id, on, offset, limit }));
         out.push({
           id: g.id,
           name: g.name,

@@ -8,6 +8,8 @@ import { dateOption } from './dates-and-lookups';
 import { listSourceFrom } from './list-source';
 import { openAdministration } from './open-administration';
 import { nl } from './format';
+import { ensureDir, writePrivateFile } from '../core/storage/private-files';
+import { storageError } from '../core/storage/storage-errors';
 
 function readInput(file: string, what: string): Buffer {
   try {
@@ -19,8 +21,12 @@ function readInput(file: string, what: string): Buffer {
 
 function writeOutput(file: string, base64: string): number {
   const bytes = Buffer.from(base64, 'base64');
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  fs.writeFileSync(file, bytes);
+  try {
+    ensureDir(path.dirname(path.resolve(file)));
+    writePrivateFile(file, bytes);
+  } catch (e) {
+    throw storageError(e, file) ?? e; // the message names the output file, not the administration
+  }
   return bytes.length;
 }
 
@@ -127,6 +133,10 @@ export const mergeCommand: Command = {
       const check = await core.call('io.checkTemplate', { template, source, ...(on ? { on } : {}) });
       if (check.unknown.length && !args.values['allow-unknown']) {
         throw new CliError(`het sjabloon gebruikt onbekende velden: ${check.unknown.join(', ')} (gebruik --allow-unknown om ze leeg te laten)`);
+      }
+      if (check.unsupportedFields.length) {
+        const kinds = [...new Set(check.unsupportedFields.map((f) => f.instruction.split(/\s+/)[0]))].join(', ');
+        io.err(`Let op: ${check.unsupportedFields.length} Word-veld(en) die Ledenbeheer niet uitvoert (${kinds}) worden uit de brieven verwijderd.`);
       }
       if (check.emptyFields.length) io.err(`Let op: ${check.emptyFields.length} ontvanger(s) met lege velden, bijv. ${check.emptyFields[0]!.displayName}: ${check.emptyFields[0]!.fields.join(', ')}`);
       const r = await core.call('io.merge', { template, source, output: args.values['per-recipient'] ? 'perRecipient' : 'single', allowUnknown: Boolean(args.values['allow-unknown']), ...(on ? { on } : {}) });

@@ -26,6 +26,12 @@ const CODE_TEXT: Record<string, string> = {
   INPUT_INVALID_TYPE: 'verkeerd type waarde',
   INPUT_UNRECOGNIZED_KEYS: 'onbekend veld',
   INPUT_INVALID_VALUE: 'ongeldige waarde',
+  TEMPLATE_NOT_DOCX: 'het sjabloon is geen geldig Word-document (.docx) of is beschadigd; open het in Word en sla het opnieuw op',
+  TEMPLATE_TOO_LARGE: 'het sjabloon is te groot voor een brief',
+  TEMPLATE_TOO_MANY_PLACEHOLDERS: 'het sjabloon heeft te veel velden',
+  TEXT_CONTROL_CHARACTER: 'tekst bevat onzichtbare stuurtekens',
+  DATE_IN_FUTURE: 'datum ligt na vandaag',
+  DEATH_BEFORE_BIRTH: 'overlijdensdatum ligt vóór de geboortedatum',
 };
 
 function issueText(i: FieldIssue): string {
@@ -34,8 +40,21 @@ function issueText(i: FieldIssue): string {
   return `${i.field}: ${i.code}${text ? ` — ${text}` : ''}${where}`;
 }
 
+/** Faults of the disk or the file (main/core/storage/storage-errors.ts): what happened and what to do. */
+const STORAGE_TEXT: Record<string, (file: string, e: DomainError) => string> = {
+  STORAGE_FULL: (f) => `de schijf is vol; ${f} is niet bijgewerkt. Maak ruimte vrij en probeer het opnieuw`,
+  STORAGE_READ_ONLY: (f) => `${f} (of de map) is alleen-lezen; er is niets opgeslagen. Geef schrijfrechten op het bestand en de map en probeer het opnieuw`,
+  STORAGE_LOCKED: (f) => `${f} is in gebruik door een ander programma; sluit dat programma en probeer het opnieuw (er is niets gewijzigd)`,
+  STORAGE_DAMAGED: (f, e) =>
+    `${f} is beschadigd; werk er niet verder in en zet de laatste reservekopie terug${typeof e.details?.['backups'] === 'string' ? ` (reservekopieën staan in ${e.details['backups']})` : ''}`,
+  STORAGE_UNAVAILABLE: (f) => `${f} kan niet worden geopend; controleer of het bestand bestaat en of u het mag lezen`,
+  STORAGE_IO: (f) => `lezen of schrijven van ${f} is mislukt (schijffout); controleer de schijf en probeer het opnieuw`,
+};
+
 /** A DomainError from the core as a CliError with a one-line Dutch message. */
 export function fromDomainError(e: DomainError, subject: string): CliError {
+  const storage = STORAGE_TEXT[e.code];
+  if (storage) return new CliError(storage(typeof e.details?.['file'] === 'string' ? e.details['file'] : subject, e));
   const reason = typeof e.details?.['reason'] === 'string' ? e.details['reason'] : undefined;
   if (e.code === 'CONFLICT' && reason === 'ADMINISTRATION_NOT_EMPTY') {
     return new CliError(`de administratie ${subject} is niet leeg (${String(e.details?.['relations'] ?? '?')} relaties); kies een nieuw bestand`);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Core } from '../core/create-core';
 import { CliError } from './cli-error';
+import { storageError } from '../core/storage/storage-errors';
 
 export type FileState = 'missing' | 'blank' | 'administration' | 'directory' | 'not-an-administration';
 
@@ -34,11 +35,18 @@ export function inspectFile(file: string): FileState {
       const names = new Set(
         (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name),
       );
-      return names.has('__drizzle_migrations') && names.has('relations') && names.has('audit_log') ? 'administration' : 'not-an-administration';
+      if (names.has('__drizzle_migrations') && names.has('relations') && names.has('audit_log')) return 'administration';
+      // A first open killed after drizzle made its table (by a version that did not build
+      // new files under a temporary name): nothing in it yet, so it counts as blank.
+      const halfMade = names.size === 1 && names.has('__drizzle_migrations') && !db.prepare('SELECT 1 FROM __drizzle_migrations LIMIT 1').get();
+      return halfMade ? 'blank' : 'not-an-administration';
     } finally {
       db.close();
     }
-  } catch {
+  } catch (e) {
+    // Read-only, locked or damaged is not "someone else's file": say what it is.
+    const fault = storageError(e, file);
+    if (fault) throw fault;
     return 'not-an-administration';
   }
 }

@@ -11,6 +11,8 @@ import { importJsonCommand } from './import-json';
 import { exportCommand, importCommand, labelsCommand, mergeCommand } from './io-commands';
 import { membershipsCommand } from './memberships';
 import { fromDomainError } from './messages';
+import { printable } from './printable';
+import { STORAGE_CODES, storageError } from '../core/storage/storage-errors';
 import { searchCommand } from './search';
 import { selectCommand } from './select';
 
@@ -96,17 +98,28 @@ async function dispatch(argv: string[], io: CliIo): Promise<void> {
   await c.run(args, io);
 }
 
+/** The administration a command works on (`--db`), to name it in a message. */
+function fileArgument(argv: string[]): string | undefined {
+  const at = argv.indexOf('--db');
+  return at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
+}
+
 /**
  * Runs one command line and returns the exit code. User errors become one line of Dutch on
  * stderr ('ledenbeheer: fout: …'); only a bug shows more, and a stack trace only with
  * LEDENBEHEER_DEBUG=1.
  */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], raw: CliIo): Promise<number> {
+  // One gate for everything printed: data from the file never drives the terminal.
+  const io: CliIo = { out: (text) => raw.out(printable(text)), err: (text) => raw.err(printable(text)) };
   try {
     await dispatch(argv, io);
     return EXIT.ok;
   } catch (e) {
-    const error = e instanceof DomainError ? fromDomainError(e, argv[0] ?? PROGRAM) : e;
+    // A storage fault outside a core call (opening the file, writing an export) reads the same.
+    const domain = e instanceof DomainError ? e : storageError(e);
+    const subject = domain && STORAGE_CODES.has(domain.code) ? fileArgument(argv) : undefined;
+    const error = domain ? fromDomainError(domain, subject ?? argv[0] ?? PROGRAM) : e;
     if (error instanceof CliError) {
       io.err(`${PROGRAM}: fout: ${error.message}`);
       for (const line of error.details.slice(0, 20)) io.err(`  - ${line}`);

@@ -1,28 +1,20 @@
 import path from 'node:path';
 import { app, BrowserWindow, session, shell } from 'electron';
-import { APP_ORIGIN, isAllowedExternalUrl, isAllowedNavigation } from './security-policy';
+import { APP_ORIGIN, WINDOW_WEB_PREFERENCES, isAllowedExternalUrl, isAllowedNavigation } from './security-policy';
 
-/** The hardened window (Electron security checklist): isolated, sandboxed, no Node, locked navigation. */
+/** The hardened window (see WINDOW_WEB_PREFERENCES), with locked navigation and no permissions. */
 export function createMainWindow(preloadFile: string): BrowserWindow {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  // Also for the session: no dictionary download, whatever a window asks.
+  session.defaultSession.setSpellCheckerEnabled(false);
 
   const win = new BrowserWindow({
     width: 1400,
     height: 900,
     show: false,
     title: 'Ledenbeheer',
-    webPreferences: {
-      preload: path.resolve(preloadFile),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: true,
-    },
+    webPreferences: { preload: path.resolve(preloadFile), ...WINDOW_WEB_PREFERENCES },
   });
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl, isAllowedNavigation, isRpcRequestShape, isTrustedSenderUrl } from './security-policy';
+import { WINDOW_WEB_PREFERENCES, isAllowedExternalUrl, isAllowedNavigation, isRpcRequestShape, isTrustedSenderUrl } from './security-policy';
 
 describe('shell security policy', () => {
   it('trusts only the bundled app page as a sender', () => {
@@ -10,6 +10,10 @@ describe('shell security policy', () => {
     expect(isTrustedSenderUrl('file:///etc/passwd')).toBe(false);
     expect(isTrustedSenderUrl('')).toBe(false);
     expect(isTrustedSenderUrl(null)).toBe(false);
+  });
+
+  it('opens the window isolated, sandboxed and without the spellchecker (it downloads dictionaries)', () => {
+    expect(WINDOW_WEB_PREFERENCES).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, spellcheck: false });
   });
 
   it('keeps the window on the app', () => {

@@ -4,6 +4,22 @@
  */
 export const APP_ORIGIN = 'app://renderer';
 
+/**
+ * The main window's webPreferences (Electron security checklist): isolated, sandboxed, no
+ * Node, no webviews. Spellcheck is off: Chromium's spellchecker downloads dictionaries from
+ * Google's servers, and an offline app sends nothing anywhere.
+ */
+export const WINDOW_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const;
+
 /** Only our own bundled page may talk to the core; not a frame, not a page navigated elsewhere. */
 export function isTrustedSenderUrl(url: string | undefined | null): boolean {
   if (!url) return false;

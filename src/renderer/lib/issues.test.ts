@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { nl } from '../i18n/nl';
 import { en } from '../i18n/en';
 import { camelCase, errorText, fieldKey, issueText, issuesByField } from './issues';
+import { ERROR_CODES } from '../../shared/errors';
 
 async function translator(lng: 'nl' | 'en') {
   const i18n = i18next.createInstance();
@@ -58,8 +59,15 @@ describe('catalogues', () => {
       'HOUSE_NUMBER_SUFFIX_INVALID', 'IBAN_INVALID_CHECKSUM', 'IBAN_INVALID_FORMAT', 'IBAN_INVALID_LENGTH', 'KVK_INVALID',
       'LINK_KIND_MISMATCH', 'LINK_TO_SELF', 'MOVE_SAME_DAY_AS_START', 'NUMBER_INVALID', 'NUMBER_TAKEN', 'ORGANISATION_NEEDS_NAME',
       'PERIOD_END_BEFORE_START', 'PERSON_NEEDS_NAME_OR_EMAIL', 'PHONE_INVALID', 'POSTCODE_EMPTY', 'POSTCODE_FORBIDDEN_LETTERS',
-      'POSTCODE_INVALID_FORMAT', 'RELATION_TYPE_UNKNOWN', 'TAG_CYCLE', 'TEXT_TOO_LONG', 'TYPE_KIND_MISMATCH', 'URL_INVALID',
+      'POSTCODE_INVALID_FORMAT', 'RELATION_TYPE_UNKNOWN', 'TAG_CYCLE', 'TEXT_CONTROL_CHARACTER', 'TEXT_TOO_LONG', 'DATE_IN_FUTURE', 'TYPE_KIND_MISMATCH', 'URL_INVALID',
     ];
     for (const code of codes) expect(nl.errors.issue, code).toHaveProperty(code);
+  });
+
+  it('have a Dutch and an English sentence for every error code (storage faults say what to do)', () => {
+    for (const code of ERROR_CODES) {
+      expect(nl.errors.code, code).toHaveProperty(code);
+      expect(en.errors.code, code).toHaveProperty(code);
+    }
   });
 });

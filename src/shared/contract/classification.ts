@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from './define';
-import { id, optionalDate } from './fields';
+import { id, optionalDate, requiredText, plainText } from './fields';
 
 const kindScope = z.enum(['person', 'organisation', 'both']);
 const code = z
@@ -31,11 +31,11 @@ export type CustomFieldDto = z.infer<typeof customFieldDto>;
 export const classificationContract = defineContract({
   'relationTypes.list': { input: z.object({}), output: z.object({ rows: z.array(relationTypeDto) }) },
   'relationTypes.create': {
-    input: z.object({ code, name: z.string().trim().min(1).max(80), appliesTo: kindScope.default('both') }),
+    input: z.object({ code, name: requiredText(80), appliesTo: kindScope.default('both') }),
     output: relationTypeDto,
   },
   'relationTypes.update': {
-    input: z.object({ id, name: z.string().trim().min(1).max(80), appliesTo: kindScope }),
+    input: z.object({ id, name: requiredText(80), appliesTo: kindScope }),
     output: relationTypeDto,
   },
   'relationTypes.delete': { input: z.object({ id }), output: z.object({ id }) },
@@ -52,11 +52,11 @@ export const classificationContract = defineContract({
 
   'tags.list': { input: z.object({}), output: z.object({ rows: z.array(tagDto) }) },
   'tags.create': {
-    input: z.object({ name: z.string().trim().min(1).max(80), parentId: id.nullish().transform((v) => v ?? null) }),
+    input: z.object({ name: requiredText(80), parentId: id.nullish().transform((v) => v ?? null) }),
     output: tagDto,
   },
   'tags.update': {
-    input: z.object({ id, name: z.string().trim().min(1).max(80), parentId: id.nullish().transform((v) => v ?? null) }),
+    input: z.object({ id, name: requiredText(80), parentId: id.nullish().transform((v) => v ?? null) }),
     output: tagDto,
   },
   'tags.delete': { input: z.object({ id }), output: z.object({ id }) },
@@ -66,17 +66,17 @@ export const classificationContract = defineContract({
   'customFields.create': {
     input: z.object({
       code,
-      label: z.string().trim().min(1).max(80),
+      label: requiredText(80),
       appliesTo: kindScope.default('both'),
       dataType: customFieldType,
-      options: z.array(z.string().trim().min(1).max(80)).max(200).default([]),
+      options: z.array(requiredText(80)).max(200).default([]),
     }),
     output: customFieldDto,
   },
   'customFields.delete': { input: z.object({ id }), output: z.object({ id }) },
   /** Values by field code; null or '' clears. Each value is checked against its field's type. */
   'relations.setCustomValues': {
-    input: z.object({ relationId: id, values: z.record(z.string(), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])) }),
+    input: z.object({ relationId: id, values: z.record(z.string(), z.union([plainText({ multiline: true }).max(2000), z.number(), z.boolean(), z.null()])) }),
     output: z.object({ relationId: id }),
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate } from './fields';
+import { id, isoDate, requiredText } from './fields';
 
 /**
  * The condition language of selections, smart groups and (later) membership rules: a tree of
@@ -38,7 +38,7 @@ export type Condition =
 export const customFieldOps = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'contains', 'empty', 'notEmpty'] as const;
 export type CustomFieldOp = (typeof customFieldOps)[number];
 
-const names = z.array(z.string().trim().min(1).max(100)).min(1).max(500);
+const names = z.array(requiredText(100)).min(1).max(500);
 const days = z.number().int().min(0).max(200 * 366);
 
 export const condition: z.ZodType<Condition> = z.lazy(() =>

@@ -14,14 +14,43 @@ import type { Result } from '../dutch/result';
 
 export const id = z.string().min(1).max(64);
 
+/**
+ * Characters no text field may hold: C0 controls (NUL, ESC of ANSI escapes, …), DEL, C1
+ * controls, and the bidi embeddings, overrides and isolates that make text display other
+ * than it reads. Multi-line text (notes, descriptions) may hold tabs and line breaks;
+ * single-line text (names, streets, labels) may not.
+ */
+const FORBIDDEN_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+const FORBIDDEN_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+export const TEXT_CONTROL_CHARACTER = 'TEXT_CONTROL_CHARACTER';
+
+/** Whether `s` holds a character no stored text may hold (the one rule every door applies). */
+export function hasControlCharacter(s: string, opts: { multiline?: boolean } = {}): boolean {
+  return (opts.multiline ? FORBIDDEN_MULTILINE : FORBIDDEN_SINGLE_LINE).test(s);
+}
+
+/** A plain string that refuses control characters: the base of every text field schema. */
+export function plainText(opts: { multiline?: boolean } = {}) {
+  return z.string().refine((s) => !hasControlCharacter(s, opts), { message: TEXT_CONTROL_CHARACTER });
+}
+
+/** Trimmed, non-empty, single-line text: names of groups, types, tags, labels. */
+export function requiredText(max: number, emptyCode?: string) {
+  return z
+    .string()
+    .trim()
+    .min(1, emptyCode ? { message: emptyCode } : undefined)
+    .max(max, { message: 'TEXT_TOO_LONG' })
+    .refine((s) => !hasControlCharacter(s), { message: TEXT_CONTROL_CHARACTER });
+}
+
 export const isoDate = z
   .string()
   .refine((s) => isIsoDate(s), { message: 'DATE_INVALID' });
 
 /** Trimmed text; empty becomes null so "cleared" and "never set" are the same thing. */
-export function optionalText(max = 500) {
-  return z
-    .string()
+export function optionalText(max = 500, opts: { multiline?: boolean } = {}) {
+  return plainText(opts)
     .max(max, { message: 'TEXT_TOO_LONG' })
     .nullish()
     .transform((s) => {
@@ -38,8 +67,7 @@ export const optionalDate = z
 
 /** Turns a Dutch helper's Result into a zod transform step. */
 function fromResult(fn: (raw: string) => Result<string>) {
-  return z
-    .string()
+  return plainText()
     .nullish()
     .transform((raw, ctx) => {
       const t = raw?.trim() ?? '';
@@ -55,14 +83,12 @@ export const optionalEmail = fromResult(normalizeEmail);
 export const optionalIban = fromResult(validateIban);
 export const optionalBic = fromResult(validateBic);
 export const optionalPhone = fromResult(normalizePhone);
-export const optionalInitials = z
-  .string()
+export const optionalInitials = plainText()
   .max(30, { message: 'TEXT_TOO_LONG' })
   .nullish()
   .transform((s) => (s?.trim() ? normalizeInitials(s) : null));
 
-export const optionalUrl = z
-  .string()
+export const optionalUrl = plainText()
   .max(500)
   .nullish()
   .transform((raw, ctx) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from './define';
-import { id, isoDate, optionalDate, optionalText, pageInput } from './fields';
+import { id, isoDate, optionalDate, optionalText, pageInput, requiredText } from './fields';
 import { condition, evaluationMoment, periodDto } from './conditions';
 import { relationSummary } from './relations';
 
@@ -52,11 +52,11 @@ export const groupMemberDto = z.object({
 export const membershipScope = z.enum(['current', 'past', 'future', 'all']);
 
 const groupFields = z.object({
-  name: z.string().trim().min(1, { message: 'NAME_REQUIRED' }).max(120),
+  name: requiredText(120, 'NAME_REQUIRED'),
   type: groupType,
   parentId: id.nullish().transform((v) => v ?? null),
   condition: condition.nullish().transform((v) => v ?? null),
-  description: optionalText(2000),
+  description: optionalText(2000, { multiline: true }),
 });
 
 const memberFields = z
@@ -64,7 +64,7 @@ const memberFields = z
     roleId: id.nullish().transform((v) => v ?? null),
     validFrom: optionalDate,
     validTo: optionalDate,
-    notes: optionalText(1000),
+    notes: optionalText(1000, { multiline: true }),
   })
   .superRefine((m, ctx) => {
     if (m.validFrom && m.validTo && m.validTo <= m.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'PERIOD_END_BEFORE_START' });
@@ -111,7 +111,7 @@ export const groupsContract = defineContract({
   },
   'groupRoles.list': { input: z.object({}), output: z.object({ rows: z.array(groupRoleDto) }) },
   'groupRoles.create': {
-    input: z.object({ code: z.string().trim().regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'CODE_INVALID' }).max(60), name: z.string().trim().min(1).max(80) }),
+    input: z.object({ code: z.string().trim().regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'CODE_INVALID' }).max(60), name: requiredText(80) }),
     output: groupRoleDto,
   },
 });
@@ -132,9 +132,9 @@ export const evaluationResult = z.object({
 export type EvaluationResult = z.infer<typeof evaluationResult>;
 
 const selectionFields = z.object({
-  name: z.string().trim().min(1, { message: 'NAME_REQUIRED' }).max(120),
+  name: requiredText(120, 'NAME_REQUIRED'),
   condition,
-  description: optionalText(2000),
+  description: optionalText(2000, { multiline: true }),
 });
 
 export const selectionsContract = defineContract({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from './define';
-import { id, isoDate } from './fields';
+import { id, isoDate, requiredText } from './fields';
 
 /**
  * Data exchange: CSV/Excel import and export, mail merge into Word, labels and envelopes.
@@ -11,9 +11,9 @@ import { id, isoDate } from './fields';
 
 /** File contents, base64-encoded. */
 export const fileBytes = z.base64();
-const fileName = z.string().trim().min(1).max(255);
+const fileName = requiredText(255);
 const jobId = z.string().min(1).max(64).optional();
-const name = z.string().trim().min(1, { message: 'NAME_REQUIRED' }).max(120);
+const name = requiredText(120, 'NAME_REQUIRED');
 
 /** The output of every file-producing method: the bytes plus what to call them. */
 export const fileOutput = z.object({
@@ -60,7 +60,7 @@ const importOptionFields = {
   /** An empty cell keeps the stored value, or clears it. */
   emptyCells: z.enum(['keep', 'clear']),
   /** The relation type a 'Lid sinds' date assigns. */
-  memberSinceType: z.string().trim().min(1).max(60),
+  memberSinceType: requiredText(60),
   /** Row numbers (as in the report) the user left out in the preview. */
   excludeRows: z.array(z.number().int().min(2)).max(200_000),
 };
@@ -209,7 +209,7 @@ export const exportInput = z.object({
   format: z.enum(['csv', 'xlsx']),
   columns: z.array(z.string().min(1).max(80)).min(1).max(200),
   csv: csvOptions.prefault({}),
-  sheetName: z.string().trim().min(1).max(31).regex(/^[^\\/?*[\]:]+$/, { message: 'SHEET_NAME_INVALID' }).default('Adressen'),
+  sheetName: requiredText(31).regex(/^[^\\/?*[\]:]+$/, { message: 'SHEET_NAME_INVALID' }).default('Adressen'),
   /** The date ages, addresses and types are taken on; today when absent. */
   on: isoDate.optional(),
   jobId,

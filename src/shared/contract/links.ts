@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from './define';
-import { id, optionalDate, optionalText } from './fields';
+import { id, optionalDate, optionalText, requiredText } from './fields';
 import { relationLinkDto } from './relations';
 
 const kindScope = z.enum(['person', 'organisation', 'both']);
@@ -21,7 +21,7 @@ const linkFields = z
     function: optionalText(120),
     validFrom: optionalDate,
     validTo: optionalDate,
-    notes: optionalText(2000),
+    notes: optionalText(2000, { multiline: true }),
   })
   .superRefine((l, ctx) => {
     if (l.validFrom && l.validTo && l.validTo <= l.validFrom) {
@@ -36,9 +36,9 @@ export const linksContract = defineContract({
   },
   'linkTypes.create': {
     input: z.object({
-      code: z.string().trim().min(1).max(60),
-      name: z.string().trim().min(1).max(80),
-      reverseName: z.string().trim().min(1).max(80),
+      code: requiredText(60),
+      name: requiredText(80),
+      reverseName: requiredText(80),
       fromKind: kindScope.default('both'),
       toKind: kindScope.default('both'),
       symmetric: z.boolean().default(false),
@@ -48,8 +48,8 @@ export const linksContract = defineContract({
   'linkTypes.update': {
     input: z.object({
       id,
-      name: z.string().trim().min(1).max(80),
-      reverseName: z.string().trim().min(1).max(80),
+      name: requiredText(80),
+      reverseName: requiredText(80),
       fromKind: kindScope,
       toKind: kindScope,
       symmetric: z.boolean(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from './define';
-import { id, isoDate, optionalDate, optionalText, pageInput } from './fields';
+import { id, isoDate, optionalDate, optionalText, pageInput, requiredText } from './fields';
 import { condition, periodDto } from './conditions';
 import { relationSummary } from './relations';
 
@@ -102,7 +102,7 @@ const dryRun = { dryRun: z.boolean().default(false) };
 
 const unitFields = z
   .object({
-    name: z.string().trim().min(1, { message: 'NAME_REQUIRED' }).max(120),
+    name: requiredText(120, 'NAME_REQUIRED'),
     level: optionalText(60),
     startDate: optionalDate,
     endDate: optionalDate,
@@ -158,12 +158,12 @@ export const exceptionDto = z.object({
   reason: z.string().nullable(),
 });
 const exceptionFields = z
-  .object({ unitId: id, membershipTypeId: id, ...period, ignoreBaseRule: z.boolean().default(false), reason: optionalText(500) })
+  .object({ unitId: id, membershipTypeId: id, ...period, ignoreBaseRule: z.boolean().default(false), reason: optionalText(500, { multiline: true }) })
   .superRefine(checkPeriod);
 
 export const membershipsContract = defineContract({
   'subscriptionTypes.list': { input: z.object({}), output: z.object({ rows: z.array(subscriptionTypeDto) }) },
-  'subscriptionTypes.create': { input: z.object({ code, name: z.string().trim().min(1).max(80) }), output: subscriptionTypeDto },
+  'subscriptionTypes.create': { input: z.object({ code, name: requiredText(80) }), output: subscriptionTypeDto },
   'subscriptions.list': { input: z.object({ relationId: id }), output: z.object({ rows: z.array(subscriptionDto) }) },
   'subscriptions.add': { input: z.object({ relationId: id, subscription: subscriptionFields }), output: subscriptionDto },
   'subscriptions.update': { input: z.object({ id, subscription: subscriptionFields }), output: subscriptionDto },
@@ -195,11 +195,11 @@ export const membershipsContract = defineContract({
 
   'membershipTypes.list': { input: z.object({}), output: z.object({ rows: z.array(membershipTypeDto) }) },
   'membershipTypes.create': {
-    input: z.object({ code, name: z.string().trim().min(1).max(80), baseCondition: condition, ...dryRun }),
+    input: z.object({ code, name: requiredText(80), baseCondition: condition, ...dryRun }),
     output: changeOutput.extend({ id: id.nullable() }),
   },
   'membershipTypes.update': {
-    input: z.object({ id, name: z.string().trim().min(1).max(80), baseCondition: condition, ...dryRun }),
+    input: z.object({ id, name: requiredText(80), baseCondition: condition, ...dryRun }),
     output: changeOutput,
   },
 
@@ -210,7 +210,7 @@ export const membershipsContract = defineContract({
       membershipTypeId: id.nullish().transform((v) => v ?? null),
       validFrom: optionalDate,
       condition: condition.nullable(),
-      note: optionalText(500),
+      note: optionalText(500, { multiline: true }),
       ...dryRun,
     }),
     output: changeOutput,

@@ -1,20 +1,9 @@
 import { z } from 'zod';
 import { defineContract } from './define';
-import {
-  id,
-  isoDate,
-  optionalBic,
-  optionalDate,
-  optionalEmail,
-  optionalIban,
-  optionalInitials,
-  optionalPhone,
-  optionalText,
-  optionalUrl,
-  pageInput,
-} from './fields';
+import { id, isoDate, optionalBic, optionalDate, optionalEmail, optionalIban, optionalInitials, optionalPhone, optionalText, optionalUrl, pageInput, plainText } from './fields';
 import { addressInput, addressDto } from './addresses';
 import { fieldScore } from './dedupe';
+import type { FieldIssue } from '../errors';
 
 export const relationKind = z.enum(['person', 'organisation']);
 export type RelationKind = z.infer<typeof relationKind>;
@@ -56,10 +45,10 @@ export const relationFields = z
     phone: optionalPhone,
     mobile: optionalPhone,
     website: optionalUrl,
-    socialLinks: z.array(z.string().max(500)).max(20).default([]),
+    socialLinks: z.array(plainText().max(500)).max(20).default([]),
     iban: optionalIban,
     bic: optionalBic,
-    notes: optionalText(20_000),
+    notes: optionalText(20_000, { multiline: true }),
   })
   .superRefine((f, ctx) => {
     if (f.birthDate && f.deathDate && f.deathDate < f.birthDate) {
@@ -67,6 +56,19 @@ export const relationFields = z
     }
   });
 export type RelationFieldsInput = z.input<typeof relationFields>;
+
+/**
+ * The date rule that needs today's date (the core's clock, so it cannot live in the schema
+ * above): nobody is born or dies after today. Every door that stores relation fields
+ * applies it next to the schema; `prefix` is where the fields sit in that door's input.
+ */
+export function relationDateIssues(f: { birthDate?: string | null; deathDate?: string | null }, today: string, prefix = ''): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const field of ['birthDate', 'deathDate'] as const) {
+    if (f[field] && f[field] > today) issues.push({ field: `${prefix}${field}`, code: 'DATE_IN_FUTURE' });
+  }
+  return issues;
+}
 export type RelationFields = z.output<typeof relationFields>;
 
 export const relationSummary = z.object({

@@ -107,6 +107,35 @@ describe('condition atoms on real data', () => {
     expect(names(on({ type: 'link', linkTypeCodes: ['director'], direction: 'to' }, '2026-01-01'))).toEqual(['org']);
   });
 
+  it('a link never counts a relation at the other end that is in the trash', async () => {
+    const types = await core.call('relationTypes.list', {});
+    const lid = types.rows.find((t) => t.code === 'lid')!;
+    await core.call('relations.addType', { relationId: ids.org!, typeId: lid.id, validFrom: '2015-01-01' });
+    const linkTypes = await core.call('linkTypes.list', {});
+    const director = linkTypes.rows.find((t) => t.code === 'director')!;
+    await core.call('links.add', { linkTypeId: director.id, fromRelationId: ids.jan!, toRelationId: ids.org!, link: { validFrom: '2018-01-01' } });
+    const ofMember: Condition = { type: 'link', linkTypeCodes: ['director'], direction: 'from', target: { type: 'relationType', codes: ['lid'] } };
+    // A target that holds by default (NOT) must not let a trashed relation in either.
+    const ofNonPerson: Condition = { type: 'link', linkTypeCodes: ['director'], direction: 'from', target: { type: 'not', item: { type: 'kind', kind: 'person' } } };
+    const anyDirector: Condition = { type: 'link', linkTypeCodes: ['director'], direction: 'from' };
+    for (const c of [ofMember, ofNonPerson, anyDirector]) expect(names(on(c, '2026-01-01'))).toEqual(['jan']);
+    await core.call('relations.delete', { id: ids.org! });
+    for (const c of [ofMember, ofNonPerson, anyDirector]) expect(names(on(c, '2026-01-01')), JSON.stringify(c)).toEqual([]);
+    // The same through a smart group, as the secretary sees it.
+    const group = await core.call('groups.create', { name: 'Directeuren van leden', type: 'other', condition: ofMember });
+    expect((await core.call('groups.members', { groupId: group.id, on: '2026-01-01' })).total).toBe(0);
+    await core.call('relations.restore', { id: ids.org! });
+    expect((await core.call('groups.members', { groupId: group.id, on: '2026-01-01' })).total).toBe(1);
+    // And in stored memberships: trashing the company recomputes its director (a linked relation).
+    await core.call('membershipTypes.create', { code: 'directeur', name: 'Directeur van een lid', baseCondition: ofMember });
+    const unit = await core.call('units.create', { unit: { name: 'Vereniging', startDate: '2000-01-01' }, parentId: null });
+    const members = async () => (await core.call('memberships.list', { unitId: unit.id!, on: '2026-01-01' })).rows.map((r) => r.relation.displayName);
+    expect(await members()).toEqual(['Jan Jansen']);
+    await core.call('relations.delete', { id: ids.org! });
+    const stored = core.ctx.sqlite.prepare('SELECT count(*) FROM memberships WHERE relation_id = ?').pluck().get(ids.jan!);
+    expect(stored).toBe(0);
+  });
+
   it('tags count with their subtree', async () => {
     const europe = await core.call('tags.create', { name: 'Oost-Europa' });
     const hungary = await core.call('tags.create', { name: 'Hongarije', parentId: europe.id });

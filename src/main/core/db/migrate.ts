@@ -3,6 +3,10 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { createPrivateFile, ensureDir } from '../storage/private-files';
+import { placeWithoutOverwrite, removeStaleTemps, removeTemp, tempNameFor } from '../storage/temp-files';
+import { testPause } from '../storage/test-pause';
+import { verifyCopy } from '../storage/verify-copy';
 
 interface JournalEntry {
   tag: string;
@@ -27,6 +31,22 @@ export function pendingMigrations(sqlite: Database.Database, migrationsDir: stri
   return journal.entries.filter((e) => !applied.has(e.when)).map((e) => e.tag);
 }
 
+function preMigrationCopy(sqlite: Database.Database, backup: string): void {
+  const dir = path.dirname(backup);
+  ensureDir(dir);
+  removeStaleTemps(dir);
+  const temp = tempNameFor(backup);
+  try {
+    createPrivateFile(temp);
+    sqlite.prepare('VACUUM INTO ?').run(temp);
+    verifyCopy(temp, sqlite.name, dir, { administration: false });
+    testPause('pre-migration-copy');
+    placeWithoutOverwrite(temp, backup);
+  } finally {
+    removeTemp(temp);
+  }
+}
+
 export interface MigrateOptions {
   migrationsDir: string;
   /** Where to put the copy taken before migrating a file that already holds data. */
@@ -35,7 +55,9 @@ export interface MigrateOptions {
 
 /**
  * The one way migrations are applied.
- * - Backs the file up first (VACUUM INTO: synchronous and consistent) when it has user tables.
+ * - Backs the file up first (VACUUM INTO: synchronous and consistent) when it has user tables:
+ *   a private file under a temporary name, renamed into place once it passes its check, so
+ *   a kill never leaves a half copy that looks like a backup.
  * - Turns foreign keys off on the connection *before* drizzle's transaction: inside a
  *   transaction SQLite ignores the pragma, and drizzle-kit's table rebuilds (DROP TABLE +
  *   rename) would then cascade-delete every child row (drizzle-orm issue #5782).
@@ -51,12 +73,11 @@ export function applyMigrations(
 
   let backup: string | null = null;
   const hasData = sqlite
-    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1`)
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' LIMIT 1`)
     .get();
   if (hasData && opts.backupPath) {
     backup = opts.backupPath();
-    fs.mkdirSync(path.dirname(backup), { recursive: true });
-    sqlite.prepare('VACUUM INTO ?').run(backup);
+    preMigrationCopy(sqlite, backup);
   }
 
   sqlite.pragma('foreign_keys = OFF');

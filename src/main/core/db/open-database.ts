@@ -2,10 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { Logger } from 'drizzle-orm/logger';
 import * as schema from './schema';
 import { applyMigrations } from './migrate';
 import { installAuditTriggers } from './audit-triggers';
 import { installSearchIndex } from './search-index';
+import { createPrivateFile, ensureDir } from '../storage/private-files';
+import { damaged, storageError } from '../storage/storage-errors';
+import { placeWithoutOverwrite, removeStaleTemps, removeTemp, tempNameFor } from '../storage/temp-files';
+import { testPause } from '../storage/test-pause';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -24,27 +29,80 @@ export interface OpenDatabaseOptions {
   now: () => number;
 }
 
-function backupPathFor(file: string, now: number): string {
-  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
-  return path.join(path.dirname(file), 'backups', `${path.basename(file, path.extname(file))}-${stamp}-voor-migratie.sqlite`);
+/** The folder beside an administration where its automatic backups go. */
+export function backupsDirFor(file: string): string {
+  return path.join(path.dirname(path.resolve(file)), 'backups');
 }
 
-/** Opens (or creates) one administration file and brings its schema up to date. */
-export function openDatabase(opts: OpenDatabaseOptions): OpenedDatabase {
-  const inMemory = opts.file === ':memory:';
-  if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(opts.file)), { recursive: true });
+function backupPathFor(file: string, now: number): string {
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+  return path.join(backupsDirFor(file), `${path.basename(file, path.extname(file))}-${stamp}-voor-migratie.sqlite`);
+}
+
+function configure(sqlite: Database.Database, inMemory: boolean): void {
+  if (!inMemory) sqlite.pragma('journal_mode = WAL');
+  // WAL + NORMAL: ~30k single-row commits/s instead of ~550 (STACK.md §5.13); a crash can
+  // lose the last commits but never corrupts the file.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // 64 MB page cache instead of 2 MB: audit and membership indexes on random text ids
+  // otherwise thrash the cache once an administration has a few hundred thousand rows.
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('temp_store = MEMORY');
+}
+
+/** Test-only (see testPause): stops the first open after drizzle made its migrations table, before the first migration. */
+function pauseAfterMigrationsTable(): { logger: Logger } | Record<string, never> {
+  if (!process.env['LEDENBEHEER_TEST_PAUSE']) return {};
+  return { logger: { logQuery: (query) => void (/SELECT id, hash, created_at FROM "__drizzle_migrations"/.test(query) && testPause('first-open')) } };
+}
+
+const isBlank = (file: string) => !fs.existsSync(file) || fs.statSync(file).size === 0;
+
+/**
+ * A new administration is built complete under a temporary name and only then put in
+ * place, created private (0600) before SQLite writes a byte. Drizzle creates its
+ * migrations table before it starts the migrations' transaction, so building in place, a
+ * kill in between would leave a file that is neither empty nor an administration.
+ */
+function createAdministration(file: string, migrationsDir: string): void {
+  const temp = tempNameFor(file);
+  removeTemp(temp);
+  try {
+    createPrivateFile(temp);
+    const sqlite = new Database(temp);
+    try {
+      configure(sqlite, false);
+      applyMigrations(sqlite, drizzle(sqlite, { schema, ...pauseAfterMigrationsTable() }), { migrationsDir, backupPath: null });
+    } finally {
+      sqlite.close();
+    }
+    if (!fs.existsSync(file)) {
+      try {
+        placeWithoutOverwrite(temp, file);
+      } catch (e) {
+        // Another process created it meanwhile: theirs is opened.
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+    } else if (fs.statSync(file).size === 0) {
+      fs.renameSync(temp, file); // an empty file the user chose: ours replaces it
+    }
+  } finally {
+    removeTemp(temp);
+  }
+}
+
+function openExisting(opts: OpenDatabaseOptions, inMemory: boolean): OpenedDatabase {
   const sqlite = new Database(opts.file);
   try {
-    if (!inMemory) sqlite.pragma('journal_mode = WAL');
-    // WAL + NORMAL: ~30k single-row commits/s instead of ~550 (STACK.md §5.13); a crash can
-    // lose the last commits but never corrupts the file.
-    sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    // 64 MB page cache instead of 2 MB: audit and membership indexes on random text ids
-    // otherwise thrash the cache once an administration has a few hundred thousand rows.
-    sqlite.pragma('cache_size = -65536');
-    sqlite.pragma('temp_store = MEMORY');
+    configure(sqlite, inMemory);
+    if (!inMemory) {
+      // Cheap enough at open (no index contents), and it catches a damaged file before
+      // anything is written into it.
+      const check = String(sqlite.pragma('quick_check', { simple: true }));
+      if (check !== 'ok') throw damaged(opts.file, backupsDirFor(opts.file), check);
+    }
     const db = drizzle(sqlite, { schema });
     const migrated = applyMigrations(sqlite, db, {
       migrationsDir: opts.migrationsDir,
@@ -58,5 +116,24 @@ export function openDatabase(opts: OpenDatabaseOptions): OpenedDatabase {
   } catch (e) {
     sqlite.close();
     throw e;
+  }
+}
+
+/**
+ * Opens (or creates) one administration file and brings its schema up to date. Faults of
+ * the file (damaged, read-only, locked, disk full) become the storage error codes.
+ */
+export function openDatabase(opts: OpenDatabaseOptions): OpenedDatabase {
+  if (opts.file === ':memory:') return openExisting(opts, true);
+  try {
+    const dir = path.dirname(path.resolve(opts.file));
+    ensureDir(dir);
+    for (const d of [dir, backupsDirFor(opts.file)]) removeStaleTemps(d);
+    if (isBlank(opts.file)) createAdministration(opts.file, opts.migrationsDir);
+    return openExisting(opts, false);
+  } catch (e) {
+    const fault = storageError(e, opts.file);
+    if (fault?.code === 'STORAGE_DAMAGED' && !fault.details?.['backups']) throw damaged(opts.file, backupsDirFor(opts.file), String(fault.details?.['cause']));
+    throw fault ?? e;
   }
 }

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { DomainError } from '../../../shared/errors';
+import { backupsDirFor } from '../db/open-database';
+import { createPrivateFile, ensureDir } from '../storage/private-files';
+import { storageError } from '../storage/storage-errors';
+import { placeWithoutOverwrite, removeStaleTemps, removeTemp, tempNameFor } from '../storage/temp-files';
+import { testPause } from '../storage/test-pause';
+import { verifyCopy } from '../storage/verify-copy';
 
 export interface BackupResult {
   file: string;
@@ -11,38 +17,28 @@ export interface BackupResult {
 
 /**
  * Copies the open administration with SQLite's online backup API (readers and writers may
- * keep working meanwhile), then proves the copy: it must open, pass `PRAGMA integrity_check`
- * and be an administration. The copy is made self-contained (journal mode DELETE, no -wal
- * file beside it) so it can be moved or mailed as one file. It is written under a temporary
- * name and only renamed into place once verified; an existing file is never overwritten.
+ * keep working meanwhile), then proves the copy (verifyCopy): a copy of a damaged file is
+ * refused as STORAGE_DAMAGED. The copy is private (0600) and written under a temporary
+ * name, only renamed into place once verified; an existing file is never overwritten, and
+ * temporary files a killed run left in the folder are removed first.
  */
 export async function backupAdministration(sqlite: Database.Database, outFile: string): Promise<BackupResult> {
   if (fs.existsSync(outFile)) throw new DomainError('CONFLICT', { reason: 'FILE_EXISTS', file: outFile });
-  fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
-  const temp = `${outFile}.part-${process.pid}`;
+  const temp = tempNameFor(outFile);
   try {
+    ensureDir(path.dirname(path.resolve(outFile)));
+    removeStaleTemps(path.dirname(path.resolve(outFile)));
+    removeTemp(temp);
+    createPrivateFile(temp);
     const { totalPages } = await sqlite.backup(temp);
-    verifyCopy(temp);
-    // No rename over an existing file: refuse if one appeared while we were copying.
-    fs.linkSync(temp, outFile);
-    fs.rmSync(temp);
+    verifyCopy(temp, sqlite.name, backupsDirFor(sqlite.name), { administration: true });
+    testPause('backup');
+    placeWithoutOverwrite(temp, outFile);
     return { file: outFile, bytes: fs.statSync(outFile).size, pages: totalPages };
   } catch (e) {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${temp}${suffix}`, { force: true });
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new DomainError('CONFLICT', { reason: 'FILE_EXISTS', file: outFile });
-    throw e;
-  }
-}
-
-function verifyCopy(file: string): void {
-  const copy = new Database(file);
-  try {
-    copy.pragma('journal_mode = DELETE');
-    const result = copy.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new DomainError('INTERNAL', { reason: 'BACKUP_INTEGRITY_FAILED', result: String(result) });
-    const isAdministration = copy.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'relations'`).get();
-    if (!isAdministration) throw new DomainError('INTERNAL', { reason: 'BACKUP_NOT_AN_ADMINISTRATION' });
+    throw storageError(e, outFile) ?? e;
   } finally {
-    copy.close();
+    removeTemp(temp);
   }
 }

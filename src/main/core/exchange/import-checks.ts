@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../../shared/errors';
-import type { CustomFieldDto } from '../../../shared/contract';
+import { relationDateIssues, type CustomFieldDto } from '../../../shared/contract';
 import { canonicalCustomValue } from '../classification/classification.repo';
 import type { SectionName } from './json-format';
 import { userTable } from './user-tables';
@@ -33,6 +33,9 @@ export class ImportChecks {
   private readonly fields = new Map<string, CustomFieldDto>();
   private readonly tagParents = new Map<string, { parentId: string | null; index: number }>();
 
+  /** `today` for the rules that need a date (no birth after today). */
+  constructor(private readonly today: string) {}
+
   issue(section: SectionName, index: number, field: string, code: string, details?: Record<string, string | number>): void {
     const name = `${section}[${index}]${field ? `.${field}` : ''}`;
     this.issues.push({ field: name, code, details: { section, index, field, ...details } });
@@ -56,6 +59,7 @@ export class ImportChecks {
         if (this.numbers.has(number)) this.issue(section, index, 'number', 'NUMBER_TAKEN', { number });
         this.numbers.add(number);
         this.kinds.set(id, r['kind'] as Kind);
+        for (const i of relationDateIssues(r, this.today)) this.issue(section, index, i.field, i.code);
         break;
       }
       case 'relationTypes':

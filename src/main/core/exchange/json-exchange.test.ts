@@ -181,6 +181,32 @@ describe('JSON export and import', () => {
     expect(target.ctx.sqlite.prepare('SELECT count(*) FROM relation_types').pluck().get()).toBe(7);
   });
 
+  it('refuses control characters in any text field and a birth date after today', () => {
+    const doc = JSON.parse(fs.readFileSync(exported, 'utf8')) as Record<string, Record<string, unknown>[]>;
+    const persons = doc['relations']!.map((r, i) => [r, i] as const).filter(([r]) => r['kind'] === 'person');
+    const [[p0, i0], [p1, i1], [p2, i2]] = persons as [[Record<string, unknown>, number], [Record<string, unknown>, number], [Record<string, unknown>, number]];
+    const bad = edited('hostile.json', (d) => {
+      const rel = d['relations'] as Record<string, unknown>[];
+      rel[i0] = { ...p0, lastName: 'Vries\u001b[2J' };
+      rel[i1] = { ...p1, firstName: '\u202eJan' };
+      rel[i2] = { ...p2, birthDate: '2026-11-23', deathDate: null };
+      (d['addresses']![0] as Record<string, unknown>)['city'] = 'Utrecht\u0000';
+      (d['tags']![0] as Record<string, unknown>)['name'] = 'Tag\u0007';
+    });
+    const target = open('hostile.sqlite');
+    const e = issuesOf(() => importJson(target.ctx, bad));
+    expect(e.issues?.map((i) => `${i.field} ${i.code}`)).toEqual(
+      expect.arrayContaining([
+        `relations[${i0}].lastName TEXT_CONTROL_CHARACTER`,
+        `relations[${i1}].firstName TEXT_CONTROL_CHARACTER`,
+        `relations[${i2}].birthDate DATE_IN_FUTURE`,
+        'addresses[0].city TEXT_CONTROL_CHARACTER',
+        'tags[0].name TEXT_CONTROL_CHARACTER',
+      ]),
+    );
+    expect(target.ctx.sqlite.prepare('SELECT count(*) FROM relations').pluck().get()).toBe(0);
+  });
+
   it('reports many problems at once, each with section, index, field and code', () => {
     const path2 = edited('many.json', (d) => {
       (d['relations']?.[0] as Record<string, unknown>)['email'] = 'geen-mail';

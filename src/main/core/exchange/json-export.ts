@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CoreContext } from '../context';
+import { ensureDir, PRIVATE_FILE_MODE } from '../storage/private-files';
+import { removeStaleTemps, tempNameFor } from '../storage/temp-files';
+import { storageError } from '../storage/storage-errors';
 import { JSON_FORMAT, JSON_FORMAT_VERSION, SECTION_NAMES, exportColumns, sectionOrder, tableOf, toJsonRecord, type SectionName } from './json-format';
 
 export interface ExportResult {
@@ -41,9 +44,10 @@ class ChunkWriter {
  * Written to a temporary name first and renamed, so a failed export never leaves half a file.
  */
 export function exportJson(ctx: CoreContext, outFile: string): ExportResult {
-  fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
-  const temp = `${outFile}.part-${process.pid}`;
-  const fd = fs.openSync(temp, 'w');
+  ensureDir(path.dirname(path.resolve(outFile)));
+  removeStaleTemps(path.dirname(path.resolve(outFile)));
+  const temp = tempNameFor(outFile);
+  const fd = fs.openSync(temp, 'w', PRIVATE_FILE_MODE);
   const counts = Object.fromEntries(SECTION_NAMES.map((s) => [s, 0])) as Record<SectionName, number>;
   let bytes = 0;
   try {
@@ -72,7 +76,7 @@ export function exportJson(ctx: CoreContext, outFile: string): ExportResult {
   } catch (e) {
     fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
-    throw e;
+    throw storageError(e, outFile) ?? e;
   }
   fs.closeSync(fd);
   fs.renameSync(temp, outFile);

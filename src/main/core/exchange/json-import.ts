@@ -48,7 +48,7 @@ export function importJson(ctx: CoreContext, file: string, opts: ImportOptions =
 }
 
 class JsonImport {
-  private readonly checks = new ImportChecks();
+  private readonly checks: ImportChecks;
   private readonly header = new Map<string, unknown>();
   private readonly complete = new Set<SectionName>();
   private readonly seen = new Set<string>();
@@ -61,7 +61,9 @@ class JsonImport {
     private readonly loader: UserTableLoader,
     private readonly file: string,
     private readonly maxIssues: number,
-  ) {}
+  ) {
+    this.checks = new ImportChecks(ctx.today());
+  }
 
   run(): Record<string, number> {
     try {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addressType, relationFields, relationKind } from '../../../shared/contract';
-import { optionalDate, optionalText } from '../../../shared/contract/fields';
+import { optionalDate, optionalText, requiredText, plainText } from '../../../shared/contract/fields';
 import { normalizePostcode } from '../../../shared/dutch/postcode';
 import { timestamp } from './timestamp';
 
@@ -16,7 +16,7 @@ const ref = id;
 const scope = z.enum(['person', 'organisation', 'both']);
 const position = z.number().int().min(-1_000_000).max(1_000_000);
 const code = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'CODE_INVALID' }).max(60);
-const label = z.string().trim().min(1, { message: 'TEXT_EMPTY' }).max(80, { message: 'TEXT_TOO_LONG' });
+const label = requiredText(80, 'TEXT_EMPTY');
 
 const optionalTimestamp = timestamp.nullish().transform((v) => v ?? null);
 
@@ -123,7 +123,7 @@ export const relationLinkRecord = z
     function: optionalText(120),
     validFrom: optionalDate,
     validTo: optionalDate,
-    notes: optionalText(2000),
+    notes: optionalText(2000, { multiline: true }),
     createdAt: timestamp,
     updatedAt: timestamp,
   })
@@ -139,7 +139,7 @@ export const customFieldRecord = z
     label,
     appliesTo: scope,
     dataType: z.enum(['text', 'number', 'date', 'boolean', 'choice']),
-    options: z.array(z.string().trim().min(1).max(80)).max(200).nullish().transform((v) => v ?? []),
+    options: z.array(requiredText(80)).max(200).nullish().transform((v) => v ?? []),
     position,
     createdAt: timestamp,
   })
@@ -147,7 +147,7 @@ export const customFieldRecord = z
     if (f.dataType === 'choice' && f.options.length === 0) ctx.addIssue({ code: 'custom', path: ['options'], message: 'CHOICE_NEEDS_OPTIONS' });
   });
 
-export const customValueRecord = z.strictObject({ id, relationId: ref, fieldId: ref, value: z.string().max(2000, { message: 'TEXT_TOO_LONG' }) });
+export const customValueRecord = z.strictObject({ id, relationId: ref, fieldId: ref, value: plainText({ multiline: true }).max(2000, { message: 'TEXT_TOO_LONG' }) });
 
 export const tagRecord = z.strictObject({ id, parentId: ref.nullish().transform((v) => v ?? null), name: label, position, createdAt: timestamp });
 

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { CoreContext } from '../context';
 import { relations } from '../db/schema';
 import { notFound, DomainError } from '../../../shared/errors';
-import type { RelationFields, RelationKind, RelationSummary } from '../../../shared/contract';
+import { relationDateIssues, type RelationFields, type RelationKind, type RelationSummary } from '../../../shared/contract';
 import { derivedNames } from './relation-names';
 import { loadSummaries } from './relation-summaries';
 import { isPublicMailDomain } from './public-mail-domains';
@@ -53,13 +53,14 @@ export function columnsFor(kind: RelationKind, f: RelationFields) {
   };
 }
 
-export function assertIdentifiable(kind: RelationKind, f: RelationFields): void {
-  const ok = kind === 'person' ? Boolean(f.email || f.firstName || f.lastName) : Boolean(f.name);
-  if (!ok) {
-    throw new DomainError('VALIDATION_FAILED', undefined, [
-      { field: kind === 'person' ? 'lastName' : 'name', code: kind === 'person' ? 'PERSON_NEEDS_NAME_OR_EMAIL' : 'ORGANISATION_NEEDS_NAME' },
-    ]);
+/** What the schema cannot check alone: a name (or e-mail) to know the relation by, and no birth or death after today. */
+export function assertStorable(ctx: CoreContext, kind: RelationKind, f: RelationFields): void {
+  const issues = kind === 'person' ? relationDateIssues(f, ctx.today(), 'fields.') : [];
+  const identifiable = kind === 'person' ? Boolean(f.email || f.firstName || f.lastName) : Boolean(f.name);
+  if (!identifiable) {
+    issues.push({ field: kind === 'person' ? 'lastName' : 'name', code: kind === 'person' ? 'PERSON_NEEDS_NAME_OR_EMAIL' : 'ORGANISATION_NEEDS_NAME' });
   }
+  if (issues.length) throw new DomainError('VALIDATION_FAILED', undefined, issues);
 }
 
 export function nextRelationNumber(ctx: CoreContext): number {
@@ -83,7 +84,7 @@ export function insertRelation(
   ctx: CoreContext,
   input: { id?: string; kind: RelationKind; number?: number | undefined; fields: RelationFields },
 ): { id: string; number: number } {
-  assertIdentifiable(input.kind, input.fields);
+  assertStorable(ctx, input.kind, input.fields);
   const number = input.number ?? nextRelationNumber(ctx);
   assertNumberFree(ctx, number);
   const id = input.id ?? ctx.newId();
@@ -97,7 +98,7 @@ export function insertRelation(
 
 export function updateRelation(ctx: CoreContext, id: string, fields: RelationFields): void {
   const row = getRelationRow(ctx, id);
-  assertIdentifiable(row.kind, fields);
+  assertStorable(ctx, row.kind, fields);
   ctx.db
     .update(relations)
     .set({ ...columnsFor(row.kind, fields), updatedAt: ctx.now() })

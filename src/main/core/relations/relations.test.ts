@@ -54,6 +54,45 @@ describe('relations', () => {
     expect(ops.n).toBe(0);
   });
 
+  it('refuses control characters in names and text fields, with a field error, and saves nothing', async () => {
+    core = createTestCore();
+    const hostile = ['Jan\u0000', '\u001b[31mJan\u001b[0m', 'Jan\u202eseiV', 'Jan\u2066x\u2069', 'Ja\u0085n', 'Jan\nPiet'];
+    for (const lastName of hostile) {
+      const issues = await issuesOf(core.call('relations.create', { kind: 'person', fields: { firstName: 'Jan', lastName } }));
+      expect(issues, JSON.stringify(lastName)).toEqual([{ field: 'fields.lastName', code: 'TEXT_CONTROL_CHARACTER' }]);
+    }
+    expect(await issuesOf(core.call('relations.create', { ...jan, address: { ...jan.address, street: 'Oude\u202egracht' } }))).toEqual([
+      { field: 'address.street', code: 'TEXT_CONTROL_CHARACTER' },
+    ]);
+    expect(await issuesOf(core.call('relations.create', { kind: 'person', fields: { lastName: 'Bos', notes: 'regel 1\u001b[2J' } }))).toEqual([
+      { field: 'fields.notes', code: 'TEXT_CONTROL_CHARACTER' },
+    ]);
+    expect(await issuesOf(core.call('groups.create', { name: 'Bestuur\u0007', type: 'board' }))).toEqual([{ field: 'name', code: 'TEXT_CONTROL_CHARACTER' }]);
+    expect(await issuesOf(core.call('tags.create', { name: '\u202eTag' }))).toEqual([{ field: 'name', code: 'TEXT_CONTROL_CHARACTER' }]);
+    expect((await core.call('relations.list', {})).total).toBe(0);
+    // Notes are multi-line: line breaks and tabs are text there, and accents and emoji are fine everywhere.
+    const { id } = await core.call('relations.create', { kind: 'person', fields: { firstName: 'Zoë', lastName: 'Ðorđević 👍', notes: 'regel 1\r\n\tregel 2' } });
+    expect((await core.call('relations.get', { id })).fields.notes).toBe('regel 1\r\n\tregel 2');
+  });
+
+  it('refuses a birth or death date after today and a death before the birth, on create and update', async () => {
+    core = createTestCore(); // today is 2026-11-22
+    expect(await issuesOf(core.call('relations.create', { kind: 'person', fields: { lastName: 'Bos', birthDate: '2026-11-23' } }))).toEqual([
+      { field: 'fields.birthDate', code: 'DATE_IN_FUTURE' },
+    ]);
+    expect(await issuesOf(core.call('relations.create', { kind: 'person', fields: { lastName: 'Bos', birthDate: '1950-01-01', deathDate: '1949-12-31' } }))).toEqual([
+      { field: 'fields.deathDate', code: 'DEATH_BEFORE_BIRTH' },
+    ]);
+    const { id } = await core.call('relations.create', { kind: 'person', fields: { lastName: 'Bos', birthDate: '2026-11-22' } });
+    expect(await issuesOf(core.call('relations.update', { id, fields: { lastName: 'Bos', birthDate: '1950-01-01', deathDate: '2027-01-01' } }))).toEqual([
+      { field: 'fields.deathDate', code: 'DATE_IN_FUTURE' },
+    ]);
+    expect((await core.call('relations.get', { id })).fields.birthDate).toBe('2026-11-22');
+    // Tomorrow the date is no longer in the future.
+    core.clock.set('2027-01-01');
+    await core.call('relations.update', { id, fields: { lastName: 'Bos', birthDate: '1950-01-01', deathDate: '2027-01-01' } });
+  });
+
   it('accepts a person with only an e-mail, but not one with nothing to identify them', async () => {
     core = createTestCore();
     const { id } = await core.call('relations.create', { kind: 'person', fields: { email: 'anoniem@example.org' } });

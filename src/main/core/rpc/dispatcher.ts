@@ -2,6 +2,7 @@ import { ZodError, type z } from 'zod';
 import { contract, isMethodName, type MethodName, type Output, type ParsedInput } from '../../../shared/contract';
 import { DomainError, type FieldIssue } from '../../../shared/errors';
 import type { RpcRequest, RpcResponse } from '../../../shared/rpc';
+import { storageError } from '../storage/storage-errors';
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -31,7 +32,13 @@ export function createDispatcher(
     const parsed = spec.input.safeParse(params ?? {});
     if (!parsed.success) throw new DomainError('VALIDATION_FAILED', { method }, zodIssues(parsed.error));
     const handler = handlers[method] as (input: unknown) => unknown;
-    const result = await handler(parsed.data);
+    let result: unknown;
+    try {
+      result = await handler(parsed.data);
+    } catch (e) {
+      // A full disk, a read-only or locked file: the user gets what to do, not SQLite's text.
+      throw storageError(e) ?? e;
+    }
     // Outputs are ours, so a mismatch is a bug: checked in tests and development only.
     return opts.checkOutput ? spec.output.parse(result) : result;
   }

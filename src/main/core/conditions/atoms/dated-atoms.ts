@@ -119,6 +119,8 @@ function addressCandidates(scope: EvalScope, facts: AddressFact[], c: Extract<Co
 /**
  * Has a link of the given type, on the days the link is valid and (with a target) the
  * relation at the other end satisfies the target condition: "director of a member company".
+ * A relation in the trash is gone for the user, so a link to it never counts (the target is
+ * evaluated for everyone, and a NOT in it would otherwise let the trashed one in).
  */
 export const linkAtom: Atom<'link'> = (c, scope) => {
   const target = c.target ? scope.evaluate(c.target, { ...scope, relationIds: null }) : null;
@@ -132,6 +134,7 @@ export const linkAtom: Atom<'link'> = (c, scope) => {
       .prepare(
         `SELECT ${subject} AS id, ${other} AS other, l.valid_from AS vf, l.valid_to AS vt
            FROM relation_links l JOIN link_types t ON t.id = l.link_type_id
+           JOIN relations o ON o.id = ${other} AND o.deleted_at IS NULL
           WHERE t.code IN (SELECT value FROM json_each(@codes)) AND ${overlapsWindow('l')} AND ${filter.sql}`,
       )
       .all({ codes: JSON.stringify(c.linkTypeCodes), ...windowParams(scope), ...filter.params }) as (Row & { other: string })[];

@@ -88,6 +88,21 @@ describe('import dry run', () => {
     expect(noor?.issues).toEqual([expect.objectContaining({ code: 'DATE_IN_FUTURE', field: 'Geboortedatum', raw: '2031-01-01' })]);
   });
 
+  it('refuses a cell with control characters (NUL, ANSI escape, bidi override) with a row issue, and commits none of them', async () => {
+    const io = await setup();
+    const file = csv('Voornaam;Achternaam;Straat;Notities', 'Jan;Vries\u001b[31m;Markt 1;', 'Els;Bos;Lange\u202eweg 2;', 'Piet;Smit;Dorp 3;nul\u0000', 'Anna;Jong;Kerk 4;"regel 1\nregel 2"');
+    const r = await io('io.previewImport', { file, fileName: 'x.csv' });
+    expect(r.rows.map((x) => [x.row, x.outcome])).toEqual([[2, 'reject'], [3, 'reject'], [4, 'reject'], [5, 'create']]);
+    expect(r.rows.slice(0, 3).map((x) => x.issues.map((i) => `${i.field} ${i.code}`))).toEqual([
+      ['Achternaam TEXT_CONTROL_CHARACTER'],
+      ['Straat TEXT_CONTROL_CHARACTER'],
+      ['Notities TEXT_CONTROL_CHARACTER'],
+    ]);
+    await io('io.commitImport', { file, fileName: 'x.csv' });
+    const stored = core.ctx.sqlite.prepare('SELECT last_name AS n, notes FROM relations').all();
+    expect(stored).toEqual([{ n: 'Jong', notes: 'regel 1\nregel 2' }]);
+  });
+
   it('refuses a mapping to an unknown target and reports it before anything else', async () => {
     const io = await setup();
     const r = await io('io.previewImport', { file: csv('Naam;Schoenmaat', 'Jan;42'), fileName: 'x.csv', mapping: [{ column: 0, target: 'fullName' }, { column: 1, target: 'custom:schoenmaat' }] });

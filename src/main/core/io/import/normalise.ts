@@ -6,6 +6,7 @@ import { isBlankCell, type CellValue, type SourceRow } from '../read/source-tabl
 import type { Target } from './targets';
 import type { ImportRecord } from './import-record';
 import { applyTarget, TARGET_ORDER } from './field-rules';
+import { hasControlCharacter, TEXT_CONTROL_CHARACTER } from '../../../../shared/contract/fields';
 
 export interface MappedColumn {
   column: number;
@@ -97,6 +98,12 @@ export function normaliseRow(row: SourceRow, env: NormaliseEnv, order: Target[] 
     const cell = cells.get(target);
     if (!cell) continue;
     scope.cell = cell;
+    // The contract's rule for text, on the raw cell: tabs and line breaks are only spacing
+    // here (the rules fold them), every other control character refuses the cell.
+    if (typeof cell.value === 'string' && hasControlCharacter(cell.value, { multiline: true })) {
+      scope.invalid(TEXT_CONTROL_CHARACTER);
+      continue;
+    }
     applyTarget(target, scope);
   }
   finish(rec, cells, severity);

@@ -44,6 +44,7 @@ const REASONS: Record<string, string> = {
   DEATH_BEFORE_BIRTH: 'overlijdensdatum ligt voor de geboortedatum',
   CSV_UNBALANCED_QUOTE: 'aanhalingsteken wordt niet gesloten',
   TEXT_TOO_LONG: 'tekst is te lang',
+  TEXT_CONTROL_CHARACTER: 'tekst bevat onzichtbare stuurtekens',
   CHOICE_INVALID: 'waarde staat niet in de keuzelijst',
   BOOLEAN_INVALID: 'geen ja of nee',
   KIND_UNKNOWN: 'soort relatie niet herkend',

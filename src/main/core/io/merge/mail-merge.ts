@@ -27,11 +27,16 @@ function prepare(ctx: CoreContext, templateBase64: string, source: ListSource, o
   return { template, fields: new Map(fields.map((f) => [f.key, f])), ids: resolveListSource(ctx, source, today), today };
 }
 
+/**
+ * A recipient's values. A placeholder no field answers to is empty: merging with unknown
+ * fields allowed leaves them blank, as the UI and the CLI promise (without that permission
+ * the merge is refused before it gets here).
+ */
 function valuesOf(p: Prepared, r: RelationRecord): Values {
   const cache = new Map<string, MergeValue>();
   return (name) => {
     const field = p.fields.get(name);
-    if (!field) return undefined;
+    if (!field) return '';
     let v = cache.get(name);
     if (v === undefined) cache.set(name, (v = field.value(r, p.today)));
     return v;
@@ -48,7 +53,7 @@ export function checkTemplate(ctx: CoreContext, input: { template: string; sourc
   for (let i = 0; i < p.ids.length && emptyFields.length < 500; i += BATCH) {
     for (const r of loadRecords(ctx, p.ids.slice(i, i + BATCH), p.today)) {
       const values = valuesOf(p, r);
-      const empty = used.filter((name) => isEmpty(values(name) ?? ''));
+      const empty = used.filter((name) => isEmpty(values(name)));
       if (empty.length && emptyFields.length < 500) emptyFields.push({ relationId: r.id, number: r.number, displayName: r.displayName, fields: empty });
     }
   }
@@ -71,7 +76,7 @@ function refuseUnknown(p: Prepared, allowUnknown: boolean): void {
 /**
  * The user's template merged for every relation of the list: one .docx with a section
  * (and so a page) per recipient, or a zip with a .docx each. Unknown placeholders are
- * refused unless the caller allows them; then they stay visible as written.
+ * refused unless the caller allows them; then they are left empty.
  */
 export async function mailMerge(ctx: CoreContext, input: z.output<typeof mergeInput>, progress?: Progress): Promise<FileOutput & { recipients: number }> {
   const p = prepare(ctx, input.template, input.source, input.on);

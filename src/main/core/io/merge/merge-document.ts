@@ -4,7 +4,7 @@ import type { Template } from './docx-template';
 import { renderPart } from './render';
 import { writeZip, type ZipEntry } from './zip-writer';
 
-export type Values = (name: string) => MergeValue | undefined;
+export type Values = (name: string) => MergeValue;
 
 const TAG = /\{[a-z0-9_]+(?::[a-z]+)?\}/;
 const HEADER_FOOTER = /^word\/(header|footer)\d*\.xml$/;

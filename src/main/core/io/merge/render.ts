@@ -23,15 +23,13 @@ function formatted(text: string, format: TextFormat | undefined): string {
 /**
  * Fills the placeholders of a normalised part. A value with several lines (an address
  * block) becomes line breaks inside the placeholder's run, so it keeps that run's font.
- * `value` returns undefined for a name no field answers to: it then stays visible as written.
  */
-export function renderPart(xml: string, value: (name: string) => MergeValue | undefined): string {
+export function renderPart(xml: string, value: (name: string) => MergeValue): string {
   return xml.replace(TEXT_NODE, (whole, _open: string, content: string, close: string) => {
     if (!content.includes('{')) return whole;
     let multiline = false;
-    const filled = content.replace(TAG, (tag, name: string, format: TextFormat | undefined) => {
+    const filled = content.replace(TAG, (_tag, name: string, format: TextFormat | undefined) => {
       const v = value(name);
-      if (v === undefined) return tag;
       const lines = (Array.isArray(v) ? v : [v]).map((l) => escapeXml(formatted(l, format)));
       if (lines.length > 1) multiline = true;
       return lines.join('</w:t><w:br/><w:t xml:space="preserve">');

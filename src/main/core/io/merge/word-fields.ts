@@ -4,18 +4,48 @@ import { decodeXml, escapeXml } from './xml-text';
  * Word's own merge fields → our placeholders, before anything else reads the template.
  * Complex fields (w:fldChar begin / w:instrText / separate / end, possibly spread over many
  * runs) and simple fields (w:fldSimple) both become one run `{name}` that keeps the
- * formatting of the field's first result run. Fields we do not run (IF, ASK, …) are left
- * as they are and reported; PAGE, DATE and the like are Word's business and untouched.
+ * formatting of the field's first result run. Fields Word computes from the document itself
+ * (PAGE, DATE, REF, TOC, …) are Word's business and untouched. Every other field is removed
+ * with its last result and reported: IF and ASK we do not run, and INCLUDETEXT,
+ * INCLUDEPICTURE, DDEAUTO, LINK and the like would make Word fetch files or start programs
+ * when the letter is opened.
  */
-
 export interface FieldReport {
   instruction: string;
 }
 
-const FIELD_TOKEN = /<w:fldChar\b[^>]*w:fldCharType="(begin|separate|end)"[^>]*?(?:\/>|><\/w:fldChar>)|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>/g;
+// A begin fldChar of a form field is not empty (it holds w:ffData): match the opening tag only.
+const FIELD_TOKEN = /<w:fldChar\b[^>]*w:fldCharType="(begin|separate|end)"[^>]*>|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>/g;
 const RUN_PROPS = /<w:r(?:\s[^>]*)?>\s*(<w:rPr>[\s\S]*?<\/w:rPr>|<w:rPr\/>)/;
-const MERGE_KINDS = new Set(['MERGEFIELD', 'ADDRESSBLOCK', 'GREETINGLINE']);
 const RECORD_KINDS = new Set(['NEXT', 'NEXTIF', 'SKIPIF', 'MERGEREC', 'MERGESEQ']);
+/** Fields Word computes from the document and its properties alone: kept as they are. Anything not listed is removed. */
+const WORD_OWN = new Set([
+  'PAGE', 'NUMPAGES', 'SECTIONPAGES', 'SECTION', 'DATE', 'TIME', 'CREATEDATE', 'SAVEDATE', 'PRINTDATE', 'EDITTIME',
+  'PAGEREF', 'REF', 'NOTEREF', 'SEQ', 'STYLEREF', 'TOC', 'TOA', 'TA', 'TC', 'XE', 'INDEX', 'HYPERLINK', 'GOTOBUTTON',
+  'SYMBOL', 'EQ', 'ADVANCE', 'FORMTEXT', 'FORMCHECKBOX', 'FORMDROPDOWN', 'LISTNUM', 'AUTONUM', 'AUTONUMLGL', 'AUTONUMOUT',
+  'BIDIOUTLINE', 'NUMWORDS', 'NUMCHARS', 'AUTHOR', 'TITLE', 'SUBJECT', 'KEYWORDS', 'COMMENTS', 'LASTSAVEDBY', 'REVNUM',
+  'TEMPLATE', 'FILENAME', 'FILESIZE', 'DOCPROPERTY', 'INFO', 'USERNAME', 'USERINITIALS', 'USERADDRESS', 'BIBLIOGRAPHY',
+  'CITATION', 'SHAPE', 'PRIVATE',
+]);
+
+/** Only the field machinery (fldChar and instrText elements), the text around it stays. */
+function withoutFieldCodes(span: string): string {
+  return span
+    .replace(/<w:fldChar\b[^>]*\/>|<w:fldChar\b[^>]*>[\s\S]*?<\/w:fldChar>/g, '')
+    .replace(/<w:(delI|i)nstrText\b[^>]*\/>|<w:(delI|i)nstrText\b[^>]*>[^<]*<\/w:(delI|i)nstrText>/g, '');
+}
+
+/**
+ * A field taken out of a stretch of XML: its fldChar and instrText elements go, and so does
+ * its last result (text emptied, pictures and objects dropped), nested fields included.
+ * Runs and paragraphs stay, so the XML keeps its structure even when the field spans
+ * paragraphs.
+ */
+export function withoutField(span: string): string {
+  return withoutFieldCodes(span)
+    .replace(/(<w:(?:t|delText)(?:\s[^>]*)?>)[^<]*(<\/w:(?:t|delText)>)/g, '$1$2')
+    .replace(/<w:drawing\b[\s\S]*?<\/w:drawing>|<w:pict\b[\s\S]*?<\/w:pict>|<w:object\b[\s\S]*?<\/w:object>/g, '');
+}
 
 /** `MERGEFIELD "Lid sinds" \* Upper` → `{Lid sinds:upper}`; null for a field we leave alone. */
 export function placeholderFor(instruction: string): string | null | '' {
@@ -47,8 +77,8 @@ interface OpenField {
   separate: number | null;
   instr: string;
   nested: boolean;
-  /** A merge field sits inside this one (IF … MERGEFIELD …): we cannot run the outer field. */
-  nestedMerge: boolean;
+  /** A field other than Word's own sits inside this one (IF … MERGEFIELD …, QUOTE … INCLUDETEXT …): the outer one goes too. */
+  nestedForeign: boolean;
 }
 
 const kindOf = (instr: string) => (/^\s*(\w+)/.exec(instr)?.[1] ?? '').toUpperCase();
@@ -56,6 +86,10 @@ const kindOf = (instr: string) => (/^\s*(\w+)/.exec(instr)?.[1] ?? '').toUpperCa
 export function convertComplexFields(xml: string, report: (f: FieldReport) => void): string {
   const stack: OpenField[] = [];
   const edits: { from: number; to: number; text: string }[] = [];
+  const remove = (field: OpenField, endTokenEnd: number) => {
+    report({ instruction: field.instr.trim() });
+    edits.push({ from: field.begin, to: endTokenEnd, text: withoutField(xml.slice(field.begin, endTokenEnd)) });
+  };
   for (const m of xml.matchAll(FIELD_TOKEN)) {
     const pos = m.index ?? 0;
     const type = m[1];
@@ -65,7 +99,7 @@ export function convertComplexFields(xml: string, report: (f: FieldReport) => vo
     } else if (type === 'begin') {
       const parent = stack[stack.length - 1];
       if (parent) parent.nested = true;
-      stack.push({ begin: pos, separate: null, instr: '', nested: false, nestedMerge: false });
+      stack.push({ begin: pos, separate: null, instr: '', nested: false, nestedForeign: false });
     } else if (type === 'separate') {
       const top = stack[stack.length - 1];
       if (top) top.separate = pos;
@@ -75,18 +109,19 @@ export function convertComplexFields(xml: string, report: (f: FieldReport) => vo
       const kind = kindOf(field.instr);
       const parent = stack[stack.length - 1];
       if (parent) {
-        if (MERGE_KINDS.has(kind) || field.nestedMerge) parent.nestedMerge = true;
+        if (!WORD_OWN.has(kind) || field.nestedForeign) parent.nestedForeign = true;
         continue;
       }
+      const endTokenEnd = pos + m[0].length;
       const tag = field.nested ? null : placeholderFor(field.instr);
       if (tag === null) {
-        if (MERGE_KINDS.has(kind) || field.nestedMerge) report({ instruction: field.instr.trim() });
+        if (!WORD_OWN.has(kind) || field.nestedForeign) remove(field, endTokenEnd);
         continue;
       }
       const from = runStart(xml, field.begin);
       const to = xml.indexOf('</w:r>', pos) + '</w:r>'.length;
       if (from < 0 || xml.slice(from, to).includes('</w:p>')) {
-        report({ instruction: field.instr.trim() });
+        remove(field, endTokenEnd);
         continue;
       }
       if (RECORD_KINDS.has(kind)) report({ instruction: field.instr.trim() });
@@ -94,6 +129,12 @@ export function convertComplexFields(xml: string, report: (f: FieldReport) => vo
       const props = RUN_PROPS.exec(result)?.[1] ?? RUN_PROPS.exec(xml.slice(from, to))?.[1] ?? '';
       edits.push({ from, to, text: newRun(props, tag) });
     }
+  }
+  // A field begun but never ended (a damaged template): its codes go, so Word runs nothing; the text stays.
+  const unclosed = stack[0];
+  if (unclosed) {
+    report({ instruction: unclosed.instr.trim() });
+    edits.push({ from: unclosed.begin, to: xml.length, text: withoutFieldCodes(xml.slice(unclosed.begin)) });
   }
   let out = xml;
   for (const e of edits.reverse()) out = out.slice(0, e.from) + e.text + out.slice(e.to);
@@ -108,8 +149,9 @@ export function convertSimpleFields(xml: string, report: (f: FieldReport) => voi
     const kind = kindOf(instr);
     const tag = placeholderFor(instr);
     if (tag === null) {
-      if (MERGE_KINDS.has(kind)) report({ instruction: instr.trim() });
-      return whole;
+      if (WORD_OWN.has(kind) && !/<w:(fldSimple|fldChar|instrText)\b/.test(inner ?? '')) return whole;
+      report({ instruction: instr.trim() });
+      return withoutField(inner ?? '');
     }
     if (RECORD_KINDS.has(kind)) report({ instruction: instr.trim() });
     const props = RUN_PROPS.exec(inner ?? '')?.[1] ?? '';

@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+
+/**
+ * Files the app creates hold member data (names, addresses, IBANs), so they are readable by
+ * the user alone: created 0600, folders 0700, before a byte is written. SQLite gives a
+ * database's -wal, -shm and -journal files the main file's permissions, so creating the main
+ * file privately covers those too. (Windows ignores the modes; its per-user folders are
+ * private already.)
+ */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
+
+/** Creates an empty private file; fails (EEXIST) when something is there already. */
+export function createPrivateFile(file: string): void {
+  fs.closeSync(fs.openSync(file, 'wx', PRIVATE_FILE_MODE));
+}
+
+/** Writes a whole private file (an export), also when it replaces an existing file. */
+export function writePrivateFile(file: string, data: Uint8Array | string): void {
+  // `mode` only applies to a new file: an existing regular file is narrowed first, before
+  // the new data is in it (never a device or a pipe the user named, such as /dev/stdout).
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isFile()) fs.chmodSync(file, PRIVATE_FILE_MODE);
+  fs.writeFileSync(file, data, { mode: PRIVATE_FILE_MODE });
+}
+
+/** Makes a folder (and missing parents) private when this creates it; an existing folder is left as the user made it. */
+export function ensureDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+}
