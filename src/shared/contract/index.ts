@@ -47,3 +47,4 @@ export * from './memberships';
 export * from './io';
 export * from './dedupe';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';
+export * from './operation-kinds';
