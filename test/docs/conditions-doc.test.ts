@@ -38,11 +38,10 @@ let core: ReturnType<typeof createTestCore>;
 const names = new Map<string, string>(); // group and tag names → ids
 
 async function build(): Promise<void> {
-  const byCode = async <M extends 'relationTypes.list' | 'groupRoles.list' | 'linkTypes.list'>(m: M) =>
-    new Map((await core.call(m, {})).rows.map((r) => [r.code, r.id]));
-  const types = await byCode('relationTypes.list');
-  const roles = await byCode('groupRoles.list');
-  const links = await byCode('linkTypes.list');
+  const byCode = (rows: { code: string; id: string }[]) => new Map(rows.map((r) => [r.code, r.id]));
+  const types = byCode((await core.call('relationTypes.list', {})).rows);
+  const roles = byCode((await core.call('groupRoles.list', {})).rows);
+  const links = byCode((await core.call('linkTypes.list', {})).rows);
   for (const g of fixture.groups) names.set(g.name, (await core.call('groups.create', g)).id);
   for (const t of fixture.tags) names.set(t, (await core.call('tags.create', { name: t })).id);
   const subscriptionTypes = new Map<string, string>();
