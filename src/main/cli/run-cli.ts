@@ -15,11 +15,14 @@ import { printable } from './printable';
 import { STORAGE_CODES, storageError } from '../core/storage/storage-errors';
 import { searchCommand } from './search';
 import { selectCommand } from './select';
+import { selectionsCommand, tagsCommand } from './lists';
 
 export const COMMANDS: Command[] = [
   demoCommand,
   searchCommand,
   selectCommand,
+  selectionsCommand,
+  tagsCommand,
   groupsCommand,
   membershipsCommand,
   importCommand,

@@ -220,6 +220,14 @@ export const enMemberships: Shape<typeof nlMemberships> = {
       yes: 'On {{date}} this relation is {{type}} of {{unit}}.',
       no: 'On {{date}} this relation is not {{type}} of {{unit}}.',
       always: 'without start or end date',
+      fact: {
+        age: 'is {{age}} on that day',
+        noBirthDate: 'no date of birth known',
+        has: 'has on that day: {{names}}',
+        hasNone: 'has none of these on that day',
+        addresses: 'address on that day: {{names}}',
+        noAddress: 'no address on that day',
+      },
       node: {
         MEMBERSHIP: 'Membership {{type}}',
         BASE_RULE: 'Base rule of {{type}}',

@@ -219,6 +219,14 @@ export const nlMemberships = {
       yes: 'Op {{date}} is deze relatie {{type}} van {{unit}}.',
       no: 'Op {{date}} is deze relatie geen {{type}} van {{unit}}.',
       always: 'zonder begin- of einddatum',
+      fact: {
+        age: 'is op die dag {{age}} jaar',
+        noBirthDate: 'geen geboortedatum bekend',
+        has: 'heeft op die dag: {{names}}',
+        hasNone: 'heeft op die dag niets daarvan',
+        addresses: 'adres op die dag: {{names}}',
+        noAddress: 'geen adres op die dag',
+      },
       node: {
         MEMBERSHIP: 'Lidmaatschap {{type}}',
         BASE_RULE: 'Basisregel van {{type}}',

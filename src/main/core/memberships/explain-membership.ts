@@ -4,6 +4,7 @@ import { evaluateCondition } from '../conditions/condition-engine';
 import { contains, toDay } from '../conditions/interval-set';
 import { GENERAL, loadModel, versionPeriods } from './membership-model';
 import { computeMemberships, key } from './membership-engine';
+import { explainFacts } from './explain-facts';
 
 const within = (p: { validFrom: string | null; validTo: string | null }, day: string) =>
   (p.validFrom === null || p.validFrom <= day) && (p.validTo === null || p.validTo > day);
@@ -18,7 +19,8 @@ function explainCondition(ctx: CoreContext, c: Condition, relationId: string, da
         ? [explainCondition(ctx, c.item, relationId, day)]
         : [];
   const { type, ...rest } = c;
-  return { label: type, holds, detail: children.length ? null : JSON.stringify(rest), children };
+  const facts = children.length ? undefined : explainFacts(ctx, c, relationId, day);
+  return { label: type, holds, detail: children.length ? null : JSON.stringify(rest), ...(facts ? { facts } : {}), children };
 }
 
 /**
