@@ -27,6 +27,12 @@ export const en: Shape<typeof nl> = {
     header: { product: 'Ledenbeheer' },
     nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export', duplicates: 'Duplicates' },
     language: { label: 'Language' },
+    unsaved: {
+      title: 'Changes not saved',
+      message: 'You have changes that are not saved yet. If you leave now, they are lost.',
+      stay: 'Stay and save',
+      leave: 'Leave without saving',
+    },
   },
   search: {
     open: { label: 'Search (Ctrl+K)', placeholder: 'Find a relation…' },
@@ -35,7 +41,7 @@ export const en: Shape<typeof nl> = {
       input: 'Search term',
       placeholder: 'Name, number, city, postcode, e-mail or phone',
       results: 'Search results',
-      none: 'Nothing found.',
+      none: 'Nothing found. Search for part of the name, a postcode, city, e-mail, phone or relation number.',
       failed: 'Search failed.',
       more: 'There are more results; keep typing to narrow down.',
       hint: 'Type to search; ↑ ↓ to choose, Enter to open the card.',
@@ -65,6 +71,9 @@ export const en: Shape<typeof nl> = {
       ascending: 'Ascending',
       descending: 'Descending',
       loadFailed: 'The list could not be loaded.',
+      empty: 'No relations yet. Create a person or organisation with the buttons above, or read in a member list under Import & export.',
+      emptyFiltered: 'No relations match this filter. Choose "All" for kind and relation type to see everything.',
+      importNow: 'Go to Import & export',
       col: {
         number: 'No.',
         name: 'Name',
@@ -118,7 +127,7 @@ export const en: Shape<typeof nl> = {
     type: { home: 'Home address', postal: 'Postal address', business: 'Business address' },
     form: { poBoxPlaceholder: 'Postbus 123' },
     item: { current: 'current', future: 'future', past: 'former', always: 'no period' },
-    tab: { add: 'Add address', move: 'Move', none: 'No addresses yet.' },
+    tab: { add: 'Add address', move: 'Move', none: 'No addresses yet. Add one with "Add address".' },
     modal: { addTitle: 'Add address', editTitle: 'Edit address' },
     move: {
       title: 'Move',
@@ -132,7 +141,7 @@ export const en: Shape<typeof nl> = {
   links: {
     tab: {
       add: 'Add link',
-      none: 'No links yet.',
+      none: 'No links yet. Use "Add link" to record where someone works, or who is a partner or parent.',
       colLabel: 'Kind',
       colRelation: 'Relation',
       colFunction: 'Function',
@@ -144,7 +153,7 @@ export const en: Shape<typeof nl> = {
     picker: { placeholder: 'Search by name, number, city…', change: 'Choose another' },
   },
   classification: {
-    types: { title: 'Relation types', none: 'No relation types.', add: 'Add relation type', endTitle: 'End relation type' },
+    types: { title: 'Relation types', none: 'No relation types yet. Give this relation a type (member, donor …) with "Add relation type".', add: 'Add relation type', endTitle: 'End relation type' },
     tags: { title: 'Tags', none: 'There are no tags yet; create them in Settings.' },
     custom: { title: 'Custom fields', none: 'There are no custom fields yet; create them in Settings.' },
   },
@@ -153,7 +162,7 @@ export const en: Shape<typeof nl> = {
     page: {
       title: 'Trash',
       explain: 'Deleted relations stay here until you empty the trash; restoring brings everything back.',
-      none: 'The trash is empty.',
+      none: 'The trash is empty. Relations you delete end up here and can be restored from here.',
       empty: 'Empty trash',
       purge: 'Delete permanently',
       deletedAt: 'Deleted on',
@@ -184,7 +193,7 @@ export const en: Shape<typeof nl> = {
     },
     custom: {
       title: 'Custom fields',
-      none: 'No custom fields yet.',
+      none: 'No custom fields yet. Add a field (e.g. "Instrument" or "T-shirt size") to record something extra per relation.',
       newLabel: 'New field',
       type: 'Type',
       options: 'Choices',

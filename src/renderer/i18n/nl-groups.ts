@@ -17,7 +17,7 @@ export const nlGroups = {
       choose: 'Kies links een groep, of maak een nieuwe groep of verzendlijst.',
     },
     tree: {
-      none: 'Nog geen groepen.',
+      none: 'Nog geen groepen. Maak er een met "Nieuwe groep": een bestuur, commissie, werkgroep of verzendlijst.',
       members_one: '{{count}} lid nu',
       members_other: '{{count}} leden nu',
     },
@@ -57,7 +57,7 @@ export const nlGroups = {
       onDate: 'Peildatum',
       add: 'Lid toevoegen',
       exclude: 'Uitsluiten',
-      none: 'Geen leden in deze weergave.',
+      none: 'Geen leden in deze weergave. Kies een andere datum of weergave, of voeg iemand toe met "Lid toevoegen".',
       total: {
         current_one: '{{formatted}} lid vandaag',
         current_other: '{{formatted}} leden vandaag',
@@ -84,7 +84,7 @@ export const nlGroups = {
       notes: 'Notitie',
     },
     entries: {
-      none: 'Nog niets met de hand ingevoerd.',
+      none: 'Nog niets met de hand ingevoerd. Voeg leden toe met "Lid toevoegen".',
       excluded: 'uitgesloten',
       addExclusion: 'Iemand uitsluiten',
       endTitle: 'Lidmaatschap van de groep beëindigen',
@@ -108,7 +108,7 @@ export const nlGroups = {
       previewHint: 'Wie aan deze voorwaarden voldoet (zonder de met de hand toegevoegde en uitgesloten relaties):',
     },
     relationTab: {
-      none: 'Deze relatie zit (nog) in geen enkele groep.',
+      none: 'Deze relatie zit (nog) in geen enkele groep. Voeg haar toe vanuit de groep bij Groepen.',
       group: 'Groep',
       type: 'Soort',
       roles: 'Rol',
@@ -124,7 +124,7 @@ export const nlGroups = {
     },
     list: {
       new: 'Nieuwe selectie',
-      none: 'Nog geen opgeslagen selecties.',
+      none: 'Nog geen opgeslagen selecties. Maak er een met "Nieuwe selectie", bijvoorbeeld "leden jonger dan 18 in Utrecht".',
     },
     editor: {
       name: 'Naam',

@@ -40,6 +40,12 @@ export const nl = {
       duplicates: 'Dubbelen',
     },
     language: { label: 'Taal' },
+    unsaved: {
+      title: 'Wijzigingen niet opgeslagen',
+      message: 'U hebt wijzigingen die nog niet zijn opgeslagen. Als u nu weggaat, gaan ze verloren.',
+      stay: 'Blijven en opslaan',
+      leave: 'Weggaan zonder opslaan',
+    },
   },
   search: {
     open: { label: 'Zoeken (Ctrl+K)', placeholder: 'Zoek een relatie…' },
@@ -48,7 +54,7 @@ export const nl = {
       input: 'Zoekterm',
       placeholder: 'Naam, nummer, plaats, postcode, e-mail of telefoon',
       results: 'Zoekresultaten',
-      none: 'Niets gevonden.',
+      none: 'Niets gevonden. Zoek op een deel van de naam, op postcode, plaats, e-mail, telefoon of relatienummer.',
       failed: 'Zoeken is mislukt.',
       more: 'Er zijn meer resultaten; typ verder om te verfijnen.',
       hint: 'Typ om te zoeken; ↑ ↓ om te kiezen, Enter om de kaart te openen.',
@@ -78,6 +84,9 @@ export const nl = {
       ascending: 'Oplopend',
       descending: 'Aflopend',
       loadFailed: 'De lijst kon niet worden geladen.',
+      empty: 'Nog geen relaties. Maak een persoon of organisatie aan met de knoppen hierboven, of lees een ledenlijst in bij Import & export.',
+      emptyFiltered: 'Geen relaties die aan dit filter voldoen. Kies bij soort en relatietype "Alle" om alles te zien.',
+      importNow: 'Naar Import & export',
       col: {
         number: 'Nr.',
         name: 'Naam',
@@ -131,7 +140,7 @@ export const nl = {
     type: { home: 'Woonadres', postal: 'Correspondentieadres', business: 'Vestigingsadres' },
     form: { poBoxPlaceholder: 'Postbus 123' },
     item: { current: 'huidig', future: 'toekomstig', past: 'vervallen', always: 'geen periode' },
-    tab: { add: 'Adres toevoegen', move: 'Verhuizing', none: 'Nog geen adressen.' },
+    tab: { add: 'Adres toevoegen', move: 'Verhuizing', none: 'Nog geen adressen. Voeg er een toe met "Adres toevoegen".' },
     modal: { addTitle: 'Adres toevoegen', editTitle: 'Adres wijzigen' },
     move: {
       title: 'Verhuizing',
@@ -145,7 +154,7 @@ export const nl = {
   links: {
     tab: {
       add: 'Koppeling toevoegen',
-      none: 'Nog geen koppelingen.',
+      none: 'Nog geen koppelingen. Leg met "Koppeling toevoegen" vast bij welke organisatie iemand werkt, wie partner of ouder is.',
       colLabel: 'Soort',
       colRelation: 'Relatie',
       colFunction: 'Functie',
@@ -159,7 +168,7 @@ export const nl = {
   classification: {
     types: {
       title: 'Relatietypes',
-      none: 'Geen relatietypes.',
+      none: 'Nog geen relatietypes. Geef deze relatie een type (lid, donateur …) met "Relatietype toevoegen".',
       add: 'Relatietype toevoegen',
       endTitle: 'Relatietype beëindigen',
     },
@@ -171,7 +180,7 @@ export const nl = {
     page: {
       title: 'Prullenbak',
       explain: 'Verwijderde relaties blijven hier tot u de prullenbak leegt; terugzetten herstelt alles.',
-      none: 'De prullenbak is leeg.',
+      none: 'De prullenbak is leeg. Relaties die u verwijdert komen hier, en kunnen hier worden teruggezet.',
       empty: 'Prullenbak legen',
       purge: 'Definitief verwijderen',
       deletedAt: 'Verwijderd op',
@@ -210,7 +219,7 @@ export const nl = {
     },
     custom: {
       title: 'Vrije velden',
-      none: 'Nog geen vrije velden.',
+      none: 'Nog geen vrije velden. Voeg een veld toe (bijv. "Instrument" of "Maat T-shirt") om per relatie iets extra\'s vast te leggen.',
       newLabel: 'Nieuw veld',
       type: 'Soort',
       options: 'Keuzes',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useUnsavedChanges } from '../../shell/navigation';
 import type { Condition, EvaluationMoment, SelectionDto } from '../../../shared/contract';
 import { todayIsoLocal } from '../../lib/dates';
 import { ConfirmModal } from '../../components/ConfirmModal';
@@ -40,6 +41,7 @@ export function SelectionEditor({ selection, onSaved, onDeleted }: Props) {
   const [dialog, setDialog] = useState<'saveAs' | 'delete' | null>(null);
   const [justSaved, setJustSaved] = useState(false);
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
+  useUnsavedChanges(dirty);
   const complete = isComplete(draft.condition);
   const error = m.create.error ?? m.update.error ?? m.remove.error;
   const set = (patch: Partial<Draft>) => {
