@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { condition, type Condition, type EvaluationMoment } from '../../shared/contract';
-import { addDays } from '../../shared/dutch/dates';
+import { addDays, formatDutchDate } from '../../shared/dutch/dates';
 import { optionalString, requiredOption } from './arguments';
 import { CliError, usageError } from './cli-error';
 import type { Command, ParsedArgs } from './command';
@@ -41,7 +41,7 @@ function momentOf(args: ParsedArgs, today: string): { moment: EvaluationMoment; 
   if (from === undefined && to === undefined) {
     if (whole) throw usageError('--whole-period hoort bij een periode: geef ook --from en --to op');
     const on = dateOption(args, 'on', today);
-    return { moment: { on }, text: `op ${on}` };
+    return { moment: { on }, text: `op ${formatDutchDate(on)}` };
   }
   if (optionalString(args, 'on') !== undefined) throw usageError('geef óf --on óf --from en --to op, niet allebei');
   if (from === undefined || to === undefined) throw usageError('een periode heeft --from en --to nodig');
@@ -49,7 +49,7 @@ function momentOf(args: ParsedArgs, today: string): { moment: EvaluationMoment; 
   const last = dateOption(args, 'to', today);
   if (last < first) throw usageError(`--to (${last}) ligt vóór --from (${first})`);
   const moment: EvaluationMoment = { from: first, to: addDays(last, 1), ...(whole ? { wholePeriod: true } : {}) };
-  return { moment, text: `${whole ? 'de hele periode' : 'in de periode'} ${first} t/m ${last}` };
+  return { moment, text: `${whole ? 'de hele periode' : 'in de periode'} ${formatDutchDate(first)} t/m ${formatDutchDate(last)}` };
 }
 
 export const selectCommand: Command = {
