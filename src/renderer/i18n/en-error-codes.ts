@@ -18,7 +18,7 @@ export const enMoreIssues: Record<keyof typeof nlMoreIssues, string> = {
   INPUT_INVALID_FORMAT: 'invalid format',
   INPUT_NOT_MULTIPLE_OF: 'not an allowed value',
   INPUT_UNRECOGNIZED_KEYS: 'unknown field',
-  INPUT_INVALID_UNION: 'unknown kind (for example an unknown part of a condition)',
+  INPUT_INVALID_UNION: 'invalid input: none of the allowed kinds (for example an unknown part of a condition)',
   INPUT_INVALID_KEY: 'invalid key',
   INPUT_INVALID_ELEMENT: 'invalid element in the list',
   INPUT_INVALID_VALUE: 'invalid value',

@@ -20,7 +20,7 @@ export const nlMoreIssues = {
   INPUT_INVALID_FORMAT: 'ongeldige vorm',
   INPUT_NOT_MULTIPLE_OF: 'geen toegestane waarde',
   INPUT_UNRECOGNIZED_KEYS: 'onbekend veld',
-  INPUT_INVALID_UNION: 'onbekende soort (bijvoorbeeld een onbekend onderdeel van een voorwaarde)',
+  INPUT_INVALID_UNION: 'ongeldige invoer: geen van de toegestane soorten (bijvoorbeeld een onbekend onderdeel van een voorwaarde)',
   INPUT_INVALID_KEY: 'ongeldige sleutel',
   INPUT_INVALID_ELEMENT: 'ongeldig element in de lijst',
   INPUT_INVALID_VALUE: 'ongeldige waarde',
