@@ -137,6 +137,11 @@ describe('domain commands', () => {
     const bad = await run('select', '--db', db, '--condition', writeJson({ type: 'groupMember', groupId: 'bestaat-niet' }));
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/onbekende groep/);
+    const atom = await run('select', '--db', db, '--condition', writeJson({ type: 'bestaatNiet' }));
+    expect(atom.code).toBe(1);
+    expect(atom.stderr).toMatch(/ongeldige voorwaarde in .*: type: ongeldige invoer: geen van de toegestane soorten.*\[INPUT_INVALID_UNION\]/);
+    const age = await run('select', '--db', db, '--condition', writeJson({ type: 'age' }));
+    expect(age.stderr).toMatch(/geef een minimum- of maximumleeftijd op \[AGE_NEEDS_BOUND\]/);
   });
 
   it('groups lists members with roles on a date', async () => {

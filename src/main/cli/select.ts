@@ -8,6 +8,8 @@ import { dateOption } from './dates-and-lookups';
 import { openAdministration } from './open-administration';
 import type { Core } from '../core/create-core';
 import { showPeriods } from './format';
+import { zodIssues } from '../core/rpc/dispatcher';
+import { dutchText } from './error-text';
 
 function conditionFromFile(file: string): Condition {
   let raw: unknown;
@@ -18,7 +20,11 @@ function conditionFromFile(file: string): Condition {
   }
   const parsed = condition.safeParse(raw);
   if (!parsed.success) {
-    throw new CliError(`ongeldige voorwaarde in ${file}`, undefined, parsed.error.issues.map((i) => `${i.path.join('.') || '(hoofdniveau)'}: ${i.message}`));
+    // The same codes as the API gives, in Dutch: "type: ongeldige invoer: geen van de toegestane soorten".
+    const issues = zodIssues(parsed.error);
+    const first = issues[0];
+    const what = first ? `: ${first.field || '(hoofdniveau)'}: ${dutchText(first.code)} [${first.code}]` : '';
+    throw new CliError(`ongeldige voorwaarde in ${file}${what}`, undefined, issues.slice(1).map((i) => `${i.field || '(hoofdniveau)'}: ${dutchText(i.code)} [${i.code}]`));
   }
   return parsed.data;
 }
