@@ -73,12 +73,16 @@ export function useNavigation(): Navigation {
   return nav;
 }
 
-/** Marks the calling screen as holding unsaved edits while `dirty`: leaving it then asks first. */
-export function useUnsavedChanges(dirty: boolean): void {
+/**
+ * Marks the calling screen as holding unsaved edits while `dirty`: leaving it then asks first.
+ * Returns `saved()`, for a save that navigates at once (before `dirty` has re-rendered false).
+ */
+export function useUnsavedChanges(dirty: boolean): () => void {
   const { setUnsaved } = useNavigation();
   const owner = useId();
   useEffect(() => {
     setUnsaved(owner, dirty);
     return () => setUnsaved(owner, false);
   }, [owner, dirty, setUnsaved]);
+  return useCallback(() => setUnsaved(owner, false), [owner, setUnsaved]);
 }
