@@ -29,6 +29,8 @@ export function errorCodeText(catalogue: Catalogue, code: string, details?: Reco
     (catalogue.io.errors as Texts)['reason'],
     catalogue.io.reason,
     catalogue.errors.code,
+    // Why two relations look like duplicates (duplicates scan).
+    catalogue.dedupe.reason,
   ];
   for (const texts of places) {
     const text = lookup(texts, code);

@@ -23,6 +23,7 @@ export const OPERATION_KINDS = [
   'subscriptionTypes.create', 'subscriptions.add', 'subscriptions.update', 'subscriptions.remove',
   'io.import', 'io.undoImport', 'exchange.importJson',
   'setup.defaults', 'setup.groupRoles', 'demo.generate',
+  'dedupe.merge', 'dedupe.dismiss', 'dedupe.undismiss', 'dedupe.setWeights',
 ] as const;
 
 /** Tests and benchmarks write raw rows under their own prefixes; they never reach a user's file. */
