@@ -78,8 +78,12 @@ export const importCommand: Command = {
         const rejected = report.rows
           .filter((r) => r.outcome === 'reject')
           .flatMap((r) => r.issues.filter((i) => i.severity === 'error').map((i) => ({ row: i.row, field: i.field, column: i.column, code: i.code, value: i.raw })));
-        io.out(JSON.stringify({ committed: !dry, counts: report.counts, fileIssues: report.fileIssues, rejected, rows: report.rows }, null, 2));
-      } else printReport(io, report, !dry);
+        const operationId = 'operationId' in report ? report.operationId : null;
+        io.out(JSON.stringify({ committed: !dry, operationId, counts: report.counts, fileIssues: report.fileIssues, rejected, rows: report.rows }, null, 2));
+      } else {
+        printReport(io, report, !dry);
+        if ('operationId' in report) io.out(`Ongedaan maken kan later met: ledenbeheer undo --db ${requiredOption(args, 'db', '')} --operation ${report.operationId}`);
+      }
       if (report.counts.reject > 0 && !dry) io.err(`Let op: ${report.counts.reject} rij(en) afgewezen; de overige zijn geïmporteerd.`);
     } finally {
       core.close();

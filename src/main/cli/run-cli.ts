@@ -14,6 +14,7 @@ import { printable } from './printable';
 import { STORAGE_CODES, storageError } from '../core/storage/storage-errors';
 import { searchCommand } from './search';
 import { selectCommand } from './select';
+import { undoCommand } from './undo';
 
 export const COMMANDS: Command[] = [
   demoCommand,
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   groupsCommand,
   membershipsCommand,
   importCommand,
+  undoCommand,
   exportCommand,
   mergeCommand,
   labelsCommand,

@@ -87,6 +87,9 @@ export const enErrors: Shape<typeof nlErrors> = {
       LINK_TYPE_IN_USE: 'This link type is used {{count}} times and cannot be deleted.',
       TAG_HAS_CHILDREN: 'This tag has child tags; remove those first.',
       NETWORK: 'No connection with the core of the program.',
+      CHANGED_LATER: 'This can no longer be undone: the data was changed afterwards. The history names the operations in the way.',
+      ALREADY_UNDONE: 'This has already been undone.',
+      NOT_UNDOABLE: 'This operation cannot be undone as a whole.',
     },
     entity: {
       relation: 'This relation',

@@ -157,6 +157,18 @@ export const en: Shape<typeof nl> = {
     list: { none: 'No changes yet.', more: 'Load more', failed: 'The history could not be loaded.' },
     group: { when: '{{when}} · by {{who}}', showAll: '… show {{count}} more changes' },
     entry: { inserted: '{{table}} added', deleted: '{{table}} removed' },
+    undo: {
+      button: 'Undo',
+      title: 'Undo {{operation}}?',
+      message: 'Everything this operation changed is reverted: what it added is removed, what it changed gets its old value back. The undo itself is recorded in the history too.',
+      undone: 'Undone',
+      reverted_one: '{{formatted}} change reverted.',
+      reverted_other: '{{formatted}} changes reverted.',
+      blocked: 'Can no longer be undone: changed afterwards by {{operations}}.',
+      blockedMore_one: 'And {{count}} more operation.',
+      blockedMore_other: 'And {{count}} more operations.',
+      conflictItem: '{{operation}} ({{when}}, {{who}})',
+    },
     table: {
       relations: 'Relation',
       addresses: 'Address',
@@ -200,6 +212,8 @@ export const en: Shape<typeof nl> = {
       setup_defaults: 'New administration set up',
       demo_generate: 'Demo data created',
       import: 'Import',
+      io_import: 'Import',
+      io_undoImport: 'Import undone',
     },
   },
   trash: {

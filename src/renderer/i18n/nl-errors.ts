@@ -84,6 +84,9 @@ export const nlErrors = {
       LINK_TYPE_IN_USE: 'Dit koppelingstype wordt nog {{count}} keer gebruikt en kan daarom niet worden verwijderd.',
       TAG_HAS_CHILDREN: 'Dit kenmerk heeft onderliggende kenmerken; verwijder die eerst.',
       NETWORK: 'Geen verbinding met de kern van het programma.',
+      CHANGED_LATER: 'Dit kan niet meer ongedaan worden gemaakt: de gegevens zijn daarna nog gewijzigd. De historie noemt de bewerkingen die in de weg zitten.',
+      ALREADY_UNDONE: 'Dit is al ongedaan gemaakt.',
+      NOT_UNDOABLE: 'Deze bewerking kan niet als geheel ongedaan worden gemaakt.',
     },
     entity: {
       relation: 'Deze relatie',

@@ -174,6 +174,18 @@ export const nl = {
     list: { none: 'Nog geen wijzigingen.', more: 'Meer laden', failed: 'De historie kon niet worden geladen.' },
     group: { when: '{{when}} · door {{who}}', showAll: '… en nog {{count}} wijzigingen tonen' },
     entry: { inserted: '{{table}} toegevoegd', deleted: '{{table}} verwijderd' },
+    undo: {
+      button: 'Ongedaan maken',
+      title: '{{operation}} ongedaan maken?',
+      message: 'Alles wat deze bewerking heeft gewijzigd wordt teruggedraaid: wat ze toevoegde verdwijnt, wat ze wijzigde krijgt de oude waarde terug. Het ongedaan maken komt zelf ook in de historie.',
+      undone: 'Ongedaan gemaakt',
+      reverted_one: '{{formatted}} wijziging teruggedraaid.',
+      reverted_other: '{{formatted}} wijzigingen teruggedraaid.',
+      blocked: 'Kan niet meer ongedaan worden gemaakt: daarna gewijzigd door {{operations}}.',
+      blockedMore_one: 'En nog {{count}} bewerking.',
+      blockedMore_other: 'En nog {{count}} bewerkingen.',
+      conflictItem: '{{operation}} ({{when}}, {{who}})',
+    },
     table: {
       relations: 'Relatie',
       addresses: 'Adres',
@@ -217,6 +229,8 @@ export const nl = {
       setup_defaults: 'Nieuwe administratie ingericht',
       demo_generate: 'Demogegevens aangemaakt',
       import: 'Import',
+      io_import: 'Import',
+      io_undoImport: 'Import ongedaan gemaakt',
     },
   },
   trash: {

@@ -2,6 +2,7 @@ import type { CoreContext } from '../context';
 import type { HandlerGroup } from '../rpc/dispatcher';
 import type { auditContract, AuditEntryDto } from '../../../shared/contract';
 import { recordLabels } from './audit-labels';
+import { undoOperation, undoStatus, type UndoStatus } from './undo-operation';
 
 const SELECT = `SELECT l.id, l.operation_id AS operationId, o.kind AS operationKind, o.actor, o.at,
                        l.table_name AS tableName, l.record_id AS recordId, l.relation_id AS relationId,
@@ -29,5 +30,10 @@ export function auditHandlers(ctx: CoreContext): HandlerGroup<keyof typeof audit
       const total = (ctx.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
       return { rows, total };
     },
+    'audit.undoStatus': ({ operationIds }) => {
+      const known = new Set(ctx.sqlite.prepare('SELECT id FROM operations WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(operationIds)) as string[]);
+      return { rows: [...new Set(operationIds)].filter((id) => known.has(id)).map((id) => undoStatus(ctx, id)).filter((s): s is UndoStatus => s !== null) };
+    },
+    'audit.undo': ({ operationId }) => undoOperation(ctx, operationId),
   };
 }

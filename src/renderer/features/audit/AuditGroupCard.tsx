@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Box, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { showDateTime } from '../../lib/dates';
 import { operationLabel, type AuditGroup, type AuditLookups } from './audit-format';
@@ -10,13 +10,15 @@ interface Props {
   lookups: AuditLookups;
   /** Extra content in the header (the global log links to the relation). */
   extra?: ReactNode;
+  /** Below the changes (the global log puts undo there). */
+  footer?: ReactNode;
 }
 
 /** A bulk operation (an import, demo data) can touch thousands of rows: show the first ones. */
 const FOLDED = 12;
 
 /** One operation: when, who, what — and every field it changed. */
-export function AuditGroupCard({ group, lookups, extra }: Props) {
+export function AuditGroupCard({ group, lookups, extra, footer }: Props) {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
   const shown = all ? group.entries : group.entries.slice(0, FOLDED);
@@ -41,6 +43,7 @@ export function AuditGroupCard({ group, lookups, extra }: Props) {
           </Anchor>
         )}
       </Stack>
+      {footer && <Box mt="xs">{footer}</Box>}
     </Paper>
   );
 }
