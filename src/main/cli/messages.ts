@@ -32,6 +32,14 @@ const CODE_TEXT: Record<string, string> = {
   TEXT_CONTROL_CHARACTER: 'tekst bevat onzichtbare stuurtekens',
   DATE_IN_FUTURE: 'datum ligt na vandaag',
   DEATH_BEFORE_BIRTH: 'overlijdensdatum ligt vóór de geboortedatum',
+  JSON_TEXT_INVALID: 'geen geldige JSON-tekst',
+  CONDITION_INVALID: 'geen geldige voorwaarde',
+  RECIPIENTS_INVALID: 'geen lijst van relatie-id\'s',
+  MEMBERSHIP_ATOM_IN_RULE: 'een lidmaatschapsregel mag zelf geen lidmaatschap als voorwaarde hebben',
+  TAG_CYCLE: 'kenmerk valt (via andere kenmerken) onder zichzelf',
+  GROUP_TREE_CYCLE: 'groep valt (via andere groepen) onder zichzelf',
+  UNIT_TREE_CYCLE: 'onderdeel komt (via andere onderdelen) onder zichzelf te hangen',
+  CONDITION_CYCLE: 'voorwaarde verwijst (via groepen of selecties) naar zichzelf',
 };
 
 function issueText(i: FieldIssue): string {
