@@ -1,3 +1,4 @@
+import { storedCondition } from '../conditions/stored-condition';
 import { eq } from 'drizzle-orm';
 import type { CoreContext } from '../context';
 import type { HandlerGroup } from '../rpc/dispatcher';
@@ -66,7 +67,7 @@ export function groupsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof grou
       const page = resultPage(ctx, selected, { offset, limit }, (ids) => new Map(ids.map((id) => [id, history.get(id) ?? []])));
       const ids = page.rows.map((r) => r.id);
       const ruleHits = group.condition && ids.length
-        ? evaluateCondition(ctx, JSON.parse(group.condition), on ? { on } : 'always', { relationIds: ids })
+        ? evaluateCondition(ctx, storedCondition(group.condition, { kind: 'group', id: groupId }), on ? { on } : 'always', { relationIds: ids })
         : new Map();
       const entries = repo.listEntries(ctx, { groupId }).filter((e) => e.mode === 'include');
       const moment = on ?? today;

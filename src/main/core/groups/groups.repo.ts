@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { CoreContext } from '../context';
 import type { Condition, GroupDto, GroupMemberEntryDto } from '../../../shared/contract';
+import { storedCondition } from '../conditions/stored-condition';
 import { DomainError, notFound } from '../../../shared/errors';
 import { groupMembers, groupRoles, groups } from '../db/schema';
 import { evaluateCondition } from '../conditions/condition-engine';
@@ -31,7 +32,7 @@ export function toGroupDto(ctx: CoreContext, row: GroupRow): GroupDto {
     parentId: row.parentId,
     name: row.name,
     type: row.type,
-    condition: row.condition ? (JSON.parse(row.condition) as Condition) : null,
+    condition: row.condition ? storedCondition(row.condition, { kind: 'group', id: row.id }) : null,
     description: row.description,
     position: row.position,
     memberCount: groupMembership(ctx, row.id, { on: ctx.today() }).size,

@@ -37,7 +37,7 @@ export function ExplainSection({ relationId }: { relationId: string }) {
     return list?.find((r) => r.membershipTypeId === (general ? null : typeId) && r.validFrom === validFrom)?.condition;
   };
   const data = params ? explanation.data : undefined;
-  const lines = data ? explainLines({ t, names, baseCondition: type?.baseCondition, ruleOf }, data.tree) : null;
+  const lines = data ? explainLines({ t, names, baseCondition: type?.baseCondition ?? undefined, ruleOf }, data.tree) : null;
   const verdict = { type: type?.name ?? '', unit: unitName, date: showDate(on) };
 
   return (
