@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { CoreContext } from '../context';
-import type { Condition, GroupDto, GroupMemberEntryDto } from '../../../shared/contract';
+import type { GroupDto, GroupMemberEntryDto } from '../../../shared/contract';
 import { storedCondition } from '../conditions/stored-condition';
 import { DomainError, notFound } from '../../../shared/errors';
 import { groupMembers, groupRoles, groups } from '../db/schema';
