@@ -10,6 +10,7 @@ import { openAdministration } from './open-administration';
 import { nl } from './format';
 import { ensureDir, writePrivateFile } from '../core/storage/private-files';
 import { storageError } from '../core/storage/storage-errors';
+import { warnBrokenRules } from './broken-rules';
 
 function readInput(file: string, what: string): Buffer {
   try {
@@ -85,6 +86,7 @@ export const importCommand: Command = {
         if ('operationId' in report) io.out(`Ongedaan maken kan later met: ledenbeheer undo --db ${requiredOption(args, 'db', '')} --operation ${report.operationId}`);
       }
       if (report.counts.reject > 0 && !dry) io.err(`Let op: ${report.counts.reject} rij(en) afgewezen; de overige zijn geïmporteerd.`);
+      if (!dry) await warnBrokenRules(core, io);
     } finally {
       core.close();
     }

@@ -5,8 +5,9 @@ import type { Command } from './command';
 import { dateOption, relationByNumberOrId, unitByName } from './dates-and-lookups';
 import { openAdministration } from './open-administration';
 import { nl } from './format';
+import { brokenRuleText, warnBrokenRules } from './broken-rules';
 
-const SUBCOMMANDS = ['recompute', 'list', 'explain'] as const;
+const SUBCOMMANDS = ['recompute', 'list', 'explain', 'check'] as const;
 
 function renderTree(node: ExplanationNode, depth = 0): string[] {
   const mark = node.holds ? '✓' : '✗';
@@ -16,9 +17,10 @@ function renderTree(node: ExplanationNode, depth = 0): string[] {
 
 export const membershipsCommand: Command = {
   name: 'memberships',
-  summary: 'lidmaatschappen herberekenen, tonen per onderdeel, of uitleggen',
+  summary: 'lidmaatschappen herberekenen, tonen per onderdeel, uitleggen, of de regels controleren',
   usage:
     'memberships recompute --db BESTAND [--dry-run]\n' +
+    '       memberships check --db BESTAND [--json]\n' +
     '       memberships list --db BESTAND [--unit NAAM] [--on DATUM] [--json]\n' +
     '       memberships explain --db BESTAND --relation NUMMER --unit NAAM --on DATUM [--type CODE]',
   options: {
@@ -42,6 +44,17 @@ export const membershipsCommand: Command = {
         const r = await core.call('memberships.recompute', { dryRun: Boolean(args.values['dry-run']) });
         io.out(`${r.saved ? 'Herberekend' : 'Proefberekening (niets opgeslagen)'}: ${nl(r.changes.relations)} relatie(s) gewijzigd, ${nl(r.memberships)} lidmaatschapsperiodes, ${Math.round(performance.now() - t0)} ms.`);
         for (const u of r.changes.perUnit) io.out(`  ${u.unitName}: +${u.gained} −${u.lost}`);
+        await warnBrokenRules(core, io);
+        return;
+      }
+      if (sub === 'check') {
+        const { rows } = await core.call('memberships.brokenRules', {});
+        if (args.values['json']) io.out(JSON.stringify({ brokenRules: rows }, null, 2));
+        else if (rows.length === 0) io.out('Alle regels kunnen worden uitgerekend.');
+        else {
+          io.out(`${rows.length} regel(s) kunnen niet worden uitgerekend; de lidmaatschappen die ervan afhangen worden niet bijgewerkt tot ze hersteld zijn:`);
+          for (const r of rows) io.out(`  - ${brokenRuleText(r)} (niet bijgewerkt: ${r.staleUnits.map((u) => u.name).join(', ')})`);
+        }
         return;
       }
       if (sub === 'list') {

@@ -3,6 +3,7 @@ import { requiredOption } from './arguments';
 import { CliError } from './cli-error';
 import type { Command } from './command';
 import { nl } from './format';
+import { warnBrokenRules } from './broken-rules';
 import { openAdministration } from './open-administration';
 
 /** Dutch names of the operations an undo can run into; anything else is shown by its kind. */
@@ -57,7 +58,8 @@ export const undoCommand: Command = {
         throw e;
       }
       if (args.values['json']) io.out(JSON.stringify({ undone: true, operationId, undoOperationId: result.operationId, reverted: result.reverted }, null, 2));
-      else io.out(`Ongedaan gemaakt: ${OPERATION_TEXT[status.kind] ?? status.kind} ${operationId} — ${nl(result.reverted)} wijziging(en) teruggedraaid (bewerking ${result.operationId}).`);
+      await warnBrokenRules(core, io);
+      if (!args.values['json']) io.out(`Ongedaan gemaakt: ${OPERATION_TEXT[status.kind] ?? status.kind} ${operationId} — ${nl(result.reverted)} wijziging(en) teruggedraaid (bewerking ${result.operationId}).`);
     } finally {
       core.close();
     }

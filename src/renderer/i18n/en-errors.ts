@@ -162,6 +162,7 @@ export const enErrors: Shape<typeof nlErrors> = {
       CONDITION_CYCLE: 'this condition refers to itself (through other groups or selections)',
       GROUP_UNKNOWN: 'unknown group',
       SELECTION_UNKNOWN: 'unknown selection',
+      CONDITION_BROKEN: 'the stored condition is damaged (an older file or an edit outside the program); save it again',
       GROUP_TREE_CYCLE: 'a group cannot be placed under itself or a subgroup',
       MEMBERSHIP_ATOM_IN_RULE: 'a rule cannot refer to memberships itself',
       UNIT_TREE_CYCLE: 'a unit cannot be placed under itself or one of its own units',

@@ -318,6 +318,7 @@ export const enGroups: Shape<typeof nlGroups> = {
         GROUP_TREE_CYCLE: 'a group cannot be placed under itself or one of its subgroups',
         GROUP_UNKNOWN: 'a chosen group no longer exists',
         SELECTION_UNKNOWN: 'a chosen selection no longer exists',
+        CONDITION_BROKEN: 'the stored condition is damaged; save the conditions again',
         AGE_NEEDS_BOUND: 'enter at least one age bound',
         AGE_RANGE_INVALID: 'the first age is higher than the second',
         DURATION_NEEDS_BOUND: 'enter a number of days or years',

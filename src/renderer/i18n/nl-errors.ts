@@ -159,6 +159,7 @@ export const nlErrors = {
       CONDITION_CYCLE: 'deze voorwaarde verwijst (via andere groepen of selecties) naar zichzelf',
       GROUP_UNKNOWN: 'onbekende groep',
       SELECTION_UNKNOWN: 'onbekende selectie',
+      CONDITION_BROKEN: 'de opgeslagen voorwaarde is beschadigd (een ouder bestand of een bewerking buiten het programma); leg haar opnieuw vast',
       GROUP_TREE_CYCLE: 'een groep kan niet onder zichzelf of een subgroep hangen',
       MEMBERSHIP_ATOM_IN_RULE: 'een regel kan niet zelf naar lidmaatschappen verwijzen',
       UNIT_TREE_CYCLE: 'een onderdeel kan niet onder zichzelf of een eigen onderdeel hangen',

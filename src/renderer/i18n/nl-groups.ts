@@ -316,6 +316,7 @@ export const nlGroups = {
         GROUP_TREE_CYCLE: 'een groep kan niet onder zichzelf of een eigen subgroep hangen',
         GROUP_UNKNOWN: 'een gekozen groep bestaat niet meer',
         SELECTION_UNKNOWN: 'een gekozen selectie bestaat niet meer',
+        CONDITION_BROKEN: 'de opgeslagen voorwaarde is beschadigd; leg de voorwaarden opnieuw vast',
         AGE_NEEDS_BOUND: 'vul bij leeftijd minstens één grens in',
         AGE_RANGE_INVALID: 'de eerste leeftijd is hoger dan de tweede',
         DURATION_NEEDS_BOUND: 'vul een aantal dagen of jaren in',

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestCore, type TestClock } from '../../../../test/support/test-core';
+import { createTestCore, tempDir, type TestClock } from '../../../../test/support/test-core';
 import type { Core } from '../create-core';
+import { runCli } from '../../cli/run-cli';
 
 /**
  * A stored rule that cannot be evaluated (an older file, a hand edit in SQLite) never blocks
@@ -12,8 +15,8 @@ afterEach(() => core?.close());
 
 const postcodes = (from: number, to: number) => ({ type: 'address' as const, postcodeRanges: [{ from, to }] });
 
-async function setup() {
-  core = createTestCore();
+async function setup(file?: string) {
+  core = createTestCore(file ? { file } : {});
   await core.call('subscriptionTypes.create', { code: 'lidmaatschap', name: 'Lidmaatschap' });
   const sub = (await core.call('subscriptionTypes.list', {})).rows[0]!;
   const type = await core.call('membershipTypes.create', { code: 'lid', name: 'Lid', baseCondition: { type: 'subscription', typeCodes: ['lidmaatschap'] } });
@@ -98,5 +101,36 @@ describe('a broken stored rule', () => {
     handEdit('DELETE FROM groups WHERE id = ?', group.id);
     await core.call('relations.update', { id: u.els, fields: { firstName: 'Els', lastName: 'Lid' } });
     expect((await core.call('memberships.brokenRules', {})).rows).toEqual([expect.objectContaining({ code: 'GROUP_UNKNOWN', via: { kind: 'group', id: group.id, name: null } })]);
+  });
+});
+
+describe('a broken stored rule, from the CLI', () => {
+  it('an import still commits and warns by name; memberships check lists it', async () => {
+    const dir = tempDir();
+    try {
+      const file = path.join(dir.dir, 'vereniging.sqlite');
+      const u = await setup(file);
+      handEdit(`UPDATE unit_rules SET condition = 'this is not json' WHERE unit_id = ?`, u.utrecht);
+      core.close();
+      const run = async (...argv: string[]) => {
+        const out: string[] = [];
+        const err: string[] = [];
+        const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+        return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+      };
+      const csvFile = path.join(dir.dir, 'nieuw.csv');
+      fs.writeFileSync(csvFile, 'Voornaam;Achternaam;Postcode\r\nPiet;Smit;3512 AB\r\n');
+      const imported = await run('import', '--db', file, csvFile);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(imported.stdout).toMatch(/Geïmporteerd: nieuw\.csv — 1 rijen: 1 nieuw/);
+      expect(imported.stderr).toMatch(/Let op: 1 regel\(s\) kunnen niet worden uitgerekend; de lidmaatschappen van Afdeling Utrecht zijn niet bijgewerkt/);
+      expect(imported.stderr).toMatch(/de regel van 'Afdeling Utrecht' \(versie vanaf 2000-01-01\): de opgeslagen tekst is geen geldige JSON/);
+      const check = await run('memberships', 'check', '--db', file);
+      expect(check.stdout).toMatch(/1 regel\(s\) kunnen niet worden uitgerekend/);
+      const json = JSON.parse((await run('memberships', 'check', '--db', file, '--json')).stdout) as { brokenRules: { code: string }[] };
+      expect(json.brokenRules.map((b) => b.code)).toEqual(['JSON_TEXT_INVALID']);
+    } finally {
+      dir.cleanup();
+    }
   });
 });
