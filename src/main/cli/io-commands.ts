@@ -10,6 +10,7 @@ import { openAdministration } from './open-administration';
 import { nl } from './format';
 import { ensureDir, writePrivateFile } from '../core/storage/private-files';
 import { storageError } from '../core/storage/storage-errors';
+import { DomainError } from '../../shared/errors';
 import { warnBrokenRules } from './broken-rules';
 
 function readInput(file: string, what: string): Buffer {
@@ -61,6 +62,16 @@ function printReport(io: CliIo, r: ImportReport, committed: boolean): void {
   }
 }
 
+/** The commit; when nothing in the file can be written, first the dry run's report, so the reasons per row are visible. */
+async function commitOrExplain(core: Awaited<ReturnType<typeof openAdministration>>, io: CliIo, input: Parameters<typeof core.call<'io.commitImport'>>[1], json: boolean) {
+  try {
+    return await core.call('io.commitImport', input);
+  } catch (e) {
+    if (e instanceof DomainError && e.details?.['reason'] === 'NOTHING_TO_IMPORT' && !json) printReport(io, await core.call('io.previewImport', input), false);
+    throw e;
+  }
+}
+
 export const importCommand: Command = {
   name: 'import',
   summary: 'CSV of Excel importeren (met --dry-run eerst alleen kijken wat er gebeurt)',
@@ -74,7 +85,7 @@ export const importCommand: Command = {
     try {
       const input = { file: bytes.toString('base64'), fileName: path.basename(file), ...mappingArgs(args) } as Parameters<typeof core.call<'io.previewImport'>>[1];
       const dry = Boolean(args.values['dry-run']);
-      const report = dry ? await core.call('io.previewImport', input) : await core.call('io.commitImport', input);
+      const report = dry ? await core.call('io.previewImport', input) : await commitOrExplain(core, io, input, Boolean(args.values['json']));
       if (args.values['json']) {
         const rejected = report.rows
           .filter((r) => r.outcome === 'reject')

@@ -33,6 +33,7 @@ const CODE_TEXT: Record<string, string> = {
   DATE_IN_FUTURE: 'datum ligt na vandaag',
   DEATH_BEFORE_BIRTH: 'overlijdensdatum ligt vóór de geboortedatum',
   JSON_TEXT_INVALID: 'geen geldige JSON-tekst',
+  NOTHING_TO_IMPORT: 'er is niets te importeren: geen enkele rij levert een nieuwe of gewijzigde relatie op (zie --dry-run voor de redenen per rij)',
   CONDITION_INVALID: 'geen geldige voorwaarde',
   RECIPIENTS_INVALID: 'geen lijst van relatie-id\'s',
   MEMBERSHIP_ATOM_IN_RULE: 'een lidmaatschapsregel mag zelf geen lidmaatschap als voorwaarde hebben',

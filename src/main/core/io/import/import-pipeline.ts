@@ -175,6 +175,10 @@ export async function commitImport(ctx: CoreContext, input: ParsedImportInput, p
   throwIfCancelled(progress);
   const report = reportOf(input, prep);
   const { counts } = report;
+  // A header-only, all-rejected or all-identical file has nothing to write: no empty operation in History.
+  if (counts.create + counts.update === 0) {
+    throw new DomainError('VALIDATION_FAILED', { fileName: input.fileName, reason: 'NOTHING_TO_IMPORT', counts }, [{ field: 'file', code: 'NOTHING_TO_IMPORT' }]);
+  }
   progress?.onProgress?.({ phase: 'commit', done: 0, total: counts.create + counts.update });
   const summary = { fileName: input.fileName, counts: { create: counts.create, update: counts.update, skip: counts.skip, reject: counts.reject, excluded: counts.excluded } };
   const result = ctx.write('io.import', summary, (op) => {
