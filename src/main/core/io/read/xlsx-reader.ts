@@ -64,11 +64,15 @@ function attributes(tag: string): Map<string, string> {
   return out;
 }
 
+const itemRegexes = new Map<string, { rPh: RegExp; t: RegExp }>();
+
 /** Concatenated `<t>` texts of a string item (rich text runs), leaving out phonetic guides. */
 function stringItem(xml: string, p: string): string {
-  const body = xml.replace(new RegExp(`<${p}rPh\\b[\\s\\S]*?</${p}rPh>`, 'g'), '');
+  let re = itemRegexes.get(p);
+  if (!re) itemRegexes.set(p, (re = { rPh: new RegExp(`<${p}rPh\\b[\\s\\S]*?</${p}rPh>`, 'g'), t: new RegExp(`<${p}t(?:\\s[^>]*)?>([\\s\\S]*?)</${p}t>`, 'g') }));
+  const body = xml.includes('rPh') ? xml.replace(re.rPh, '') : xml;
   let out = '';
-  for (const m of body.matchAll(new RegExp(`<${p}t(?:\\s[^>]*)?>([\\s\\S]*?)</${p}t>`, 'g'))) out += m[1] ?? '';
+  for (const m of body.matchAll(re.t)) out += m[1] ?? '';
   return decodeText(out);
 }
 
@@ -179,6 +183,27 @@ interface SheetEnv {
   dates: boolean[];
   date1904: boolean;
   p: string;
+  /** Compiled once per sheet: a cell is matched millions of times. */
+  re: { cell: RegExp; v: RegExp; is: RegExp; extLst: RegExp };
+}
+
+function sheetRegexes(p: string): SheetEnv['re'] {
+  return {
+    cell: new RegExp(`<${p}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}c>)`, 'g'),
+    v: new RegExp(`<${p}v(?:\\s[^>]*)?>([\\s\\S]*?)</${p}v>`),
+    is: new RegExp(`<${p}is\\b[^>]*>([\\s\\S]*?)</${p}is>`),
+    extLst: new RegExp(`<${p}extLst\\b[\\s\\S]*?</${p}extLst>`, 'g'),
+  };
+}
+
+/** One attribute of a start tag's attribute text, without building a map (cells have three). */
+function attr(tag: string, name: string): string | undefined {
+  let at = tag.indexOf(`${name}="`);
+  while (at > 0 && !/\s/.test(tag.charAt(at - 1))) at = tag.indexOf(`${name}="`, at + 1);
+  if (at < 0) return undefined;
+  const start = at + name.length + 2;
+  const end = tag.indexOf('"', start);
+  return end < 0 ? undefined : decodeXml(tag.slice(start, end));
 }
 
 function numberCell(text: string, dateStyled: boolean, env: SheetEnv): CellValue {
@@ -190,14 +215,14 @@ function numberCell(text: string, dateStyled: boolean, env: SheetEnv): CellValue
   return serial >= 1 && serial < MAX_SERIAL + 1 ? { date: excelSerialToIso(serial) } : n;
 }
 
-function cellValue(attrs: Map<string, string>, body: string, env: SheetEnv): CellValue {
+function cellValue(tag: string, body: string, env: SheetEnv): CellValue {
   const { p } = env;
-  const type = attrs.get('t') ?? 'n';
+  const type = attr(tag, 't') ?? 'n';
   if (type === 'inlineStr') {
-    const is = new RegExp(`<${p}is\\b[^>]*>([\\s\\S]*?)</${p}is>`).exec(body);
+    const is = env.re.is.exec(body);
     return is ? stringItem(is[1] ?? '', p) : null;
   }
-  const v = new RegExp(`<${p}v(?:\\s[^>]*)?>([\\s\\S]*?)</${p}v>`).exec(body);
+  const v = env.re.v.exec(body);
   if (!v) return null;
   const text = decodeXml(v[1] ?? '');
   switch (type) {
@@ -217,7 +242,7 @@ function cellValue(attrs: Map<string, string>, body: string, env: SheetEnv): Cel
       return isIsoDate(day) && (text.length === 10 || text[10] === 'T') ? { date: day } : text;
     }
     default:
-      return numberCell(text, env.dates[Number(attrs.get('s') ?? 0)] === true, env);
+      return numberCell(text, env.dates[Number(attr(tag, 's') ?? 0)] === true, env);
   }
 }
 
@@ -228,22 +253,21 @@ function assertGap(xml: string, from: number, to: number, where: string): void {
 
 function rowCells(body: string, env: SheetEnv, rowNumber: number): CellValue[] {
   const cells: CellValue[] = [];
-  const re = new RegExp(`<${env.p}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${env.p}c>)`, 'g');
   let last = 0;
   let next = 0;
-  for (const m of body.matchAll(re)) {
+  for (const m of body.matchAll(env.re.cell)) {
     assertGap(body, last, m.index, `row ${rowNumber}`);
     last = m.index + m[0].length;
-    const attrs = attributes(m[1] ?? '');
-    const ref = attrs.get('r');
+    const tag = m[1] ?? '';
+    const ref = attr(tag, 'r');
     const col = ref ? columnOf(ref) : next;
     next = col + 1;
-    const value = cellValue(attrs, m[2] ?? '', env);
+    const value = cellValue(tag, m[2] ?? '', env);
     while (cells.length < col) cells.push(null);
     cells[col] = value;
   }
   // Row extensions (extLst) may follow the cells; only they are allowed after them.
-  assertGap(body.replace(new RegExp(`<${env.p}extLst\\b[\\s\\S]*?</${env.p}extLst>`, 'g'), (s) => ' '.repeat(s.length)), last, body.length, `row ${rowNumber}`);
+  if (last < body.length) assertGap(body.replace(env.re.extLst, (s) => ' '.repeat(s.length)), last, body.length, `row ${rowNumber}`);
   return cells;
 }
 
@@ -267,7 +291,7 @@ export async function readXlsx(bytes: Uint8Array, opts: { sheet?: string | undef
   }
   if (!zip.has(chosen.path)) throw refuse('XLSX_TRUNCATED', { part: chosen.path || chosen.name, reason: 'worksheet missing' });
   const { xml, p } = part(zip, chosen.path, 'worksheet');
-  const env: SheetEnv = { strings: sharedStrings(zip), dates: dateStyles(zip), date1904, p };
+  const env: SheetEnv = { strings: sharedStrings(zip), dates: dateStyles(zip), date1904, p, re: sheetRegexes(p) };
 
   const open = new RegExp(`<${p}sheetData\\b[^>]*?(/?)>`).exec(xml);
   if (!open) throw refuse('XLSX_UNREADABLE', { reason: 'no sheetData' });
@@ -285,7 +309,7 @@ export async function readXlsx(bytes: Uint8Array, opts: { sheet?: string | undef
   for (const m of data.matchAll(re)) {
     assertGap(data, last, m.index, 'sheetData');
     last = m.index + m[0].length;
-    const r = Number(attributes(m[1] ?? '').get('r') ?? NaN);
+    const r = Number(attr(m[1] ?? '', 'r') ?? NaN);
     const number = Number.isInteger(r) && r > 0 ? r : sequential + 1;
     sequential = number;
     const values = rowCells(m[2] ?? '', env, number);
