@@ -90,18 +90,24 @@ export function loadModel(ctx: CoreContext): MembershipModel {
  */
 export function staleKeys(model: MembershipModel): Set<string> {
   const out = new Set<string>();
-  const below = (unitId: string, seen = new Set<string>()): Set<string> => {
-    if (seen.has(unitId)) return seen;
-    seen.add(unitId);
-    for (const c of model.children.get(unitId) ?? []) below(c.unitId, seen);
-    return seen;
-  };
   for (const b of model.broken) {
     const types = b.typeId ? [b.typeId] : model.types.map((t) => t.id);
-    const units = b.kind === 'baseRule' ? [...model.units.keys()] : [...below(b.unitId as string)];
-    for (const u of units) for (const t of types) out.add(`${u}|${t}`);
+    for (const u of staleUnits(model, b)) for (const t of types) out.add(`${u}|${t}`);
   }
   return out;
+}
+
+/** The units whose memberships a broken rule holds up: all for a base rule, else its unit and everything ever under it. */
+export function staleUnits(model: MembershipModel, b: BrokenRule): Set<string> {
+  if (b.kind === 'baseRule') return new Set(model.units.keys());
+  const seen = new Set<string>();
+  const walk = (unitId: string) => {
+    if (seen.has(unitId)) return;
+    seen.add(unitId);
+    for (const c of model.children.get(unitId) ?? []) walk(c.unitId);
+  };
+  walk(b.unitId as string);
+  return seen;
 }
 
 /** Versions with their end: each is in force until the next one starts. */

@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
 import type { BrokenRuleDto, Condition } from '../../../shared/contract';
-import { staleKeys, type MembershipModel } from './membership-model';
+import { staleUnits, type MembershipModel } from './membership-model';
 import { directReferences, type Reference } from '../conditions/condition-references';
 import { parseStoredCondition } from '../conditions/stored-condition';
 import { usesMemberships } from './rule-conditions';
@@ -63,7 +63,6 @@ export function ruleChecker(ctx: CoreContext) {
 /** Broken rules with the names a person reads: type, unit, the group or selection at fault, and the stale units. */
 export function describeBrokenRules(ctx: CoreContext, model: MembershipModel): BrokenRuleDto[] {
   if (model.broken.length === 0) return [];
-  const stale = staleKeys(model);
   const typeName = new Map(model.types.map((t) => [t.id, t.name]));
   const nameOf = (ref: Reference) => {
     const [kind, id] = ref.split(':') as ['group' | 'selection', string];
@@ -71,8 +70,8 @@ export function describeBrokenRules(ctx: CoreContext, model: MembershipModel): B
     return { kind, id, name: name ?? null };
   };
   return model.broken.map((b) => {
-    const types = b.typeId ? [b.typeId] : model.types.map((t) => t.id);
-    const units = [...model.units.values()].filter((u) => types.some((t) => stale.has(`${u.id}|${t}`)) && (b.kind === 'baseRule' || underOrSelf(model, u.id, b.unitId as string)));
+    const stale = staleUnits(model, b);
+    const units = [...model.units.values()].filter((u) => stale.has(u.id));
     return {
       kind: b.kind,
       ruleId: b.ruleId,
@@ -86,11 +85,4 @@ export function describeBrokenRules(ctx: CoreContext, model: MembershipModel): B
       staleUnits: units.map((u) => ({ id: u.id, name: u.name })),
     };
   });
-}
-
-function underOrSelf(model: MembershipModel, unitId: string, top: string, seen = new Set<string>()): boolean {
-  if (unitId === top) return true;
-  if (seen.has(unitId)) return false;
-  seen.add(unitId);
-  return model.units.get(unitId)?.placements.some((p) => p.parentId !== null && underOrSelf(model, p.parentId, top, seen)) ?? false;
 }
