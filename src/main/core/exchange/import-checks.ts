@@ -34,7 +34,7 @@ export class ImportChecks {
   private readonly fields = new Map<string, CustomFieldDto>();
   /** Edges of the graphs that must stay free of loops: tag and group trees, unit placements, condition references. */
   private readonly edges: Edge[] = [];
-  /** Groups, selections, units and tags the conditions refer to, checked once every section is read. */
+  /** Groups, selections, units and tags the conditions refer to (and subscription recipients), checked once every section is read. */
   private readonly conditionRefs: { section: SectionName; index: number; field: string; target: SectionName; id: string }[] = [];
 
   /** `today` for the rules that need a date (no birth after today). */
@@ -94,6 +94,10 @@ export class ImportChecks {
         break;
     }
     for (const field of CONDITION_COLUMNS.get(section) ?? []) if (typeof r[field] === 'string') this.condition(section, index, id, field, r[field]);
+    // Who receives a subscription for its subscriber: relations of the file.
+    if (section === 'subscriptions' && typeof r['recipients'] === 'string') {
+      for (const rid of JSON.parse(r['recipients']) as string[]) this.conditionRefs.push({ section, index, field: 'recipients', target: 'relations', id: rid });
+    }
   }
 
   /** A condition (already checked against the contract) refers to records that must exist, and groups and selections may not refer back to themselves. */

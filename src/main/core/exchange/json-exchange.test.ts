@@ -185,6 +185,9 @@ describe('JSON export and import', () => {
       ['subscription recipients that are not a list of ids', () => edited('recipients.json', (d) => {
         (d['subscriptions']?.[0] as Record<string, unknown>)['recipients'] = '{"naam": "Jan"}';
       }), { field: 'subscriptions[0].recipients', code: 'RECIPIENTS_INVALID' }],
+      ['subscription recipients that are not in the file', () => edited('recipients-ref.json', (d) => {
+        (d['subscriptions']?.[0] as Record<string, unknown>)['recipients'] = JSON.stringify(['niemand']);
+      }), { field: 'subscriptions[0].recipients', code: 'REFERENCE_UNKNOWN' }],
       ['a subscription ending on its start day', () => edited('sub-period.json', (d) => {
         const sub = d['subscriptions']?.[1] as Record<string, unknown>;
         sub['endDate'] = sub['startDate'];
