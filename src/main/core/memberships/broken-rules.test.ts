@@ -97,6 +97,9 @@ describe('a broken stored rule', () => {
     // Evaluating the group itself says what is wrong with it, in a code the UI names.
     const e = await core.call('groups.members', { groupId: group.id }).catch((x: unknown) => x);
     expect(e).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ field: 'condition', code: 'CONDITION_BROKEN' }] });
+    // So does a new selection that would build on it.
+    const sel = await core.call('selections.create', { name: 'Vrijwilligers', condition: { type: 'groupMember', groupId: group.id } }).catch((x: unknown) => x);
+    expect(sel).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ field: 'condition', code: 'CONDITION_BROKEN' }] });
 
     handEdit('DELETE FROM groups WHERE id = ?', group.id);
     await core.call('relations.update', { id: u.els, fields: { firstName: 'Els', lastName: 'Lid' } });
