@@ -41,6 +41,7 @@ export const enGroups: Shape<typeof nlGroups> = {
       noSelections: 'No selections yet; create one under Selections first',
     },
     detail: {
+      broken: 'The condition of this group cannot be evaluated ({{reason}}). Only hand-added members count until you save the condition again (Rule tab).',
       under: 'Belongs to {{path}}',
       newSubgroup: 'Subgroup',
       edit: 'Edit / move',

@@ -39,6 +39,7 @@ export const nlGroups = {
       noSelections: 'Nog geen selecties; maak er eerst een bij Selecties',
     },
     detail: {
+      broken: 'De voorwaarde van deze groep kan niet worden uitgerekend ({{reason}}). Alleen de met de hand toegevoegde leden tellen mee tot u de voorwaarde opnieuw vastlegt (tab Regel).',
       under: 'Valt onder {{path}}',
       newSubgroup: 'Subgroep',
       edit: 'Wijzigen / verplaatsen',

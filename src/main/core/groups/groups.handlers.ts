@@ -125,7 +125,7 @@ export function groupsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof grou
       const today = ctx.today();
       const entries = repo.listEntries(ctx, { relationId }).filter((e) => e.mode === 'include');
       const rows = repo.listGroups(ctx).flatMap((g) => {
-        const set = repo.groupMembership(ctx, g.id, 'always', [relationId]).get(relationId);
+        const set = repo.listedMembership(ctx, g, 'always', [relationId]).get(relationId);
         if (!set) return [];
         const roles = [...new Set(entries.filter((e) => e.groupId === g.id).map((e) => e.roleName ?? 'Lid'))];
         return [{ groupId: g.id, groupName: g.name, groupType: g.type, roles, periods: toPeriods(set), status: repo.statusOf(set, today) }];

@@ -97,6 +97,9 @@ describe('a broken stored rule', () => {
     // Evaluating the group itself says what is wrong with it, in a code the UI names.
     const e = await core.call('groups.members', { groupId: group.id }).catch((x: unknown) => x);
     expect(e).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ field: 'condition', code: 'CONDITION_BROKEN' }] });
+    // Lists of every group still work: the damaged one counts its hand-entered members and says why.
+    expect((await core.call('groups.list', {})).rows).toEqual([expect.objectContaining({ name: 'Vrijwilligers', condition: null, broken: 'JSON_TEXT_INVALID', memberCount: 0 })]);
+    expect((await core.call('groups.ofRelation', { relationId: u.els })).rows).toEqual([]);
     // So does a new selection that would build on it.
     const sel = await core.call('selections.create', { name: 'Vrijwilligers', condition: { type: 'groupMember', groupId: group.id } }).catch((x: unknown) => x);
     expect(sel).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ field: 'condition', code: 'CONDITION_BROKEN' }] });
