@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { rpc } from './pages/api';
+import { UnitsPage } from './pages/units-page';
 
 const PORT = Number(process.env.E2E_PORT ?? 4317);
 const csv = (...lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8').toString('base64');
@@ -64,9 +65,18 @@ test('a rule broken outside the program is named on Lidmaatschappen, and work go
     await expect(alert).toContainText(`De regel van Afdeling Kapot ${sfx} (versie vanaf 1-1-2000): de opgeslagen tekst is geen geldige JSON.`);
     await expect(alert).toContainText(`De lidmaatschappen van Afdeling Kapot ${sfx} worden niet bijgewerkt tot de regel is hersteld`);
     await page.screenshot({ path: `test-results/e2e-${PORT}/broken-rule.png`, fullPage: false });
+    // The unit's own rule shows the damaged version for what it is, not as "no restriction".
+    const units = new UnitsPage(page);
+    await units.openUnit(`Afdeling Kapot ${sfx}`);
+    await units.tab('Regels');
+    await expect(page.getByTestId('rule-condition').first()).toContainText('beschadigd');
+    await expect(page.getByTestId('rule-condition').first()).toContainText('de opgeslagen tekst is geen geldige JSON');
+    await page.screenshot({ path: `test-results/e2e-${PORT}/broken-rule-unit.png`, fullPage: false });
   } finally {
     await rpc(request, 'rules.setVersion', { unitId: unit.id!, validFrom: '2000-01-01', condition: { type: 'address', postcodeRanges: [{ from: 3500, to: 3599 }] } });
   }
   // Repaired through the application: the warning is gone.
+  await page.getByTestId('nav-units').click();
+  await expect(page.getByTestId('unit-tree')).toBeVisible();
   await expect(page.getByTestId('broken-rules')).toHaveCount(0);
 });
