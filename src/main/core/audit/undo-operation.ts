@@ -78,15 +78,23 @@ const computed = [...COMPUTED_TABLES].map((t) => `'${t}'`).join(', ');
  * operation that was itself undone, together with its undo: between them they changed nothing.
  */
 function laterChanges(ctx: CoreContext, operationId: string): UndoConflict[] {
+  // Driven from the operation's own records through the audit indexes, so the cost follows
+  // the size of the operation, not the length of the history after it.
   const rows = ctx.sqlite
     .prepare(
-      `SELECT l.operation_id AS operationId, o.kind, o.at, o.actor, o.summary, count(*) AS changes
-         FROM audit_log l JOIN operations o ON o.id = l.operation_id
-        WHERE l.id > (SELECT max(id) FROM audit_log WHERE operation_id = @op) AND l.operation_id <> @op
-          AND l.table_name NOT IN (${computed})
-          AND (EXISTS (SELECT 1 FROM audit_log m WHERE m.operation_id = @op AND m.table_name = l.table_name AND m.record_id = l.record_id)
-               OR l.relation_id IN (SELECT record_id FROM audit_log WHERE operation_id = @op AND table_name = 'relations' AND action = 'insert'))
-        GROUP BY l.operation_id ORDER BY min(l.id)`,
+      `WITH last AS (SELECT max(id) AS id FROM audit_log WHERE operation_id = @op),
+            mine AS (SELECT DISTINCT table_name, record_id FROM audit_log WHERE operation_id = @op AND table_name NOT IN (${computed})),
+            created AS (SELECT record_id AS rid FROM audit_log WHERE operation_id = @op AND table_name = 'relations' AND action = 'insert'),
+            later AS (
+              SELECT l.id, l.operation_id FROM mine m JOIN audit_log l ON l.table_name = m.table_name AND l.record_id = m.record_id
+               WHERE l.id > (SELECT id FROM last)
+              UNION
+              SELECT l.id, l.operation_id FROM created c JOIN audit_log l ON l.relation_id = c.rid
+               WHERE l.id > (SELECT id FROM last) AND l.table_name NOT IN (${computed}))
+       SELECT o.id AS operationId, o.kind, o.at, o.actor, o.summary, count(*) AS changes
+         FROM later JOIN operations o ON o.id = later.operation_id
+        WHERE later.operation_id <> @op
+        GROUP BY o.id ORDER BY min(later.id)`,
     )
     .all({ op: operationId }) as (UndoConflict & { summary: string | null })[];
   const undoKinds = new Set(Object.values(UNDOABLE_KINDS));
