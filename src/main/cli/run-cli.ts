@@ -4,6 +4,7 @@ import { backupCommand } from './backup';
 import { CliError, EXIT, usageError } from './cli-error';
 import type { CliIo, Command, ParsedArgs } from './command';
 import { demoCommand } from './demo';
+import { duplicatesCommand } from './duplicates';
 import { exportJsonCommand } from './export-json';
 import { groupsCommand } from './groups';
 import { importJsonCommand } from './import-json';
@@ -30,6 +31,7 @@ export const COMMANDS: Command[] = [
   exportJsonCommand,
   importJsonCommand,
   backupCommand,
+  duplicatesCommand,
 ];
 
 const PROGRAM = 'ledenbeheer';

@@ -20,6 +20,7 @@ import { unitsHandlers } from './memberships/units.handlers';
 import { membershipsHandlers } from './memberships/memberships.handlers';
 import { keepMembershipsInStep } from './memberships/keep-in-step';
 import { ioHandlers } from './io/io.handlers';
+import { dedupeHandlers } from './dedupe/dedupe.handlers';
 import { seedDefaults } from './setup/default-data';
 import { resourcesDir as defaultResourcesDir } from '../paths';
 
@@ -89,6 +90,7 @@ export function createCore(opts: CoreOptions): Core {
     ...unitsHandlers(ctx),
     ...membershipsHandlers(ctx),
     ...ioHandlers(ctx, { emit }),
+    ...dedupeHandlers(ctx),
   } satisfies Handlers;
   const dispatcher = createDispatcher(handlers, {
     checkOutput: opts.checkOutput ?? false,

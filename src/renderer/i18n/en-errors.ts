@@ -90,6 +90,8 @@ export const enErrors: Shape<typeof nlErrors> = {
       CHANGED_LATER: 'This can no longer be undone: the data was changed afterwards. The history names the operations in the way.',
       ALREADY_UNDONE: 'This has already been undone.',
       NOT_UNDOABLE: 'This operation cannot be undone as a whole.',
+      MERGE_COLLISION: 'Cannot merge: two rows in {{table}} would collide. Change those rows first; nothing was changed.',
+      MERGE_ROWS_LEFT: 'Merge stopped: data was left behind in {{tables}}. Nothing was changed.',
     },
     entity: {
       relation: 'This relation',
@@ -112,6 +114,12 @@ export const enErrors: Shape<typeof nlErrors> = {
     },
     issue: {
       UNKNOWN: 'invalid value ({{code}})',
+      MERGE_SAME_RELATION: 'a relation cannot be merged with itself',
+      MERGE_KIND_DIFFERS: 'a person and an organisation cannot be merged',
+      MERGE_RELATION_IN_TRASH: 'this relation is in the trash; restore it first',
+      MERGE_FIELD_UNKNOWN: 'this field does not exist for this kind of relation',
+      MERGE_CANNOT_KEEP_BOTH: 'only one value of this field can be kept',
+      MERGE_NO_ROOM_FOR_SECOND_VALUE: 'the second field is already filled; choose one of the values',
       INPUT_GENERIC: 'invalid input',
       REQUIRED: 'required',
       POSTCODE_EMPTY: 'postcode missing',

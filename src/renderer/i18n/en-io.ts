@@ -275,6 +275,7 @@ export const enIo: Shape<typeof nlIo> = {
         NUMBER_DUPLICATE_IN_FILE: 'member number {{number}} already appears earlier in the file',
         NUMBER_DIFFERS: 'the member number differs from the stored number {{stored}}; the stored number stays',
         SUSPECTED_DUPLICATE: 'looks like the same relation as row {{rows}}',
+        SIMILAR_EXISTS: 'looks like existing no. {{number}} {{name}} (score {{score}}: {{reasons}})',
         COLUMN_UNKNOWN: 'unknown column {{column}}',
         LABEL_SHEET_UNKNOWN: 'unknown label sheet',
         LABEL_SHEET_TOO_LARGE: 'with these margins the labels do not fit on the sheet',

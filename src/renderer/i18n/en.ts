@@ -3,6 +3,7 @@ import type { Shape } from './shape';
 import { enErrors } from './en-errors';
 import { enGroups } from './en-groups';
 import { enIo } from './en-io';
+import { enDedupe } from './en-dedupe';
 import { enMemberships } from './en-memberships';
 
 /** English, the second language: exactly the keys of nl.ts. */
@@ -23,7 +24,7 @@ export const en: Shape<typeof nl> = {
   },
   shell: {
     header: { product: 'Ledenbeheer' },
-    nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export' },
+    nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export', duplicates: 'Duplicates' },
     language: { label: 'Language' },
   },
   search: {
@@ -44,12 +45,6 @@ export const en: Shape<typeof nl> = {
     gender: { m: 'male', v: 'female', x: 'other / unknown' },
     addressForm: { heer: 'Mr', mevrouw: 'Ms', neutraal: 'neutral' },
     common: { noName: '(no name)', numberShort: 'no. {{number}}' },
-    similar: {
-      SAME_EMAIL: 'same e-mail address',
-      SAME_NAME_BIRTHDATE: 'same name and birth date',
-      SAME_NAME_POSTCODE: 'same name and postcode',
-      SAME_NAME: 'same name',
-    },
     list: {
       title: 'Relations',
       total_one: '{{formatted}} relation',
@@ -180,6 +175,8 @@ export const en: Shape<typeof nl> = {
       custom_values: 'Custom field',
       tags: 'Tag (setting)',
       relation_tags: 'Tag',
+      duplicate_dismissals: 'Not-a-duplicate mark',
+      relation_redirects: 'Redirect of a merged number',
     },
     operation: {
       relations_create: 'Relation created',
@@ -214,6 +211,10 @@ export const en: Shape<typeof nl> = {
       import: 'Import',
       io_import: 'Import',
       io_undoImport: 'Import undone',
+      dedupe_merge: 'Relations merged',
+      dedupe_dismiss: 'Marked as not a duplicate',
+      dedupe_undismiss: 'Not-a-duplicate mark removed',
+      dedupe_setWeights: 'Duplicate settings changed',
     },
   },
   trash: {
@@ -234,7 +235,7 @@ export const en: Shape<typeof nl> = {
     purge: { title: 'Delete permanently?', message: '{{name}} will be deleted permanently. This cannot be undone.' },
   },
   settings: {
-    page: { title: 'Settings', types: 'Relation types', tags: 'Tags', custom: 'Custom fields', linkTypes: 'Link types' },
+    page: { title: 'Settings', types: 'Relation types', tags: 'Tags', custom: 'Custom fields', linkTypes: 'Link types', duplicates: 'Duplicates' },
     common: { name: 'Name', code: 'Code', appliesTo: 'Applies to', rename: 'Rename' },
     scope: { both: 'persons and organisations', person: 'persons', organisation: 'organisations' },
     dataType: { text: 'text', number: 'number', date: 'date', boolean: 'yes/no', choice: 'choice list' },
@@ -271,6 +272,7 @@ export const en: Shape<typeof nl> = {
   },
   ...enGroups,
   ...enIo,
+  ...enDedupe,
   ...enMemberships,
   ...enErrors,
 };

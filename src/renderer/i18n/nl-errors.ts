@@ -87,6 +87,8 @@ export const nlErrors = {
       CHANGED_LATER: 'Dit kan niet meer ongedaan worden gemaakt: de gegevens zijn daarna nog gewijzigd. De historie noemt de bewerkingen die in de weg zitten.',
       ALREADY_UNDONE: 'Dit is al ongedaan gemaakt.',
       NOT_UNDOABLE: 'Deze bewerking kan niet als geheel ongedaan worden gemaakt.',
+      MERGE_COLLISION: 'Samenvoegen kan niet: in {{table}} zouden twee regels botsen. Pas die regels eerst aan; er is niets gewijzigd.',
+      MERGE_ROWS_LEFT: 'Samenvoegen is afgebroken: in {{tables}} bleven gegevens achter. Er is niets gewijzigd.',
     },
     entity: {
       relation: 'Deze relatie',
@@ -109,6 +111,12 @@ export const nlErrors = {
     },
     issue: {
       UNKNOWN: 'ongeldige waarde ({{code}})',
+      MERGE_SAME_RELATION: 'een relatie kan niet met zichzelf worden samengevoegd',
+      MERGE_KIND_DIFFERS: 'een persoon en een organisatie kunnen niet worden samengevoegd',
+      MERGE_RELATION_IN_TRASH: 'deze relatie staat in de prullenbak; zet haar eerst terug',
+      MERGE_FIELD_UNKNOWN: 'dit veld bestaat niet voor deze soort relatie',
+      MERGE_CANNOT_KEEP_BOTH: 'van dit veld kan maar één waarde bewaard worden',
+      MERGE_NO_ROOM_FOR_SECOND_VALUE: 'het tweede veld is al gevuld; kies één van beide waarden',
       INPUT_GENERIC: 'ongeldige invoer',
       REQUIRED: 'verplicht',
       POSTCODE_EMPTY: 'postcode ontbreekt',

@@ -272,6 +272,7 @@ export const nlIo = {
         NUMBER_DUPLICATE_IN_FILE: 'lidnummer {{number}} staat al eerder in het bestand',
         NUMBER_DIFFERS: 'het lidnummer verschilt van het opgeslagen nummer {{stored}}; het opgeslagen nummer blijft',
         SUSPECTED_DUPLICATE: 'lijkt dezelfde relatie als rij {{rows}}',
+        SIMILAR_EXISTS: 'lijkt al te bestaan als nr. {{number}} {{name}} (score {{score}}: {{reasons}})',
         COLUMN_UNKNOWN: 'onbekende kolom {{column}}',
         LABEL_SHEET_UNKNOWN: 'onbekend etikettenvel',
         LABEL_SHEET_TOO_LARGE: 'de etiketten passen met deze marges niet op het vel',

@@ -1,6 +1,7 @@
 import { nlErrors } from './nl-errors';
 import { nlGroups } from './nl-groups';
 import { nlIo } from './nl-io';
+import { nlDedupe } from './nl-dedupe';
 import { nlMemberships } from './nl-memberships';
 
 /** Dutch, the default language. Keys are `feature.area.message`; en.ts must have exactly the same keys. */
@@ -35,6 +36,7 @@ export const nl = {
       selections: 'Selecties',
       units: 'Lidmaatschappen',
       io: 'Import & export',
+      duplicates: 'Dubbelen',
     },
     language: { label: 'Taal' },
   },
@@ -56,12 +58,6 @@ export const nl = {
     gender: { m: 'man', v: 'vrouw', x: 'anders / onbekend' },
     addressForm: { heer: 'heer', mevrouw: 'mevrouw', neutraal: 'neutraal' },
     common: { noName: '(zonder naam)', numberShort: 'nr. {{number}}' },
-    similar: {
-      SAME_EMAIL: 'zelfde e-mailadres',
-      SAME_NAME_BIRTHDATE: 'zelfde naam en geboortedatum',
-      SAME_NAME_POSTCODE: 'zelfde naam en postcode',
-      SAME_NAME: 'zelfde naam',
-    },
     list: {
       title: 'Relaties',
       total_one: '{{formatted}} relatie',
@@ -197,6 +193,8 @@ export const nl = {
       custom_values: 'Vrij veld',
       tags: 'Kenmerk (instelling)',
       relation_tags: 'Kenmerk',
+      duplicate_dismissals: 'Geen-dubbel-markering',
+      relation_redirects: 'Verwijzing van samengevoegd nummer',
     },
     operation: {
       relations_create: 'Relatie aangemaakt',
@@ -231,6 +229,10 @@ export const nl = {
       import: 'Import',
       io_import: 'Import',
       io_undoImport: 'Import ongedaan gemaakt',
+      dedupe_merge: 'Relaties samengevoegd',
+      dedupe_dismiss: 'Gemarkeerd als geen dubbel',
+      dedupe_undismiss: 'Geen-dubbel-markering opgeheven',
+      dedupe_setWeights: 'Instellingen dubbelen gewijzigd',
     },
   },
   trash: {
@@ -254,7 +256,7 @@ export const nl = {
     },
   },
   settings: {
-    page: { title: 'Instellingen', types: 'Relatietypes', tags: 'Kenmerken', custom: 'Vrije velden', linkTypes: 'Koppelingstypes' },
+    page: { title: 'Instellingen', types: 'Relatietypes', tags: 'Kenmerken', custom: 'Vrije velden', linkTypes: 'Koppelingstypes', duplicates: 'Dubbelen' },
     common: { name: 'Naam', code: 'Code', appliesTo: 'Geldt voor', rename: 'Hernoemen' },
     scope: { both: 'personen en organisaties', person: 'personen', organisation: 'organisaties' },
     dataType: { text: 'tekst', number: 'getal', date: 'datum', boolean: 'ja/nee', choice: 'keuzelijst' },
@@ -296,6 +298,7 @@ export const nl = {
   },
   ...nlGroups,
   ...nlIo,
+  ...nlDedupe,
   ...nlMemberships,
   ...nlErrors,
 };

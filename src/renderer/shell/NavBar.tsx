@@ -8,6 +8,7 @@ const ITEMS: { page: Route['page']; key: string; route: Route }[] = [
   { page: 'selections', key: 'shell.nav.selections', route: { page: 'selections' } },
   { page: 'units', key: 'shell.nav.units', route: { page: 'units' } },
   { page: 'io', key: 'shell.nav.io', route: { page: 'io' } },
+  { page: 'duplicates', key: 'shell.nav.duplicates', route: { page: 'duplicates' } },
   { page: 'trash', key: 'shell.nav.trash', route: { page: 'trash' } },
   { page: 'history', key: 'shell.nav.history', route: { page: 'history' } },
   { page: 'settings', key: 'shell.nav.settings', route: { page: 'settings' } },

@@ -7,6 +7,7 @@ import { GroupsPage } from '../features/groups/GroupsPage';
 import { SelectionsPage } from '../features/selections/SelectionsPage';
 import { UnitsPage } from '../features/memberships/UnitsPage';
 import { IoPage } from '../features/io/IoPage';
+import { DuplicatesPage } from '../features/dedupe/DuplicatesPage';
 import { useNavigation } from './navigation';
 
 export function Screen() {
@@ -28,6 +29,8 @@ export function Screen() {
       return <SelectionsPage id={route.id} />;
     case 'units':
       return <UnitsPage id={route.id} />;
+    case 'duplicates':
+      return <DuplicatesPage />;
     case 'io':
       return <IoPage tab={route.tab} />;
   }

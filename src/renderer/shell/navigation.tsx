@@ -11,6 +11,7 @@ export type Route =
   | { page: 'groups'; id?: string }
   | { page: 'selections'; id?: string }
   | { page: 'units'; id?: string }
+  | { page: 'duplicates' }
   | { page: 'io'; tab?: 'import' | 'export' | 'merge' | 'labels' };
 
 interface Navigation {

@@ -8,6 +8,7 @@ import { referenceContract } from './reference';
 import { groupsContract, selectionsContract } from './groups';
 import { membershipsContract } from './memberships';
 import { ioContract } from './io';
+import { dedupeContract } from './dedupe';
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
 export const contract = {
@@ -21,6 +22,7 @@ export const contract = {
   ...selectionsContract,
   ...membershipsContract,
   ...ioContract,
+  ...dedupeContract,
 };
 
 export type Contract = typeof contract;
@@ -43,4 +45,5 @@ export * from './groups';
 export * from './conditions';
 export * from './memberships';
 export * from './io';
+export * from './dedupe';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineContract } from './define';
 import { id, isoDate, optionalBic, optionalDate, optionalEmail, optionalIban, optionalInitials, optionalPhone, optionalText, optionalUrl, pageInput, plainText } from './fields';
 import { addressInput, addressDto } from './addresses';
+import { fieldScore } from './dedupe';
 import type { FieldIssue } from '../errors';
 
 export const relationKind = z.enum(['person', 'organisation']);
@@ -161,7 +162,9 @@ export const similarRelation = z.object({
   id,
   number: z.number().int(),
   displayName: z.string(),
-  reason: z.enum(['SAME_EMAIL', 'SAME_NAME_BIRTHDATE', 'SAME_NAME_POSTCODE', 'SAME_NAME']),
+  /** The duplicate scorer's score and the fields that agreed or were similar (the reason shown). */
+  score: z.number().int(),
+  fields: z.array(fieldScore),
 });
 
 export const relationsContract = defineContract({
@@ -223,6 +226,11 @@ export const relationsContract = defineContract({
       infix: z.string().max(30).optional(),
       birthDate: isoDate.optional(),
       postcode: z.string().max(12).optional(),
+      houseNumber: z.number().int().min(1).max(99999).optional(),
+      kind: relationKind.optional(),
+      name: z.string().max(200).optional(),
+      kvkNumber: z.string().max(20).optional(),
+      phone: z.string().max(40).optional(),
     }),
     output: z.object({ rows: z.array(similarRelation) }),
   },

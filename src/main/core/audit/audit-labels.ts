@@ -61,8 +61,38 @@ export function recordLabels(ctx: CoreContext, rows: { tableName: string; record
         return join(membershipType(r.membership_type_id), unitName(r.unit_id));
       case 'membership_exceptions':
         return unitName(r.unit_id);
+      case 'relation_redirects':
+        return `nr. ${String(r.old_number)}`;
+      case 'duplicate_dismissals':
+        return join(relationName(r.relation_a_id === viewer ? r.relation_b_id : r.relation_a_id));
       default:
         return (r.name as string | undefined) ?? (r.display_name as string | undefined) ?? null;
     }
   });
+}
+
+/**
+ * A row that moved to another relation (a merge) changes its relation column from one id to
+ * another: shown as "Jan Bakker (nr. 12)", also for a relation that no longer exists (from the
+ * row its deletion recorded), instead of two ids.
+ */
+export function relationValueLabels<T extends { field: string | null; oldValue: string | null; newValue: string | null }>(ctx: CoreContext, rows: T[]): T[] {
+  const isRelationColumn = (f: string | null) => f !== null && /(^|_)relation(_[ab])?_id$/.test(f);
+  const ids = [...new Set(rows.flatMap((r) => (isRelationColumn(r.field) ? [r.oldValue, r.newValue] : [])).filter((v): v is string => !!v))];
+  if (!ids.length) return rows;
+  const label = new Map<string, string>();
+  const json = JSON.stringify(ids);
+  for (const r of ctx.sqlite
+    .prepare(`SELECT record_id AS id, coalesce(new_value, old_value) AS row FROM audit_log WHERE table_name = 'relations' AND action IN ('insert', 'delete') AND record_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+    .all(json) as { id: string; row: string }[]) {
+    const row = JSON.parse(r.row) as Row;
+    const name = [row.first_name ?? row.initials, row.infix, row.last_name].filter(Boolean).join(' ') || (row.name as string | null) || '';
+    label.set(r.id, `${name} (nr. ${String(row.number)})`.trim());
+  }
+  for (const r of ctx.sqlite.prepare(`SELECT id, display_name AS name, number FROM relations WHERE id IN (SELECT value FROM json_each(?))`).all(json) as { id: string; name: string; number: number }[]) {
+    label.set(r.id, `${r.name} (nr. ${r.number})`);
+  }
+  return rows.map((r) =>
+    isRelationColumn(r.field) ? { ...r, oldValue: r.oldValue && (label.get(r.oldValue) ?? r.oldValue), newValue: r.newValue && (label.get(r.newValue) ?? r.newValue) } : r,
+  );
 }

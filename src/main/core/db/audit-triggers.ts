@@ -32,6 +32,8 @@ export const AUDITED_TABLES: AuditedTable[] = [
   { table: schema.unitRules, relation: null },
   { table: schema.membershipExceptions, relation: '{r}.relation_id' },
   { table: schema.memberships, relation: '{r}.relation_id' },
+  { table: schema.duplicateDismissals, relation: '{r}.relation_a_id' },
+  { table: schema.relationRedirects, relation: '{r}.relation_id' },
 ];
 
 /** Tables that are bookkeeping, not user data. */

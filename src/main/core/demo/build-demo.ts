@@ -7,6 +7,7 @@ import { DemoClock, type DemoData, DemoIds, emptyDemoData } from './demo-model';
 import { generateOrganisations, generateWork } from './demo-organisations';
 import { generatePeople, type PeopleDeps } from './demo-people';
 import { createRng } from './prng';
+import { addDemoDoubles } from './demo-doubles';
 import { MAX_DEMO_RELATIONS } from './limits';
 
 export interface BuildDemoOptions {
@@ -95,6 +96,7 @@ export function buildDemoData(opts: BuildDemoOptions, env: DemoEnvironment): Dem
   const municipalities = [...new Set([...env.reference.pc4.values()].map((p) => p.municipality))].sort();
   const orgs = generateOrganisations({ ...deps, rng: rng.fork('organisations') }, orgCount, municipalities);
   generateWork({ ...deps, rng: rng.fork('work') }, people, orgs);
+  addDemoDoubles(out, rng.fork('doubles'));
 
   // Relation numbers follow registration order, as a member administration hands them out.
   out.relations.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -4,6 +4,7 @@ import type { CoreContext } from '../context';
 import type { RelationSummary } from '../../../shared/contract';
 import { loadSummaries } from './relation-summaries';
 import { statement } from '../db/statement-cache';
+import { resolveRelation } from '../dedupe/dedupe-store';
 
 /** How many matches are sorted by name before we say "more, refine your search". */
 const CANDIDATES = 200;
@@ -40,6 +41,11 @@ export function searchRelations(
       ORDER BY r.sort_key, r.id
       LIMIT ?`,
   ).all(query, limit + 1) as { id: string }[];
+  // A merged-away relation's number finds the survivor.
+  if (/^\d{1,9}$/.test(text.trim())) {
+    const via = resolveRelation(ctx, { number: Number(text.trim()) });
+    if (via?.redirected && !found.some((r) => r.id === via.id)) found.unshift({ id: via.id });
+  }
   const more = found.length > limit;
   return { rows: loadSummaries(ctx, found.slice(0, limit).map((r) => r.id)), more };
 }

@@ -16,15 +16,18 @@ import {
 } from './relations.repo';
 import { relationDetail } from './relation-detail';
 import { searchRelations } from './relation-search';
-import { findSimilar, organisationsForEmail } from './similar-relations';
+import { organisationsForEmail } from './similar-relations';
+import { findSimilarRelations } from '../dedupe/quick-entry';
 import { relations } from '../db/schema';
+import { resolveRelation } from '../dedupe/dedupe-store';
 import { eq } from 'drizzle-orm';
 
 export function relationsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof relationsContract> {
   return {
     'relations.search': ({ query, limit }) => searchRelations(ctx, query, limit),
     'relations.list': (input) => listRelations(ctx, input),
-    'relations.get': ({ id }) => relationDetail(ctx, id),
+    // An old link to a merged-away relation opens the survivor.
+    'relations.get': ({ id }) => relationDetail(ctx, resolveRelation(ctx, { id })?.id ?? id),
     'relations.create': (input) =>
       ctx.write('relations.create', { kind: input.kind }, (op) => {
         const types = input.typeCodes.map((code) => {
@@ -70,7 +73,7 @@ export function relationsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof r
         op.changed('relations.changed', { ids: ids ?? [] });
         return { deleted };
       }),
-    'relations.findSimilar': (q) => ({ rows: findSimilar(ctx, q) }),
+    'relations.findSimilar': (q) => ({ rows: findSimilarRelations(ctx, q) }),
     'relations.findOrganisationByEmail': ({ email }) => ({ rows: organisationsForEmail(ctx, email) }),
   };
 }

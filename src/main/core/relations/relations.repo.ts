@@ -64,12 +64,17 @@ export function assertStorable(ctx: CoreContext, kind: RelationKind, f: Relation
 }
 
 export function nextRelationNumber(ctx: CoreContext): number {
-  const row = ctx.sqlite.prepare('SELECT coalesce(max(number), 0) + 1 AS n FROM relations').get() as { n: number };
+  // A merged-away relation's number stays taken: it redirects to the survivor.
+  const row = ctx.sqlite
+    .prepare('SELECT max(coalesce((SELECT max(number) FROM relations), 0), coalesce((SELECT max(old_number) FROM relation_redirects), 0)) + 1 AS n')
+    .get() as { n: number };
   return row.n;
 }
 
 export function assertNumberFree(ctx: CoreContext, number: number, exceptId?: string): void {
-  const taken = ctx.sqlite.prepare('SELECT id FROM relations WHERE number = ?').get(number) as { id: string } | undefined;
+  const taken = ctx.sqlite
+    .prepare('SELECT id FROM relations WHERE number = @n UNION ALL SELECT relation_id FROM relation_redirects WHERE old_number = @n')
+    .get({ n: number }) as { id: string } | undefined;
   if (taken && taken.id !== exceptId) {
     throw new DomainError('VALIDATION_FAILED', { number }, [{ field: 'number', code: 'NUMBER_TAKEN', details: { number } }]);
   }

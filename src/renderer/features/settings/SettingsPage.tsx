@@ -4,6 +4,7 @@ import { RelationTypesSettings } from './RelationTypesSettings';
 import { TagsSettings } from './TagsSettings';
 import { CustomFieldsSettings } from './CustomFieldsSettings';
 import { LinkTypesSettings } from './LinkTypesSettings';
+import { DedupeSettings } from '../dedupe/DedupeSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function SettingsPage() {
           <Tabs.Tab value="tags">{t('settings.page.tags')}</Tabs.Tab>
           <Tabs.Tab value="custom">{t('settings.page.custom')}</Tabs.Tab>
           <Tabs.Tab value="links">{t('settings.page.linkTypes')}</Tabs.Tab>
+          <Tabs.Tab value="duplicates">{t('settings.page.duplicates')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="types" pt="md">
           <RelationTypesSettings />
@@ -28,6 +30,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="links" pt="md">
           <LinkTypesSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="duplicates" pt="md">
+          <DedupeSettings />
         </Tabs.Panel>
       </Tabs>
     </Stack>

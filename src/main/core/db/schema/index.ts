@@ -2,3 +2,4 @@ export * from './relations';
 export * from './groups';
 export * from './memberships';
 export * from './audit';
+export * from './dedupe';

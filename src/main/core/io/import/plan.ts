@@ -8,6 +8,7 @@ import { loadCurrentStates, type CurrentState } from './current-state';
 import type { ExistingIndex } from './existing-index';
 import { ADDRESS_FIELDS, hasErrors, RELATION_FIELDS, type ImportRecord } from './import-record';
 import { duplicatesInFile, matchRecord, MAX_DUPLICATE_ROWS } from './match';
+import { createImportDuplicateCheck } from '../../dedupe/import-hook';
 
 export type Outcome = 'create' | 'update' | 'skip' | 'reject';
 
@@ -200,6 +201,7 @@ export async function planImport(records: ImportRecord[], env: PlanEnv, progress
   const excluded = new Set(env.options.excludeRows);
   const live = records.filter((r) => !excluded.has(r.row) && !hasErrors(r.issues));
   const duplicates = duplicatesInFile(live, env.options.matchKeys);
+  const similarExisting = createImportDuplicateCheck(env.ctx);
   const planned: PlannedRow[] = [];
   for (let i = 0; i < records.length; i += CHUNK_ROWS) {
     const chunk = records.slice(i, i + CHUNK_ROWS);
@@ -214,6 +216,9 @@ export async function planImport(records: ImportRecord[], env: PlanEnv, progress
         return;
       }
       const p = decide(rec, env, match, match.kind === 'match' ? (states.get(match.id) ?? null) : null);
+      // A new row that the duplicate scorer says already exists: a warning with the reason.
+      const similar = p.outcome === 'create' ? similarExisting(rec) : null;
+      if (similar) rec.issues.push(rowIssue(rec, 'SIMILAR_EXISTS', 'warning', { number: similar.number, name: similar.displayName, score: similar.score, reasons: similar.reasons }));
       const dups = duplicates.get(rec.row);
       if (dups) {
         p.duplicateOfRows = dups;

@@ -49,8 +49,17 @@ export function NewRelationModal({ kind, onClose, onCreated, onOpenRelation }: P
           infix: v.infix.trim() || undefined,
           birthDate: birth.ok && birth.value ? birth.value : undefined,
           postcode: address.values.postcode.trim() || undefined,
+          houseNumber: /^\d{1,5}$/.test(address.values.houseNumber.trim()) ? Number(address.values.houseNumber.trim()) : undefined,
+          phone: v.mobile.trim() || v.phone.trim() || undefined,
         }
-      : { email: v.email.trim() || undefined },
+      : {
+          kind: 'organisation',
+          email: v.email.trim() || undefined,
+          name: v.name.trim() || undefined,
+          kvkNumber: v.kvkNumber.trim() || undefined,
+          postcode: address.values.postcode.trim() || undefined,
+          houseNumber: /^\d{1,5}$/.test(address.values.houseNumber.trim()) ? Number(address.values.houseNumber.trim()) : undefined,
+        },
   );
   const organisations = useOrganisationsForEmail(kind === 'person' ? v.email : '');
 

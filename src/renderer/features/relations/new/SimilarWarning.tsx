@@ -1,6 +1,7 @@
 import { Alert, Anchor, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/contract';
+import { pairReasons } from '../../dedupe/reason-text';
 
 interface Props {
   rows: Output<'relations.findSimilar'>['rows'];
@@ -19,7 +20,7 @@ export function SimilarWarning({ rows, onOpen }: Props) {
               {r.displayName} ({t('relations.common.numberShort', { number: r.number })})
             </Anchor>
             {' — '}
-            {t(`relations.similar.${r.reason}`)}
+            <span data-testid="similar-reasons">{pairReasons(t, r.fields)}</span>
           </List.Item>
         ))}
       </List>

@@ -15,7 +15,7 @@ export function useSimilarRelations(query: Input<'relations.findSimilar'>): Simi
   useEffect(() => {
     const q = JSON.parse(key) as Input<'relations.findSimilar'>;
     const mine = ++seq.current;
-    if (!q.email && !q.lastName) {
+    if (!q.email && !q.lastName && !q.name && !q.kvkNumber) {
       setRows([]);
       return;
     }
