@@ -10,6 +10,8 @@ import { openAdministration } from './open-administration';
 import { nl } from './format';
 import { ensureDir, writePrivateFile } from '../core/storage/private-files';
 import { storageError } from '../core/storage/storage-errors';
+import { DomainError } from '../../shared/errors';
+import { warnBrokenRules } from './broken-rules';
 
 function readInput(file: string, what: string): Buffer {
   try {
@@ -60,6 +62,16 @@ function printReport(io: CliIo, r: ImportReport, committed: boolean): void {
   }
 }
 
+/** The commit; when nothing in the file can be written, first the dry run's report, so the reasons per row are visible. */
+async function commitOrExplain(core: Awaited<ReturnType<typeof openAdministration>>, io: CliIo, input: Parameters<typeof core.call<'io.commitImport'>>[1], json: boolean) {
+  try {
+    return await core.call('io.commitImport', input);
+  } catch (e) {
+    if (e instanceof DomainError && e.details?.['reason'] === 'NOTHING_TO_IMPORT' && !json) printReport(io, await core.call('io.previewImport', input), false);
+    throw e;
+  }
+}
+
 export const importCommand: Command = {
   name: 'import',
   summary: 'CSV of Excel importeren (met --dry-run eerst alleen kijken wat er gebeurt)',
@@ -73,14 +85,19 @@ export const importCommand: Command = {
     try {
       const input = { file: bytes.toString('base64'), fileName: path.basename(file), ...mappingArgs(args) } as Parameters<typeof core.call<'io.previewImport'>>[1];
       const dry = Boolean(args.values['dry-run']);
-      const report = dry ? await core.call('io.previewImport', input) : await core.call('io.commitImport', input);
+      const report = dry ? await core.call('io.previewImport', input) : await commitOrExplain(core, io, input, Boolean(args.values['json']));
       if (args.values['json']) {
         const rejected = report.rows
           .filter((r) => r.outcome === 'reject')
           .flatMap((r) => r.issues.filter((i) => i.severity === 'error').map((i) => ({ row: i.row, field: i.field, column: i.column, code: i.code, value: i.raw })));
-        io.out(JSON.stringify({ committed: !dry, counts: report.counts, fileIssues: report.fileIssues, rejected, rows: report.rows }, null, 2));
-      } else printReport(io, report, !dry);
+        const operationId = 'operationId' in report ? report.operationId : null;
+        io.out(JSON.stringify({ committed: !dry, operationId, counts: report.counts, fileIssues: report.fileIssues, rejected, rows: report.rows }, null, 2));
+      } else {
+        printReport(io, report, !dry);
+        if ('operationId' in report) io.out(`Ongedaan maken kan later met: ledenbeheer undo --db ${requiredOption(args, 'db', '')} --operation ${report.operationId}`);
+      }
       if (report.counts.reject > 0 && !dry) io.err(`Let op: ${report.counts.reject} rij(en) afgewezen; de overige zijn geïmporteerd.`);
+      if (!dry) await warnBrokenRules(core, io);
     } finally {
       core.close();
     }

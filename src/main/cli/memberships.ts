@@ -6,14 +6,16 @@ import { openAdministration } from './open-administration';
 import { nl, showPeriods } from './format';
 import { addDays } from '../../shared/dutch/dates';
 import { explanationLines } from './explain-text';
+import { brokenRuleText, warnBrokenRules } from './broken-rules';
 
-const SUBCOMMANDS = ['recompute', 'list', 'of', 'explain'] as const;
+const SUBCOMMANDS = ['recompute', 'list', 'of', 'explain', 'check'] as const;
 
 export const membershipsCommand: Command = {
   name: 'memberships',
-  summary: 'lidmaatschappen herberekenen, tonen per onderdeel, of uitleggen',
+  summary: 'lidmaatschappen herberekenen, tonen per onderdeel, uitleggen, of de regels controleren',
   usage:
     'memberships recompute --db BESTAND [--dry-run]\n' +
+    '       memberships check --db BESTAND [--json]\n' +
     '       memberships list --db BESTAND [--unit NAAM] [--on DATUM] [--json]\n' +
     '       memberships of --db BESTAND --relation NUMMER [--json]   (alle lidmaatschapsperiodes van één relatie; einddatum t/m)\n' +
     '       memberships explain --db BESTAND --relation NUMMER --unit NAAM --on DATUM [--type CODE]',
@@ -38,6 +40,17 @@ export const membershipsCommand: Command = {
         const r = await core.call('memberships.recompute', { dryRun: Boolean(args.values['dry-run']) });
         io.out(`${r.saved ? 'Herberekend' : 'Proefberekening (niets opgeslagen)'}: ${nl(r.changes.relations)} relatie(s) gewijzigd, ${nl(r.memberships)} lidmaatschapsperiodes, ${Math.round(performance.now() - t0)} ms.`);
         for (const u of r.changes.perUnit) io.out(`  ${u.unitName}: +${u.gained} −${u.lost}`);
+        await warnBrokenRules(core, io);
+        return;
+      }
+      if (sub === 'check') {
+        const { rows } = await core.call('memberships.brokenRules', {});
+        if (args.values['json']) io.out(JSON.stringify({ brokenRules: rows }, null, 2));
+        else if (rows.length === 0) io.out('Alle regels kunnen worden uitgerekend.');
+        else {
+          io.out(`${rows.length} regel(s) kunnen niet worden uitgerekend; de lidmaatschappen die ervan afhangen worden niet bijgewerkt tot ze hersteld zijn:`);
+          for (const r of rows) io.out(`  - ${brokenRuleText(r)} (niet bijgewerkt: ${r.staleUnits.map((u) => u.name).join(', ')})`);
+        }
         return;
       }
       if (sub === 'list') {

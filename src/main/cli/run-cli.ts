@@ -16,6 +16,7 @@ import { STORAGE_CODES, storageError } from '../core/storage/storage-errors';
 import { searchCommand } from './search';
 import { selectCommand } from './select';
 import { selectionsCommand, tagsCommand } from './lists';
+import { undoCommand } from './undo';
 
 export const COMMANDS: Command[] = [
   demoCommand,
@@ -26,6 +27,7 @@ export const COMMANDS: Command[] = [
   groupsCommand,
   membershipsCommand,
   importCommand,
+  undoCommand,
   exportCommand,
   mergeCommand,
   labelsCommand,

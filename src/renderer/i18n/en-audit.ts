@@ -12,6 +12,18 @@ export const enAudit: Shape<typeof nlAudit> = {
       count: '{{shown}} of {{total}} operations',
     },
     filter: { from: 'From', to: 'Until', kind: 'Kind of operation', table: 'Kind of record', actor: 'By', any: 'All', clear: 'Clear filters' },
+    undo: {
+      button: 'Undo',
+      title: 'Undo {{operation}}?',
+      message: 'Everything this operation changed is reverted: what it added is removed, what it changed gets its old value back. The undo itself is recorded in the history too.',
+      undone: 'Undone',
+      reverted_one: '{{formatted}} change reverted.',
+      reverted_other: '{{formatted}} changes reverted.',
+      blocked: 'Can no longer be undone: changed afterwards by {{operations}}.',
+      blockedMore_one: 'And {{count}} more operation.',
+      blockedMore_other: 'And {{count}} more operations.',
+      conflictItem: '{{operation}} ({{when}}, {{who}})',
+    },
     group: {
       when: '{{when}} · by {{who}}',
       changes_one: '1 change',

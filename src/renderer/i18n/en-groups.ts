@@ -41,6 +41,7 @@ export const enGroups: Shape<typeof nlGroups> = {
       noSelections: 'No selections yet; create one under Selections first',
     },
     detail: {
+      broken: 'The condition of this group cannot be evaluated ({{reason}}). Only hand-added members count until you save the condition again (Rule tab).',
       under: 'Belongs to {{path}}',
       newSubgroup: 'Subgroup',
       edit: 'Edit / move',
@@ -321,6 +322,7 @@ export const enGroups: Shape<typeof nlGroups> = {
         GROUP_TREE_CYCLE: 'a group cannot be placed under itself or one of its subgroups',
         GROUP_UNKNOWN: 'a chosen group no longer exists',
         SELECTION_UNKNOWN: 'a chosen selection no longer exists',
+        CONDITION_BROKEN: 'the stored condition is damaged; save the conditions again',
         AGE_NEEDS_BOUND: 'enter at least one age bound',
         AGE_RANGE_INVALID: 'the first age is higher than the second',
         DURATION_NEEDS_BOUND: 'enter a number of days or years',

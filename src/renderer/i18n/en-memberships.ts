@@ -229,6 +229,7 @@ export const enMemberships: Shape<typeof nlMemberships> = {
         noAddress: 'no address on that day',
       },
       node: {
+        RULE_BROKEN: 'This rule cannot be evaluated ({{reason}}); the answer is the stored membership',
         MEMBERSHIP: 'Membership {{type}}',
         BASE_RULE: 'Base rule of {{type}}',
         UNIT: 'Unit {{unit}}',
@@ -293,6 +294,26 @@ export const enMemberships: Shape<typeof nlMemberships> = {
       membershipOf: 'Has membership {{types}} of {{unit}}',
       anyType: 'of any type',
     },
+    broken: {
+      title_one: 'A rule cannot be evaluated',
+      title_other: '{{count}} rules cannot be evaluated',
+      unitRule: 'The rule of {{unit}}{{from}}: {{reason}}.',
+      unitRuleForType: 'The rule for {{type}} of {{unit}}{{from}}: {{reason}}.',
+      baseRule: 'The base rule of membership type {{type}}: {{reason}}.',
+      from: ' (version from {{date}})',
+      stale: 'Memberships of {{units}} are not updated until the rule is repaired; all other work carries on.',
+      repair: 'Repair the rule at its unit or membership type: save it again, or remove this version.',
+      badge: 'damaged',
+      reason: {
+        JSON_TEXT_INVALID: 'the stored text is not valid JSON',
+        CONDITION_INVALID: 'the stored condition is not valid',
+        MEMBERSHIP_ATOM_IN_RULE: 'the rule itself asks for memberships',
+        GROUP_UNKNOWN: 'the group it refers to no longer exists',
+        SELECTION_UNKNOWN: 'the selection it refers to no longer exists',
+        CONDITION_BROKEN: 'the condition of {{via}} is damaged',
+        CONDITION_CYCLE: 'it refers to itself through {{via}}',
+      },
+    },
     errors: {
       issue: {
         MEMBERSHIP_ATOM_IN_RULE: 'a rule cannot ask about memberships (not via a group or selection either): those are what the rules compute',
@@ -303,6 +324,7 @@ export const enMemberships: Shape<typeof nlMemberships> = {
         CONDITION_CYCLE: 'the conditions refer to themselves (via a group or selection)',
         GROUP_UNKNOWN: 'this group no longer exists',
         SELECTION_UNKNOWN: 'this selection no longer exists',
+        CONDITION_BROKEN: 'the stored condition is damaged; save it again',
       },
       reason: {
         UNIT_HAS_SUBUNITS: 'This unit has (or had) units below it. Delete or move those first, or stop the unit.',

@@ -18,6 +18,18 @@ export const nlAudit = {
       any: 'Alle',
       clear: 'Filters wissen',
     },
+    undo: {
+      button: 'Ongedaan maken',
+      title: '{{operation}} ongedaan maken?',
+      message: 'Alles wat deze bewerking heeft gewijzigd wordt teruggedraaid: wat ze toevoegde verdwijnt, wat ze wijzigde krijgt de oude waarde terug. Het ongedaan maken komt zelf ook in de historie.',
+      undone: 'Ongedaan gemaakt',
+      reverted_one: '{{formatted}} wijziging teruggedraaid.',
+      reverted_other: '{{formatted}} wijzigingen teruggedraaid.',
+      blocked: 'Kan niet meer ongedaan worden gemaakt: daarna gewijzigd door {{operations}}.',
+      blockedMore_one: 'En nog {{count}} bewerking.',
+      blockedMore_other: 'En nog {{count}} bewerkingen.',
+      conflictItem: '{{operation}} ({{when}}, {{who}})',
+    },
     group: {
       when: '{{when}} · door {{who}}',
       changes_one: '1 wijziging',

@@ -39,6 +39,7 @@ export const nlGroups = {
       noSelections: 'Nog geen selecties; maak er eerst een bij Selecties',
     },
     detail: {
+      broken: 'De voorwaarde van deze groep kan niet worden uitgerekend ({{reason}}). Alleen de met de hand toegevoegde leden tellen mee tot u de voorwaarde opnieuw vastlegt (tab Regel).',
       under: 'Valt onder {{path}}',
       newSubgroup: 'Subgroep',
       edit: 'Wijzigen / verplaatsen',
@@ -319,6 +320,7 @@ export const nlGroups = {
         GROUP_TREE_CYCLE: 'een groep kan niet onder zichzelf of een eigen subgroep hangen',
         GROUP_UNKNOWN: 'een gekozen groep bestaat niet meer',
         SELECTION_UNKNOWN: 'een gekozen selectie bestaat niet meer',
+        CONDITION_BROKEN: 'de opgeslagen voorwaarde is beschadigd; leg de voorwaarden opnieuw vast',
         AGE_NEEDS_BOUND: 'vul bij leeftijd minstens één grens in',
         AGE_RANGE_INVALID: 'de eerste leeftijd is hoger dan de tweede',
         DURATION_NEEDS_BOUND: 'vul een aantal dagen of jaren in',

@@ -228,6 +228,7 @@ export const nlMemberships = {
         noAddress: 'geen adres op die dag',
       },
       node: {
+        RULE_BROKEN: 'Deze regel kan niet worden uitgerekend ({{reason}}); het antwoord is het opgeslagen lidmaatschap',
         MEMBERSHIP: 'Lidmaatschap {{type}}',
         BASE_RULE: 'Basisregel van {{type}}',
         UNIT: 'Onderdeel {{unit}}',
@@ -292,6 +293,26 @@ export const nlMemberships = {
       membershipOf: 'Heeft lidmaatschap {{types}} van {{unit}}',
       anyType: 'van een willekeurig type',
     },
+    broken: {
+      title_one: 'Een regel kan niet worden uitgerekend',
+      title_other: '{{count}} regels kunnen niet worden uitgerekend',
+      unitRule: 'De regel van {{unit}}{{from}}: {{reason}}.',
+      unitRuleForType: 'De regel voor {{type}} van {{unit}}{{from}}: {{reason}}.',
+      baseRule: 'De basisregel van het lidmaatschapstype {{type}}: {{reason}}.',
+      from: ' (versie vanaf {{date}})',
+      stale: 'De lidmaatschappen van {{units}} worden niet bijgewerkt tot de regel is hersteld; al het andere werk gaat gewoon door.',
+      repair: 'Herstel de regel bij het onderdeel of lidmaatschapstype: leg hem opnieuw vast, of verwijder deze versie.',
+      badge: 'beschadigd',
+      reason: {
+        JSON_TEXT_INVALID: 'de opgeslagen tekst is geen geldige JSON',
+        CONDITION_INVALID: 'de opgeslagen voorwaarde klopt niet',
+        MEMBERSHIP_ATOM_IN_RULE: 'de regel vraagt zelf naar lidmaatschappen',
+        GROUP_UNKNOWN: 'de groep waarnaar hij verwijst bestaat niet meer',
+        SELECTION_UNKNOWN: 'de selectie waarnaar hij verwijst bestaat niet meer',
+        CONDITION_BROKEN: 'de voorwaarde van {{via}} is beschadigd',
+        CONDITION_CYCLE: 'hij verwijst via {{via}} naar zichzelf',
+      },
+    },
     errors: {
       issue: {
         MEMBERSHIP_ATOM_IN_RULE: 'een regel kan niet vragen naar lidmaatschappen (ook niet via een groep of selectie): die volgen juist uit de regels',
@@ -302,6 +323,7 @@ export const nlMemberships = {
         CONDITION_CYCLE: 'de voorwaarden verwijzen (via een groep of selectie) naar zichzelf',
         GROUP_UNKNOWN: 'deze groep bestaat niet (meer)',
         SELECTION_UNKNOWN: 'deze selectie bestaat niet (meer)',
+        CONDITION_BROKEN: 'de opgeslagen voorwaarde is beschadigd; leg haar opnieuw vast',
       },
       reason: {
         UNIT_HAS_SUBUNITS: 'Dit onderdeel heeft (of had) onderliggende onderdelen. Verwijder of verplaats die eerst, of zet het onderdeel stop.',

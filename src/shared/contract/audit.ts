@@ -43,6 +43,17 @@ export const auditOperationDto = z.object({
   entries: z.array(auditEntryDto),
 });
 export type AuditOperationDto = z.infer<typeof auditOperationDto>;
+/** A later operation in the way of an undo. */
+export const undoConflictDto = z.object({ operationId: z.string(), kind: z.string(), at: z.number(), actor: z.string(), changes: z.number().int() });
+export const undoStatusDto = z.object({
+  operationId: z.string(),
+  kind: z.string(),
+  /** undoable: can be undone now; undone: it was (undoneBy); conflict: later operations changed its records. */
+  state: z.enum(['undoable', 'undone', 'conflict']),
+  undoneBy: z.string().nullable(),
+  conflicts: z.array(undoConflictDto),
+});
+export type UndoStatusDto = z.infer<typeof undoStatusDto>;
 
 export const auditContract = defineContract({
   'audit.operations': {
@@ -65,5 +76,15 @@ export const auditContract = defineContract({
   'audit.list': {
     input: z.object({ ...pageInput }),
     output: z.object({ rows: z.array(auditEntryDto), total: z.number().int() }),
+  },
+  /** Of the operations given, those that can be undone as a whole (imports, later merges and runs), with their state. */
+  'audit.undoStatus': {
+    input: z.object({ operationIds: z.array(id).max(500) }),
+    output: z.object({ rows: z.array(undoStatusDto) }),
+  },
+  /** Undoes an operation as a new operation; CONFLICT (reason CHANGED_LATER, details.operations) when later work is in the way. */
+  'audit.undo': {
+    input: z.object({ operationId: id }),
+    output: z.object({ operationId: z.string(), reverted: z.number().int() }),
   },
 });

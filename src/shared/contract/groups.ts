@@ -15,8 +15,10 @@ export const groupDto = z.object({
   condition: condition.nullable(),
   description: z.string().nullable(),
   position: z.number().int(),
-  /** Members today. */
+  /** Members today (only the hand-entered ones while `broken`). */
   memberCount: z.number().int(),
+  /** Why the stored condition cannot be evaluated (an older file, a hand edit); `condition` is then null. */
+  broken: z.string().nullable(),
 });
 export type GroupDto = z.infer<typeof groupDto>;
 

@@ -52,6 +52,8 @@ export const unitRuleDto = z.object({
   /** Exclusive: when the next version takes over (null: in force until further notice). */
   validTo: z.string().nullable(),
   note: z.string().nullable(),
+  /** Why the stored rule cannot be evaluated (JSON_TEXT_INVALID, …); its condition is then null. */
+  broken: z.string().nullable(),
 });
 export type UnitRuleDto = z.infer<typeof unitRuleDto>;
 
@@ -73,7 +75,15 @@ export const unitDto = z.object({
 });
 export type UnitDto = z.infer<typeof unitDto>;
 
-export const membershipTypeDto = z.object({ id, code: z.string(), name: z.string(), baseCondition: condition, position: z.number().int() });
+export const membershipTypeDto = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  /** Null when the stored base rule cannot be evaluated (`broken` says why). */
+  baseCondition: condition.nullable(),
+  broken: z.string().nullable(),
+  position: z.number().int(),
+});
 export type MembershipTypeDto = z.infer<typeof membershipTypeDto>;
 
 /** What a change does to computed memberships: per relation and unit, the days gained and lost. */
@@ -87,12 +97,35 @@ export const membershipChange = z.object({
   gained: z.array(periodDto),
   lost: z.array(periodDto),
 });
+/**
+ * A stored rule that cannot be evaluated (an older file, a hand edit): its memberships are
+ * left as they were (stale) until it is repaired. `code` says why (JSON_TEXT_INVALID,
+ * CONDITION_INVALID, GROUP_UNKNOWN, CONDITION_CYCLE, …); `via` names the group or selection
+ * at fault when the rule refers to one.
+ */
+export const brokenRuleDto = z.object({
+  kind: z.enum(['baseRule', 'unitRule']),
+  ruleId: id,
+  typeId: id.nullable(),
+  typeName: z.string().nullable(),
+  unitId: id.nullable(),
+  unitName: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  code: z.string(),
+  via: z.object({ kind: z.enum(['group', 'selection']), id, name: z.string().nullable() }).nullable(),
+  /** Units whose memberships are stale because of it. */
+  staleUnits: z.array(z.object({ id, name: z.string() })),
+});
+export type BrokenRuleDto = z.infer<typeof brokenRuleDto>;
+
 export const membershipChanges = z.object({
   relations: z.number().int(),
   perUnit: z.array(z.object({ unitId: id, unitName: z.string(), gained: z.number().int(), lost: z.number().int() })),
   changes: z.array(membershipChange),
   /** True when `changes` was cut off (the counts are complete). */
   truncated: z.boolean(),
+  /** Rules that could not be evaluated: their memberships were left as they were. */
+  broken: z.array(brokenRuleDto),
 });
 export type MembershipChanges = z.infer<typeof membershipChanges>;
 
@@ -248,6 +281,8 @@ export const membershipsContract = defineContract({
       rows: z.array(z.object({ relation: relationSummary, memberships: z.array(membershipDto) })),
     }),
   },
+  /** Stored rules that cannot be evaluated, by name, with the units whose memberships are stale because of them. */
+  'memberships.brokenRules': { input: z.object({}), output: z.object({ rows: z.array(brokenRuleDto) }) },
   'memberships.ofRelation': { input: z.object({ relationId: id, on: isoDate.optional() }), output: z.object({ rows: z.array(membershipDto) }) },
   'memberships.explain': {
     input: z.object({ relationId: id, unitId: id, membershipTypeId: id, on: isoDate }),

@@ -146,6 +146,16 @@ describe('voorvoegsel table', () => {
 });
 
 describe('splitSurname', () => {
+  it('splits Dutch voorvoegsels in any case, but keeps a capitalised foreign article in the surname', () => {
+    expect(splitSurname('Van Den Berg', known)).toEqual({ infix: 'van den', lastName: 'Berg' });
+    expect(splitSurname('Berg Van Den', known)).toEqual({ infix: 'van den', lastName: 'Berg' });
+    expect(splitSurname('El Amrani', known)).toEqual({ infix: null, lastName: 'El Amrani' });
+    expect(splitSurname('el Amrani', known)).toEqual({ infix: 'el', lastName: 'Amrani' });
+    expect(splitSurname('De la Cruz', known)).toEqual({ infix: null, lastName: 'De la Cruz' });
+    expect(splitSurname('de la Cruz', known)).toEqual({ infix: 'de la', lastName: 'Cruz' });
+    expect(splitSurname('Ho Le', known)).toEqual({ infix: null, lastName: 'Ho Le' });
+  });
+
   it('splits a leading infix, longest match first', () => {
     expect(splitSurname('van den Berg', known)).toEqual({ infix: 'van den', lastName: 'Berg' });
     expect(splitSurname('van der Meer', known)).toEqual({ infix: 'van der', lastName: 'Meer' });

@@ -151,33 +151,60 @@ export interface SplitSurname {
   lastName: string;
 }
 
+/**
+ * The words of Dutch tussenvoegsels. The BRP table also lists foreign articles (el, al, la,
+ * le, di, von, dos, …): Dutch practice files those as part of the surname when the family
+ * writes them with a capital ('El Amrani', 'Di Stefano'); only written in lower case ('el
+ * Amrani') are they a voorvoegsel.
+ */
+const DUTCH_INFIX_WORDS = new Set(['aan', 'bij', 'de', 'den', 'der', 'des', 'het', 'in', 'onder', 'op', 'over', "'s", "'t", 's', 't', 'te', 'ten', 'ter', 'tot', 'uit', 'uijt', 'van', 'ver', 'voor', "d'"]);
+
+function isDutchInfix(infix: string): boolean {
+  return infix.split(' ').every((w) => DUTCH_INFIX_WORDS.has(w));
+}
+
+/** A Dutch voorvoegsel in any case; a foreign article only when written in lower case. */
+function splitsOff(written: string, infix: string): boolean {
+  return isDutchInfix(infix) || !/^\p{Lu}/u.test(written);
+}
+
+/** 'El Amrani', 'Di Stefano': a capitalised foreign article at the start belongs to the surname. */
+function startsWithForeignArticle(tokens: string[], known: Set<string>): boolean {
+  const first = tokens[0] ?? '';
+  return tokens.length > 1 && known.has(infixKey(first)) && !splitsOff(first, infixKey(first));
+}
+
 function leadingInfix(tokens: string[], known: Set<string>): SplitSurname | null {
   for (let k = Math.min(maxInfixWords(known), tokens.length); k >= 1; k--) {
     if (k < tokens.length) {
-      const cand = infixKey(tokens.slice(0, k).join(' '));
+      const written = tokens.slice(0, k).join(' ');
+      const cand = infixKey(written);
       const rest = tokens.slice(k).join(' ');
-      if (known.has(cand) && /\p{L}/u.test(rest)) return { infix: cand, lastName: rest };
+      // The longest voorvoegsel decides: 'De la Cruz' is not 'de' + 'la Cruz'.
+      if (known.has(cand) && /\p{L}/u.test(rest)) return splitsOff(written, cand) ? { infix: cand, lastName: rest } : null;
     }
     // Elided article glued to the name: d'Ancona, van de l'Isle.
     const tok = tokens[k - 1] ?? '';
     const apos = tok.indexOf("'");
     if (apos > 0 && apos < tok.length - 1) {
-      const cand = infixKey([...tokens.slice(0, k - 1), tok.slice(0, apos + 1)].join(' '));
+      const written = [...tokens.slice(0, k - 1), tok.slice(0, apos + 1)].join(' ');
+      const cand = infixKey(written);
       const rest = [tok.slice(apos + 1), ...tokens.slice(k)].join(' ');
-      if (known.has(cand) && /^\p{L}/u.test(rest)) return { infix: cand, lastName: rest };
+      if (known.has(cand) && /^\p{L}/u.test(rest)) return splitsOff(written, cand) ? { infix: cand, lastName: rest } : null;
     }
   }
   return null;
 }
 
 function trailingInfix(tokens: string[], raw: string, known: Set<string>): SplitSurname | null {
-  // Old exports write 'Berg van den'. Only trust a trailing infix that is written in
-  // lower case (or when everything is capitals), so a name like 'Ho Le' stays intact.
+  // Old exports write 'Berg van den' (or 'Berg Van Den'). Only trust a trailing infix that
+  // is Dutch, written in lower case, or when everything is capitals, so a name like 'Ho Le'
+  // stays intact.
   const allCaps = raw === raw.toUpperCase() && raw !== raw.toLowerCase();
   for (let k = Math.min(maxInfixWords(known), tokens.length - 1); k >= 1; k--) {
     const tail = tokens.slice(tokens.length - k);
     const cand = infixKey(tail.join(' '));
-    if (known.has(cand) && (allCaps || tail.every((w) => w === w.toLowerCase()))) {
+    if (known.has(cand) && (allCaps || isDutchInfix(cand) || tail.every((w) => w === w.toLowerCase()))) {
       return { infix: cand, lastName: tokens.slice(0, tokens.length - k).join(' ') };
     }
   }
@@ -206,5 +233,7 @@ export function splitSurname(raw: string, known: Set<string>): SplitSurname {
   // Only an infix and no name: nothing sensible to split.
   if (isKnownInfix(known, s)) return { infix: null, lastName: s };
   const tokens = s.split(' ');
-  return leadingInfix(tokens, known) ?? trailingInfix(tokens, s, known) ?? { infix: null, lastName: s };
+  const leading = leadingInfix(tokens, known);
+  if (leading === null && startsWithForeignArticle(tokens, known)) return { infix: null, lastName: s };
+  return leading ?? trailingInfix(tokens, s, known) ?? { infix: null, lastName: s };
 }

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context';
 import type { HandlerGroup } from '../rpc/dispatcher';
 import type { auditContract, AuditEntryDto } from '../../../shared/contract';
+import { undoOperation, undoStatus, type UndoStatus } from './undo-operation';
 import { recordLabels, relationValueLabels } from './audit-labels';
 import { createNameResolver } from './audit-names';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
@@ -131,5 +132,10 @@ export function auditHandlers(ctx: CoreContext): HandlerGroup<keyof typeof audit
         actors: list('SELECT DISTINCT actor AS v FROM operations ORDER BY actor'),
       };
     },
+    'audit.undoStatus': ({ operationIds }) => {
+      const known = new Set(ctx.sqlite.prepare('SELECT id FROM operations WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(operationIds)) as string[]);
+      return { rows: [...new Set(operationIds)].filter((id) => known.has(id)).map((id) => undoStatus(ctx, id)).filter((s): s is UndoStatus => s !== null) };
+    },
+    'audit.undo': ({ operationId }) => undoOperation(ctx, operationId),
   };
 }

@@ -6,12 +6,17 @@ export interface Operation {
   id: string;
   /**
    * Queue an event; it is emitted only after the transaction committed. 'relations.changed'
-   * also marks its ids as touched, so derived data (memberships) is recomputed for them
-   * before the commit.
+   * also marks its ids as touched (`{ all: true }`: every relation), so derived data
+   * (memberships) is recomputed for them before the commit.
    */
   changed(name: string, payload: unknown): void;
-  /** Relations whose facts this operation changed. */
-  touched: Set<string>;
+  /**
+   * Marks relations whose facts changed, whatever the event says: an import of 100,000 rows
+   * announces them without listing every id, but each one is recomputed.
+   */
+  touch(ids: Iterable<string> | 'all'): void;
+  /** Relations whose facts this operation changed; 'all' when it may have changed any. */
+  touched: Set<string> | 'all';
   /** Set by a step that already brought all derived data up to date. */
   derivedUpToDate: boolean;
 }
@@ -49,7 +54,14 @@ export function createOperationWriter(deps: OperationWriterDeps): Write {
       derivedUpToDate: false,
       changed(name, payload) {
         events.push({ name, payload });
-        if (name === 'relations.changed') for (const id of (payload as { ids?: string[] }).ids ?? []) op.touched.add(id);
+        if (name !== 'relations.changed') return;
+        const p = payload as { ids?: string[]; all?: boolean };
+        op.touch(p.all ? 'all' : (p.ids ?? []));
+      },
+      touch(ids) {
+        if (op.touched === 'all') return;
+        if (ids === 'all') op.touched = 'all';
+        else for (const id of ids) op.touched.add(id);
       },
     };
     const run = deps.sqlite.transaction(() => {

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context';
 import type { Condition } from '../../../shared/contract/conditions';
 import { DomainError } from '../../../shared/errors';
+import { parseStoredCondition, storedCondition as checkedCondition } from './stored-condition';
 
 export type Reference = `group:${string}` | `selection:${string}` | `unit:${string}`;
 
@@ -35,7 +36,7 @@ function storedCondition(ctx: CoreContext, ref: Reference): Condition | null {
     | { condition: string | null }
     | undefined;
   if (!row) throw new DomainError('VALIDATION_FAILED', { ref }, [{ field: 'condition', code: kind === 'group' ? 'GROUP_UNKNOWN' : 'SELECTION_UNKNOWN' }]);
-  return row.condition ? (JSON.parse(row.condition) as Condition) : null;
+  return row.condition ? checkedCondition(row.condition, { kind, id }) : null;
 }
 
 /**
@@ -69,7 +70,11 @@ export function usersOf(ctx: CoreContext, ref: Reference): { kind: 'group' | 'se
       kind: 'selection'; id: string; name: string; condition: string;
     }[]),
   ];
+  // A damaged condition that mentions the id counts as a user: deleting must not break it further.
   return candidates
-    .filter((c) => directReferences(JSON.parse(c.condition) as Condition).includes(ref))
+    .filter((c) => {
+      const parsed = parseStoredCondition(c.condition);
+      return !parsed.ok || directReferences(parsed.condition).includes(ref);
+    })
     .map(({ kind, id: cid, name }) => ({ kind, id: cid, name }));
 }

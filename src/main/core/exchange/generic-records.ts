@@ -24,15 +24,42 @@ function columnSchema(key: string, col: SQLiteColumn): z.ZodType {
   else if (col.enumValues && col.enumValues.length > 0) s = z.enum(col.enumValues as [string, ...string[]]);
   else if (DATE_NAME.test(key)) s = date;
   else s = z.string();
+  return nullability(s, col);
+}
+
+/** Start and end of a period in one record; the end is exclusive, as everywhere. */
+const PERIODS: [string, string][] = [
+  ['validFrom', 'validTo'],
+  ['startDate', 'endDate'],
+];
+
+/**
+ * `overrides` replace a column's derived schema (JSON text checked with the contract's
+ * schema, json-text-columns.ts). A period must end after it starts: a subscription ending on
+ * its start day, or a placement ending before it begins, is refused as the API refuses it.
+ */
+export function recordSchemaFor(table: SQLiteTable, omit: ReadonlySet<string>, overrides: ReadonlyMap<string, z.ZodType> = new Map()): z.ZodType {
+  const shape: Record<string, z.ZodType> = {};
+  const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+  for (const [key, col] of Object.entries(columns)) {
+    if (omit.has(key)) continue;
+    const own = overrides.get(key);
+    shape[key] = own ? nullability(own, col) : columnSchema(key, col);
+  }
+  const periods = PERIODS.filter(([from, to]) => from in shape && to in shape);
+  const object = z.strictObject(shape);
+  if (periods.length === 0) return object;
+  return object.superRefine((r: Record<string, unknown>, ctx) => {
+    for (const [from, to] of periods) {
+      const a = r[from];
+      const b = r[to];
+      if (typeof a === 'string' && typeof b === 'string' && b <= a) ctx.addIssue({ code: 'custom', path: [to], message: 'PERIOD_END_BEFORE_START' });
+    }
+  });
+}
+
+function nullability(s: z.ZodType, col: SQLiteColumn): z.ZodType {
   if (col.notNull && !col.hasDefault) return s;
   if (col.notNull) return s.optional();
   return s.nullish().transform((v) => v ?? null);
-}
-
-export function recordSchemaFor(table: SQLiteTable, omit: ReadonlySet<string>): z.ZodType {
-  const shape: Record<string, z.ZodType> = {};
-  for (const [key, col] of Object.entries(getTableColumns(table) as Record<string, SQLiteColumn>)) {
-    if (!omit.has(key)) shape[key] = columnSchema(key, col);
-  }
-  return z.strictObject(shape);
 }

@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../../../shared/errors';
-import { relationDateIssues, type CustomFieldDto } from '../../../shared/contract';
+import { relationDateIssues, type Condition, type CustomFieldDto } from '../../../shared/contract';
+import { directReferences } from '../conditions/condition-references';
 import { canonicalCustomValue } from '../classification/classification.repo';
 import type { SectionName } from './json-format';
 import { userTable } from './user-tables';
@@ -31,7 +32,10 @@ export class ImportChecks {
   private readonly typeScopes = new Map<string, Scope>();
   private readonly linkKinds = new Map<string, { fromKind: Scope; toKind: Scope }>();
   private readonly fields = new Map<string, CustomFieldDto>();
-  private readonly tagParents = new Map<string, { parentId: string | null; index: number }>();
+  /** Edges of the graphs that must stay free of loops: tag and group trees, unit placements, condition references. */
+  private readonly edges: Edge[] = [];
+  /** Groups, selections, units and tags the conditions refer to (and subscription recipients), checked once every section is read. */
+  private readonly conditionRefs: { section: SectionName; index: number; field: string; target: SectionName; id: string }[] = [];
 
   /** `today` for the rules that need a date (no birth after today). */
   constructor(private readonly today: string) {}
@@ -72,7 +76,11 @@ export class ImportChecks {
         this.fields.set(id, r as unknown as CustomFieldDto);
         break;
       case 'tags':
-        this.tagParents.set(id, { parentId: r['parentId'] as string | null, index });
+      case 'groups':
+        if (r['parentId']) this.edges.push({ graph: section, from: id, to: r['parentId'] as string, section, index, field: 'parentId', code: section === 'tags' ? 'TAG_CYCLE' : 'GROUP_TREE_CYCLE' });
+        break;
+      case 'unitPlacements':
+        if (r['parentId']) this.edges.push({ graph: 'units', from: r['unitId'] as string, to: r['parentId'] as string, section, index, field: 'parentId', code: 'UNIT_TREE_CYCLE' });
         break;
       case 'customValues':
       case 'relationTags': {
@@ -85,6 +93,23 @@ export class ImportChecks {
       default:
         break;
     }
+    for (const field of CONDITION_COLUMNS.get(section) ?? []) if (typeof r[field] === 'string') this.condition(section, index, id, field, r[field]);
+    // Who receives a subscription for its subscriber: relations of the file.
+    if (section === 'subscriptions' && typeof r['recipients'] === 'string') {
+      for (const rid of JSON.parse(r['recipients']) as string[]) this.conditionRefs.push({ section, index, field: 'recipients', target: 'relations', id: rid });
+    }
+  }
+
+  /** A condition (already checked against the contract) refers to records that must exist, and groups and selections may not refer back to themselves. */
+  private condition(section: SectionName, index: number, id: string, field: string, json: string): void {
+    const c = JSON.parse(json) as Condition;
+    const self = section === 'groups' ? `group:${id}` : section === 'selections' ? `selection:${id}` : null;
+    for (const ref of directReferences(c)) {
+      const [kind, target] = ref.split(':') as ['group' | 'selection' | 'unit', string];
+      this.conditionRefs.push({ section, index, field, target: kind === 'group' ? 'groups' : kind === 'selection' ? 'selections' : 'units', id: target });
+      if (self && kind !== 'unit') this.edges.push({ graph: 'conditions', from: self, to: ref, section, index, field, code: 'CONDITION_CYCLE' });
+    }
+    for (const tag of tagIds(c)) this.conditionRefs.push({ section, index, field, target: 'tags', id: tag });
   }
 
   private known(section: SectionName, index: number, field: string, target: SectionName, id: unknown): boolean {
@@ -145,17 +170,85 @@ export class ImportChecks {
     else r['value'] = canonical.value;
   }
 
-  /** The tag tree must be a tree: no tag may be its own ancestor. */
-  tagCycles(): void {
-    for (const [id, { index }] of this.tagParents) {
-      const seen = new Set<string>([id]);
-      for (let p = this.tagParents.get(id)?.parentId ?? null; p !== null; p = this.tagParents.get(p)?.parentId ?? null) {
-        if (seen.has(p)) {
-          this.issue('tags', index, 'parentId', 'TAG_CYCLE');
-          break;
-        }
-        seen.add(p);
+  /**
+   * Once every section is read: conditions refer to existing records, and the tag and group
+   * trees, the unit tree (over all its placements, at any time, as units.move demands) and
+   * the references between groups and selections have no loops. One issue per loop, at the
+   * record that closes it.
+   */
+  finish(): void {
+    for (const r of this.conditionRefs) {
+      if (!this.ids.get(r.target)?.has(r.id)) this.issue(r.section, r.index, r.field, 'REFERENCE_UNKNOWN', { target: r.target, id: r.id });
+    }
+    const graphs = new Map<string, Edge[]>();
+    for (const e of this.edges) graphs.set(e.graph, [...(graphs.get(e.graph) ?? []), e]);
+    for (const edges of graphs.values()) {
+      const next = new Map<string, string[]>();
+      for (const e of edges) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+      const inLoop = new Set<string>();
+      for (const e of edges) {
+        if (inLoop.has(e.from)) continue;
+        const path = pathBetween(next, e.to, e.from);
+        if (!path) continue;
+        for (const n of path) inLoop.add(n);
+        this.issue(e.section, e.index, e.field, e.code);
       }
     }
+  }
+}
+
+interface Edge {
+  graph: string;
+  from: string;
+  to: string;
+  section: SectionName;
+  index: number;
+  field: string;
+  code: string;
+}
+
+/** The columns holding a condition, per section. */
+const CONDITION_COLUMNS = new Map<SectionName, string[]>([
+  ['groups', ['condition']],
+  ['selections', ['condition']],
+  ['membershipTypes', ['baseCondition']],
+  ['unitRules', ['condition']],
+]);
+
+/** A path from → … → to through `next`, or null. */
+function pathBetween(next: Map<string, string[]>, from: string, to: string): string[] | null {
+  const before = new Map<string, string | null>([[from, null]]);
+  const queue = [from];
+  while (queue.length) {
+    const n = queue.shift() as string;
+    if (n === to) {
+      const path: string[] = [];
+      for (let p: string | null = n; p !== null; p = before.get(p) ?? null) path.push(p);
+      return path;
+    }
+    for (const m of next.get(n) ?? []) {
+      if (!before.has(m)) {
+        before.set(m, n);
+        queue.push(m);
+      }
+    }
+  }
+  return null;
+}
+
+function tagIds(c: Condition): string[] {
+  switch (c.type) {
+    case 'and':
+    case 'or':
+      return c.items.flatMap(tagIds);
+    case 'not':
+    case 'duration':
+      return tagIds(c.item);
+    case 'link':
+      return c.target ? tagIds(c.target) : [];
+    case 'tag':
+      return c.tagIds;
+    default:
+      return [];
   }
 }

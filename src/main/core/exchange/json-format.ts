@@ -3,6 +3,7 @@ import { getTableColumns } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { BulkTableName } from './bulk-load';
 import { recordSchemaFor } from './generic-records';
+import { JSON_TEXT_COLUMNS, jsonTextSchema } from './json-text-columns';
 import { USER_TABLES, isUserTableKey, userTable } from './user-tables';
 import {
   addressRecord,
@@ -64,13 +65,26 @@ const schemas = new Map<string, z.ZodType>();
 /** The zod schema of a section's records: the domain one, or one derived from the table. */
 export function sectionSchema(section: string): z.ZodType {
   let s = schemas.get(section) ?? (CORE_SCHEMAS as Record<string, z.ZodType>)[section];
-  if (!s) s = recordSchemaFor(userTable(section).table, DERIVED);
+  if (!s) s = recordSchemaFor(userTable(section).table, DERIVED, jsonTextOverrides(section));
   schemas.set(section, s);
   return s;
 }
 
-/** Stable order, so two exports of the same data are byte-identical. */
+function jsonTextOverrides(section: string): Map<string, z.ZodType> {
+  const out = new Map<string, z.ZodType>();
+  for (const [name, column] of JSON_TEXT_COLUMNS) {
+    const [s, key] = name.split('.') as [string, string];
+    if (s === section) out.set(key, jsonTextSchema(column));
+  }
+  return out;
+}
+
+/**
+ * Stable order, so two exports of the same data are byte-identical. Computed rows get new
+ * ids when they are recomputed on import: they are ordered by what they say.
+ */
 export function sectionOrder(section: string): string {
+  if (section === 'memberships') return 'relation_id, unit_id, membership_type_id, start_date';
   return section === 'relations' ? 'number' : 'id';
 }
 

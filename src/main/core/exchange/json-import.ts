@@ -7,7 +7,7 @@ import { assertEmptyAdministration } from './administration-state';
 import { bulkLoad, type BulkLoadOptions, type UserTableLoader } from './bulk-load';
 import { dependsOn, ImportChecks } from './import-checks';
 import { JSON_FORMAT, JSON_FORMAT_VERSION, SECTION_NAMES, isSectionName, sectionSchema, toRow, type SectionName } from './json-format';
-import { SEEDED_TABLES, userTable } from './user-tables';
+import { COMPUTED_TABLES, SEEDED_TABLES, userTable } from './user-tables';
 import { JsonSyntaxError, readJsonDocument } from './json-reader';
 
 export interface ImportResult {
@@ -42,6 +42,7 @@ export function importJson(ctx: CoreContext, file: string, opts: ImportOptions =
     assertEmptyAdministration(ctx.sqlite);
     const load = { deferIndexes: true, ...(opts.onPhase ? { onPhase: opts.onPhase } : {}) };
     const result = bulkLoad(ctx, (loader) => new JsonImport(ctx, loader, file, maxIssues).run(), load);
+    // Every relation is new: memberships (never taken from the file) are computed before the commit.
     op.changed('relations.changed', { all: true });
     return { operationId: op.id, counts: result };
   });
@@ -114,6 +115,9 @@ class JsonImport {
   }
 
   private onElement(section: SectionName, index: number, value: unknown): boolean {
+    // Computed rows are the core's own conclusions, recomputed from the imported facts; an
+    // older or hand-edited file cannot make anyone a member.
+    if (COMPUTED_TABLES.has(userTable(section).name)) return true;
     const parsed = sectionSchema(section).safeParse(value);
     if (!parsed.success) {
       for (const i of zodIssues(parsed.error)) this.checks.issue(section, index, i.field, i.code);
@@ -151,6 +155,6 @@ class JsonImport {
   private finish(): void {
     for (const s of SECTION_NAMES) this.complete.add(s);
     for (const d of this.deferred) this.accept(d.section, d.index, d.record);
-    this.checks.tagCycles();
+    this.checks.finish();
   }
 }

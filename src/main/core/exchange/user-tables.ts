@@ -55,3 +55,10 @@ export function isUserTableKey(key: string): boolean {
  * They do not make it "not empty", and a load that brings its own rows replaces them.
  */
 export const SEEDED_TABLES = new Set(['relation_types', 'link_types', 'group_roles']);
+
+/**
+ * Tables the core computes from the others (memberships from rules and facts). They are
+ * never taken from outside (a JSON import recomputes them) and never replayed by an undo
+ * (it recomputes them for the relations it touched); a recompute is no conflicting change.
+ */
+export const COMPUTED_TABLES = new Set(['memberships']);

@@ -1,3 +1,4 @@
+import { storedCondition } from '../conditions/stored-condition';
 import { eq } from 'drizzle-orm';
 import type { CoreContext } from '../context';
 import type { HandlerGroup } from '../rpc/dispatcher';
@@ -66,7 +67,7 @@ export function groupsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof grou
       const page = resultPage(ctx, selected, { offset, limit }, (ids) => new Map(ids.map((id) => [id, history.get(id) ?? []])));
       const ids = page.rows.map((r) => r.id);
       const ruleHits = group.condition && ids.length
-        ? evaluateCondition(ctx, JSON.parse(group.condition), on ? { on } : 'always', { relationIds: ids })
+        ? evaluateCondition(ctx, storedCondition(group.condition, { kind: 'group', id: groupId }), on ? { on } : 'always', { relationIds: ids })
         : new Map();
       const entries = repo.listEntries(ctx, { groupId }).filter((e) => e.mode === 'include');
       const moment = on ?? today;
@@ -124,7 +125,7 @@ export function groupsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof grou
       const today = ctx.today();
       const entries = repo.listEntries(ctx, { relationId }).filter((e) => e.mode === 'include');
       const rows = repo.listGroups(ctx).flatMap((g) => {
-        const set = repo.groupMembership(ctx, g.id, 'always', [relationId]).get(relationId);
+        const set = repo.listedMembership(ctx, g, 'always', [relationId]).get(relationId);
         if (!set) return [];
         const roles = [...new Set(entries.filter((e) => e.groupId === g.id).map((e) => e.roleName ?? 'Lid'))];
         return [{ groupId: g.id, groupName: g.name, groupType: g.type, roles, periods: toPeriods(set), status: repo.statusOf(set, today) }];

@@ -1,6 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { CoreContext } from '../context';
-import type { Condition, GroupDto, GroupMemberEntryDto } from '../../../shared/contract';
+import type { GroupDto, GroupMemberEntryDto } from '../../../shared/contract';
+import { parseStoredCondition } from '../conditions/stored-condition';
+import { assertNoCycle } from '../conditions/condition-references';
 import { DomainError, notFound } from '../../../shared/errors';
 import { groupMembers, groupRoles, groups } from '../db/schema';
 import { evaluateCondition } from '../conditions/condition-engine';
@@ -25,16 +27,43 @@ export function groupMembership(
   return evaluateCondition(ctx, { type: 'groupMember', groupId }, moment, relationIds ? { relationIds } : {});
 }
 
+/** Why a group's condition cannot be evaluated (its own text, or a group or selection it refers to), or null. */
+export function groupFault(ctx: CoreContext, row: GroupRow): string | null {
+  if (!row.condition) return null;
+  const own = parseStoredCondition(row.condition);
+  if (!own.ok) return own.code;
+  try {
+    assertNoCycle(ctx, `group:${row.id}`, own.condition);
+    return null;
+  } catch (e) {
+    if (e instanceof DomainError && e.issues?.[0]) return e.issues[0].code;
+    throw e;
+  }
+}
+
+/**
+ * Membership for lists that show every group (the group tree, a relation's groups): a group
+ * whose condition cannot be evaluated counts only its hand-entered members there, so one
+ * damaged group does not take the others down; evaluating it on its own still says why.
+ */
+export function listedMembership(ctx: CoreContext, row: GroupRow, moment: { on: string } | 'always', relationIds?: string[]): Map<string, IntervalSet> {
+  if (!groupFault(ctx, row)) return groupMembership(ctx, row.id, moment, relationIds);
+  const roles = [...(ctx.sqlite.prepare('SELECT code FROM group_roles').pluck().all() as string[]), 'lid'];
+  return evaluateCondition(ctx, { type: 'groupMember', groupId: row.id, roleCodes: roles }, moment, relationIds ? { relationIds } : {});
+}
+
 export function toGroupDto(ctx: CoreContext, row: GroupRow): GroupDto {
+  const parsed = row.condition ? parseStoredCondition(row.condition) : null;
   return {
     id: row.id,
     parentId: row.parentId,
     name: row.name,
     type: row.type,
-    condition: row.condition ? (JSON.parse(row.condition) as Condition) : null,
+    condition: parsed?.ok ? parsed.condition : null,
     description: row.description,
     position: row.position,
-    memberCount: groupMembership(ctx, row.id, { on: ctx.today() }).size,
+    memberCount: listedMembership(ctx, row, { on: ctx.today() }).size,
+    broken: groupFault(ctx, row),
   };
 }
 

@@ -7,7 +7,8 @@ import { createJobs } from './jobs';
 import { columnSetStore, mappingStore } from './io-settings';
 import { commitImport, inspectImport, previewImport } from './import/import-pipeline';
 import { targetCatalogue } from './import/targets';
-import { undoImport } from './import/undo';
+import { undoOperation } from '../audit/undo-operation';
+import { DomainError } from '../../../shared/errors';
 import { exportList } from './export/export-list';
 import { columnCatalogue } from './records/columns';
 import { mergeFieldCatalogue } from './merge/merge-fields';
@@ -33,7 +34,11 @@ export function ioHandlers(ctx: CoreContext, deps: IoDeps = {}): IoHandlers {
     'io.importTargets': () => ({ rows: targetCatalogue(listCustomFields(ctx)) }),
     'io.previewImport': (input) => jobs.run(input.jobId, 'import.progressed', (p) => previewImport(ctx, input, p)),
     'io.commitImport': (input) => jobs.run(input.jobId, 'import.progressed', (p) => commitImport(ctx, input, p)),
-    'io.undoImport': ({ operationId }) => undoImport(ctx, operationId),
+    'io.undoImport': ({ operationId }) => {
+      const kind = ctx.sqlite.prepare('SELECT kind FROM operations WHERE id = ?').pluck().get(operationId);
+      if (kind !== undefined && kind !== 'io.import') throw new DomainError('CONFLICT', { reason: 'NOT_AN_IMPORT', kind });
+      return undoOperation(ctx, operationId);
+    },
     'io.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'io.listMappings': () => ({ rows: mappingStore.list(ctx) }),
     'io.saveMapping': (input) => mappingStore.save(ctx, input),

@@ -2,7 +2,9 @@ import type { CoreContext } from '../context';
 import type { Condition, ExplanationNode } from '../../../shared/contract';
 import { evaluateCondition } from '../conditions/condition-engine';
 import { contains, toDay } from '../conditions/interval-set';
-import { GENERAL, loadModel, versionPeriods } from './membership-model';
+import { GENERAL, loadModel, staleKeys, versionPeriods } from './membership-model';
+
+const ON_DAY = '(start_date IS NULL OR start_date <= ?) AND (end_date IS NULL OR end_date > ?)';
 import { computeMemberships, key } from './membership-engine';
 import { explainFacts } from './explain-facts';
 
@@ -31,10 +33,14 @@ function explainCondition(ctx: CoreContext, c: Condition, relationId: string, da
 export function explainMembership(ctx: CoreContext, q: { relationId: string; unitId: string; typeId: string; on: string }) {
   const model = loadModel(ctx);
   const type = model.types.find((t) => t.id === q.typeId);
-  const computed = computeMemberships(ctx, [q.relationId], model).get(key(q.unitId, q.typeId))?.get(q.relationId) ?? [];
-  const member = contains(computed, toDay(q.on));
+  // While a rule is broken its memberships are not recomputed: the verdict is what is stored.
+  const stale = staleKeys(model).has(key(q.unitId, q.typeId));
+  const member = stale
+    ? Boolean(ctx.sqlite.prepare(`SELECT 1 FROM memberships WHERE relation_id = ? AND unit_id = ? AND membership_type_id = ? AND ${ON_DAY}`).get(q.relationId, q.unitId, q.typeId, q.on, q.on))
+    : contains(computeMemberships(ctx, [q.relationId], model).get(key(q.unitId, q.typeId))?.get(q.relationId) ?? [], toDay(q.on));
   const children: ExplanationNode[] = [];
-  if (type) children.push({ ...explainCondition(ctx, type.baseCondition, q.relationId, q.on), label: 'BASE_RULE', detail: type.name });
+  if (type?.baseCondition) children.push({ ...explainCondition(ctx, type.baseCondition, q.relationId, q.on), label: 'BASE_RULE', detail: type.name });
+  else if (type?.fault) children.push({ label: 'RULE_BROKEN', holds: false, detail: type.fault.code, children: [] });
   const path: string[] = [];
   for (let unitId: string | null = q.unitId; unitId && !path.includes(unitId); ) {
     path.push(unitId);
@@ -47,7 +53,8 @@ export function explainMembership(ctx: CoreContext, q: { relationId: string; uni
       if (!version) continue;
       const label = typeKey === GENERAL ? 'RULE_GENERAL' : 'RULE_FOR_TYPE';
       const detail = `${version.validFrom ?? ''}`;
-      rules.push(version.condition ? { ...explainCondition(ctx, version.condition, q.relationId, q.on), label, detail } : { label, holds: true, detail, children: [] });
+      if (version.fault) rules.push({ label: 'RULE_BROKEN', holds: false, detail: version.fault.code, children: [] });
+      else rules.push(version.condition ? { ...explainCondition(ctx, version.condition, q.relationId, q.on), label, detail } : { label, holds: true, detail, children: [] });
     }
     const placement = unit.placements.find((p) => within(p, q.on));
     children.push({

@@ -14,7 +14,12 @@ export function keepMembershipsInStep(ctx: CoreContext): (op: Operation) => void
      UNION SELECT from_relation_id FROM relation_links WHERE to_relation_id IN (SELECT value FROM json_each(@ids))`,
   );
   return (op) => {
-    if (op.derivedUpToDate || op.touched.size === 0 || !hasTypes.get()) return;
+    if (op.derivedUpToDate || (op.touched !== 'all' && op.touched.size === 0) || !hasTypes.get()) return;
+    if (op.touched === 'all') {
+      const changes = recomputeMemberships(ctx, null);
+      if (changes.relations > 0) op.changed('memberships.changed', { relations: changes.relations });
+      return;
+    }
     const ids = [...op.touched];
     const withLinked = [...new Set([...ids, ...(linked.all({ ids: JSON.stringify(ids) }) as { id: string }[]).map((r) => r.id)])];
     const changes = recomputeMemberships(ctx, withLinked);

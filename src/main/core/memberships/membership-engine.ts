@@ -39,6 +39,8 @@ export function computeMemberships(ctx: CoreContext, relationIds: string[] | nul
   const out: Computed = new Map();
   const universe = relationIds ? new Set(relationIds) : null;
   for (const type of model.types) {
+    // A broken base rule: nothing of this type can be computed (its rows stay as stored).
+    if (!type.baseCondition) continue;
     const perUnit = computeType(scope, model, type, evaluate);
     for (const [unitId, result] of perUnit) {
       const map = new Map<string, IntervalSet>();
@@ -55,7 +57,7 @@ function computeType(
   type: TypeModel,
   evaluate: (c: Condition) => RelationIntervals,
 ): Map<string, RelationIntervals> {
-  const base = evaluate(type.baseCondition);
+  const base = evaluate(type.baseCondition as Condition);
   const active = (unitId: string) => {
     const u = model.units.get(unitId);
     return u ? fromPeriod(u.startDate, u.endDate) : EMPTY;

@@ -2,7 +2,8 @@ import type { CoreContext } from '../context';
 import type { MembershipChanges } from '../../../shared/contract';
 import { difference, fromPeriod, isEmpty, normalize, toPeriods, type IntervalSet } from '../conditions/interval-set';
 import { computeMemberships, key, type Computed } from './membership-engine';
-import { loadModel } from './membership-model';
+import { loadModel, staleKeys } from './membership-model';
+import { describeBrokenRules } from './rule-health';
 
 const MAX_LISTED_CHANGES = 500;
 
@@ -44,9 +45,12 @@ export function recomputeMemberships(ctx: CoreContext, relationIds: string[] | n
     'INSERT INTO memberships (id, relation_id, unit_id, membership_type_id, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const changed: { rid: string; unitId: string; typeId: string; gained: IntervalSet; lost: IntervalSet }[] = [];
+  // Memberships that depend on a broken rule stay as they were (stale) until it is repaired.
+  const stale = staleKeys(model);
   for (const k of new Set([...computed.keys(), ...stored.keys()])) {
     const [unitId, typeId] = k.split('|') as [string, string];
     if (!model.units.has(unitId)) continue; // a deleted unit's rows go with it by cascade
+    if (stale.has(k)) continue;
     const now = computed.get(k) ?? new Map<string, IntervalSet>();
     const before = stored.get(k) ?? new Map<string, IntervalSet>();
     for (const rid of new Set([...now.keys(), ...before.keys()])) {
@@ -97,5 +101,6 @@ function describeChanges(
       }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl') || a.unitName.localeCompare(b.unitName, 'nl')),
     truncated: changed.length > listed.length,
+    broken: describeBrokenRules(ctx, model),
   };
 }

@@ -9,10 +9,12 @@ import { loadSummaries } from '../relations/relation-summaries';
 import { addYears } from '../../../shared/dutch/dates';
 import { getUnitRow } from './units.repo';
 import { explainMembership } from './explain-membership';
+import { loadModel } from './membership-model';
+import { describeBrokenRules } from './rule-health';
 
 type Keys =
   | 'exceptions.list' | 'exceptions.add' | 'exceptions.update' | 'exceptions.remove'
-  | 'memberships.list' | 'memberships.ofRelation' | 'memberships.explain' | 'memberships.jubilees';
+  | 'memberships.list' | 'memberships.ofRelation' | 'memberships.explain' | 'memberships.jubilees' | 'memberships.brokenRules';
 
 const EXCEPTION_SELECT = `SELECT e.id, e.relation_id AS relationId, r.display_name AS displayName, e.unit_id AS unitId, u.name AS unitName,
        e.membership_type_id AS membershipTypeId, t.name AS typeName, e.valid_from AS validFrom, e.valid_to AS validTo,
@@ -111,6 +113,7 @@ export function membershipsHandlers(ctx: CoreContext): HandlerGroup<Keys> {
         .all(relationId) as MembershipRow[];
       return { rows: rows.map((r) => toDto(r, day)) };
     },
+    'memberships.brokenRules': () => ({ rows: describeBrokenRules(ctx, loadModel(ctx)) }),
     'memberships.explain': ({ relationId, unitId, membershipTypeId, on }) => {
       getRelationRow(ctx, relationId);
       getUnitRow(ctx, unitId);

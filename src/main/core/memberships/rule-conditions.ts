@@ -3,7 +3,8 @@ import type { Condition } from '../../../shared/contract';
 import { DomainError } from '../../../shared/errors';
 import { assertNoCycle } from '../conditions/condition-references';
 
-function usesMemberships(c: Condition): boolean {
+/** Whether a condition uses the membership atom anywhere (rules may not: they compute it). */
+export function usesMemberships(c: Condition): boolean {
   switch (c.type) {
     case 'membership': return true;
     case 'and':

@@ -3,6 +3,7 @@ import type { CoreContext } from '../context';
 import type { OperationKind } from '../../../shared/contract';
 import type { HandlerGroup } from '../rpc/dispatcher';
 import type { Condition, MembershipChanges, MembershipTypeDto } from '../../../shared/contract';
+import { parseStoredCondition } from '../conditions/stored-condition';
 import { DomainError, notFound } from '../../../shared/errors';
 import { groups, membershipTypes, unitPlacements, unitRules, units } from '../db/schema';
 import { writeOrPreview, type Operation } from '../audit/operation-writer';
@@ -40,9 +41,10 @@ export function unitsHandlers(ctx: CoreContext): HandlerGroup<Keys> {
     if (!t) throw notFound('membershipType', id);
     return t;
   };
-  const typeDto = (t: typeof membershipTypes.$inferSelect): MembershipTypeDto => ({
-    id: t.id, code: t.code, name: t.name, baseCondition: JSON.parse(t.baseCondition) as Condition, position: t.position,
-  });
+  const typeDto = (t: typeof membershipTypes.$inferSelect): MembershipTypeDto => {
+    const base = parseStoredCondition(t.baseCondition);
+    return { id: t.id, code: t.code, name: t.name, baseCondition: base.ok ? base.condition : null, broken: base.ok ? null : base.code, position: t.position };
+  };
   const insertRule = (unitId: string, typeId: string | null, validFrom: string | null, condition: Condition | null, note: string | null) => {
     const same = ctx.db
       .select()

@@ -65,6 +65,7 @@ export function rulesOf(ctx: CoreContext, unitId: string): UnitRuleDto[] {
       validFrom: v.validFrom,
       validTo: v.validTo,
       note: v.note,
+      broken: v.fault?.code ?? null,
     })),
   );
 }

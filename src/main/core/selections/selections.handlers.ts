@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { CoreContext } from '../context';
 import type { HandlerGroup } from '../rpc/dispatcher';
 import type { Condition, SelectionDto, selectionsContract } from '../../../shared/contract';
+import { storedCondition } from '../conditions/stored-condition';
 import { DomainError, notFound } from '../../../shared/errors';
 import { selections } from '../db/schema';
 import { evaluateCondition } from '../conditions/condition-engine';
@@ -9,7 +10,7 @@ import { assertNoCycle, usersOf } from '../conditions/condition-references';
 import { resultPage } from '../conditions/evaluation-page';
 
 function toDto(row: typeof selections.$inferSelect): SelectionDto {
-  return { id: row.id, name: row.name, condition: JSON.parse(row.condition) as Condition, description: row.description, updatedAt: row.updatedAt };
+  return { id: row.id, name: row.name, condition: storedCondition(row.condition, { kind: 'selection', id: row.id }), description: row.description, updatedAt: row.updatedAt };
 }
 
 export function selectionsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof selectionsContract> {

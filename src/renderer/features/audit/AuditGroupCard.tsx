@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Anchor, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Box, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditOperationDto } from '../../../shared/contract';
 import { showDateTime } from '../../lib/dates';
@@ -14,10 +14,12 @@ interface Props {
   scope: { relationId?: string; table?: string };
   /** Extra content in the header (the global log links to the relation). */
   extra?: ReactNode;
+  /** Below the changes (the global log puts undo there). */
+  footer?: ReactNode;
 }
 
 /** One operation: when, who, what — and every change it made, page after page. */
-export function AuditGroupCard({ operation, lookups, scope, extra }: Props) {
+export function AuditGroupCard({ operation, lookups, scope, extra, footer }: Props) {
   const { t } = useTranslation();
   const changes = useOperationChanges(operation, scope);
   const withPerson = !scope.relationId;
@@ -51,6 +53,7 @@ export function AuditGroupCard({ operation, lookups, scope, extra }: Props) {
           </Group>
         )}
       </Stack>
+      {footer && <Box mt="xs">{footer}</Box>}
     </Paper>
   );
 }

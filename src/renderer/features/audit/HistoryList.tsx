@@ -7,6 +7,8 @@ import { useAuditLookups } from './useAuditLookups';
 import { useAuditOperations, type AuditFilter } from './useAuditOperations';
 import { AuditGroupCard } from './AuditGroupCard';
 import { HistoryFilters } from './HistoryFilters';
+import { UndoOperation } from './UndoOperation';
+import { useUndoStatus } from './useUndoStatus';
 
 /** Operations newest first with filters: the global History, or one relation's (relationId). */
 export function HistoryList({ relationId }: { relationId?: string }) {
@@ -15,6 +17,7 @@ export function HistoryList({ relationId }: { relationId?: string }) {
   const [filter, setFilter] = useState<AuditFilter>(relationId ? { relationId } : {});
   const log = useAuditOperations(filter);
   const lookups = useAuditLookups();
+  const undo = useUndoStatus(log.rows.map((op) => op.id));
   const filtered = Object.keys(filter).some((k) => k !== 'relationId');
   const scope = { ...(relationId ? { relationId } : {}), ...(filter.table ? { table: filter.table } : {}) };
   return (
@@ -30,12 +33,14 @@ export function HistoryList({ relationId }: { relationId?: string }) {
         // Link to the relation only when the whole operation is about one relation.
         const ids = new Set(op.entries.map((e) => e.relationId));
         const only = !relationId && ids.size === 1 ? (op.entries[0]?.relationId ?? null) : null;
+        const undoStatus = undo.get(op.id);
         return (
           <AuditGroupCard
             key={op.id}
             operation={op}
             lookups={lookups}
             scope={scope}
+            footer={undoStatus ? <UndoOperation status={undoStatus} /> : null}
             extra={
               only ? (
                 <Anchor component="button" size="sm" onClick={() => navigate({ page: 'relation', id: only })}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { GroupDto } from '../../../shared/contract';
 import { ConfirmModal } from '../../components/ConfirmModal';
@@ -12,6 +12,7 @@ import { GroupEntries } from './GroupEntries';
 import { GroupTimeline } from './GroupTimeline';
 import { GroupRuleEditor } from './GroupRuleEditor';
 import { useGroupMutations } from './useGroups';
+import { brokenReasonText } from '../memberships/broken-rule-text';
 
 type DetailTab = 'members' | 'entries' | 'timeline' | 'rule';
 
@@ -62,6 +63,11 @@ export function GroupDetail({ group, groups, onNewSubgroup, onDeleted }: Props) 
           </Button>
         </Group>
       </Group>
+      {group.broken && (
+        <Alert color="orange" data-testid="group-broken">
+          {t('groups.detail.broken', { reason: brokenReasonText(t, group.broken) })}
+        </Alert>
+      )}
       <FeatureErrorAlert error={remove.error} />
       <Tabs value={tab} onChange={(v) => v && setTab(v as DetailTab)} keepMounted={false}>
         <Tabs.List>

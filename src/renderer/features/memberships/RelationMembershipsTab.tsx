@@ -1,4 +1,5 @@
 import { Divider, Stack } from '@mantine/core';
+import { BrokenRulesAlert } from './BrokenRulesAlert';
 import { ExceptionsSection } from './ExceptionsSection';
 import { ExplainSection } from './ExplainSection';
 import { MembershipTimeline } from './MembershipTimeline';
@@ -8,6 +9,7 @@ import { SubscriptionsSection } from './SubscriptionsSection';
 export function RelationMembershipsTab({ relationId }: { relationId: string }) {
   return (
     <Stack maw={1200} gap="lg" data-testid="memberships-tab">
+      <BrokenRulesAlert />
       <MembershipTimeline relationId={relationId} />
       <Divider />
       <SubscriptionsSection relationId={relationId} />

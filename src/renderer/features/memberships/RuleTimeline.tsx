@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { UnitRuleDto } from '../../../shared/contract';
 import { usePeriodText } from '../../lib/usePeriodText';
 import { conditionText, type ConditionNames } from './condition-text';
+import { brokenReasonText } from './broken-rule-text';
 import { versionStatus } from './rule-versions';
 
 interface Props {
@@ -57,9 +58,18 @@ export function RuleTimeline({ title, versions, on, names, onNewVersion, onRemov
                 }
               >
                 <Stack gap={2}>
-                  <Text size="sm" c={v.condition ? undefined : 'dimmed'} data-testid="rule-condition">
-                    {v.condition ? conditionText(t, v.condition, names) : t('units.rules.noRestriction')}
-                  </Text>
+                  {v.broken ? (
+                    <Text size="sm" c="orange.8" data-testid="rule-condition">
+                      <Badge size="sm" color="orange" variant="light" mr={6}>
+                        {t('memberships.broken.badge')}
+                      </Badge>
+                      {brokenReasonText(t, v.broken)}
+                    </Text>
+                  ) : (
+                    <Text size="sm" c={v.condition ? undefined : 'dimmed'} data-testid="rule-condition">
+                      {v.condition ? conditionText(t, v.condition, names) : t('units.rules.noRestriction')}
+                    </Text>
+                  )}
                   {v.note && (
                     <Text size="xs" c="dimmed">
                       {v.note}

@@ -1,5 +1,6 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { BrokenRulesAlert } from './BrokenRulesAlert';
 import { MembershipTypesSection } from './MembershipTypesSection';
 import { SubscriptionTypesSection } from './SubscriptionTypesSection';
 import { UnitTreeSection } from './UnitTreeSection';
@@ -15,6 +16,7 @@ export function UnitsOverview() {
           {t('units.page.explain')}
         </Text>
       </Stack>
+      <BrokenRulesAlert />
       <Tabs defaultValue="tree" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="tree">{t('units.page.tabTree')}</Tabs.Tab>

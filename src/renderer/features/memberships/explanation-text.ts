@@ -1,3 +1,4 @@
+import { brokenReasonText } from './broken-rule-text';
 import type { TFunction } from 'i18next';
 import type { Condition, ExplanationFacts, ExplanationNode, UnitRuleDto } from '../../../shared/contract';
 import { periodText, showDate } from '../../lib/dates';
@@ -73,6 +74,8 @@ function lineText(ctx: ExplainContext, node: ExplanationNode, unitName: string |
     }
     case 'EXCEPTION':
       return t('memberships.explain.node.EXCEPTION', { unit: node.detail ?? '' });
+    case 'RULE_BROKEN':
+      return t('memberships.explain.node.RULE_BROKEN', { reason: brokenReasonText(t, node.detail ?? '') });
     case 'and':
     case 'or':
     case 'not':

@@ -2,6 +2,7 @@ import type { Condition } from '../../../../shared/contract/conditions';
 import { DomainError } from '../../../../shared/errors';
 import { NEG_INF, POS_INF, fromPeriod, intersect, normalize, type Interval, type IntervalSet } from '../interval-set';
 import { and, fromFacts, not, or, valueFor, type RelationIntervals } from '../relation-intervals';
+import { storedCondition } from '../stored-condition';
 import { cachedFacts, overlapsWindow, relationFilter, windowParams, withReference, type EvalScope } from '../eval-scope';
 
 type Atom<T extends Condition['type']> = (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals;
@@ -168,7 +169,7 @@ export function groupMembership(scope: EvalScope, groupId: string, roleCodes?: s
     );
     const excluded = fromFacts(rows.filter((r) => r.mode === 'exclude').map((r): [string, IntervalSet] => [r.id, fromPeriod(r.vf, r.vt)]));
     const members =
-      group.condition && !roleCodes ? or(inner.evaluate(JSON.parse(group.condition) as Condition, inner), included) : included;
+      group.condition && !roleCodes ? or(inner.evaluate(storedCondition(group.condition, { kind: 'group', id: groupId }), inner), included) : included;
     return excluded.map.size === 0 ? members : and(members, not(excluded));
   });
 }
@@ -179,7 +180,7 @@ export const selectionAtom: Atom<'selection'> = (c, scope) =>
   withReference(scope, `selection:${c.selectionId}`, (inner) => {
     const row = inner.ctx.sqlite.prepare('SELECT condition FROM selections WHERE id = ?').get(c.selectionId) as { condition: string } | undefined;
     if (!row) throw new DomainError('VALIDATION_FAILED', { selectionId: c.selectionId }, [{ field: 'condition', code: 'SELECTION_UNKNOWN' }]);
-    return inner.evaluate(JSON.parse(row.condition) as Condition, inner);
+    return inner.evaluate(storedCondition(row.condition, { kind: 'selection', id: c.selectionId }), inner);
   });
 
 /**

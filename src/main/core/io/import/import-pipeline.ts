@@ -16,6 +16,9 @@ import { commitPlan } from './commit';
 import { rejectedRowsCsv } from './rejects';
 import type { ImportRecord } from './import-record';
 
+/** More ids than this are not listed in a 'relations.changed' event (the renderer reloads anyway). */
+export const MAX_EVENT_IDS = 1_000;
+
 type FileInput = Pick<ParsedImportInput, 'file' | 'read'>;
 
 export async function readImportFile(input: FileInput, progress?: Progress): Promise<SourceTable> {
@@ -172,13 +175,19 @@ export async function commitImport(ctx: CoreContext, input: ParsedImportInput, p
   throwIfCancelled(progress);
   const report = reportOf(input, prep);
   const { counts } = report;
+  // A header-only, all-rejected or all-identical file has nothing to write: no empty operation in History.
+  if (counts.create + counts.update === 0) {
+    throw new DomainError('VALIDATION_FAILED', { fileName: input.fileName, reason: 'NOTHING_TO_IMPORT', counts }, [{ field: 'file', code: 'NOTHING_TO_IMPORT' }]);
+  }
   progress?.onProgress?.({ phase: 'commit', done: 0, total: counts.create + counts.update });
   const summary = { fileName: input.fileName, counts: { create: counts.create, update: counts.update, skip: counts.skip, reject: counts.reject, excluded: counts.excluded } };
   const result = ctx.write('io.import', summary, (op) => {
     const since = ctx.sqlite.prepare('SELECT count(*) AS n FROM operations WHERE rowid > ? AND id <> ?').get(prep.lastOperation, op.id) as { n: number };
     if (since.n > 0) throw new DomainError('CONFLICT', { reason: 'DATA_CHANGED_DURING_IMPORT' });
     const ids = commitPlan(ctx, prep.planned, { membershipTypeId: prep.membershipTypeId, customFields: prep.customFields });
-    op.changed('relations.changed', { ids: ids.length <= 1000 ? ids : [] });
+    // Every written relation gets its memberships recomputed; the event only lists a few.
+    op.touch(ids);
+    op.changed('relations.changed', ids.length <= MAX_EVENT_IDS ? { ids } : { count: ids.length });
     return { operationId: op.id, ids };
   });
   progress?.onProgress?.({ phase: 'commit', done: counts.create + counts.update, total: counts.create + counts.update });

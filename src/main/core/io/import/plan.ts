@@ -2,6 +2,7 @@ import type { CustomFieldDto } from '../../../../shared/contract';
 import type { FieldChange, ImportIssue, ImportOptions, MatchKey } from '../../../../shared/contract/io';
 import type { CoreContext } from '../../context';
 import { derivedNames } from '../../relations/relation-names';
+import { collationKey, foldDiacritics } from '../../../../shared/dutch/text';
 import { checkpoint, CHUNK_ROWS, type Progress } from '../progress';
 import { loadCurrentStates, type CurrentState } from './current-state';
 import type { ExistingIndex } from './existing-index';
@@ -55,11 +56,36 @@ function hasAddress(rec: ImportRecord): boolean {
   return (['street', 'poBox', 'postcode', 'city', 'houseNumber'] as const).some((k) => rec.address[k] !== undefined && rec.address[k] !== null);
 }
 
-/** Field-by-field changes of a row against the stored state (null state: everything is new). */
-export function changesOf(rec: ImportRecord, state: CurrentState | null): FieldChange[] {
+/** How much a spelling says: letters with diacritics first, then mixed case ('Wiśniewski' > 'Wisniewski' > 'WISNIEWSKI'). */
+function richness(s: string): [number, number] {
+  let marks = 0;
+  for (const ch of s) if (foldDiacritics(ch) !== ch) marks++;
+  const mixed = s !== s.toUpperCase() && s !== s.toLowerCase() ? 1 : 0;
+  return [marks, mixed];
+}
+
+/**
+ * A file value that differs from the stored one only in accents or case, and says less
+ * (a CSV from a system without 'ś', a column in capitals): the stored spelling stays. One
+ * that says as much or more ('Mcdonald' → 'McDonald', 'Wisniewski' → 'Wiśniewski') is an
+ * ordinary change.
+ */
+export function poorerSpelling(stored: string, next: string): boolean {
+  if (stored === next || collationKey(stored) !== collationKey(next)) return false;
+  const [a, b] = [richness(stored), richness(next)];
+  return b[0] < a[0] || (b[0] === a[0] && b[1] < a[1]);
+}
+
+/**
+ * Field-by-field changes of a row against the stored state (null state: everything is new).
+ * A poorer spelling of a stored value is no change; it is listed in `kept`.
+ */
+export function changesOf(rec: ImportRecord, state: CurrentState | null, kept: FieldChange[] = []): FieldChange[] {
   const changes: FieldChange[] = [];
   const add = (field: string, old: string | null, next: string | null) => {
-    if (!sameValue(field, old, next)) changes.push({ field, old, new: next });
+    if (sameValue(field, old, next)) return;
+    if (old !== null && next !== null && poorerSpelling(old, next)) kept.push({ field, old, new: next });
+    else changes.push({ field, old, new: next });
   };
   for (const f of RELATION_FIELDS) {
     if (rec.fields[f] !== undefined) add(f, str(state?.row[f] as string | null | undefined), rec.fields[f] ?? null);
@@ -134,7 +160,9 @@ function decide(rec: ImportRecord, env: PlanEnv, match: ReturnType<typeof matchR
     const reasons = [MATCH_REASON[match.by]];
     const common = { ...base, matchedBy: match.by, relationId: state.row.id, number: state.row.number, displayName };
     if (env.options.onMatch === 'skip') return { ...common, outcome: 'skip', reasons: [...reasons, 'MATCH_SKIPPED'] };
-    const changes = changesOf(rec, state);
+    const kept: FieldChange[] = [];
+    const changes = changesOf(rec, state, kept);
+    for (const k of kept) rec.issues.push(rowIssue(rec, 'KEPT_STORED_SPELLING', 'warning', { field: k.field, stored: k.old ?? '', value: k.new ?? '' }));
     if (changes.length === 0) return { ...common, outcome: 'skip', reasons: [...reasons, 'IDENTICAL'] };
     return { ...common, outcome: 'update', reasons, changes };
   }
