@@ -41,13 +41,13 @@ function render(line: ExplainLine, depth: number): string[] {
 /** The verdict and the explanation tree, as lines of Dutch. */
 export async function explanationLines(
   core: Core,
-  q: { unitId: string; unitName: string; type: { id: string; name: string; baseCondition: Condition }; on: string },
+  q: { unitId: string; unitName: string; type: { id: string; name: string; baseCondition: Condition | null }; on: string },
   answer: { member: boolean; tree: ExplanationNode },
 ): Promise<string[]> {
   const units = (await core.call('units.list', { on: q.on })).rows;
   const path = unitPath(units, q.unitId, q.on);
   const rules = new Map(await Promise.all(path.map(async (u) => [u.id, (await core.call('units.get', { id: u.id })).rules] as const)));
-  const ctx = explainContext({ t: t(), names: await conditionNames(core), baseCondition: q.type.baseCondition, typeId: q.type.id, path, rules });
+  const ctx = explainContext({ t: t(), names: await conditionNames(core), baseCondition: q.type.baseCondition ?? undefined, typeId: q.type.id, path, rules });
   const tree = explainLines(ctx, answer.tree);
   const verdict = verdictText(t(), answer.member, { type: q.type.name.toLowerCase(), unit: q.unitName, date: formatDutchDate(q.on) });
   return [verdict, ...tree.children.flatMap((c) => render(c, 1))];

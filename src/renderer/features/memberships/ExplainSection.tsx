@@ -32,7 +32,7 @@ export function ExplainSection({ relationId }: { relationId: string }) {
   const unitName = unitRows.find((u) => u.id === unitId)?.name ?? '';
 
   const data = params ? explanation.data : undefined;
-  const lines = data ? explainLines(explainContext({ t, names, baseCondition: type?.baseCondition, typeId, path, rules }), data.tree) : null;
+  const lines = data ? explainLines(explainContext({ t, names, baseCondition: type?.baseCondition ?? undefined, typeId, path, rules }), data.tree) : null;
   const verdict = { type: type?.name ?? '', unit: unitName, date: showDate(on) };
 
   return (
