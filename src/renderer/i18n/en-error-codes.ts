@@ -23,6 +23,9 @@ export const enMoreIssues: Record<keyof typeof nlMoreIssues, string> = {
   INPUT_INVALID_ELEMENT: 'invalid element in the list',
   INPUT_INVALID_VALUE: 'invalid value',
   INPUT_CUSTOM: 'invalid value',
+  CONDITION_INVALID: 'not a valid condition',
+  JSON_TEXT_INVALID: 'not valid JSON text',
+  RECIPIENTS_INVALID: 'not a list of relation ids',
 };
 
 export const enMoreReasons: Record<keyof typeof nlMoreReasons, string> = {

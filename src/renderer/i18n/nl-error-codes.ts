@@ -25,6 +25,9 @@ export const nlMoreIssues = {
   INPUT_INVALID_ELEMENT: 'ongeldig element in de lijst',
   INPUT_INVALID_VALUE: 'ongeldige waarde',
   INPUT_CUSTOM: 'ongeldige waarde',
+  CONDITION_INVALID: 'geen geldige voorwaarde',
+  JSON_TEXT_INVALID: 'geen geldige JSON-tekst',
+  RECIPIENTS_INVALID: "geen lijst van relatie-id's",
 };
 
 export const nlMoreReasons = {
