@@ -9,6 +9,7 @@ import path from 'node:path';
  * `npm run bench -- search exchange` runs only the files whose name contains one of the words.
  * The files share one temporary folder (LEDENBEHEER_BENCH_DIR) so expensive fixtures, like
  * the 100,000-relation demo administration, are built once per run.
+ * The run exits non-zero when a file fails or any figure is `ok: false`.
  */
 const here = import.meta.dirname;
 const filters = process.argv.slice(2);
@@ -49,6 +50,7 @@ function runOne(file: string): Promise<{ figures: Record<string, unknown>[]; cod
 }
 
 let failed = 0;
+const notOkFigures: string[] = [];
 try {
   for (const file of files) {
     process.stderr.write(`\n▶ ${file}\n`);
@@ -57,9 +59,12 @@ try {
     const notOk = figures.filter((f) => f['ok'] === false).length;
     process.stderr.write(`  ${file}: ${figures.length} figures, ${notOk} not ok, exit ${code}, ${(ms / 1000).toFixed(1)} s\n`);
     if (code !== 0) failed++;
+    for (const f of figures) if (f['ok'] === false) notOkFigures.push(`${file}: ${String(f['name'])}`);
   }
 } finally {
   fs.rmSync(shared, { recursive: true, force: true });
 }
 process.stderr.write(`\nResults: ${path.relative(process.cwd(), resultsFile)}\n`);
-process.exitCode = failed ? 1 : 0;
+// A target that is missed is a finding: the run fails, so it cannot go unnoticed in CI.
+if (notOkFigures.length) process.stderr.write(`\nTargets missed (${notOkFigures.length}):\n${notOkFigures.map((n) => `  ✗ ${n}`).join('\n')}\n`);
+process.exitCode = failed || notOkFigures.length ? 1 : 0;

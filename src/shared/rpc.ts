@@ -13,3 +13,12 @@ export interface CoreEvent {
   name: string;
   payload: unknown;
 }
+
+/**
+ * What a host (Electron IPC, web host) needs of the core: the core on its worker thread, or
+ * the in-process core in tests and the CLI. Both answer with envelopes and push events.
+ */
+export interface CoreService {
+  dispatch(request: RpcRequest): Promise<RpcResponse>;
+  onEvent(listener: (event: CoreEvent) => void): () => void;
+}

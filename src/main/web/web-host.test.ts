@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCore, tempDir } from '../../../test/support/test-core';
@@ -90,7 +91,7 @@ describe('web host', () => {
 
   it('pushes events after a commit to subscribed clients', async () => {
     const received = new Promise<string>((resolve) => {
-      http.get({ host: '127.0.0.1', port, path: '/events?token=tok-123', headers: { host: `127.0.0.1:${port}` } }, (res) => {
+      http.get({ host: '127.0.0.1', port, path: '/events', headers: { host: `127.0.0.1:${port}`, authorization: 'Bearer tok-123' } }, (res) => {
         res.on('data', (c: Buffer) => {
           const text = c.toString();
           if (text.includes('relations.changed')) resolve(text);
@@ -100,5 +101,58 @@ describe('web host', () => {
     await new Promise((r) => setTimeout(r, 50));
     await rpc('tok-123', { method: 'relations.create', params: { kind: 'organisation', fields: { name: 'Stichting Test' } } });
     expect(await received).toContain('"name":"relations.changed"');
+  });
+});
+
+describe('web host under hostile requests (sent without a token)', () => {
+  it('answers 400 for malformed paths and keeps serving', async () => {
+    for (const bad of ['/%00', '/%00.js', '/a%0a.html', '/%E0%A4%A', '/%ff']) {
+      const res = await request({ path: bad });
+      expect(res.status, bad).toBe(400);
+    }
+    expect((await request({ path: '/' })).status).toBe(200);
+  });
+
+  it('answers 400 for a request line that is not a path', async () => {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => socket.end(`GET * HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`));
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400/);
+    expect((await request({ path: '/' })).status).toBe(200);
+  });
+
+  it('delivers 413 for an oversized body, declared or streamed', async () => {
+    await host.close();
+    host = await startWebHost({ core, staticDir: path.join(tmp.dir, 'www'), token: 'tok-123', port: 0, maxBodyBytes: 1000 });
+    port = (host.server.address() as { port: number }).port;
+    const big = 'x'.repeat(50_000);
+    const declared = await rpc('tok-123', { method: 'relations.list', params: { pad: big } });
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body)).toMatchObject({ ok: false, error: { details: { reason: 'BODY_TOO_LARGE' } } });
+    const streamed = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port, method: 'POST', path: '/rpc', headers: { host: `127.0.0.1:${port}`, authorization: 'Bearer tok-123', 'transfer-encoding': 'chunked' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      for (let i = 0; i < 20; i++) req.write(big);
+      req.end();
+    });
+    expect(streamed).toBe(413);
+    expect((await rpc('tok-123', { method: 'relations.list', params: {} })).status).toBe(200);
+  });
+
+  it('accepts the token only as Authorization: Bearer', async () => {
+    expect((await request({ method: 'POST', path: '/rpc?token=tok-123', body: '{"method":"relations.list"}' })).status).toBe(401);
+    expect((await rpc(null, { method: 'relations.list' }, { authorization: 'tok-123' })).status).toBe(401);
+    expect((await rpc(null, { method: 'relations.list' }, { authorization: 'Basic tok-123' })).status).toBe(401);
+    expect((await request({ path: '/events?token=tok-123' })).status).toBe(401);
   });
 });

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
-import type { Core } from '../core/create-core';
-import type { RpcRequest } from '../../shared/rpc';
+import type { CoreService, RpcRequest } from '../../shared/rpc';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 
 export interface WebHostOptions {
-  core: Core;
+  /** The core on its worker thread (or in-process in tests): requests in, events out. */
+  core: CoreService;
   /** The built renderer (vite build output). */
   staticDir: string;
   token: string;
@@ -58,34 +58,49 @@ export function startWebHost(opts: WebHostOptions): Promise<{ url: string; serve
   });
 
   const server = http.createServer((req, res) => {
+    // One guard around every handler: a request can fail, the host never does.
+    try {
+      handle(req, res);
+    } catch (error) {
+      fail(res, error);
+    }
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const port = (server.address() as { port: number }).port;
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, 'text/plain', 'Misdirected request');
     const origin = req.headers.origin;
     if (origin && !allowedHosts.some((h) => origin === `http://${h}`)) return send(res, 403, 'text/plain', 'Forbidden origin');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const pathname = requestPath(req.url);
+    if (pathname === null) return send(res, 400, 'text/plain', 'Bad path');
 
-    if (url.pathname === '/rpc' && req.method === 'POST') {
-      const bearer = req.headers.authorization?.replace(/^Bearer /, '');
-      if (!sameToken(bearer, opts.token)) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED' } });
+    if (pathname === '/rpc' && req.method === 'POST') {
+      if (!hasBearer(req, opts.token)) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED' } });
       return void readBody(req, maxBody).then(
         async (body) => {
+          if (body === null) {
+            return sendJson(res, 413, { ok: false, error: { code: 'VALIDATION_FAILED', details: { reason: 'BODY_TOO_LARGE' } } }, { Connection: 'close' });
+          }
           let request: RpcRequest;
           try {
-            const parsed = JSON.parse(body) as Partial<RpcRequest>;
-            if (typeof parsed.method !== 'string') throw new Error('method');
+            const parsed = JSON.parse(body) as Partial<RpcRequest> | null;
+            if (typeof parsed?.method !== 'string') throw new Error('method');
             request = { method: parsed.method, params: parsed.params };
           } catch {
             return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION_FAILED', details: { reason: 'BAD_REQUEST_BODY' } } });
           }
           sendJson(res, 200, await opts.core.dispatch(request));
         },
-        () => sendJson(res, 413, { ok: false, error: { code: 'VALIDATION_FAILED', details: { reason: 'BODY_TOO_LARGE' } } }),
-      );
+      ).catch((error: unknown) => fail(res, error));
     }
 
-    if (url.pathname === '/events' && req.method === 'GET') {
-      if (!sameToken(url.searchParams.get('token'), opts.token)) return send(res, 401, 'text/plain', 'Unauthorized');
+    if (pathname === '/events' && req.method === 'GET') {
+      if (!hasBearer(req, opts.token)) return send(res, 401, 'text/plain', 'Unauthorized');
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
       clients.add(res);
@@ -94,8 +109,8 @@ export function startWebHost(opts: WebHostOptions): Promise<{ url: string; serve
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
-    return serveStatic(root, url.pathname, res);
-  });
+    return serveStatic(root, pathname, res);
+  }
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -115,13 +130,29 @@ export function startWebHost(opts: WebHostOptions): Promise<{ url: string; serve
   });
 }
 
-function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
-  let rel: string;
+/**
+ * The decoded path of a request, or null when it is malformed: not a path, bad percent
+ * encoding, or a NUL or other control character (fs refuses those by throwing).
+ */
+export function requestPath(raw: string | undefined): string | null {
+  if (!raw?.startsWith('/')) return null;
+  let pathname: string;
   try {
-    rel = decodeURIComponent(pathname);
+    pathname = decodeURIComponent(new URL(raw, 'http://127.0.0.1').pathname);
   } catch {
-    return send(res, 400, 'text/plain', 'Bad path');
+    return null;
   }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  return /[\u0000-\u001f\u007f]/.test(pathname) ? null : pathname;
+}
+
+/** The token is accepted only as `Authorization: Bearer`, never in a URL (logs, history, Referer). */
+function hasBearer(req: http.IncomingMessage, token: string): boolean {
+  const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+  return sameToken(match?.[1], token);
+}
+
+function serveStatic(root: string, rel: string, res: http.ServerResponse): void {
   const file = path.resolve(root, `.${rel === '/' ? '/index.html' : rel}`);
   // path.resolve collapses '..': anything outside root is refused, not served.
   if (file !== root && !file.startsWith(root + path.sep)) return send(res, 403, 'text/plain', 'Forbidden');
@@ -137,27 +168,43 @@ function serveStatic(root: string, pathname: string, res: http.ServerResponse): 
   });
 }
 
-function send(res: http.ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS });
+function send(res: http.ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS, ...headers });
   res.end(body);
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), headers);
 }
 
-function readBody(req: http.IncomingMessage, max: number): Promise<string> {
+/** A handler that threw: logged, answered with 500 when the answer has not started, never fatal. */
+function fail(res: http.ServerResponse, error: unknown): void {
+  console.error('[web] request failed', error);
+  if (res.headersSent) res.destroy();
+  else sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', details: { reason: 'REQUEST_FAILED' } } }, { Connection: 'close' });
+}
+
+/**
+ * The body as text, or null as soon as it is larger than `max`. The rest of an oversized
+ * body is drained, not kept, and the socket is not destroyed, so the client gets the 413.
+ */
+function readBody(req: http.IncomingMessage, max: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > max) {
+      req.resume();
+      return resolve(null);
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > max) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= max) chunks.push(c);
+      else if (chunks.length) {
+        chunks.length = 0;
+        resolve(null);
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > max ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

@@ -9,26 +9,55 @@ function isCoreEvent(value: unknown): value is CoreEvent {
   return typeof value === 'object' && value !== null && typeof (value as { name: unknown }).name === 'string';
 }
 
+/** The data lines of each complete `\n\n`-terminated message in `buffer`, and what is left over. */
+export function takeSseMessages(buffer: string): { messages: string[]; rest: string } {
+  const parts = buffer.split('\n\n');
+  const rest = parts.pop() ?? '';
+  const messages = parts
+    .map((block) => block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).replace(/^ /, '')).join('\n'))
+    .filter((data) => data !== '');
+  return { messages, rest };
+}
+
 /**
  * The web host (tests and development): POST /rpc with a bearer token, events over one
- * shared EventSource that is opened on the first subscription.
+ * shared stream that is opened on the first subscription. The stream is read with fetch,
+ * not EventSource, because the token travels only in the Authorization header.
  */
 export function webTransport(token: string | null): Transport {
   const listeners = new Set<(event: CoreEvent) => void>();
-  let source: EventSource | null = null;
+  let opened = false;
+
+  function deliver(data: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(data);
+    } catch {
+      return;
+    }
+    if (isCoreEvent(parsed)) for (const l of listeners) l(parsed);
+  }
+
+  async function stream(): Promise<void> {
+    const response = await fetch('/events', { headers: { Authorization: `Bearer ${token ?? ''}` }, cache: 'no-store' });
+    if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      const { messages, rest } = takeSseMessages(buffer + value);
+      buffer = rest;
+      messages.forEach(deliver);
+    }
+  }
 
   function open(): void {
-    if (source) return;
-    source = new EventSource(`/events?token=${encodeURIComponent(token ?? '')}`);
-    source.onmessage = (message: MessageEvent<string>) => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(message.data);
-      } catch {
-        return;
-      }
-      if (isCoreEvent(parsed)) for (const l of listeners) l(parsed);
-    };
+    if (opened) return;
+    opened = true;
+    // Like EventSource: when the stream ends or fails (the host restarted), try again shortly.
+    const loop = (): void => void stream().catch(() => undefined).finally(() => setTimeout(loop, 1000));
+    loop();
   }
 
   return {
