@@ -142,7 +142,6 @@ export function requestPath(raw: string | undefined): string | null {
   } catch {
     return null;
   }
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   return /[\u0000-\u001f\u007f]/.test(pathname) ? null : pathname;
 }
 
