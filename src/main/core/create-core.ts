@@ -34,6 +34,11 @@ export interface CoreOptions {
   /** Validate handler outputs against the contract (tests and development). */
   checkOutput?: boolean;
   onUnexpected?: (error: unknown, method: string) => void;
+  /**
+   * The read connection of the core thread: the same handlers on a read-only connection to
+   * the same file, for the methods in READ_CONNECTION_METHODS. Nothing is seeded or written.
+   */
+  readOnly?: boolean;
 }
 
 export interface Core extends Dispatcher {
@@ -46,6 +51,11 @@ export interface Core extends Dispatcher {
 
 export const APP_VERSION = '0.1.0';
 
+/** A method routed to the read connection that tries to write is a routing bug, not a user error. */
+const refuseWrites: CoreContext['write'] = (kind) => {
+  throw new Error(`write '${kind}' on the read connection`);
+};
+
 /** The composition root: opens the file and wires the domains. No logic lives here. */
 export function createCore(opts: CoreOptions): Core {
   const resources = opts.resourcesDir ?? defaultResourcesDir();
@@ -54,20 +64,23 @@ export function createCore(opts: CoreOptions): Core {
   const actorName = opts.actor ?? os.userInfo().username;
   const listeners = new Set<(e: CoreEvent) => void>();
   const emit = (e: CoreEvent) => listeners.forEach((l) => l(e));
-  const { sqlite, db, migrated } = openDatabase({ file: opts.file, migrationsDir: `${resources}/migrations`, now });
+  const readOnly = opts.readOnly ?? false;
+  const { sqlite, db, migrated } = openDatabase({ file: opts.file, migrationsDir: `${resources}/migrations`, now, readOnly });
   // The hook needs the finished context, so it is bound once the context exists.
   const hooks: { beforeCommit?: (op: Operation) => void } = {};
   const ctx: CoreContext = {
     sqlite,
     db,
-    write: createOperationWriter({
-      sqlite,
-      newId,
-      now,
-      actor: () => actorName,
-      emit,
-      beforeCommit: (op) => hooks.beforeCommit?.(op),
-    }),
+    write: readOnly
+      ? refuseWrites
+      : createOperationWriter({
+          sqlite,
+          newId,
+          now,
+          actor: () => actorName,
+          emit,
+          beforeCommit: (op) => hooks.beforeCommit?.(op),
+        }),
     reference: loadReferenceData(resources),
     newId,
     now,
@@ -75,8 +88,10 @@ export function createCore(opts: CoreOptions): Core {
     actor: () => actorName,
     file: opts.file,
   };
-  hooks.beforeCommit = keepMembershipsInStep(ctx);
-  seedDefaults(ctx);
+  if (!readOnly) {
+    hooks.beforeCommit = keepMembershipsInStep(ctx);
+    seedDefaults(ctx);
+  }
   const handlers = {
     ...relationsHandlers(ctx),
     ...addressesHandlers(ctx),

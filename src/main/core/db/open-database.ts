@@ -28,6 +28,11 @@ export interface OpenDatabaseOptions {
   migrationsDir: string;
   /** Timestamp used in the pre-migration backup name. */
   now: () => number;
+  /**
+   * A second connection that only reads (WAL lets it read while the writer works): no
+   * migrations, triggers or index builds; the writer has opened the file first.
+   */
+  readOnly?: boolean;
 }
 
 /** The folder beside an administration where its automatic backups go. */
@@ -127,6 +132,7 @@ function openExisting(opts: OpenDatabaseOptions, inMemory: boolean): OpenedDatab
  * the file (damaged, read-only, locked, disk full) become the storage error codes.
  */
 export function openDatabase(opts: OpenDatabaseOptions): OpenedDatabase {
+  if (opts.readOnly) return openReadConnection(opts.file);
   if (opts.file === ':memory:') return openExisting(opts, true);
   try {
     const dir = path.dirname(path.resolve(opts.file));
@@ -139,4 +145,13 @@ export function openDatabase(opts: OpenDatabaseOptions): OpenedDatabase {
     if (fault?.code === 'STORAGE_DAMAGED' && !fault.details?.['backups']) throw damaged(opts.file, backupsDirFor(opts.file), String(fault.details?.['cause']));
     throw fault ?? e;
   }
+}
+
+function openReadConnection(file: string): OpenedDatabase {
+  if (file === ':memory:') throw new Error('a read connection needs a file: an in-memory database has one connection');
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('temp_store = MEMORY');
+  return { sqlite, db: drizzle(sqlite, { schema }), migrated: { applied: [], backup: null } };
 }

@@ -1,0 +1,34 @@
+import type { CoreEvent, RpcRequest, RpcResponse } from '../../../shared/rpc';
+
+/**
+ * The messages between a host (Electron's main thread, the web host) and a core worker.
+ * Plain structured-clone data: requests and responses are the same envelopes the hosts carry.
+ */
+export interface CoreWorkerData {
+  file: string;
+  resourcesDir?: string;
+  /** 'writer' owns the file (migrations, every write); 'reader' answers reads on a second connection. */
+  role: 'writer' | 'reader';
+  /** A test date ('YYYY-MM-DD'): the core's clock starts there at 10:00 and runs on. */
+  today?: string;
+  /** The writer fills an empty administration with this many demo relations before it is ready. */
+  demoIfEmpty?: number;
+  actor?: string;
+  checkOutput?: boolean;
+}
+
+export type HostMessage = { type: 'call'; id: number; request: RpcRequest } | { type: 'close' };
+
+export type WorkerMessage =
+  | { type: 'ready'; migrated: { applied: string[]; backup: string | null } }
+  | { type: 'failed'; message: string }
+  | { type: 'reply'; id: number; response: RpcResponse }
+  | { type: 'event'; event: CoreEvent }
+  | { type: 'closed' };
+
+/** Epoch ms of 10:00 local time on a test date, or null without one. */
+export function testDateStart(today: string | undefined): number | null {
+  if (today === undefined) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(new Date(`${today}T10:00:00`).getTime())) throw new Error(`invalid test date: ${today}`);
+  return new Date(`${today}T10:00:00`).getTime();
+}

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../../test/support/test-core';
+import type { CoreEvent, RpcResponse } from '../../shared/rpc';
+import { startCoreThread, type CoreThread } from './core-thread';
+
+let tmp: ReturnType<typeof tempDir>;
+let core: CoreThread;
+
+beforeEach(async () => {
+  tmp = tempDir();
+  core = await startCoreThread({ file: path.join(tmp.dir, 'admin.sqlite'), today: '2026-03-31', actor: 'test', checkOutput: true });
+});
+afterEach(async () => {
+  await core.close();
+  tmp.cleanup();
+});
+
+const ok = (r: RpcResponse) => {
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.result as Record<string, unknown>;
+};
+
+describe('core on worker threads', () => {
+  it('writes on the writer, reads the commit on the read connection, and passes events back', async () => {
+    const events: CoreEvent[] = [];
+    core.onEvent((e) => events.push(e));
+    const created = ok(await core.dispatch({ method: 'relations.create', params: { kind: 'person', fields: { firstName: 'Anna', lastName: 'Jansen' } } }));
+    expect(events.map((e) => e.name)).toContain('relations.changed');
+    const found = ok(await core.dispatch({ method: 'relations.search', params: { query: 'jans' } }));
+    expect((found['rows'] as { id: string }[]).map((r) => r.id)).toEqual([created['id']]);
+    const card = ok(await core.dispatch({ method: 'relations.get', params: { id: created['id'] } }));
+    expect(card).toMatchObject({ id: created['id'], displayName: 'Anna Jansen' });
+  });
+
+  it('runs on the test date it was given', async () => {
+    const created = ok(await core.dispatch({ method: 'relations.create', params: { kind: 'person', fields: { lastName: 'Datum' } } }));
+    const history = ok(await core.dispatch({ method: 'audit.forRelation', params: { relationId: created['id'] } }));
+    const at = (history['rows'] as { at: number }[])[0]?.at ?? 0;
+    expect(new Date(at).toISOString().slice(0, 10)).toBe('2026-03-31');
+  });
+
+  it('answers envelopes for unknown methods and bad input, as in-process', async () => {
+    expect(await core.dispatch({ method: 'relations.dropAll', params: {} })).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', details: { method: 'relations.dropAll' } } });
+    const bad = await core.dispatch({ method: 'relations.get', params: { id: 5 } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('answers CORE_STOPPED after close instead of hanging', async () => {
+    await core.close();
+    expect(await core.dispatch({ method: 'relations.list', params: {} })).toMatchObject({ ok: false, error: { details: { reason: 'CORE_STOPPED' } } });
+    core = await startCoreThread({ file: path.join(tmp.dir, 'admin.sqlite') });
+    expect(ok(await core.dispatch({ method: 'relations.list', params: {} }))['total']).toBe(0);
+  });
+});

@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { READ_CONNECTION_METHODS } from '../../shared/contract/read-methods';
+import type { MethodName } from '../../shared/contract';
+import type { CoreEvent, CoreService, RpcRequest, RpcResponse } from '../../shared/rpc';
+import type { CoreWorkerData, HostMessage, WorkerMessage } from '../core/thread/protocol';
+
+export interface CoreThreadOptions extends Omit<CoreWorkerData, 'role'> {
+  /** The worker entry; found next to this module (built) or in the sources (tsx) by default. */
+  entry?: string;
+}
+
+export interface CoreThread extends CoreService {
+  file: string;
+  migrated: { applied: string[]; backup: string | null };
+  /** Closes both connections; a call still running is answered CORE_STOPPED. */
+  close(): Promise<void>;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The worker entry: the built bundle beside the host's bundle (out/main/core-worker.js), else
+ * the TypeScript source, which the worker loads through tsx like the host itself.
+ */
+export function coreWorkerEntry(): string {
+  const built = path.join(here, 'core-worker.js');
+  if (fs.existsSync(built)) return built;
+  return path.resolve(here, '..', 'core', 'thread', 'core-worker.ts');
+}
+
+const STOPPED: RpcResponse = { ok: false, error: { code: 'INTERNAL', details: { reason: 'CORE_STOPPED' } } };
+
+/** One worker and its request/response bookkeeping. */
+function startWorker(entry: string, data: CoreWorkerData, onEvent: (e: CoreEvent) => void) {
+  // A .ts entry needs the TypeScript loader in the worker too (vitest's own loader does not reach it).
+  const execArgv = entry.endsWith('.ts') && !process.execArgv.join(' ').includes('tsx') ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+  const worker = new Worker(entry, { workerData: data, execArgv, name: `core-${data.role}` });
+  const pending = new Map<number, (r: RpcResponse) => void>();
+  let nextId = 1;
+  let alive = true;
+  let closed: (() => void) | null = null;
+
+  const ready = new Promise<WorkerMessage & { type: 'ready' }>((resolve, reject) => {
+    worker.on('message', (message: WorkerMessage) => {
+      switch (message.type) {
+        case 'ready':
+          return resolve(message);
+        case 'failed':
+          return reject(new Error(message.message));
+        case 'reply': {
+          const done = pending.get(message.id);
+          pending.delete(message.id);
+          return done?.(message.response);
+        }
+        case 'event':
+          return onEvent(message.event);
+        case 'closed':
+          return closed?.();
+      }
+    });
+    worker.on('error', (error) => {
+      console.error(`[core-${data.role}] stopped`, error);
+      reject(error);
+    });
+    worker.on('exit', () => {
+      alive = false;
+      for (const done of pending.values()) done(STOPPED);
+      pending.clear();
+      closed?.();
+      reject(new Error(`core-${data.role} exited before it was ready`));
+    });
+  });
+
+  return {
+    ready,
+    dispatch(request: RpcRequest): Promise<RpcResponse> {
+      if (!alive) return Promise.resolve(STOPPED);
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        worker.postMessage({ type: 'call', id, request } satisfies HostMessage);
+      });
+    },
+    close(): Promise<void> {
+      if (!alive) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        closed = resolve;
+        worker.postMessage({ type: 'close' } satisfies HostMessage);
+      }).then(() => worker.terminate().then(() => undefined));
+    },
+  };
+}
+
+/**
+ * Starts the core on worker threads: the writer first (it migrates and may fill a demo), then
+ * the reader on the same file. Calls are routed by method: READ_CONNECTION_METHODS to the
+ * reader, everything else to the writer; events come from the writer.
+ */
+export async function startCoreThread(opts: CoreThreadOptions): Promise<CoreThread> {
+  const entry = opts.entry ?? coreWorkerEntry();
+  const { entry: _entry, ...data } = opts;
+  const listeners = new Set<(e: CoreEvent) => void>();
+  const emit = (e: CoreEvent) => listeners.forEach((l) => l(e));
+  const writer = startWorker(entry, { ...data, role: 'writer' }, emit);
+  const { migrated } = await writer.ready.catch(async (e: unknown) => {
+    await writer.close();
+    throw e;
+  });
+  const reader = startWorker(entry, { ...data, role: 'reader', demoIfEmpty: 0 }, () => undefined);
+  await reader.ready.catch(async (e: unknown) => {
+    await Promise.all([reader.close(), writer.close()]);
+    throw e;
+  });
+  return {
+    file: opts.file,
+    migrated,
+    dispatch(request) {
+      return READ_CONNECTION_METHODS.has(request.method as MethodName) ? reader.dispatch(request) : writer.dispatch(request);
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await Promise.all([reader.close(), writer.close()]);
+    },
+  };
+}
