@@ -5,7 +5,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: 'src/main/index.ts' }, external: ['better-sqlite3'] },
+      // The core runs on worker threads (src/main/thread): its entry is built beside index.js.
+      rollupOptions: { input: { index: 'src/main/index.ts', 'core-worker': 'src/main/core/thread/core-worker.ts' }, external: ['better-sqlite3'] },
     },
   },
   preload: {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, type Core } from './core/create-core';
+import type { Core } from './core/create-core';
+import { startCoreThread, type CoreThread } from './thread/core-thread';
 import { generateDemo } from './core/demo/generate-demo';
 
 /** Fills an empty administration with a realistic demo (the web host's --demo N, a first start). */
@@ -23,12 +24,10 @@ export function defaultDataDir(): string {
 
 /**
  * The administration opened when the user has none yet: a demo file, so a first start shows
- * a working program instead of an empty screen.
+ * a working program instead of an empty screen. It runs on the core's worker threads.
  */
-export function openDefaultAdministration(opts: { dataDir: string; resourcesDir?: string; demoRelations?: number }): Core {
+export function openDefaultAdministration(opts: { dataDir: string; resourcesDir?: string; demoRelations?: number }): Promise<CoreThread> {
   const file = path.join(opts.dataDir, 'demo-vereniging.sqlite');
   const isNew = !fs.existsSync(file);
-  const core = createCore({ file, ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}) });
-  if (isNew) fillWithDemo(core, opts.demoRelations ?? 5000);
-  return core;
+  return startCoreThread({ file, ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}), demoIfEmpty: isNew ? (opts.demoRelations ?? 5000) : 0 });
 }

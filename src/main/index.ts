@@ -17,9 +17,9 @@ app.enableSandbox();
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   const resources = app.isPackaged ? path.join(process.resourcesPath, 'resources') : resourcesDir();
-  const core = openDefaultAdministration({ dataDir: process.env.LEDENBEHEER_DATA ?? path.join(app.getPath('userData'), 'administraties'), resourcesDir: resources });
+  const core = await openDefaultAdministration({ dataDir: process.env.LEDENBEHEER_DATA ?? path.join(app.getPath('userData'), 'administraties'), resourcesDir: resources });
   serveRenderer(path.join(here, '..', 'renderer'));
   let win: BrowserWindow | null = createMainWindow(path.join(here, '..', 'preload', 'index.cjs'));
   win.on('closed', () => (win = null));
@@ -27,8 +27,7 @@ void app.whenReady().then(() => {
   app.on('second-instance', () => win?.focus());
   app.on('window-all-closed', () => {
     unregister();
-    core.close();
-    app.quit();
+    void core.close().then(() => app.quit());
   });
 });
 

@@ -42,11 +42,11 @@ async function main(): Promise<void> {
   );
   run(npx, ['vite', 'build', '--logLevel', 'warn']);
   const dataDir = defaultDataDir();
-  const core = openDefaultAdministration({ dataDir });
+  const core = await openDefaultAdministration({ dataDir });
   const host = await startWebHost({ core, staticDir: path.join(root, 'out', 'renderer'), token: randomBytes(24).toString('base64url'), port: Number(process.env.PORT ?? 4310) });
   console.log(`Open: ${host.url}`);
-  console.log(`Administratie: ${core.ctx.file}`);
-  const stop = () => void host.close().then(() => (core.close(), process.exit(0)));
+  console.log(`Administratie: ${core.file}`);
+  const stop = () => void host.close().then(() => core.close()).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

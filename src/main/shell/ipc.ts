@@ -1,5 +1,5 @@
 import { ipcMain, type WebContents } from 'electron';
-import type { Core } from '../core/create-core';
+import type { CoreService } from '../../shared/rpc';
 import { isRpcRequestShape, isTrustedSenderUrl } from './security-policy';
 
 export const CALL_CHANNEL = 'core:call';
@@ -8,9 +8,9 @@ export const EVENT_CHANNEL = 'core:event';
 /**
  * The one ipcMain entry. The sender frame must be our app page (not an iframe, not a page the
  * window was navigated to); the request shape is checked here and the parameters by the
- * dispatcher's zod schemas.
+ * dispatcher's zod schemas. The core runs on its worker threads: this only forwards.
  */
-export function registerCoreIpc(core: Core, target: () => WebContents | null): () => void {
+export function registerCoreIpc(core: CoreService, target: () => WebContents | null): () => void {
   ipcMain.handle(CALL_CHANNEL, async (event, request: unknown) => {
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null || !isTrustedSenderUrl(frame.url)) {

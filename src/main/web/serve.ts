@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createCore } from '../core/create-core';
 import { startWebHost } from './web-host';
 import { resourcesDir } from '../paths';
-import { fillWithDemo } from '../default-administration';
+import { startCoreThread } from '../thread/core-thread';
 
-const USAGE = 'Gebruik: npm run web -- --db BESTAND [--port N] [--demo N] [--reset]';
+const USAGE = 'Gebruik: npm run web -- --db BESTAND [--port N] [--demo N] [--reset] [--today JJJJ-MM-DD]';
 
 function fail(message: string): never {
   console.error(`Fout: ${message}\n${USAGE}`);
@@ -29,6 +28,8 @@ async function main(): Promise<void> {
         reset: { type: 'boolean', default: false },
         token: { type: 'string' },
         static: { type: 'string' },
+        /** A test date: the core's clock starts on it, so tests do not break at a month or year end. */
+        today: { type: 'string' },
       },
       strict: true,
     }));
@@ -44,12 +45,12 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) fail(`geen gebouwde renderer in ${staticDir} (eerst: npm run build)`);
 
   if (values.reset) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(values.db + suffix, { force: true });
-  const core = createCore({ file: values.db });
-  if (demo > 0) fillWithDemo(core, demo);
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail(`ongeldige testdatum: ${values.today}`);
+  const core = await startCoreThread({ file: values.db, demoIfEmpty: demo, ...(values.today ? { today: values.today } : {}) });
   const token = values.token ?? randomBytes(24).toString('base64url');
   const host = await startWebHost({ core, staticDir, token, port });
   console.log(host.url);
-  const stop = () => void host.close().then(() => (core.close(), process.exit(0)));
+  const stop = () => void host.close().then(() => core.close()).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
