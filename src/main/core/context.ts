@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from './db/open-database';
 import type { Write } from './audit/operation-writer';
 import type { ReferenceData } from './reference/reference-data';
+import type { PlanStore } from './plans/plan-store';
 
 /** Everything a domain module needs, injected: no module-level singletons. */
 export interface CoreContext {
@@ -16,4 +17,6 @@ export interface CoreContext {
   today: () => string;
   actor: () => string;
   file: string;
+  /** Previews held until their commit (imports now; runs and merges later). */
+  plans: PlanStore;
 }

@@ -5,6 +5,7 @@ import { openDatabase } from './db/open-database';
 import { createOperationWriter, type Operation } from './audit/operation-writer';
 import { loadReferenceData } from './reference/reference-data';
 import type { CoreContext } from './context';
+import { createPlanStore } from './plans/plan-store';
 import type { CoreEvent } from '../../shared/rpc';
 import { todayIso } from '../../shared/dutch/dates';
 import { relationsHandlers } from './relations/relations.handlers';
@@ -87,6 +88,7 @@ export function createCore(opts: CoreOptions): Core {
     today: () => todayIso(new Date(now())),
     actor: () => actorName,
     file: opts.file,
+    plans: createPlanStore({ now, newId }),
   };
   if (!readOnly) {
     hooks.beforeCommit = keepMembershipsInStep(ctx);

@@ -80,6 +80,12 @@ export const importOptions = z.object({
 export type ImportOptionsInput = z.input<typeof importOptions>;
 export type ImportOptions = z.output<typeof importOptions>;
 
+/** Which row outcomes a report returns (counts always cover the whole file). */
+const rowWindow = {
+  rowOffset: z.number().int().min(0).default(0),
+  rowLimit: z.number().int().min(0).max(200_000).default(200_000),
+};
+
 const importFile = {
   file: fileBytes,
   fileName,
@@ -92,9 +98,7 @@ export const importInput = z.object({
   mapping: columnMapping.optional(),
   mappingName: z.string().max(120).optional(),
   options: importOptions.prefault({}),
-  /** Which row outcomes to return (counts always cover the whole file). */
-  rowOffset: z.number().int().min(0).default(0),
-  rowLimit: z.number().int().min(0).max(200_000).default(200_000),
+  ...rowWindow,
   jobId,
 });
 export type ImportInput = z.input<typeof importInput>;
@@ -167,6 +171,21 @@ export const importReport = z.object({
   rejectedCsv: fileBytes.nullable(),
 });
 export type ImportReport = z.infer<typeof importReport>;
+
+/** A plan held by the core (an import's read file, its dry run): its id and when it is dropped unused. */
+const planId = z.string().min(1).max(64);
+export const heldPlan = z.object({ planId: z.string(), expiresAt: z.number() });
+
+/** The dry run of a file read by io.inspectImport (its `sourceId`), held as a plan. */
+export const planImportInput = z.object({
+  sourceId: planId,
+  mapping: columnMapping.optional(),
+  mappingName: z.string().max(120).optional(),
+  options: importOptions.prefault({}),
+  ...rowWindow,
+  jobId,
+});
+export type ParsedPlanImportInput = z.output<typeof planImportInput>;
 
 export const importTargetDto = z.object({
   key: z.string(),
@@ -300,12 +319,27 @@ export const ioContract = defineContract({
       fileIssues: z.array(importIssue),
       /** The options saved with `mappingName`, to pre-fill the import screen. */
       savedOptions: importOptionsPatch.nullable(),
+      /** The file as read, held by the core: io.planImport maps, normalises and matches it without sending it again. */
+      source: heldPlan,
     }),
   },
+  /**
+   * The dry run of a held file (the wizard's path): read once at inspection, normalised and
+   * matched once here, held as a plan. Its rows are paged with io.importPlanRows and exactly
+   * this plan is written by io.commitImportPlan.
+   */
+  'io.planImport': { input: planImportInput, output: importReport.extend({ plan: heldPlan }) },
+  'io.importPlanRows': { input: z.object({ planId, ...rowWindow }), output: importReport.extend({ plan: heldPlan }) },
+  /**
+   * Writes exactly the plan that was previewed, as one operation ('io.import'). Refused with
+   * CONFLICT DATA_CHANGED_SINCE_PREVIEW when anyone wrote after the plan was made, and
+   * PLAN_EXPIRED when it is no longer held.
+   */
+  'io.commitImportPlan': { input: z.object({ planId, jobId }), output: importReport.extend({ operationId: z.string() }) },
   'io.importTargets': { input: z.object({}), output: z.object({ rows: z.array(importTargetDto) }) },
-  /** The dry run: every row's outcome, nothing written. */
-  'io.previewImport': { input: importInput, output: importReport },
-  /** All or nothing, as one operation ('io.import') in the audit log. */
+  /** The dry run of a file sent whole (CLI, scripts): every row's outcome, nothing written; also held as a plan. */
+  'io.previewImport': { input: importInput, output: importReport.extend({ plan: heldPlan }) },
+  /** Plan and commit of a file sent whole in one call (CLI, scripts); all or nothing, as one operation ('io.import'). */
   'io.commitImport': { input: importInput, output: importReport.extend({ operationId: z.string() }) },
   /** Reverses an import as a whole; CONFLICT when a later operation touched the same records. */
   'io.undoImport': {

@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import { listCustomFields } from '../classification/classification.repo';
 import { createJobs } from './jobs';
 import { columnSetStore, mappingStore } from './io-settings';
-import { commitImport, inspectImport, previewImport } from './import/import-pipeline';
+import { commitImport, commitImportPlan, importPlanRows, inspectImport, planImport, previewImport } from './import/import-pipeline';
 import { targetCatalogue } from './import/targets';
 import { undoOperation } from '../audit/undo-operation';
 import { DomainError } from '../../../shared/errors';
@@ -34,6 +34,9 @@ export function ioHandlers(ctx: CoreContext, deps: IoDeps = {}): IoHandlers {
     'io.importTargets': () => ({ rows: targetCatalogue(listCustomFields(ctx)) }),
     'io.previewImport': (input) => jobs.run(input.jobId, 'import.progressed', (p) => previewImport(ctx, input, p)),
     'io.commitImport': (input) => jobs.run(input.jobId, 'import.progressed', (p) => commitImport(ctx, input, p)),
+    'io.planImport': (input) => jobs.run(input.jobId, 'import.progressed', (p) => planImport(ctx, input, p)),
+    'io.importPlanRows': (input) => importPlanRows(ctx, input),
+    'io.commitImportPlan': (input) => jobs.run(input.jobId, 'import.progressed', (p) => commitImportPlan(ctx, input, p)),
     'io.undoImport': ({ operationId }) => {
       const kind = ctx.sqlite.prepare('SELECT kind FROM operations WHERE id = ?').pluck().get(operationId);
       if (kind !== undefined && kind !== 'io.import') throw new DomainError('CONFLICT', { reason: 'NOT_AN_IMPORT', kind });

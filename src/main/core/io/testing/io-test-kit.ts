@@ -4,28 +4,20 @@ import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { OutputOf } from '../../../../shared/contract/define';
-import { ioContract } from '../../../../shared/contract/io';
-import { DomainError } from '../../../../shared/errors';
+import { type ioContract } from '../../../../shared/contract/io';
 import type { CoreEvent } from '../../../../shared/rpc';
 import type { Core } from '../../create-core';
-import { zodIssues } from '../../rpc/dispatcher';
-import { ioHandlers } from '../io.handlers';
 
 /**
- * Test helpers for the io domain. `ioCall` goes through the contract exactly as the
- * dispatcher does (input parsed, output checked), whether or not the io group is wired
- * into the core's dispatcher yet.
+ * Test helpers for the io domain. `ioCall` is the core's own dispatcher (input parsed,
+ * output checked in tests), narrowed to the io methods; `emit` receives the core's events.
  */
 type IoContract = typeof ioContract;
 
 export function ioClient(core: Core, emit?: (e: CoreEvent) => void) {
-  const handlers = ioHandlers(core.ctx, { emit });
-  return async function ioCall<M extends keyof IoContract>(method: M, params: z.input<IoContract[M]['input']>): Promise<OutputOf<IoContract[M]>> {
-    const spec = ioContract[method];
-    const parsed = spec.input.safeParse(params);
-    if (!parsed.success) throw new DomainError('VALIDATION_FAILED', { method }, zodIssues(parsed.error));
-    const handler = handlers[method] as (input: unknown) => unknown;
-    return spec.output.parse(await handler(parsed.data)) as OutputOf<IoContract[M]>;
+  if (emit) core.onEvent(emit);
+  return function ioCall<M extends keyof IoContract>(method: M, params: z.input<IoContract[M]['input']>): Promise<OutputOf<IoContract[M]>> {
+    return core.call(method, params) as Promise<OutputOf<IoContract[M]>>;
   };
 }
 

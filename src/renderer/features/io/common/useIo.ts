@@ -16,7 +16,7 @@ export function useMappingMutations() {
 }
 
 export function useImportCalls() {
-  return { inspect: useMutation('io.inspectImport'), undo: useMutation('io.undoImport') };
+  return { inspect: useMutation('io.inspectImport'), rows: useMutation('io.importPlanRows'), undo: useMutation('io.undoImport') };
 }
 
 export function useExportColumns() {

@@ -52,7 +52,7 @@ export function OptionsStep({ wizard }: { wizard: ImportWizard }) {
         <Button variant="default" onClick={() => wizard.goTo('mapping')}>
           {t('io.wizard.back')}
         </Button>
-        <Button onClick={() => void wizard.preview(0)} disabled={options.matchKeys.length === 0 && !options.createNew} data-testid="import-dry-run">
+        <Button onClick={() => void wizard.preview()} disabled={options.matchKeys.length === 0 && !options.createNew} data-testid="import-dry-run">
           {t('io.options.dryRun')}
         </Button>
       </Group>

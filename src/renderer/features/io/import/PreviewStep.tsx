@@ -27,6 +27,7 @@ export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
     <Stack gap="md" data-testid="import-preview-step">
       {previewJob.busy && <JobProgressBar progress={previewJob.progress} onCancel={previewJob.cancel} cancelling={previewJob.cancelling} />}
       <IoErrorAlert error={previewJob.error} />
+      <IoErrorAlert error={wizard.rowsError} />
       {report && !previewJob.busy && (
         <>
           <Text size="sm" data-testid="preview-summary">
@@ -63,7 +64,7 @@ export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
               <Text size="sm">
                 {t('io.preview.window', { from: n(wizard.rowOffset + 1), to: n(Math.min(report.counts.rows, wizard.rowOffset + ROW_WINDOW)), total: n(report.counts.rows) })}
               </Text>
-              <Pagination size="xs" total={windows} value={wizard.rowOffset / ROW_WINDOW + 1} onChange={(p) => void wizard.preview((p - 1) * ROW_WINDOW)} />
+              <Pagination size="xs" total={windows} value={wizard.rowOffset / ROW_WINDOW + 1} onChange={(p) => void wizard.showRows((p - 1) * ROW_WINDOW)} />
             </Group>
           )}
           <OutcomeTable rows={report.rows} filter={filter} />

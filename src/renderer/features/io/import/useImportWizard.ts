@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { ImportOptions, ImportReport, SavedMappingDto } from '../../../../shared/contract/io';
+import type { ImportOptions, SavedMappingDto } from '../../../../shared/contract/io';
+import type { Output } from '../../../../shared/contract';
 import { loadLastImport, storeLastImport, type LastImport } from './last-import';
 import type { RpcError } from '../../../rpc/client';
 import { readFileBase64 } from '../common/file-bytes';
@@ -22,16 +23,19 @@ const AUTO: ReadSettings = { encoding: 'auto', delimiter: 'auto' };
 
 /**
  * The whole import as one state machine: file → detected settings → mapping → options →
- * dry run → commit → (undo). Every step keeps the file's bytes, so going back and changing
- * a mapping or an option simply runs the dry run again.
+ * dry run → commit → (undo). The file is sent once, to inspection; the core holds it as read
+ * (`inspection.source`), and each dry run is a plan the core holds: its rows are paged from
+ * it and the commit writes exactly that plan. Going back and changing a mapping or an option
+ * makes a new plan from the same held file.
  */
 export function useImportWizard() {
-  const { inspect, undo } = useImportCalls();
+  const { inspect, rows, undo } = useImportCalls();
   // The run functions are stable; the objects around them are new on every render.
   const inspectRun = inspect.run;
+  const rowsRun = rows.run;
   const undoRun = undo.run;
-  const previewJob = useJob('io.previewImport');
-  const commitJob = useJob('io.commitImport');
+  const previewJob = useJob('io.planImport');
+  const commitJob = useJob('io.commitImportPlan');
   const previewRun = previewJob.run;
   const commitRun = commitJob.run;
   const [result, setResultState] = useState<LastImport | null>(loadLastImport);
@@ -41,7 +45,7 @@ export function useImportWizard() {
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [targets, setTargets] = useState<(string | null)[]>([]);
   const [options, setOptions] = useState<ImportOptions>(DEFAULT_OPTIONS);
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const [report, setReport] = useState<Output<'io.planImport'> | null>(null);
   const [rowOffset, setRowOffset] = useState(0);
   const [readError, setReadError] = useState<RpcError | null>(null);
 
@@ -104,34 +108,37 @@ export function useImportWizard() {
     [inspection],
   );
 
-  const importInput = useCallback(
-    (offset: number, limit: number) => {
-      if (!file) throw new Error('no file');
-      return { file: file.bytes, fileName: file.name, read, mapping: toColumnMapping(targets), options, rowOffset: offset, rowLimit: limit };
-    },
-    [file, read, targets, options],
-  );
+  const preview = useCallback(async () => {
+    if (!inspection) return;
+    setStep('preview');
+    const r = await previewRun({ sourceId: inspection.source.planId, mapping: toColumnMapping(targets), options, rowOffset: 0, rowLimit: ROW_WINDOW });
+    if (r.ok) {
+      setReport(r.value);
+      setRowOffset(0);
+    }
+  }, [previewRun, inspection, targets, options]);
 
-  const preview = useCallback(
-    async (offset = 0) => {
-      setStep('preview');
-      const r = await previewRun(importInput(offset, ROW_WINDOW));
+  /** Another window of the dry run's rows, paged from the held plan. */
+  const showRows = useCallback(
+    async (offset: number) => {
+      if (!report) return;
+      const r = await rowsRun({ planId: report.plan.planId, rowOffset: offset, rowLimit: ROW_WINDOW });
       if (r.ok) {
         setReport(r.value);
         setRowOffset(offset);
       }
     },
-    [previewRun, importInput],
+    [rowsRun, report],
   );
 
   const commit = useCallback(async () => {
-    // The report's rows are already on screen; the commit only needs its counts back.
-    const r = await commitRun(importInput(0, 0));
+    if (!report) return;
+    const r = await commitRun({ planId: report.plan.planId });
     if (r.ok) {
       setResult({ operationId: r.value.operationId, fileName: r.value.fileName, counts: r.value.counts, reverted: null });
       setStep('done');
     }
-  }, [commitRun, importInput, setResult]);
+  }, [commitRun, report, setResult]);
 
   const undoImport = useCallback(async () => {
     if (!result) return;
@@ -160,6 +167,8 @@ export function useImportWizard() {
     options,
     setOptions,
     preview,
+    showRows,
+    rowsError: rows.error,
     previewJob,
     report,
     rowOffset,
