@@ -1,0 +1,101 @@
+import type { CoreService, RpcResponse } from '../../src/shared/rpc';
+
+/**
+ * Runs a large import the way the wizard does (inspect, a dry-run plan, three pages of it,
+ * the commit) and then a full membership recompute, through a host's core, while the host's
+ * main thread keeps a 5 ms timer and searches as someone typing would. Shared by the
+ * main-thread test and the bench, so both measure the same thing.
+ */
+export interface ProbeResult {
+  /**
+   * The most CPU time the main thread itself spent between two ticks of its 5 ms timer: how
+   * long our code blocked it. (Wall-clock gaps also hold the time the OS ran other processes
+   * on a busy machine; that is not a block by the host and is reported beside it.)
+   */
+  longestBlockMs: number;
+  /** The longest wall-clock time between two ticks. */
+  longestGapMs: number;
+  /** Search latencies through the host while the import ran (plan and commit). */
+  searchMs: number[];
+  /** Searches answered while the commit was running (its transaction held the writer). */
+  answeredDuringCommit: number;
+  phasesMs: Record<string, number>;
+  created: number;
+}
+
+const ok = (r: RpcResponse): Record<string, unknown> => {
+  if (!r.ok) throw new Error(`core call failed: ${JSON.stringify(r.error)}`);
+  return r.result as Record<string, unknown>;
+};
+
+const PREFIXES = ['ja', 'jan', 'jans', 'jansen', 'ba', 'bak', 'bakker', 'vi', 'vis', 'visser', 'ut', 'utr', 'utrecht'];
+
+export async function importWhileProbing(opts: {
+  core: CoreService;
+  /** A search as the renderer sends it (through the web host); fails when it is not answered. */
+  search: (query: string) => Promise<void>;
+  file: Uint8Array;
+  fileName: string;
+}): Promise<ProbeResult> {
+  const { core } = opts;
+  let longestGap = 0;
+  let longestBusy = 0;
+  let last = performance.now();
+  let lastCpu = process.threadCpuUsage();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const cpu = process.threadCpuUsage(lastCpu);
+    const busy = (cpu.user + cpu.system) / 1000;
+    longestGap = Math.max(longestGap, now - last);
+    if (busy > longestBusy) {
+      longestBusy = busy;
+      if (process.env['PROBE_DEBUG']) console.error(`main thread busy ${Math.round(busy)} ms (gap ${Math.round(now - last)} ms) in ${current}`);
+    }
+    last = now;
+    lastCpu = process.threadCpuUsage();
+  }, 5);
+  const searchMs: number[] = [];
+  const answeredAt: number[] = [];
+  let importing = true;
+  const typing = (async () => {
+    for (let k = 0; importing; k++) {
+      const t0 = performance.now();
+      await opts.search(PREFIXES[k % PREFIXES.length] ?? 'ja');
+      const t1 = performance.now();
+      searchMs.push(t1 - t0);
+      answeredAt.push(t1);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+  })();
+  const phasesMs: Record<string, number> = {};
+  let current = 'start';
+  const phase = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    current = name;
+    const result = await fn();
+    current = `after ${name}`;
+    phasesMs[name] = performance.now() - t0;
+    return result;
+  };
+  try {
+    const file = Buffer.from(opts.file).toString('base64');
+    const inspected = await phase('inspect', async () => ok(await core.dispatch({ method: 'io.inspectImport', params: { file, fileName: opts.fileName } })));
+    const sourceId = (inspected['source'] as { planId: string }).planId;
+    const plan = await phase('plan', async () => ok(await core.dispatch({ method: 'io.planImport', params: { sourceId, rowLimit: 100, jobId: 'probe-plan' } })));
+    const planId = (plan['plan'] as { planId: string }).planId;
+    await phase('pages', async () => {
+      for (const rowOffset of [100, 200, 300]) ok(await core.dispatch({ method: 'io.importPlanRows', params: { planId, rowOffset, rowLimit: 100 } }));
+    });
+    const commitStart = performance.now();
+    const committed = await phase('commit', async () => ok(await core.dispatch({ method: 'io.commitImportPlan', params: { planId, jobId: 'probe-commit' } })));
+    const commitEnd = performance.now();
+    importing = false;
+    await typing;
+    await phase('recompute', async () => ok(await core.dispatch({ method: 'memberships.recompute', params: {} })));
+    const answeredDuringCommit = answeredAt.filter((t) => t > commitStart && t < commitEnd).length;
+    return { longestBlockMs: longestBusy, longestGapMs: longestGap, searchMs, answeredDuringCommit, phasesMs, created: (committed['counts'] as { create: number }).create };
+  } finally {
+    importing = false;
+    clearInterval(timer);
+  }
+}
