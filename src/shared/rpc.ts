@@ -1,4 +1,5 @@
 import type { ErrorBody } from './errors';
+import type { TypedCoreEvent } from './contract/events';
 
 /** The one envelope every transport (Electron IPC, web host) carries. */
 export interface RpcRequest {
@@ -8,11 +9,8 @@ export interface RpcRequest {
 
 export type RpcResponse = { ok: true; result: unknown } | { ok: false; error: ErrorBody };
 
-/** Pushed from the core after a write committed: `relations.changed`, … */
-export interface CoreEvent {
-  name: string;
-  payload: unknown;
-}
+/** Pushed from the core after a write committed (`relations.changed`, …) or while a job runs; declared in contract/events.ts. */
+export type CoreEvent = TypedCoreEvent;
 
 /**
  * What a host (Electron IPC, web host) needs of the core: the core on its worker thread, or

@@ -21,6 +21,8 @@ export interface ProbeResult {
   answeredDuringCommit: number;
   phasesMs: Record<string, number>;
   created: number;
+  /** Membership periods stored after the recompute. */
+  memberships: number;
 }
 
 const ok = (r: RpcResponse): Record<string, unknown> => {
@@ -78,6 +80,9 @@ export async function importWhileProbing(opts: {
     return result;
   };
   try {
+    // A membership type on the imported 'Lid sinds' dates and a unit, so the recompute has 100,000 relations to place.
+    const type = ok(await core.dispatch({ method: 'membershipTypes.create', params: { code: 'lid-probe', name: 'Lid', baseCondition: { type: 'relationType', codes: ['lid'] } } }));
+    ok(await core.dispatch({ method: 'units.create', params: { unit: { name: 'Vereniging' }, typeRules: [{ membershipTypeId: type['id'], condition: { type: 'alive' } }] } }));
     const file = Buffer.from(opts.file).toString('base64');
     const inspected = await phase('inspect', async () => ok(await core.dispatch({ method: 'io.inspectImport', params: { file, fileName: opts.fileName } })));
     const sourceId = (inspected['source'] as { planId: string }).planId;
@@ -91,9 +96,9 @@ export async function importWhileProbing(opts: {
     const commitEnd = performance.now();
     importing = false;
     await typing;
-    await phase('recompute', async () => ok(await core.dispatch({ method: 'memberships.recompute', params: {} })));
+    const recomputed = await phase('recompute', async () => ok(await core.dispatch({ method: 'memberships.recompute', params: {} })));
     const answeredDuringCommit = answeredAt.filter((t) => t > commitStart && t < commitEnd).length;
-    return { longestBlockMs: longestBusy, longestGapMs: longestGap, searchMs, answeredDuringCommit, phasesMs, created: (committed['counts'] as { create: number }).create };
+    return { longestBlockMs: longestBusy, longestGapMs: longestGap, searchMs, answeredDuringCommit, phasesMs, created: (committed['counts'] as { create: number }).create, memberships: recomputed['memberships'] as number };
   } finally {
     importing = false;
     clearInterval(timer);

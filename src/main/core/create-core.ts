@@ -7,6 +7,7 @@ import { loadReferenceData } from './reference/reference-data';
 import type { CoreContext } from './context';
 import { createPlanStore } from './plans/plan-store';
 import type { CoreEvent } from '../../shared/rpc';
+import { eventContract } from '../../shared/contract/events';
 import { todayIso } from '../../shared/dutch/dates';
 import { relationsHandlers } from './relations/relations.handlers';
 import { addressesHandlers } from './addresses/addresses.handlers';
@@ -64,7 +65,12 @@ export function createCore(opts: CoreOptions): Core {
   const newId = opts.newId ?? randomUUID;
   const actorName = opts.actor ?? os.userInfo().username;
   const listeners = new Set<(e: CoreEvent) => void>();
-  const emit = (e: CoreEvent) => listeners.forEach((l) => l(e));
+  const checkOutput = opts.checkOutput ?? false;
+  // Payloads are ours, like outputs: checked against the event contract in tests and development.
+  const emit = (e: CoreEvent) => {
+    if (checkOutput) eventContract[e.name].parse(e.payload);
+    listeners.forEach((l) => l(e));
+  };
   const readOnly = opts.readOnly ?? false;
   const { sqlite, db, migrated } = openDatabase({ file: opts.file, migrationsDir: `${resources}/migrations`, now, readOnly });
   // The hook needs the finished context, so it is bound once the context exists.
@@ -110,7 +116,7 @@ export function createCore(opts: CoreOptions): Core {
     ...dedupeHandlers(ctx),
   } satisfies Handlers;
   const dispatcher = createDispatcher(handlers, {
-    checkOutput: opts.checkOutput ?? false,
+    checkOutput,
     onUnexpected: opts.onUnexpected ?? ((error, method) => console.error(`[core] ${method} failed`, error)),
   });
   return {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Input, MethodName, Output } from '../../shared/contract';
+import type { EventName } from '../../shared/contract/events';
 import { call, onEvent, RpcError } from './client';
 
 export interface QueryState<T> {
@@ -11,7 +12,7 @@ export interface QueryState<T> {
 
 export interface QueryOptions {
   /** Event names that make the query reload ('relations.changed', …). */
-  refreshOn?: string[];
+  refreshOn?: EventName[];
   /** Skip the call (e.g. no id yet). */
   enabled?: boolean;
 }

@@ -1,12 +1,16 @@
 import type { CoreEvent, RpcResponse } from '../../shared/rpc';
 import type { Transport } from './transport';
+import { isEventName } from '../../shared/contract/events';
 
 function isRpcResponse(value: unknown): value is RpcResponse {
   return typeof value === 'object' && value !== null && 'ok' in value && typeof (value as { ok: unknown }).ok === 'boolean';
 }
 
+/** An event of a declared name; its payload is the core's, checked against the event contract there. */
 function isCoreEvent(value: unknown): value is CoreEvent {
-  return typeof value === 'object' && value !== null && typeof (value as { name: unknown }).name === 'string';
+  if (typeof value !== 'object' || value === null) return false;
+  const { name, payload } = value as { name: unknown; payload: unknown };
+  return typeof name === 'string' && isEventName(name) && typeof payload === 'object' && payload !== null;
 }
 
 /** The data lines of each complete `\n\n`-terminated message in `buffer`, and what is left over. */

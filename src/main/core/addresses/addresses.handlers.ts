@@ -1,10 +1,11 @@
+import type { Operation } from '../audit/operation-writer';
 import type { CoreContext } from '../context';
 import type { HandlerGroup } from '../rpc/dispatcher';
 import type { addressesContract } from '../../../shared/contract';
 import { deleteAddress, getAddress, insertAddress, moveAddress, toAddressDto, updateAddress } from './addresses.repo';
 
 export function addressesHandlers(ctx: CoreContext): HandlerGroup<keyof typeof addressesContract> {
-  const changed = (op: { changed: (n: string, p: unknown) => void }, relationId: string) =>
+  const changed = (op: Pick<Operation, 'changed'>, relationId: string) =>
     op.changed('relations.changed', { ids: [relationId] });
   return {
     'addresses.add': ({ relationId, address }) =>

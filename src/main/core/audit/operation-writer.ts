@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CoreEvent } from '../../../shared/rpc';
 import type { OperationKind } from '../../../shared/contract/operation-kinds';
+import type { EventName, EventPayload } from '../../../shared/contract/events';
 
 export interface Operation {
   id: string;
@@ -9,7 +10,7 @@ export interface Operation {
    * also marks its ids as touched (`{ all: true }`: every relation), so derived data
    * (memberships) is recomputed for them before the commit.
    */
-  changed(name: string, payload: unknown): void;
+  changed<N extends EventName>(name: N, payload: EventPayload<N>): void;
   /**
    * Marks relations whose facts changed, whatever the event says: an import of 100,000 rows
    * announces them without listing every id, but each one is recomputed.
@@ -53,9 +54,10 @@ export function createOperationWriter(deps: OperationWriterDeps): Write {
       touched: new Set(),
       derivedUpToDate: false,
       changed(name, payload) {
-        events.push({ name, payload });
+        // A name and its own payload: one member of the CoreEvent union, which TypeScript cannot see through N.
+        events.push({ name, payload } as CoreEvent);
         if (name !== 'relations.changed') return;
-        const p = payload as { ids?: string[]; all?: boolean };
+        const p = payload as EventPayload<'relations.changed'>;
         op.touch(p.all ? 'all' : (p.ids ?? []));
       },
       touch(ids) {

@@ -1,3 +1,4 @@
+import type { Operation } from '../audit/operation-writer';
 import type { CoreContext } from '../context';
 import type { OperationKind } from '../../../shared/contract';
 import type { HandlerGroup } from '../rpc/dispatcher';
@@ -11,7 +12,7 @@ export function classificationHandlers(ctx: CoreContext): HandlerGroup<keyof typ
     if (!t) throw notFound('relationType', id);
     return t;
   };
-  const relationChanged = (op: { changed: (n: string, p: unknown) => void }, id: string) =>
+  const relationChanged = (op: Pick<Operation, 'changed'>, id: string) =>
     op.changed('relations.changed', { ids: [id] });
   const assignmentRelation = (assignmentId: string) => {
     const row = ctx.sqlite.prepare('SELECT relation_id AS id FROM relation_type_assignments WHERE id = ?').get(assignmentId) as { id: string } | undefined;

@@ -1,4 +1,5 @@
 import { storedCondition } from '../conditions/stored-condition';
+import type { Operation } from '../audit/operation-writer';
 import { eq } from 'drizzle-orm';
 import type { CoreContext } from '../context';
 import type { HandlerGroup } from '../rpc/dispatcher';
@@ -12,7 +13,7 @@ import { resultPage } from '../conditions/evaluation-page';
 import * as repo from './groups.repo';
 
 export function groupsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof groupsContract> {
-  const changed = (op: { changed: (n: string, p: unknown) => void }, groupId: string) => op.changed('groups.changed', { ids: [groupId] });
+  const changed = (op: Pick<Operation, 'changed'>, groupId: string) => op.changed('groups.changed', { ids: [groupId] });
 
   return {
     'groups.list': () => ({ rows: repo.listGroups(ctx).map((g) => repo.toGroupDto(ctx, g)) }),

@@ -9,7 +9,7 @@ import type { Progress } from './progress';
 export function createJobs(emit: ((e: CoreEvent) => void) | undefined) {
   const running = new Map<string, AbortController>();
   return {
-    async run<T>(jobId: string | undefined, event: string, fn: (progress: Progress) => Promise<T>): Promise<T> {
+    async run<T>(jobId: string | undefined, event: 'import.progressed' | 'io.progressed', fn: (progress: Progress) => Promise<T>): Promise<T> {
       const controller = new AbortController();
       if (jobId !== undefined) {
         if (running.has(jobId)) throw new DomainError('CONFLICT', { reason: 'JOB_RUNNING', jobId });

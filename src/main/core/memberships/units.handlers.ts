@@ -122,7 +122,7 @@ export function unitsHandlers(ctx: CoreContext): HandlerGroup<Keys> {
         if (Object.keys(patch).length) {
           ctx.db.update(units).set({ ...patch, updatedAt: now }).where(eq(units.id, id)).run();
           op.changed('memberships.changed', { units: [id] });
-          op.changed('groups.changed', { ids: [patch.membersGroupId, patch.boardGroupId].filter(Boolean) });
+          op.changed('groups.changed', { ids: [patch.membersGroupId, patch.boardGroupId].filter((g): g is string => typeof g === 'string') });
         }
         const after = getUnitRow(ctx, id);
         return { membersGroupId: after.membersGroupId, boardGroupId: after.boardGroupId, relationId: after.relationId };

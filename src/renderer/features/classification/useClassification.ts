@@ -1,7 +1,8 @@
+import type { EventName } from '../../../shared/contract/events';
 import { useQuery } from '../../rpc/useQuery';
 
 // Reference lists change rarely; any write to them announces itself with one of these events.
-const REFRESH = ['relations.changed', 'classification.changed', 'relationTypes.changed', 'tags.changed', 'customFields.changed'];
+const REFRESH: EventName[] = ['relations.changed', 'classification.changed'];
 
 export function useRelationTypes() {
   return useQuery('relationTypes.list', {}, { refreshOn: REFRESH });

@@ -1,3 +1,4 @@
+import type { EventName } from '../../../shared/contract/events';
 import { useMemo } from 'react';
 import type { Condition, CustomFieldDto, GroupDto, GroupRoleDto, LinkTypeDto, MembershipTypeDto, RelationTypeDto, SelectionDto, TagDto, UnitDto } from '../../../shared/contract';
 import { useQuery } from '../../rpc/useQuery';
@@ -18,7 +19,7 @@ export interface ConditionLookups {
   selections: SelectionDto[];
 }
 
-const CLASSIFICATION = ['classification.changed', 'relations.changed'];
+const CLASSIFICATION: EventName[] = ['classification.changed', 'relations.changed'];
 
 /** Loads the reference lists once per builder (not per row); excluded atoms skip their lists. */
 export function useConditionLookups(exclude: readonly Condition['type'][]): ConditionLookups {

@@ -1,9 +1,10 @@
+import type { EventName } from '../../../shared/contract/events';
 import type { Input } from '../../../shared/contract';
 import { useMutation, useQuery } from '../../rpc/useQuery';
 
-const GROUPS = ['groups.changed'];
+const GROUPS: EventName[] = ['groups.changed'];
 // Members depend on relation facts (smart groups) as well as on the group's own entries.
-const MEMBERS = ['groups.changed', 'relations.changed', 'selections.changed', 'memberships.changed'];
+const MEMBERS: EventName[] = ['groups.changed', 'relations.changed', 'selections.changed', 'memberships.changed'];
 
 export function useGroupList() {
   return useQuery('groups.list', {}, { refreshOn: MEMBERS });

@@ -1,9 +1,10 @@
+import type { EventName } from '../../../shared/contract/events';
 import { Alert, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../rpc/useQuery';
 import { brokenRuleText } from './broken-rule-text';
 
-const REFRESH = ['memberships.changed', 'groups.changed', 'selections.changed', 'relations.changed'];
+const REFRESH: EventName[] = ['memberships.changed', 'groups.changed', 'selections.changed', 'relations.changed'];
 
 /**
  * Rules that cannot be evaluated (an older file, an edit outside the program), by name, and

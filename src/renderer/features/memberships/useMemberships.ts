@@ -1,3 +1,4 @@
+import type { EventName } from '../../../shared/contract/events';
 import { useMemo } from 'react';
 import type { Input } from '../../../shared/contract';
 import { useQuery } from '../../rpc/useQuery';
@@ -6,7 +7,7 @@ import type { ConditionNames } from './condition-text';
 
 // Every write to units, rules and types announces 'memberships.changed'; relation writes
 // (addresses, subscriptions, exceptions) announce 'relations.changed' and recompute the relation.
-const REFRESH = ['memberships.changed', 'relations.changed'];
+const REFRESH: EventName[] = ['memberships.changed', 'relations.changed'];
 
 export function useUnits(on: string) {
   return useQuery('units.list', { on }, { refreshOn: REFRESH });

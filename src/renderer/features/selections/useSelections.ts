@@ -1,6 +1,7 @@
+import type { EventName } from '../../../shared/contract/events';
 import { useMutation, useQuery } from '../../rpc/useQuery';
 
-const REFRESH = ['selections.changed'];
+const REFRESH: EventName[] = ['selections.changed'];
 
 /*
  * selections.create announces no event (update and delete do), so the page reloads the

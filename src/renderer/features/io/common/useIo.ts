@@ -1,7 +1,8 @@
+import type { EventName } from '../../../../shared/contract/events';
 import { useMutation, useQuery } from '../../../rpc/useQuery';
 
 // Targets, columns and fields include custom fields; a change there must show up here.
-const FIELDS = ['customFields.changed', 'classification.changed'];
+const FIELDS: EventName[] = ['classification.changed'];
 
 export function useImportTargets() {
   return useQuery('io.importTargets', {}, { refreshOn: FIELDS });
@@ -48,6 +49,6 @@ export function useSourceLists() {
   return {
     groups: useQuery('groups.list', {}, { refreshOn: ['groups.changed'] }),
     selections: useQuery('selections.list', {}, { refreshOn: ['selections.changed'] }),
-    types: useQuery('relationTypes.list', {}, { refreshOn: ['relationTypes.changed', 'classification.changed'] }),
+    types: useQuery('relationTypes.list', {}, { refreshOn: ['classification.changed'] }),
   };
 }

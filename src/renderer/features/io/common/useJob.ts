@@ -13,15 +13,6 @@ export interface JobProgress {
   total: number;
 }
 
-const PROGRESS_EVENTS = new Set(['import.progressed', 'io.progressed']);
-
-function progressOf(payload: unknown): (JobProgress & { jobId: string }) | null {
-  if (typeof payload !== 'object' || payload === null) return null;
-  const p = payload as Record<string, unknown>;
-  if (typeof p['jobId'] !== 'string' || typeof p['done'] !== 'number' || typeof p['total'] !== 'number') return null;
-  return { jobId: p['jobId'], phase: typeof p['phase'] === 'string' ? p['phase'] : '', done: p['done'], total: p['total'] };
-}
-
 export interface JobState<M extends JobMethod> {
   run: (params: Omit<Input<M>, 'jobId'>) => Promise<MutationResult<Output<M>>>;
   busy: boolean;
@@ -47,9 +38,9 @@ export function useJob<M extends JobMethod>(method: M): JobState<M> {
   useEffect(
     () =>
       onEvent((e) => {
-        if (!PROGRESS_EVENTS.has(e.name)) return;
-        const p = progressOf(e.payload);
-        if (p && p.jobId === jobRef.current) setProgress({ phase: p.phase, done: p.done, total: p.total });
+        if (e.name !== 'import.progressed' && e.name !== 'io.progressed') return;
+        const p = e.payload;
+        if (p.jobId === jobRef.current) setProgress({ phase: p.phase, done: p.done, total: p.total });
       }),
     [],
   );
