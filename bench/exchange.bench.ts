@@ -56,11 +56,10 @@ const IMPORT_N = Math.min(N, 2_000);
     value: loadMs,
     unit: 'ms',
     baseline: { name: 'raw better-sqlite3: the same rows, one prepared INSERT per table, into the same tables and indexes (no audit, no search index, no foreign-key checks), one transaction', value: rawMs },
-    // The issue's 2x target is for the insert path (bulk.relations_insert_rate below); this
-    // shows the same comparison over all ten tables of a demo, where the audit rows of 550,000
-    // records and their two indexes weigh in (1.5–2.1x on this machine).
-    target: 'informational: the demo\'s load (rows, audit, indexes, statistics, search index) beside the same rows inserted raw, building the rows in memory not included',
-    ok: true,
+    // Issue 6's target: the whole load (rows, audit rows of every record and their indexes,
+    // statistics, search index) within 2x of inserting the same rows raw.
+    target: '<= 2x baseline: the demo\'s load (rows, audit, indexes, statistics, search index) beside the same rows inserted raw, building the rows in memory not included',
+    ok: loadMs / rawMs <= 2,
   });
   if (shared.generated) {
     report({ name: `demo.generate_${N / 1000}k_cpu`, value: (cpu.user + cpu.system) / 1000, unit: 'ms', target: 'informational: CPU time of the same run', ok: true });
@@ -186,16 +185,18 @@ function relationNamesOf(r: BulkRow<'relations'>) {
     value: rate(best.total),
     unit: 'rows/s',
     baseline: { name: 'raw better-sqlite3 into a plain table: same columns, no key, no index', value: Math.round(rate(plainMs)), unit: 'rows/s' },
-    target: 'informational: what the schema (keys, indexes), the audit and the search index cost together',
-    ok: true,
+    // The schema's keys and six indexes, the audit rows and the search index together may cost
+    // at most 4x a bare table; the 2x target above is against the same table with its indexes.
+    target: '≥ 0.25 × a bare table: what keys, indexes, audit and search index cost together (best of 3 rounds each)',
+    ok: rate(best.total) >= 0.25 * rate(plainMs),
   });
   report({
     name: 'bulk.relations_rows_phase_rate',
     value: rate(best.rowsPhase),
     unit: 'rows/s',
     baseline,
-    target: 'informational: the row inserts alone (relations table with its keys, secondary indexes deferred; JS mapping, derived names)',
-    ok: true,
+    target: '≥ 0.5 × raw: the row inserts alone (relations table with its keys, secondary indexes deferred; JS mapping, derived names)',
+    ok: rate(best.rowsPhase) >= 0.5 * rate(rawMs),
   });
 }
 

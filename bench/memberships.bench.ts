@@ -109,16 +109,16 @@ report({
   value: onDate.ms,
   unit: 'ms',
   baseline: { name: 'naive evaluator, extrapolated from 1,000 relations', value: (naiveDate.ms / condSample.length) * N },
-  target: `< 1000 ms (${onDate.result} matches)`,
-  ok: onDate.ms < 1000,
+  target: `< 1000 ms and below the naive evaluator (${onDate.result} matches)`,
+  ok: onDate.ms < 1000 && onDate.ms < (naiveDate.ms / condSample.length) * N,
 });
 report({
   name: 'conditions.five_atoms_over_20_years',
   value: period.ms,
   unit: 'ms',
   baseline: { name: 'naive per-day evaluator, extrapolated from 50 relations × weekly days', value: (naivePeriod.ms / 50) * 7 * N },
-  target: '< 3000 ms',
-  ok: period.ms < 3000,
+  target: '< 3000 ms and below the naive evaluator',
+  ok: period.ms < 3000 && period.ms < (naivePeriod.ms / 50) * 7 * N,
 });
 
 core.close();

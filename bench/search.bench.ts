@@ -57,8 +57,10 @@ for (const p of [50, 95]) {
     value,
     unit: 'ms',
     baseline: { name: `raw FTS5 prefix query, LIMIT 50 (p${p})`, value: percentile(raw, p), unit: 'ms' },
-    target: p === 95 ? '< 5 ms (relations.search through the core, 1,000 prefixes of 2–4 letters, 20 results)' : 'informational',
-    ok: p === 95 ? value < 5 : true,
+    // What the core adds to SQLite's own prefix query (ranking, names, the summary row) is
+    // bounded by the ratio; p95 also has the issue's absolute target.
+    target: `${p === 95 ? '< 5 ms and ' : ''}<= 3x the raw FTS5 query (relations.search through the core, 1,000 prefixes of 2–4 letters, 20 results)`,
+    ok: (p === 95 ? value < 5 : true) && value <= 3 * percentile(raw, p),
   });
 }
 

@@ -89,8 +89,8 @@ try {
     name: 'ui.search_keystroke_to_screen_p95',
     value: percentile(screen, 95),
     unit: 'ms',
-    baseline: { name: 'relations.search in the core alone (p95, same queries)', value: coreP95, unit: 'ms' },
-    target: `< 100 ms from typing to results on screen, ${CASES} prefixes, Debian Chromium, 100,000 relations`,
+    // The core's own search time is context, not a baseline: the screen time is mostly debounce and drawing.
+    target: `< 100 ms from typing to results on screen, ${CASES} prefixes, Debian Chromium, 100,000 relations (relations.search in the core alone: p95 ${coreP95.toFixed(1)} ms)`,
     ok: percentile(screen, 95) < 100,
   });
 } finally {
