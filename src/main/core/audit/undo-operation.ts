@@ -5,7 +5,7 @@ import type { OperationKind } from '../../../shared/contract/operation-kinds';
 import { AUDITED_TABLES } from '../db/audit-triggers';
 import { createSearchTriggers, dropSearchTriggers, rebuildSearchIndex } from '../db/search-index';
 import { COMPUTED_TABLES } from '../exchange/user-tables';
-import { relationNamesOf } from '../io/import/row-writer';
+import { derivedNamesOfRow } from '../relations/relation-names';
 
 /**
  * Operations that can be undone as a whole, later and after a restart, from the audit log
@@ -140,7 +140,7 @@ function reinsert(ctx: CoreContext, table: string, info: TableInfo, json: string
   if (info.columns.has('created_at')) row['created_at'] = now;
   if (info.hasTimestamps) row['updated_at'] = now;
   if (table === 'relations') {
-    const names = relationNamesOf({ ...values, firstName: values['first_name'], lastName: values['last_name'], exactName: values['exact_name'] });
+    const names = derivedNamesOfRow({ ...values, firstName: values['first_name'], lastName: values['last_name'], exactName: values['exact_name'] });
     row['display_name'] = names.displayName;
     row['sort_key'] = names.sortKey;
   }
@@ -154,7 +154,7 @@ function refreshNames(ctx: CoreContext, ids: Set<string>): void {
   for (const id of ids) {
     const r = get.get(id) as Record<string, unknown> | undefined;
     if (!r) continue;
-    const n = relationNamesOf(r);
+    const n = derivedNamesOfRow(r);
     set.run(n.displayName, n.sortKey, ctx.now(), id);
   }
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../db/schema';
-import { derivedNames } from '../relations/relation-names';
+import { derivedNamesOfRow } from '../relations/relation-names';
 
 /** One prepared INSERT for a table, with its columns in drizzle order, bound from camelCase rows. */
 export interface InsertPlan {
@@ -45,25 +45,12 @@ export function runInsert(plan: InsertPlan, row: Record<string, unknown>): void 
   }
   // Derived columns are always computed here (relations/relation-names.ts), never taken from the row.
   if (plan.displayNameAt >= 0) {
-    const names = relationNames(row);
+    const names = derivedNamesOfRow(row);
     values[plan.displayNameAt] = names.displayName;
     values[plan.sortKeyAt] = names.sortKey;
   }
   plan.stmt.run(values);
 }
 
-function text(v: unknown): string | null {
-  return typeof v === 'string' ? v : null;
-}
 
-function relationNames(r: Record<string, unknown>): { displayName: string; sortKey: string } {
-  return derivedNames(r['kind'] === 'organisation' ? 'organisation' : 'person', {
-    initials: text(r['initials']),
-    firstName: text(r['firstName']),
-    infix: text(r['infix']),
-    lastName: text(r['lastName']),
-    exactName: r['exactName'] === true,
-    name: text(r['name']),
-    email: text(r['email']),
-  });
-}
+

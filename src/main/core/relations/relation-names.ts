@@ -31,6 +31,24 @@ export function derivedNames(kind: RelationKind, f: NameParts): { displayName: s
   return { displayName: display, sortKey: key };
 }
 
+/**
+ * The derived names of a relation given as a row-shaped record (table keys, values as stored
+ * or as read): the one place the row writer, the bulk insert plan, the import's preview,
+ * import undo and the bench derive them.
+ */
+export function derivedNamesOfRow(r: Record<string, unknown>): { displayName: string; sortKey: string } {
+  const text = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : null);
+  return derivedNames(r['kind'] === 'organisation' ? 'organisation' : 'person', {
+    initials: text('initials'),
+    firstName: text('firstName'),
+    infix: text('infix'),
+    lastName: text('lastName'),
+    exactName: r['exactName'] === true || r['exactName'] === 1,
+    name: text('name'),
+    email: text('email'),
+  });
+}
+
 export function salutations(kind: RelationKind, f: NameParts): { formal: string; informal: string; addressee: string } {
   if (kind === 'organisation') {
     return { formal: 'Geachte heer, mevrouw', informal: 'Beste lezer', addressee: f.name ?? '' };

@@ -7,7 +7,8 @@ import { bulkLoad, type BulkLoader } from '../../exchange/bulk-load';
 import { isPublicMailDomain } from '../../relations/public-mail-domains';
 import { RELATION_FIELDS, type ImportRecord } from './import-record';
 import type { PlannedRow } from './plan';
-import { directLoader, relationNamesOf, updater } from './row-writer';
+import { directLoader, updater } from './row-writer';
+import { derivedNamesOfRow } from '../../relations/relation-names';
 
 /** From this many written rows on, the bulk path (set-based audit, one search index rebuild) is faster. */
 export const BULK_THRESHOLD = 1_000;
@@ -100,7 +101,7 @@ function writeUpdate(ctx: CoreContext, p: PlannedRow, env: CommitEnv, load: Bulk
   if (Object.keys(set).length) {
     const merged = { ...current.row, ...set };
     if (current.row.kind === 'organisation' && changed.has('email') && !current.row.emailDomain) set['emailDomain'] = domainOf(merged.email);
-    update(relations, id, { ...set, ...relationNamesOf(merged), updatedAt: now });
+    update(relations, id, { ...set, ...derivedNamesOfRow(merged), updatedAt: now });
   }
   const cols = addressColumns(rec);
   const addressSet = Object.fromEntries(Object.entries(cols).filter(([k]) => changed.has(k))) as AddressColumns;

@@ -1,7 +1,7 @@
 import type { CustomFieldDto } from '../../../../shared/contract';
 import type { FieldChange, ImportIssue, ImportOptions, MatchKey } from '../../../../shared/contract/io';
 import type { CoreContext } from '../../context';
-import { derivedNames } from '../../relations/relation-names';
+import { derivedNamesOfRow } from '../../relations/relation-names';
 import { collationKey, foldDiacritics } from '../../../../shared/dutch/text';
 import { checkpoint, CHUNK_ROWS, type Progress } from '../progress';
 import { loadCurrentStates, type CurrentState } from './current-state';
@@ -110,15 +110,7 @@ export function mergedFields(rec: ImportRecord, state: CurrentState | null): Rec
 }
 
 function displayNameOf(kind: 'person' | 'organisation', f: Record<string, string | null>): string {
-  return derivedNames(kind, {
-    initials: f['initials'] ?? null,
-    firstName: f['firstName'] ?? null,
-    infix: f['infix'] ?? null,
-    lastName: f['lastName'] ?? null,
-    exactName: false,
-    name: f['name'] ?? null,
-    email: f['email'] ?? null,
-  }).displayName;
+  return derivedNamesOfRow({ ...f, kind }).displayName;
 }
 
 function identityIssue(rec: ImportRecord, kind: 'person' | 'organisation', f: Record<string, string | null>): ImportIssue | null {

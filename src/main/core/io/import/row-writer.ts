@@ -4,20 +4,6 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { CoreContext } from '../../context';
 import { BULK_TABLES, type BulkLoader, type BulkTableName } from '../../exchange/bulk-load';
 import { insertPlan, runInsert, type InsertPlan } from '../../exchange/insert-plan';
-import { derivedNames } from '../../relations/relation-names';
-
-export function relationNamesOf(r: Record<string, unknown>): { displayName: string; sortKey: string } {
-  const text = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : null);
-  return derivedNames(r['kind'] === 'organisation' ? 'organisation' : 'person', {
-    initials: text('initials'),
-    firstName: text('firstName'),
-    infix: text('infix'),
-    lastName: text('lastName'),
-    exactName: r['exactName'] === true || r['exactName'] === 1,
-    name: text('name'),
-    email: text('email'),
-  });
-}
 
 /**
  * The same interface as the bulk loader, for small imports: plain prepared inserts with the
