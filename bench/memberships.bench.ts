@@ -32,7 +32,8 @@ const noop = await (async () => {
   await core.call('memberships.recompute', {});
   return performance.now() - t0;
 })();
-report({ name: 'memberships.full_recompute', value: noop, unit: 'ms', target: '< 5000 ms', ok: noop < 5000 });
+// Named for what it measures: a full recompute of everyone when nothing changed (the diff writes nothing).
+report({ name: 'memberships.full_recompute_nothing_changed', value: noop, unit: 'ms', target: '< 5000 ms (every relation computed and compared, no period written)', ok: noop < 5000 });
 
 // Only the time is kept: holding a 100,000-relation result would make later figures measure GC.
 const computeOnly = { ms: time(() => void computeMemberships(core.ctx, null)).ms };

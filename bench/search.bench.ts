@@ -56,11 +56,10 @@ for (const p of [50, 95]) {
     name: `search.relations_prefix_p${p}`,
     value,
     unit: 'ms',
-    baseline: { name: `raw FTS5 prefix query, LIMIT 50 (p${p})`, value: percentile(raw, p), unit: 'ms' },
-    // What the core adds to SQLite's own prefix query (ranking, names, the summary row) is
-    // bounded by the ratio; p95 also has the issue's absolute target.
-    target: `${p === 95 ? '< 5 ms and ' : ''}<= 3x the raw FTS5 query (relations.search through the core, 1,000 prefixes of 2–4 letters, 20 results)`,
-    ok: (p === 95 ? value < 5 : true) && value <= 3 * percentile(raw, p),
+    // The raw FTS5 query is context, not a baseline: it does not rank, name or summarise, so a
+    // ratio to it would not say whether the search is fast enough; the absolute target does.
+    target: `${p === 95 ? '< 5 ms' : 'informational'} (relations.search through the core, 1,000 prefixes of 2–4 letters, 20 results; the raw FTS5 prefix query alone, LIMIT 50: p${p} ${percentile(raw, p).toFixed(2)} ms)`,
+    ok: p === 95 ? value < 5 : true,
   });
 }
 
