@@ -44,8 +44,8 @@ import {
   naiveToDay,
   naiveUnion,
   windowDays,
-} from './naive-days';
-import type { DaySet, DayWindow } from './naive-days';
+} from '../../../../test/support/naive-days';
+import type { DaySet, DayWindow } from '../../../../test/support/naive-days';
 
 const iv = (from: number, to: number): Interval => ({ from, to });
 

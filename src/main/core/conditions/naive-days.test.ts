@@ -10,7 +10,7 @@ import {
   naiveRuns,
   naiveToDay,
   sortedDays,
-} from './naive-days';
+} from '../../../../test/support/naive-days';
 
 // The oracle must itself be right, or the property tests prove nothing.
 describe('naive day oracle', () => {

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCore, type TestClock } from '../../../../../test/support/test-core';
 import type { Core } from '../../create-core';
 import { DomainError } from '../../../../shared/errors';
-import { ioClient } from '../testing/io-test-kit';
-import { seedMembers } from '../testing/seed-members';
+import { ioClient } from '../../../../../test/support/io/io-test-kit';
+import { seedMembers } from '../../../../../test/support/io/seed-members';
 import { neutraliseFormula } from './formula-guard';
 
 let core: Core & { clock: TestClock };

@@ -3,7 +3,7 @@ import { createTestCore, type TestClock } from '../../../../../test/support/test
 import type { Core } from '../../create-core';
 import { DomainError } from '../../../../shared/errors';
 import type { CoreEvent } from '../../../../shared/rpc';
-import { fixtureBase64, ioClient } from '../testing/io-test-kit';
+import { fixtureBase64, ioClient } from '../../../../../test/support/io/io-test-kit';
 
 let core: Core & { clock: TestClock };
 afterEach(() => core?.close());

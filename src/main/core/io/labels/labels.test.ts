@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCore, type TestClock } from '../../../../../test/support/test-core';
 import type { Core } from '../../create-core';
 import type { DomainError } from '../../../../shared/errors';
-import { hasSoffice, ioClient, outputDir, pdfInfo, pdfPagePng, pdfText, toPdf } from '../testing/io-test-kit';
-import { seedMembers } from '../testing/seed-members';
+import { hasSoffice, ioClient, outputDir, pdfInfo, pdfPagePng, pdfText, toPdf } from '../../../../../test/support/io/io-test-kit';
+import { seedMembers } from '../../../../../test/support/io/seed-members';
 
 let core: Core & { clock: TestClock };
 afterEach(() => core?.close());

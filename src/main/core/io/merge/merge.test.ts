@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCore, type TestClock } from '../../../../../test/support/test-core';
 import type { Core } from '../../create-core';
 import { DomainError } from '../../../../shared/errors';
-import { fixtureBase64, hasSoffice, ioClient, outputDir, pdfInfo, pdfPagePng, pdfText, toPdf } from '../testing/io-test-kit';
-import { seedMembers } from '../testing/seed-members';
+import { fixtureBase64, hasSoffice, ioClient, outputDir, pdfInfo, pdfPagePng, pdfText, toPdf } from '../../../../../test/support/io/io-test-kit';
+import { seedMembers } from '../../../../../test/support/io/seed-members';
 import { TEMPLATE_LIMITS } from './docx-template';
 import { xmlProblem } from './xml-wellformed';
 

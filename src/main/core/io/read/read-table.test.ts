@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../../shared/errors';
-import { FIXTURES } from '../testing/io-test-kit';
+import { FIXTURES } from '../../../../../test/support/io/io-test-kit';
 import { decodeText, encodeWindows1252 } from '../text/encoding';
 import { detectDelimiter } from './csv-reader';
 import { readTable } from './read-table';

@@ -1,5 +1,5 @@
-import type { Input } from '../../../../shared/contract';
-import type { Core } from '../../create-core';
+import type { Input } from '../../../src/shared/contract';
+import type { Core } from '../../../src/main/core/create-core';
 
 /**
  * A small association to export, merge and print: two people at one address (a household),

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { OutputOf } from '../../../../shared/contract/define';
-import { type ioContract } from '../../../../shared/contract/io';
-import type { CoreEvent } from '../../../../shared/rpc';
-import type { Core } from '../../create-core';
+import type { OutputOf } from '../../../src/shared/contract/define';
+import { type ioContract } from '../../../src/shared/contract/io';
+import type { CoreEvent } from '../../../src/shared/rpc';
+import type { Core } from '../../../src/main/core/create-core';
 
 /**
  * Test helpers for the io domain. `ioCall` is the core's own dispatcher (input parsed,
@@ -21,7 +21,7 @@ export function ioClient(core: Core, emit?: (e: CoreEvent) => void) {
   };
 }
 
-export const FIXTURES = path.resolve(import.meta.dirname, '../../../../../test/fixtures/io');
+export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/io');
 
 export function fixtureBase64(name: string): string {
   return fs.readFileSync(path.join(FIXTURES, name)).toString('base64');
@@ -38,7 +38,7 @@ export function hasSoffice(): boolean {
 
 /** A folder kept under test-results/io so the converted PDFs and PNGs can be looked at. */
 export function outputDir(name: string): string {
-  const dir = path.resolve(import.meta.dirname, '../../../../../test-results/io', name);
+  const dir = path.resolve(import.meta.dirname, '../../../test-results/io', name);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   return dir;
