@@ -1,6 +1,6 @@
 import type { ColumnType, ColumnValue } from '../records/columns';
 import { neutraliseFormula } from './formula-guard';
-import { ZipWriter, type ZipEntryWriter } from './zip-writer';
+import { ZipWriter, type ZipEntryWriter } from '../zip-writer';
 
 export interface SheetColumn {
   label: string;

@@ -2,7 +2,7 @@ import type PizZip from 'pizzip';
 import type { MergeValue } from './merge-fields';
 import type { Template } from './docx-template';
 import { renderPart } from './render';
-import { writeZip, type ZipEntry } from './zip-writer';
+import { writeZip, type ZipEntry } from '../zip-writer';
 
 export type Values = (name: string) => MergeValue;
 

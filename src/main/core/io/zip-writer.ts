@@ -2,9 +2,10 @@ import type { TransformOptions } from 'node:stream';
 import zlib from 'node:zlib';
 
 /*
- * A minimal zip writer for the files we generate ourselves (.xlsx): entries are deflated as
- * their text arrives, by zlib on its thread pool, so compressing overlaps with producing the
- * next rows. The archive is assembled in memory at the end (compressed, so a few MB for
+ * The one zip writer for the files we generate ourselves (.xlsx, merged .docx, a zip of
+ * letters). Streamed entries (the xlsx sheet) are deflated as their text arrives, by zlib on
+ * its thread pool, so compressing overlaps with producing the next rows; whole entries
+ * (document parts, finished documents) are added as bytes, deflated or stored. The archive is assembled in memory at the end (compressed, so a few MB for
  * 100,000 rows). No zip64: one .xlsx sheet stays far below 4 GB (Excel's 1,048,576 rows at
  * ~1 kB per row), and an entry that would not is refused rather than written corrupt.
  */
@@ -16,6 +17,8 @@ const DEFLATE_OPTIONS: zlib.ZlibOptions & TransformOptions = { level: 6, chunkSi
 
 interface Entry {
   name: Buffer;
+  /** 8 deflate, 0 stored (already compressed data). */
+  method: 0 | 8;
   crc: number;
   size: number;
   data: Buffer[];
@@ -72,7 +75,7 @@ export class ZipEntryWriter {
     this.deflate.end();
     await this.ended;
     if (this.size > LIMIT || this.compressed > LIMIT) throw new Error(`zip entry ${this.name} is larger than 4 GB`);
-    this.onEnd({ name: Buffer.from(this.name, 'utf8'), crc: this.crc, size: this.size, data: this.chunks, compressedSize: this.compressed });
+    this.onEnd({ name: Buffer.from(this.name, 'utf8'), method: 8, crc: this.crc, size: this.size, data: this.chunks, compressedSize: this.compressed });
   }
 
   private flushPending(): void {
@@ -93,7 +96,7 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 /** The fields a local header and its central directory record share, in the same order. */
 function writeEntryFields(b: Buffer, at: number, e: Omit<Entry, 'offset' | 'data'>): void {
   b.writeUInt16LE(0x0800, at); // flags: UTF-8 names
-  b.writeUInt16LE(8, at + 2); // deflate
+  b.writeUInt16LE(e.method, at + 2);
   b.writeUInt16LE(DOS_TIME, at + 4);
   b.writeUInt16LE(DOS_DATE, at + 6);
   b.writeUInt32LE(e.crc >>> 0, at + 8);
@@ -118,6 +121,16 @@ export class ZipWriter {
     const w = this.entry(name);
     w.write(text);
     await w.end();
+  }
+
+  /** A whole entry at once: deflated, or stored when its data is compressed already. */
+  addBytes(name: string, data: Uint8Array | string, opts: { compress: boolean }): void {
+    const raw = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const stored = opts.compress ? zlib.deflateRawSync(raw, { level: 6 }) : raw;
+    if (raw.length > LIMIT || stored.length > LIMIT) throw new Error(`zip entry ${name} is larger than 4 GB`);
+    const e = { name: Buffer.from(name, 'utf8'), method: opts.compress ? (8 as const) : (0 as const), crc: zlib.crc32(raw), size: raw.length, data: [stored], compressedSize: stored.length };
+    this.entries.push({ ...e, offset: this.offset });
+    this.offset += 30 + e.name.length + e.compressedSize;
   }
 
   /** The archive: local headers with data, then the central directory. */
@@ -152,4 +165,16 @@ export class ZipWriter {
     parts.push(end);
     return Buffer.concat(parts);
   }
+}
+
+export interface ZipEntry {
+  name: string;
+  data: Uint8Array | string;
+}
+
+/** A whole archive from whole entries (merged documents, a zip of documents). */
+export function writeZip(entries: ZipEntry[], opts: { compress: boolean }): Uint8Array {
+  const zip = new ZipWriter();
+  for (const e of entries) zip.addBytes(e.name, e.data, opts);
+  return zip.finish();
 }
