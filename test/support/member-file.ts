@@ -1,5 +1,6 @@
 import { createRng, type Rng } from '../../src/main/core/demo/prng';
 import { encodeWindows1252 } from '../../src/main/core/io/text/encoding';
+import { ibanCheckDigits } from '../../src/shared/dutch/iban';
 
 /**
  * A realistic member file as Excel NL writes it (Windows-1252, ';', CRLF, Dutch dates,
@@ -12,10 +13,7 @@ const PLACES: [string, string][] = [['3511', 'Utrecht'], ['1012', 'Amsterdam'], 
 
 function iban(rng: Rng): string {
   const bban = `ABNA${String(rng.int(0, 99_999)).padStart(5, '0')}${String(rng.int(0, 99_999)).padStart(5, '0')}`;
-  const digits = `${bban}NL00`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
-  let rest = 0;
-  for (const d of digits) rest = (rest * 10 + Number(d)) % 97;
-  return `NL${String(98 - rest).padStart(2, '0')}${bban}`.replace(/(.{4})/g, '$1 ').trim();
+  return `NL${ibanCheckDigits('NL', bban)}${bban}`.replace(/(.{4})/g, '$1 ').trim();
 }
 
 export const MEMBER_FILE_HEADER = 'Lidnr;Voorletters;Roepnaam;Achternaam;Straat;Huisnr;Postcode;Woonplaats;E-mail;Telefoon;Geb.datum;Lid sinds;IBAN;Aanhef';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bicForIban, formatIban, normalizeIban, parseBankCodeBicTable, validateBic, validateIban } from './iban';
+import { bicForIban, formatIban, ibanCheckDigits, normalizeIban, parseBankCodeBicTable, validateBic, validateIban } from './iban';
 
 const bicTable = parseBankCodeBicTable(
   readFileSync(new URL('../../../resources/data/nl-bankcode-bic.csv', import.meta.url), 'utf8'),
@@ -88,5 +88,14 @@ describe('validateBic', () => {
     expect(validateBic('ABNANL2AX')).toMatchObject({ ok: false, code: 'BIC_INVALID_LENGTH' });
     expect(validateBic('AB1ANL2A')).toEqual({ ok: false, code: 'BIC_INVALID_FORMAT' });
     expect(validateBic('ABNA122A')).toEqual({ ok: false, code: 'BIC_INVALID_FORMAT' });
+  });
+});
+
+describe('ibanCheckDigits', () => {
+  it('gives the check digits the validator accepts (the one mod-97 for both)', () => {
+    expect(ibanCheckDigits('NL', 'ABNA0417164300')).toBe('91');
+    for (const bban of ['RABO0123456789', 'INGB0001234567', 'ABNA0000000001']) {
+      expect(validateIban(`NL${ibanCheckDigits('NL', bban)}${bban}`).ok).toBe(true);
+    }
   });
 });

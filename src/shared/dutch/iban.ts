@@ -23,16 +23,25 @@ export function normalizeIban(raw: string): string {
   return raw.replace(/[\s.\-]/gu, '').toUpperCase();
 }
 
-// ISO 7064 MOD 97-10 over the rearranged IBAN, letters as 10..35, chunked to stay exact.
-function mod97(iban: string): number {
-  const rearranged = iban.slice(4) + iban.slice(0, 4);
+// ISO 7064 MOD 97-10, letters as 10..35, chunked to stay exact.
+function mod97Of(digitsAndLetters: string): number {
   let remainder = 0;
-  for (const ch of rearranged) {
+  for (const ch of digitsAndLetters) {
     const code = ch.charCodeAt(0);
     const value = code >= 65 ? code - 55 : code - 48;
     remainder = value >= 10 ? (remainder * 100 + value) % 97 : (remainder * 10 + value) % 97;
   }
   return remainder;
+}
+
+/** Over the rearranged IBAN: 1 for a valid one. */
+function mod97(iban: string): number {
+  return mod97Of(iban.slice(4) + iban.slice(0, 4));
+}
+
+/** ISO 13616 check digits for a BBAN: 98 − (BBAN + country + '00') mod 97 (demo data, test files). */
+export function ibanCheckDigits(country: string, bban: string): string {
+  return String(98 - mod97Of(`${bban}${country}00`)).padStart(2, '0');
 }
 
 /**

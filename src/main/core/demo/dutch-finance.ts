@@ -1,4 +1,4 @@
-import type { BankInfo } from '../../../shared/dutch/iban';
+import { ibanCheckDigits, type BankInfo } from '../../../shared/dutch/iban';
 import { type Rng, weighted } from './prng';
 
 // Rough market shares of Dutch current accounts; codes must exist in nl-bankcode-bic.csv.
@@ -6,20 +6,6 @@ const BANK_SHARES = [
   ['INGB', 35], ['RABO', 30], ['ABNA', 20], ['SNSB', 5], ['ASNB', 3], ['TRIO', 2], ['KNAB', 2], ['BUNQ', 2], ['RBRB', 1],
 ] as const;
 
-function mod97(digitsAndLetters: string): number {
-  let remainder = 0;
-  for (const ch of digitsAndLetters) {
-    const code = ch.charCodeAt(0);
-    const value = code >= 65 ? code - 55 : code - 48;
-    remainder = value >= 10 ? (remainder * 100 + value) % 97 : (remainder * 10 + value) % 97;
-  }
-  return remainder;
-}
-
-/** ISO 13616 check digits: 98 − (BBAN + country + '00') mod 97. */
-export function ibanCheckDigits(country: string, bban: string): string {
-  return String(98 - mod97(`${bban}${country}00`)).padStart(2, '0');
-}
 
 export interface DemoAccount {
   iban: string;
