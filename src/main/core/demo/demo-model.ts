@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../../../shared/dutch/dates';
+import { fromDay, toDay } from '../../../shared/dutch/day-numbers';
 import type { BulkRow } from '../exchange/bulk-load';
 import type { DemoAddress } from './dutch-places';
 import { type Rng, uuidV7 } from './prng';
@@ -32,17 +32,17 @@ export function emptyDemoData(): DemoData {
   };
 }
 
-const EPOCH = '1970-01-01';
+// Epoch milliseconds of timestamps (created/updated at), not calendar days.
 const DAY_MS = 86_400_000;
 
 /** Dates as day numbers (days since 1970-01-01) inside the generator: cheap to compare and add. */
-export const dayOf = (iso: string): number => daysBetween(EPOCH, iso);
+export const dayOf = toDay;
 
 // A generated history touches a few tens of thousands of distinct days; format each once.
 const isoCache = new Map<number, string>();
 export function isoOf(day: number): string {
   let iso = isoCache.get(day);
-  if (iso === undefined) isoCache.set(day, (iso = addDays(EPOCH, day)));
+  if (iso === undefined) isoCache.set(day, (iso = fromDay(day)));
   return iso;
 }
 

@@ -1,3 +1,4 @@
+import { daysFromCivil, toDay } from '../../../shared/dutch/day-numbers';
 import type { GroupMemberEntryDto } from '../../../shared/contract';
 
 export interface TimelineBar {
@@ -30,11 +31,7 @@ export interface Timeline {
   today: number;
 }
 
-const DAY_MS = 86_400_000;
-
-function dayNumber(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
-}
+const dayNumber = toDay;
 
 function yearOf(iso: string): number {
   return Number(iso.slice(0, 4));
@@ -54,8 +51,8 @@ export function buildTimeline(entries: GroupMemberEntryDto[], today: string, rol
   const startYear = Math.min(thisYear - 4, ...starts);
   // Always show next year too: that is where scheduled changes appear.
   const endYear = Math.max(thisYear + 2, ...ends.map((y) => y + 1), ...starts.map((y) => y + 1));
-  const axisFrom = Date.UTC(startYear, 0, 1) / DAY_MS;
-  const axisTo = Date.UTC(endYear, 0, 1) / DAY_MS;
+  const axisFrom = daysFromCivil(startYear, 1, 1);
+  const axisTo = daysFromCivil(endYear, 1, 1);
   const pct = (day: number) => Math.min(100, Math.max(0, ((day - axisFrom) / (axisTo - axisFrom)) * 100));
 
   const lanes = new Map<string, TimelineLane>();

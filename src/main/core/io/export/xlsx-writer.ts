@@ -1,3 +1,4 @@
+import { parseYmd, toDay } from '../../../../shared/dutch/day-numbers';
 import type { ColumnType, ColumnValue } from '../records/columns';
 import { neutraliseFormula } from './formula-guard';
 import { ZipWriter, type ZipEntryWriter } from '../zip-writer';
@@ -72,16 +73,15 @@ export function columnLetters(index: number): string {
   return s;
 }
 
-const DAY_MS = 86_400_000;
 // Serial 61 is 1900-03-01: before it Excel's serials are off by its 1900 leap-year bug.
 const FIRST_SERIAL = 61;
 
 /** 'YYYY-MM-DD' → Excel's day serial (days since 1899-12-30), or null when it has none. */
 export function dateSerial(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const serial = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS + 25_569;
-  return Number.isFinite(serial) && serial >= FIRST_SERIAL ? serial : null;
+  if (parseYmd(iso) === null) return null;
+  // Day 0 (1970-01-01) is serial 25,569.
+  const serial = toDay(iso) + 25_569;
+  return serial >= FIRST_SERIAL ? serial : null;
 }
 
 function textCell(ref: string, text: string, style = text.includes('\n') ? WRAP_STYLE : 0): string {
