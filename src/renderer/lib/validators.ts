@@ -2,7 +2,7 @@ import { normalizePostcode } from '../../shared/dutch/postcode';
 import { validateBic, validateIban } from '../../shared/dutch/iban';
 import { normalizeEmail } from '../../shared/dutch/email';
 import { normalizePhone } from '../../shared/dutch/phone';
-import { validateHouseLetter, validateHouseNumber, validateHouseNumberSuffix } from '../../shared/dutch/address';
+import { validateCountry, validateHouseLetter, validateHouseNumber, validateHouseNumberSuffix } from '../../shared/dutch/address';
 import type { FieldIssue } from '../../shared/errors';
 import type { Result } from '../../shared/dutch/result';
 import { parseDateText } from './dates';
@@ -30,7 +30,7 @@ export const checks = {
   houseNumber: optional(validateHouseNumber),
   houseLetter: optional(validateHouseLetter),
   houseNumberSuffix: optional(validateHouseNumberSuffix),
-  country: optional((s) => (/^[A-Za-z]{2}$/.test(s.trim()) ? { ok: true, value: s } : { ok: false, code: 'COUNTRY_INVALID' })),
+  country: optional(validateCountry),
 } as const;
 
 /** Runs the checks of a form: field → check. Returns issues with the form's field names. */

@@ -1,10 +1,56 @@
 import { z } from 'zod';
 import { defineContract } from './define';
-import { id, isoDate, optionalDate, optionalText } from './fields';
+import { fromResult, id, isoDate, optionalDate, optionalText } from './fields';
+import { validateCountry, validateHouseLetter, validateHouseNumber, validateHouseNumberSuffix } from '../dutch/address';
 import { normalizePostcode } from '../dutch/postcode';
 
 export const addressType = z.enum(['home', 'postal', 'business']);
 export type AddressType = z.infer<typeof addressType>;
+
+/**
+ * The rules of an address's own fields, in one place: the API (addressInput), the JSON
+ * import (addressRecord) and, through the same shared/dutch/address helpers, the renderer's
+ * instant checks and the CSV import. The postcode depends on the country, so it is checked
+ * on the whole object (`normaliseAddressPostcode`).
+ */
+/** A two-letter country code (ISO 3166), stored in upper case. */
+export const countryCode = z.string().transform((raw, ctx) => {
+  const r = validateCountry(raw);
+  if (r.ok) return r.value;
+  ctx.addIssue({ code: 'custom', message: r.code });
+  return z.NEVER;
+});
+
+export const addressFields = {
+  street: optionalText(120),
+  houseNumber: z
+    .number()
+    .nullish()
+    .transform((v, ctx) => {
+      if (v === null || v === undefined) return null;
+      const r = validateHouseNumber(v);
+      if (r.ok) return r.value;
+      ctx.addIssue({ code: 'custom', message: r.code });
+      return z.NEVER;
+    }),
+  houseLetter: fromResult(validateHouseLetter),
+  houseNumberSuffix: fromResult(validateHouseNumberSuffix),
+  poBox: optionalText(40),
+  postcode: optionalText(12),
+  city: optionalText(80),
+  municipality: optionalText(80),
+  province: optionalText(40),
+  country: countryCode.default('NL'),
+};
+
+/** The postcode normalised by the address's country, or an issue on `postcode`: null when it is refused. */
+export function normaliseAddressPostcode(a: { postcode: string | null; country: string }, ctx: z.RefinementCtx): string | null | typeof z.NEVER {
+  if (a.postcode === null) return null;
+  const r = normalizePostcode(a.postcode, a.country);
+  if (r.ok) return r.value;
+  ctx.addIssue({ code: 'custom', path: ['postcode'], message: r.code });
+  return z.NEVER;
+}
 
 /**
  * An address as entered. Postcode rules depend on the country, so they run on the whole
@@ -13,41 +59,12 @@ export type AddressType = z.infer<typeof addressType>;
 export const addressInput = z
   .object({
     type: addressType.default('home'),
-    street: optionalText(120),
-    houseNumber: z
-      .number()
-      .int({ message: 'HOUSE_NUMBER_INVALID' })
-      .min(1, { message: 'HOUSE_NUMBER_INVALID' })
-      .max(99_999, { message: 'HOUSE_NUMBER_INVALID' })
-      .nullish()
-      .transform((v) => v ?? null),
-    houseLetter: optionalText(1)
-      .refine((v) => v === null || /^[A-Za-z]$/.test(v), { message: 'HOUSE_LETTER_INVALID' })
-      .transform((v) => v?.toUpperCase() ?? null),
-    houseNumberSuffix: optionalText(4).refine((v) => v === null || /^[A-Za-z0-9]{1,4}$/.test(v), {
-      message: 'HOUSE_NUMBER_SUFFIX_INVALID',
-    }),
-    poBox: optionalText(40),
-    postcode: optionalText(12),
-    city: optionalText(80),
-    municipality: optionalText(80),
-    province: optionalText(40),
-    country: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}$/, { message: 'COUNTRY_INVALID' })
-      .default('NL'),
+    ...addressFields,
     validFrom: optionalDate,
     validTo: optionalDate,
   })
   .transform((a, ctx) => {
-    let postcode = a.postcode;
-    if (postcode !== null) {
-      const r = normalizePostcode(postcode, a.country);
-      if (r.ok) postcode = r.value;
-      else ctx.addIssue({ code: 'custom', path: ['postcode'], message: r.code });
-    }
+    const postcode = normaliseAddressPostcode(a, ctx);
     if (a.validFrom && a.validTo && a.validTo <= a.validFrom) {
       ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'PERIOD_END_BEFORE_START' });
     }

@@ -66,7 +66,7 @@ export const optionalDate = z
   .refine((s) => s === null || isIsoDate(s), { message: 'DATE_INVALID' });
 
 /** Turns a Dutch helper's Result into a zod transform step. */
-function fromResult(fn: (raw: string) => Result<string>) {
+export function fromResult(fn: (raw: string) => Result<string>) {
   return plainText()
     .nullish()
     .transform((raw, ctx) => {

@@ -92,6 +92,12 @@ export function validateHouseNumber(raw: number | string): Result<number> {
   return ok(n);
 }
 
+/** An ISO 3166 alpha-2 country code, returned in upper case. Code: COUNTRY_INVALID. */
+export function validateCountry(raw: string): Result<string> {
+  const s = raw.trim().toUpperCase();
+  return /^[A-Z]{2}$/u.test(s) ? ok(s) : fail('COUNTRY_INVALID');
+}
+
 /** A single letter, returned in upper case. Code: HOUSE_LETTER_INVALID. */
 export function validateHouseLetter(raw: string): Result<string> {
   const s = raw.trim();

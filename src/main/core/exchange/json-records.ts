@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { addressType, relationFields, relationKind } from '../../../shared/contract';
+import { addressFields, addressType, countryCode, normaliseAddressPostcode, relationFields, relationKind } from '../../../shared/contract';
 import { optionalDate, optionalText, requiredText, plainText } from '../../../shared/contract/fields';
-import { normalizePostcode } from '../../../shared/dutch/postcode';
 import { timestamp } from './timestamp';
 
 /**
@@ -64,37 +63,16 @@ export const addressRecord = z
     id,
     relationId: ref,
     type: addressType,
-    street: optionalText(120),
-    houseNumber: z
-      .number()
-      .int({ message: 'HOUSE_NUMBER_INVALID' })
-      .min(1, { message: 'HOUSE_NUMBER_INVALID' })
-      .max(99_999, { message: 'HOUSE_NUMBER_INVALID' })
-      .nullish()
-      .transform((v) => v ?? null),
-    houseLetter: optionalText(1)
-      .refine((v) => v === null || /^[A-Za-z]$/.test(v), { message: 'HOUSE_LETTER_INVALID' })
-      .transform((v) => v?.toUpperCase() ?? null),
-    houseNumberSuffix: optionalText(4).refine((v) => v === null || /^[A-Za-z0-9]{1,4}$/.test(v), { message: 'HOUSE_NUMBER_SUFFIX_INVALID' }),
-    poBox: optionalText(40),
-    postcode: optionalText(12),
-    city: optionalText(80),
-    municipality: optionalText(80),
-    province: optionalText(40),
-    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: 'COUNTRY_INVALID' }),
+    ...addressFields,
+    // A file names the country of every address; only the API defaults it to NL.
+    country: countryCode,
     validFrom: optionalDate,
     validTo: optionalDate,
     createdAt: timestamp,
     updatedAt: timestamp,
   })
   .superRefine(periodCheck)
-  .transform((a, ctx) => {
-    if (a.postcode === null) return a;
-    const r = normalizePostcode(a.postcode, a.country);
-    if (r.ok) return { ...a, postcode: r.value };
-    ctx.addIssue({ code: 'custom', path: ['postcode'], message: r.code });
-    return z.NEVER;
-  });
+  .transform((a, ctx) => ({ ...a, postcode: normaliseAddressPostcode(a, ctx) }));
 
 export const relationTypeRecord = z.strictObject({ id, code, name: label, appliesTo: scope, position, createdAt: timestamp });
 
