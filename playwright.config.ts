@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_TODAY } from './test/e2e/fixtures';
 
 /**
  * End-to-end tests drive the real renderer in Debian's Chromium against the web host on a
  * fresh administration with 2,000 demo relations. Tests open `/#token=e2e-token`
- * (see E2E_TOKEN in test/e2e/fixtures.ts).
+ * (see E2E_TOKEN in test/e2e/fixtures.ts), on the fixed test date E2E_TODAY.
  */
 const PORT = Number(process.env.E2E_PORT ?? 4317);
 
@@ -40,7 +41,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `node --import tsx src/main/web/serve.ts --db test-results/e2e-${PORT}.sqlite --reset --demo 2000 --port ${PORT} --token e2e-token`,
+    command: `node --import tsx src/main/web/serve.ts --db test-results/e2e-${PORT}.sqlite --reset --demo 2000 --port ${PORT} --token e2e-token --today ${E2E_TODAY}`,
     url: `http://127.0.0.1:${PORT}/index.html`,
     reuseExistingServer: false,
     timeout: 60_000,

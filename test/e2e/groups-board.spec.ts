@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { E2E_NOW, expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { GroupsPage } from './pages/groups-page';
 import { rpc } from './pages/api';
@@ -12,7 +12,7 @@ function dutch(d: Date): string {
 
 test('schedules next month’s new chair now, shows today’s board, next month’s board and both on the timeline', async ({ page }) => {
   const tag = `${Date.now() % 1_000_000}`;
-  const now = new Date();
+  const now = new Date(E2E_NOW);
   const firstNextMonth = new Date(now.getFullYear(), now.getMonth() + 1, 1);
   const lastThisMonth = new Date(now.getFullYear(), now.getMonth() + 1, 0);
   const make = (firstName: string, lastName: string) => rpc(page.request, 'relations.create', { kind: 'person', fields: { firstName, lastName } });

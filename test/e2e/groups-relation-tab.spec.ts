@@ -1,11 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { E2E_NOW, expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { GroupsPage } from './pages/groups-page';
 import { rpc } from './pages/api';
 
 test('the relation card’s Groepen tab shows past, current and future groups and opens a group', async ({ page }) => {
   const tag = `${Date.now() % 1_000_000}`;
-  const now = new Date();
+  const now = new Date(E2E_NOW);
   const nextMonth = new Date(now.getFullYear(), now.getMonth() + 1, 1);
   const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-01`;
   const person = await rpc(page.request, 'relations.create', { kind: 'person', fields: { firstName: 'Greet', lastName: `Groepslid${tag}` } });

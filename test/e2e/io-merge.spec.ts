@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { IO_FIXTURES, IoPage } from './pages/io-page';
 import { rpc } from './pages/api';

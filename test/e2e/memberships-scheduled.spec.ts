@@ -1,11 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { E2E_NOW, expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { rpc } from './pages/api';
 import { MembershipsTab, UnitsPage } from './pages/units-page';
 
 test('schedules a rule change with a preview; the relation card shows both units and explains why', async ({ page, request }) => {
   const sfx = String(Date.now() % 100000);
-  const year = new Date().getFullYear();
+  const year = new Date(E2E_NOW).getFullYear();
   const sub = await rpc(request, 'subscriptionTypes.create', { code: `abo-${sfx}`, name: `Abonnement ${sfx}` });
   const type = `Lid ${sfx}`;
   await rpc(request, 'membershipTypes.create', { code: `lid-${sfx}`, name: type, baseCondition: { type: 'subscription', typeCodes: [sub.code] } });

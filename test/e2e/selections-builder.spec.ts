@@ -1,10 +1,11 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { E2E_NOW, expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { SelectionsPage } from './pages/selections-page';
 import { rpc } from './pages/api';
 
 function yearsAgo(years: number): string {
-  const d = new Date();
+  const d = new Date(E2E_NOW);
   d.setFullYear(d.getFullYear() - years);
   d.setDate(d.getDate() - 10);
   return d.toISOString().slice(0, 10);
@@ -50,7 +51,7 @@ test('builds "Lid, 18–67 jaar, in Zeeland, in this town" in the builder, sees 
   await selections.expectCount(2);
   expect(await selections.resultNames()).toEqual([`Test Adema${tag}`, `Test Bos${tag}`]);
   // The relation type was given today, so they qualify from today until the day they turn 68.
-  const now = new Date();
+  const now = new Date(E2E_NOW);
   await expect(selections.results.first()).toContainText(`${now.getDate()}-${now.getMonth() + 1}-${now.getFullYear()} t/m`);
   await page.screenshot({ path: 'test-results/e2e/selection-builder.png', fullPage: true });
 

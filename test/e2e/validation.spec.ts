@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { RelationsPage } from './pages/relations-page';
 import { NewRelationDialog } from './pages/new-relation-dialog';
