@@ -7,21 +7,23 @@ import { startCoreThread, type CoreThread } from './core-thread';
 let tmp: ReturnType<typeof tempDir>;
 let core: CoreThread;
 
+// Each test starts two workers that load the core through tsx: seconds on a busy machine.
+const STARTUP_MS = 120_000;
 beforeEach(async () => {
   tmp = tempDir();
   core = await startCoreThread({ file: path.join(tmp.dir, 'admin.sqlite'), today: '2026-03-31', actor: 'test', checkOutput: true });
-});
+}, STARTUP_MS);
 afterEach(async () => {
   await core.close();
   tmp.cleanup();
-});
+}, STARTUP_MS);
 
 const ok = (r: RpcResponse) => {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.result as Record<string, unknown>;
 };
 
-describe('core on worker threads', () => {
+describe('core on worker threads', { timeout: STARTUP_MS }, () => {
   it('writes on the writer, reads the commit on the read connection, and passes events back', async () => {
     const events: CoreEvent[] = [];
     core.onEvent((e) => events.push(e));
