@@ -1,30 +1,34 @@
 import type { CoreContext } from '../context';
 import type { RelationSummary } from '../../../shared/contract';
 import { statement } from '../db/statement-cache';
+import { rowMapper, type RowMapper, type RowOf } from '../db/row-mapper';
 
-interface SummaryRow {
-  id: string;
-  number: number;
-  kind: 'person' | 'organisation';
-  display_name: string;
-  email: string | null;
-  phone: string | null;
-  mobile: string | null;
-  birth_date: string | null;
-  deleted_at: number | null;
-}
+const summaryRow = rowMapper('relation summary', {
+  id: 'text',
+  number: 'int',
+  kind: ['person', 'organisation'],
+  display_name: 'text',
+  email: 'text?',
+  phone: 'text?',
+  mobile: 'text?',
+  birth_date: 'text?',
+  deleted_at: 'int?',
+});
 
-interface AddressRow {
-  relation_id: string;
-  type: string;
-  street: string | null;
-  house_number: number | null;
-  house_letter: string | null;
-  house_number_suffix: string | null;
-  po_box: string | null;
-  postcode: string | null;
-  city: string | null;
-}
+const addressRow = rowMapper('summary address', {
+  relation_id: 'text',
+  type: 'text',
+  street: 'text?',
+  house_number: 'int?',
+  house_letter: 'text?',
+  house_number_suffix: 'text?',
+  po_box: 'text?',
+  postcode: 'text?',
+  city: 'text?',
+});
+type AddressRow = RowOf<typeof addressRow extends RowMapper<infer S> ? S : never>;
+
+const typeRow = rowMapper('summary type', { relation_id: 'text', name: 'text' });
 
 /** Which current address a list shows: a person's home, an organisation's establishment. */
 const TYPE_PRIORITY: Record<'person' | 'organisation', Record<string, number>> = {
@@ -49,24 +53,24 @@ export function loadSummaries(ctx: CoreContext, ids: string[]): RelationSummary[
   if (ids.length === 0) return [];
   const json = JSON.stringify(ids);
   const today = ctx.today();
-  const rows = statement(
+  const rows = summaryRow.all(statement(
     ctx.sqlite,
     `SELECT id, number, kind, display_name, email, phone, mobile, birth_date, deleted_at FROM relations WHERE id IN (SELECT value FROM json_each(?))`,
-  ).all(json) as SummaryRow[];
-  const addresses = statement(
+  ).all(json));
+  const addresses = addressRow.all(statement(
     ctx.sqlite,
     `SELECT relation_id, type, street, house_number, house_letter, house_number_suffix, po_box, postcode, city
        FROM addresses
       WHERE relation_id IN (SELECT value FROM json_each(?))
         AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to > ?)`,
-  ).all(json, today, today) as AddressRow[];
-  const types = statement(
+  ).all(json, today, today));
+  const types = typeRow.all(statement(
     ctx.sqlite,
     `SELECT a.relation_id, t.name FROM relation_type_assignments a JOIN relation_types t ON t.id = a.type_id
       WHERE a.relation_id IN (SELECT value FROM json_each(?))
         AND (a.valid_from IS NULL OR a.valid_from <= ?) AND (a.valid_to IS NULL OR a.valid_to > ?)
       ORDER BY t.position, t.name`,
-  ).all(json, today, today) as { relation_id: string; name: string }[];
+  ).all(json, today, today));
 
   const kindOf = new Map(rows.map((r) => [r.id, r.kind]));
   const bestAddress = new Map<string, AddressRow>();

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCore, type TestClock } from '../../../../../test/support/test-core';
 import type { Core } from '../../create-core';
 import { DomainError } from '../../../../shared/errors';
-import { ioClient } from '../testing/io-test-kit';
+import { ioClient } from '../../../../../test/support/io/io-test-kit';
 
 /** An import never silently makes stored data worse. */
 let core: Core & { clock: TestClock };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCore, type TestClock } from '../../../../../test/support/test-core';
 import type { Core } from '../../create-core';
-import { ioClient } from '../testing/io-test-kit';
+import { ioClient } from '../../../../../test/support/io/io-test-kit';
 
 let core: Core & { clock: TestClock };
 afterEach(() => core?.close());

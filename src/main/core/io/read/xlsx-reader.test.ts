@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../../../shared/errors';
 import { createTestCore, type TestClock } from '../../../../../test/support/test-core';
 import type { Core } from '../../create-core';
-import { writeZip } from '../merge/zip-writer';
-import { ioClient } from '../testing/io-test-kit';
+import { writeZip } from '../zip-writer';
+import { ioClient } from '../../../../../test/support/io/io-test-kit';
 import { readTable } from './read-table';
 import { XLSX_LIMITS } from './xlsx-reader';
 
