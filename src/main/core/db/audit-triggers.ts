@@ -34,10 +34,17 @@ export const AUDITED_TABLES: AuditedTable[] = [
   { table: schema.memberships, relation: '{r}.relation_id' },
   { table: schema.duplicateDismissals, relation: '{r}.relation_a_id' },
   { table: schema.relationRedirects, relation: '{r}.relation_id' },
+  { table: schema.changeRequests, relation: '{r}.relation_id' },
+  { table: schema.contactLog, relation: null },
+  { table: schema.contactLogLinks, relation: '{r}.relation_id' },
+  { table: schema.contactLogAttachments, relation: null },
+  { table: schema.tasks, relation: '{r}.relation_id' },
+  { table: schema.meetings, relation: null },
+  { table: schema.meetingAttendance, relation: '{r}.relation_id' },
 ];
 
 /** Tables that are bookkeeping, not user data. */
-export const UNAUDITED_TABLES = ['operations', 'audit_log', 'audit_context', 'settings'];
+export const UNAUDITED_TABLES = ['operations', 'audit_log', 'audit_context', 'settings', 'blobs'];
 
 /** Derived or bookkeeping columns: recomputed on every write, so logging them is noise. */
 const SKIPPED_COLUMNS = new Set(['created_at', 'updated_at', 'display_name', 'sort_key']);
