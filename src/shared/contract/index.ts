@@ -9,6 +9,8 @@ import { groupsContract, selectionsContract } from './groups';
 import { membershipsContract } from './memberships';
 import { ioContract } from './io';
 import { dedupeContract } from './dedupe';
+import { requestsContract } from './requests';
+import { contactsContract } from './contacts';
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
 export const contract = {
@@ -23,6 +25,8 @@ export const contract = {
   ...membershipsContract,
   ...ioContract,
   ...dedupeContract,
+  ...requestsContract,
+  ...contactsContract,
 };
 
 export type Contract = typeof contract;
@@ -46,4 +50,6 @@ export * from './conditions';
 export * from './memberships';
 export * from './io';
 export * from './dedupe';
+export * from './requests';
+export * from './contacts';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';

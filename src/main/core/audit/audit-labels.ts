@@ -66,7 +66,7 @@ export function recordLabels(ctx: CoreContext, rows: { tableName: string; record
       case 'duplicate_dismissals':
         return join(relationName(r.relation_a_id === viewer ? r.relation_b_id : r.relation_a_id));
       default:
-        return (r.name as string | undefined) ?? (r.display_name as string | undefined) ?? null;
+        return (r.name as string | undefined) ?? (r.display_name as string | undefined) ?? (r.title as string | undefined) ?? (r.subject as string | undefined) ?? null;
     }
   });
 }
