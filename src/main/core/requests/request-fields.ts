@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { CoreContext } from '../context';
 import { ADDRESS_REQUEST_FIELDS, REQUEST_FIELDS, addressInput, relationFields, type RequestField } from '../../../shared/contract';
 import { DomainError } from '../../../shared/errors';
