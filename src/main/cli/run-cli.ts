@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '../../shared/errors';
 import { backupCommand } from './backup';
+import { logCommand, requestsCommand, tasksCommand } from './contacts-commands';
 import { CliError, EXIT, usageError } from './cli-error';
 import type { CliIo, Command, ParsedArgs } from './command';
 import { demoCommand } from './demo';
@@ -32,6 +33,9 @@ export const COMMANDS: Command[] = [
   importJsonCommand,
   backupCommand,
   duplicatesCommand,
+  requestsCommand,
+  logCommand,
+  tasksCommand,
 ];
 
 const PROGRAM = 'ledenbeheer';
