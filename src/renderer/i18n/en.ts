@@ -5,6 +5,7 @@ import { enGroups } from './en-groups';
 import { enIo } from './en-io';
 import { enDedupe } from './en-dedupe';
 import { enMemberships } from './en-memberships';
+import { enContacts } from './en-contacts';
 
 /** English, the second language: exactly the keys of nl.ts. */
 export const en: Shape<typeof nl> = {
@@ -25,6 +26,7 @@ export const en: Shape<typeof nl> = {
   shell: {
     header: { product: 'Ledenbeheer' },
     nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export', duplicates: 'Duplicates' },
+    nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export', today: 'Today', requests: 'Change requests', log: 'Contact log' },
     language: { label: 'Language' },
   },
   search: {
@@ -177,6 +179,13 @@ export const en: Shape<typeof nl> = {
       relation_tags: 'Tag',
       duplicate_dismissals: 'Not-a-duplicate mark',
       relation_redirects: 'Redirect of a merged number',
+      change_requests: 'Change request',
+      contact_log: 'Contact',
+      contact_log_links: 'Contact about',
+      contact_log_attachments: 'Attachment',
+      tasks: 'Task',
+      meetings: 'Meeting',
+      meeting_attendance: 'Attendance',
     },
     operation: {
       relations_create: 'Relation created',
@@ -215,6 +224,23 @@ export const en: Shape<typeof nl> = {
       dedupe_dismiss: 'Marked as not a duplicate',
       dedupe_undismiss: 'Not-a-duplicate mark removed',
       dedupe_setWeights: 'Duplicate settings changed',
+      requests_load: 'Change requests loaded',
+      requests_assign: 'Change request matched',
+      requests_approve: 'Change request approved',
+      requests_reject: 'Change request rejected',
+      log_add: 'Contact logged',
+      log_addMail: 'E-mail logged',
+      log_remove: 'Contact removed',
+      tasks_create: 'Task created',
+      tasks_update: 'Task changed',
+      tasks_complete: 'Task done',
+      tasks_reopen: 'Task reopened',
+      tasks_snooze: 'Task snoozed',
+      tasks_remove: 'Task removed',
+      tasks_sync: 'Automatic tasks updated',
+      meetings_create: 'Meeting created',
+      meetings_update: 'Meeting changed',
+      meetings_setAttendance: 'Attendance registered',
     },
   },
   trash: {
@@ -274,5 +300,6 @@ export const en: Shape<typeof nl> = {
   ...enIo,
   ...enDedupe,
   ...enMemberships,
+  ...enContacts,
   ...enErrors,
 };

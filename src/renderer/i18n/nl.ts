@@ -3,6 +3,7 @@ import { nlGroups } from './nl-groups';
 import { nlIo } from './nl-io';
 import { nlDedupe } from './nl-dedupe';
 import { nlMemberships } from './nl-memberships';
+import { nlContacts } from './nl-contacts';
 
 /** Dutch, the default language. Keys are `feature.area.message`; en.ts must have exactly the same keys. */
 export const nl = {
@@ -37,6 +38,9 @@ export const nl = {
       units: 'Lidmaatschappen',
       io: 'Import & export',
       duplicates: 'Dubbelen',
+      today: 'Vandaag',
+      requests: 'Wijzigingsverzoeken',
+      log: 'Contactlog',
     },
     language: { label: 'Taal' },
   },
@@ -195,6 +199,13 @@ export const nl = {
       relation_tags: 'Kenmerk',
       duplicate_dismissals: 'Geen-dubbel-markering',
       relation_redirects: 'Verwijzing van samengevoegd nummer',
+      change_requests: 'Wijzigingsverzoek',
+      contact_log: 'Contact',
+      contact_log_links: 'Contact over',
+      contact_log_attachments: 'Bijlage',
+      tasks: 'Taak',
+      meetings: 'Vergadering',
+      meeting_attendance: 'Aanwezigheid',
     },
     operation: {
       relations_create: 'Relatie aangemaakt',
@@ -233,6 +244,23 @@ export const nl = {
       dedupe_dismiss: 'Gemarkeerd als geen dubbel',
       dedupe_undismiss: 'Geen-dubbel-markering opgeheven',
       dedupe_setWeights: 'Instellingen dubbelen gewijzigd',
+      requests_load: 'Wijzigingsverzoeken ingelezen',
+      requests_assign: 'Wijzigingsverzoek gekoppeld',
+      requests_approve: 'Wijzigingsverzoek goedgekeurd',
+      requests_reject: 'Wijzigingsverzoek afgewezen',
+      log_add: 'Contact vastgelegd',
+      log_addMail: 'E-mail vastgelegd',
+      log_remove: 'Contact verwijderd',
+      tasks_create: 'Taak aangemaakt',
+      tasks_update: 'Taak gewijzigd',
+      tasks_complete: 'Taak afgerond',
+      tasks_reopen: 'Taak heropend',
+      tasks_snooze: 'Taak uitgesteld',
+      tasks_remove: 'Taak verwijderd',
+      tasks_sync: 'Automatische taken bijgewerkt',
+      meetings_create: 'Vergadering aangemaakt',
+      meetings_update: 'Vergadering gewijzigd',
+      meetings_setAttendance: 'Aanwezigheid geregistreerd',
     },
   },
   trash: {
@@ -300,5 +328,6 @@ export const nl = {
   ...nlIo,
   ...nlDedupe,
   ...nlMemberships,
+  ...nlContacts,
   ...nlErrors,
 };

@@ -8,6 +8,9 @@ import { SelectionsPage } from '../features/selections/SelectionsPage';
 import { UnitsPage } from '../features/memberships/UnitsPage';
 import { IoPage } from '../features/io/IoPage';
 import { DuplicatesPage } from '../features/dedupe/DuplicatesPage';
+import { TodayPage } from '../features/tasks/TodayPage';
+import { RequestsPage } from '../features/requests/RequestsPage';
+import { LogPage } from '../features/contact-log/LogPage';
 import { useNavigation } from './navigation';
 
 export function Screen() {
@@ -33,5 +36,11 @@ export function Screen() {
       return <DuplicatesPage />;
     case 'io':
       return <IoPage tab={route.tab} />;
+    case 'today':
+      return <TodayPage />;
+    case 'requests':
+      return <RequestsPage />;
+    case 'log':
+      return <LogPage />;
   }
 }

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
-export type CardTab = 'fields' | 'addresses' | 'links' | 'classification' | 'groups' | 'memberships' | 'history';
+export type CardTab = 'fields' | 'addresses' | 'links' | 'classification' | 'groups' | 'memberships' | 'contacts' | 'history';
 
 export type Route =
   | { page: 'relations' }
@@ -13,6 +13,10 @@ export type Route =
   | { page: 'units'; id?: string }
   | { page: 'duplicates' }
   | { page: 'io'; tab?: 'import' | 'export' | 'merge' | 'labels' };
+  | { page: 'io'; tab?: 'import' | 'export' | 'merge' | 'labels' }
+  | { page: 'today' }
+  | { page: 'requests' }
+  | { page: 'log' };
 
 interface Navigation {
   route: Route;
