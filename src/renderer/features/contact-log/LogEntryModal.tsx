@@ -54,7 +54,7 @@ export function LogEntryModal({ relationId, groupId, onClose }: { relationId?: s
               <CloseButton size="sm" onClick={() => setOthers((l) => l.filter((x) => x.id !== o.id))} />
             </Group>
           ))}
-          <RelationPicker label={t('log.modal.addRelation')} value={null} excludeId={relationId} onChange={(r) => r && setOthers((l) => (l.some((x) => x.id === r.id) ? l : [...l, r]))} />
+          <RelationPicker key={others.length} label={t('log.modal.addRelation')} value={null} excludeId={relationId} onChange={(r) => r && setOthers((l) => (l.some((x) => x.id === r.id) ? l : [...l, r]))} />
         </Stack>
         <ErrorAlert error={add.error} />
         <Group justify="flex-end">

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RelationSummary, RequestDetailDto, RequestField } from '../../../shared/contract';
 import { useMutation, useQuery } from '../../rpc/useQuery';
@@ -101,6 +101,7 @@ function Decide({ d, onOpen, openRelation, t }: { d: RequestDetailDto; onOpen: (
             </Group>
           </Stack>
         )}
+        <Table.ScrollContainer minWidth={560}>
         <Table>
           <Table.Thead>
             <Table.Tr>
@@ -138,12 +139,15 @@ function Decide({ d, onOpen, openRelation, t }: { d: RequestDetailDto; onOpen: (
                   <Table.Td>
                     {open ? (
                       <Stack gap={4}>
-                        <SegmentedControl
+                        <Select
                           size="xs"
+                          w={120}
                           disabled={!p.apply}
                           value={p.choice}
-                          onChange={(v) => set(f.field, { choice: v as Choice })}
+                          allowDeselect={false}
+                          onChange={(v) => v && set(f.field, { choice: v as Choice })}
                           data={(['submitted', 'original', 'current', 'custom'] as const).map((c) => ({ value: c, label: t(`requests.detail.choice.${c}`) }))}
+                          aria-label={t('requests.detail.col.value')}
                           data-testid="request-field-choice"
                         />
                         {p.choice === 'custom' && p.apply && (
@@ -163,6 +167,7 @@ function Decide({ d, onOpen, openRelation, t }: { d: RequestDetailDto; onOpen: (
             })}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
         {d.status === 'rejected' && d.reason && <Text size="sm">{t('requests.detail.rejectedBecause', { reason: d.reason })}</Text>}
         <ErrorAlert error={approve.error ?? reject.error ?? assign.error} labelFor={(f) => t(`requests.field.${f}`, { defaultValue: f })} />
         {open && (

@@ -36,7 +36,7 @@ export function RequestsPage() {
   const issueText = (code: string) => t(`requests.issue.${code}`, { defaultValue: issueMessage(t, { code }) });
 
   return (
-    <Stack gap="sm" data-testid="requests-page">
+    <Stack gap="sm" maw={1300} data-testid="requests-page">
       <Title order={2}>{t('requests.page.title')}</Title>
       <Text size="sm" c="dimmed">
         {t('requests.page.explain')}
@@ -64,7 +64,7 @@ export function RequestsPage() {
         </Alert>
       )}
       <Grid>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="xs">
             <SegmentedControl
               value={status}
@@ -112,7 +112,7 @@ export function RequestsPage() {
             )}
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
           {selected ? <RequestDetail key={selected} id={selected} onOpen={setSelected} /> : <Text c="dimmed">{t('requests.detail.pick')}</Text>}
         </Grid.Col>
       </Grid>
