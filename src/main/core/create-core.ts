@@ -24,6 +24,7 @@ import { dedupeHandlers } from './dedupe/dedupe.handlers';
 import { requestsHandlers } from './requests/requests.handlers';
 import { contactLogHandlers } from './contact-log/contact-log.handlers';
 import { tasksHandlers } from './tasks/tasks.handlers';
+import { meetingsHandlers } from './meetings/meetings.handlers';
 import { seedDefaults } from './setup/default-data';
 import { resourcesDir as defaultResourcesDir } from '../paths';
 
@@ -97,6 +98,7 @@ export function createCore(opts: CoreOptions): Core {
     ...requestsHandlers(ctx),
     ...contactLogHandlers(ctx),
     ...tasksHandlers(ctx),
+    ...meetingsHandlers(ctx),
   } satisfies Handlers;
   const dispatcher = createDispatcher(handlers, {
     checkOutput: opts.checkOutput ?? false,

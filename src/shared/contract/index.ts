@@ -11,6 +11,7 @@ import { ioContract } from './io';
 import { dedupeContract } from './dedupe';
 import { requestsContract } from './requests';
 import { contactsContract } from './contacts';
+import { meetingsContract } from './meetings';
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
 export const contract = {
@@ -27,6 +28,7 @@ export const contract = {
   ...dedupeContract,
   ...requestsContract,
   ...contactsContract,
+  ...meetingsContract,
 };
 
 export type Contract = typeof contract;
@@ -52,4 +54,5 @@ export * from './io';
 export * from './dedupe';
 export * from './requests';
 export * from './contacts';
+export * from './meetings';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';

@@ -31,6 +31,8 @@ export const FORM_FIELDS: { name: string; field: RequestField }[] = [
 export interface FormPerson {
   number: number;
   displayName: string;
+  /** "Geachte heer De Vries": the letter's opening, as the mail merge writes it. */
+  salutation: string;
   values: Record<RequestField, string | null>;
 }
 
@@ -56,7 +58,7 @@ export async function buildChangeForm(person: FormPerson, association: string): 
   page.drawText(association, { x: 50, y, size: 11, font, color: rgb(0.3, 0.3, 0.3) });
   y -= 30;
   const intro = [
-    `Beste ${person.displayName},`,
+    `${person.salutation},`,
     'Hieronder staan uw gegevens zoals wij ze kennen. Klopt er iets niet, verbeter het dan in het',
     'vak en stuur dit formulier terug (per e-mail of post). Laat ongewijzigde velden zoals ze zijn.',
   ];

@@ -22,6 +22,7 @@ import { readRequestSource, type RawRequest } from './request-sources';
 import { matchRequest } from './request-match';
 import { applyValues, currentValues, type FieldValues } from './request-fields';
 import { buildChangeForm } from './request-form';
+import { relationDetail } from '../relations/relation-detail';
 import { ensureSystemTask } from '../tasks/system-tasks';
 
 type Row = typeof changeRequests.$inferSelect;
@@ -259,7 +260,7 @@ export function requestsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof re
       const files: { name: string; data: Uint8Array }[] = [];
       for (const rid of ids) {
         const info = relationInfo.get(rid) as { number: number; name: string };
-        const pdf = await buildChangeForm({ number: info.number, displayName: info.name, values: currentValues(ctx, rid) }, 'Ledenadministratie');
+        const pdf = await buildChangeForm({ number: info.number, displayName: info.name, salutation: relationDetail(ctx, rid).salutation.formal, values: currentValues(ctx, rid) }, 'Ledenadministratie');
         files.push({ name: `wijzigingsformulier-${info.number}.pdf`, data: pdf });
       }
       const only = files.length === 1 ? files[0] : undefined;
