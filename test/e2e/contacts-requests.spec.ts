@@ -122,3 +122,57 @@ test('a task due today appears in Vandaag, is counted in the navigation and clos
   const done = (await rpc(page.request, 'tasks.list', { status: 'done' })).rows.find((t) => t.title === title);
   expect(done?.doneAt).toBe(iso(new Date()));
 });
+
+test('plans a board meeting, registers attendance and merges the agenda into a Word template', async ({ page }) => {
+  const { Document, Packer, Paragraph, Table, TableCell, TableRow } = await import('docx');
+  const PizZip = (await import('pizzip')).default;
+  const tag = `${Date.now() % 100_000}`;
+  const groupName = `Bestuur M${tag}`;
+  const make = (firstName: string, lastName: string) => rpc(page.request, 'relations.create', { kind: 'person', fields: { firstName, lastName } });
+  const anna = await make('Anna', `Voorzitter${tag}`);
+  const bert = await make('Bert', `Secretaris${tag}`);
+  const group = await rpc(page.request, 'groups.create', { name: groupName, type: 'board' });
+  const roles = (await rpc(page.request, 'groupRoles.list', {})).rows;
+  await rpc(page.request, 'groups.addMember', { groupId: group.id, relationId: anna.id, member: { roleId: roles.find((r) => r.code === 'voorzitter')!.id, validFrom: '2020-01-01' } });
+  await rpc(page.request, 'groups.addMember', { groupId: group.id, relationId: bert.id, member: { roleId: roles.find((r) => r.code === 'secretaris')!.id, validFrom: '2020-01-01' } });
+  const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+  const template = await Packer.toBuffer(
+    new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('Agenda {vergadering}, {datum} om {tijd} in {plaats}'),
+            new Table({ rows: [new TableRow({ children: [cell('{agendanummer}'), cell('{agendapunt}')] })] }),
+            new Table({ rows: [new TableRow({ children: [cell('{naam}'), cell('{rol}'), cell('{aanwezigheid}')] })] }),
+          ],
+        },
+      ],
+    }),
+  );
+
+  const app = new AppPage(page);
+  await app.open();
+  await app.nav.getByRole('button', { name: 'Groepen', exact: true }).click();
+  await page.getByText(groupName, { exact: true }).first().click();
+  await page.getByRole('tab', { name: 'Vergaderingen' }).click();
+  await page.getByTestId('meeting-title').fill('Bestuursvergadering');
+  await page.getByTestId('meeting-place').fill('Clubhuis');
+  await page.getByTestId('meeting-agenda').fill('Opening\nBegroting\nRondvraag');
+  await page.getByTestId('meeting-create').click();
+  const detail = page.getByTestId('meeting-detail');
+  await expect(detail.getByTestId('meeting-attendee')).toHaveCount(2);
+  await detail.locator(`[data-testid="meeting-attendee"][data-name="Anna Voorzitter${tag}"]`).getByText('aanwezig', { exact: true }).click();
+  await detail.locator(`[data-testid="meeting-attendee"][data-name="Bert Secretaris${tag}"]`).getByText('afgemeld', { exact: true }).click();
+  await page.screenshot({ path: 'test-results/meeting.png', fullPage: true });
+  const downloading = page.waitForEvent('download');
+  await detail.locator('input[type="file"]').setInputFiles({ name: 'agenda-sjabloon.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: template });
+  const download = await downloading;
+  const saved = await download.path();
+  const fs = await import('node:fs');
+  const text = new PizZip(fs.readFileSync(saved)).file('word/document.xml')!.asText().replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
+  expect(text).toContain('Agenda Bestuursvergadering');
+  expect(text).toContain('om 20:00 in Clubhuis');
+  expect(text).toMatch(/1\s*Opening\s*2\s*Begroting\s*3\s*Rondvraag/);
+  expect(text).toMatch(new RegExp(`Anna Voorzitter${tag}\\s*Voorzitter\\s*aanwezig`));
+  expect(text).not.toContain(`Bert Secretaris${tag}`);
+});

@@ -73,4 +73,15 @@ export const enContacts: Shape<typeof nlContacts> = {
     priority: { low: 'low', normal: 'normal', high: 'high' },
     recurrence: { none: 'no', weekly: 'weekly', monthly: 'monthly', yearly: 'yearly' },
   },
+  meetings: {
+    tab: 'Meetings',
+    none: 'No meetings yet.',
+    create: 'Plan a meeting',
+    field: { title: 'Meeting', date: 'Date', time: 'Time', place: 'Place', agenda: 'Agenda', agendaHelp: 'One agenda item per line.' },
+    attendees_one: '{{count}} invitee (the group on that date)',
+    attendees_other: '{{count}} invitees (the group on that date)',
+    status: { none: '—', present: 'present', excused: 'excused', absent: 'absent' },
+    merge: 'Merge agenda/minutes (Word template)',
+    mergeHelp: 'Fields: {vergadering} {groep} {datum} {tijd} {plaats} {notulen} {aantalaanwezig}; a table row with {naam} {rol} {aanwezigheid} repeats per invitee, a row with {agendanummer} {agendapunt} per agenda item.',
+  },
 };

@@ -85,4 +85,15 @@ export const nlContacts = {
     priority: { low: 'laag', normal: 'normaal', high: 'hoog' },
     recurrence: { none: 'niet', weekly: 'wekelijks', monthly: 'maandelijks', yearly: 'jaarlijks' },
   },
+  meetings: {
+    tab: 'Vergaderingen',
+    none: 'Nog geen vergaderingen.',
+    create: 'Vergadering plannen',
+    field: { title: 'Vergadering', date: 'Datum', time: 'Tijd', place: 'Plaats', agenda: 'Agenda', agendaHelp: 'Eén agendapunt per regel.' },
+    attendees_one: '{{count}} genodigde (de groep op die datum)',
+    attendees_other: '{{count}} genodigden (de groep op die datum)',
+    status: { none: '—', present: 'aanwezig', excused: 'afgemeld', absent: 'afwezig' },
+    merge: 'Agenda/notulen samenvoegen (Word-sjabloon)',
+    mergeHelp: 'Velden: {vergadering} {groep} {datum} {tijd} {plaats} {notulen} {aantalaanwezig}; een tabelrij met {naam} {rol} {aanwezigheid} herhaalt per genodigde, een rij met {agendanummer} {agendapunt} per agendapunt.',
+  },
 };
