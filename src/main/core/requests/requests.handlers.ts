@@ -57,6 +57,68 @@ function personName(v: FieldValues): string | null {
   return [v.firstName ?? v.initials, v.infix, v.lastName].filter(Boolean).join(' ') || null;
 }
 
+/**
+ * Turns a file's requests into pile rows: normalised like an import, matched, only the
+ * differences kept. Runs inside the caller's operation (the loader, the demo).
+ */
+export function storeRequests(
+  ctx: CoreContext,
+  src: { kind: RequestSummaryDto['sourceKind']; requests: RawRequest[]; fileName: string; hash: string; bytes: Uint8Array },
+): { created: string[]; issues: { row: number; field: string | null; code: string }[] } {
+  const relationInfo = ctx.sqlite.prepare('SELECT number, display_name AS name FROM relations WHERE id = ?');
+  const blobId = putBlob(ctx, src.bytes);
+  const created: string[] = [];
+  const issues: { row: number; field: string | null; code: string }[] = [];
+  const now = ctx.now();
+  const fileName = src.fileName;
+  for (const raw of src.requests) {
+    const rec = normalise(ctx, raw);
+    for (const i of rec.issues) issues.push({ row: raw.position, field: i.field, code: i.code });
+    const values = valuesOf(rec);
+    const email = values.email ?? raw.senderEmail;
+    const match = matchRequest(ctx, { number: rec.number, email, name: personName(values), values });
+    const base = match ? currentValues(ctx, match.relationId) : null;
+    const changes: StoredChange[] = [];
+    for (const field of REQUEST_FIELDS) {
+      if (!(field in values)) continue;
+      const submitted = values[field] ?? null;
+      const original = raw.originals && field in raw.originals ? (raw.originals[field] ?? null) : (base?.[field] ?? null);
+      if (submitted !== original) changes.push({ field, original, submitted });
+    }
+    if (changes.length === 0) {
+      issues.push({ row: raw.position, field: null, code: match ? 'REQUEST_NO_CHANGES' : 'REQUEST_EMPTY' });
+      continue;
+    }
+    if (!match) issues.push({ row: raw.position, field: null, code: 'REQUEST_UNMATCHED' });
+    const id = ctx.newId();
+    const who = match ? (relationInfo.get(match.relationId) as { number: number; name: string }) : null;
+    const name = who ? `${who.name} (${who.number})` : (personName(values) ?? email ?? `rij ${raw.position}`);
+    ctx.db
+      .insert(changeRequests)
+      .values({
+        id,
+        title: `Wijzigingsverzoek ${name} uit ${fileName}`,
+        sourceKind: src.kind,
+        sourceName: fileName,
+        sourceKey: `${src.hash}:${raw.position}`,
+        sourceBlobId: blobId,
+        requestedOn: raw.requestedOn ?? ctx.today(),
+        relationId: match?.relationId ?? null,
+        matchedBy: match?.by ?? null,
+        submittedNumber: rec.number,
+        submittedEmail: email ?? null,
+        submittedName: personName(values),
+        changes: JSON.stringify(changes),
+        needsMandateProof: changes.some((c) => c.field === 'iban'),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+    created.push(id);
+  }
+  return { created, issues };
+}
+
 export function requestsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof requestsContract> {
   const relationInfo = ctx.sqlite.prepare('SELECT number, display_name AS name FROM relations WHERE id = ?');
   const getRow = (id: string): Row => {
@@ -130,56 +192,9 @@ export function requestsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof re
       }
       if (fresh.length === 0) return { created: [], alreadyLoaded, issues };
       return ctx.write('requests.load', { fileName, hash }, (op) => {
-        const blobId = putBlob(ctx, bytes);
-        const created: string[] = [];
-        const now = ctx.now();
-        for (const raw of fresh) {
-          const rec = normalise(ctx, raw);
-          for (const i of rec.issues) issues.push({ row: raw.position, field: i.field, code: i.code });
-          const values = valuesOf(rec);
-          const email = values.email ?? raw.senderEmail;
-          const match = matchRequest(ctx, { number: rec.number, email, name: personName(values), values });
-          const base = match ? currentValues(ctx, match.relationId) : null;
-          const changes: StoredChange[] = [];
-          for (const field of REQUEST_FIELDS) {
-            if (!(field in values)) continue;
-            const submitted = values[field] ?? null;
-            const original = raw.originals && field in raw.originals ? (raw.originals[field] ?? null) : (base?.[field] ?? null);
-            if (submitted !== original) changes.push({ field, original, submitted });
-          }
-          if (changes.length === 0) {
-            issues.push({ row: raw.position, field: null, code: match ? 'REQUEST_NO_CHANGES' : 'REQUEST_EMPTY' });
-            continue;
-          }
-          if (!match) issues.push({ row: raw.position, field: null, code: 'REQUEST_UNMATCHED' });
-          const id = ctx.newId();
-          const who = match ? (relationInfo.get(match.relationId) as { number: number; name: string }) : null;
-          const name = who ? `${who.name} (${who.number})` : (personName(values) ?? email ?? `rij ${raw.position}`);
-          ctx.db
-            .insert(changeRequests)
-            .values({
-              id,
-              title: `Wijzigingsverzoek ${name} uit ${fileName}`,
-              sourceKind: source.kind,
-              sourceName: fileName,
-              sourceKey: `${hash}:${raw.position}`,
-              sourceBlobId: blobId,
-              requestedOn: raw.requestedOn ?? ctx.today(),
-              relationId: match?.relationId ?? null,
-              matchedBy: match?.by ?? null,
-              submittedNumber: rec.number,
-              submittedEmail: email ?? null,
-              submittedName: personName(values),
-              changes: JSON.stringify(changes),
-              needsMandateProof: changes.some((c) => c.field === 'iban'),
-              createdAt: now,
-              updatedAt: now,
-            })
-            .run();
-          created.push(id);
-        }
-        op.changed('requests.changed', { ids: created });
-        return { created, alreadyLoaded, issues };
+        const stored = storeRequests(ctx, { kind: source.kind, requests: fresh, fileName, hash, bytes });
+        op.changed('requests.changed', { ids: stored.created });
+        return { created: stored.created, alreadyLoaded, issues: [...issues, ...stored.issues] };
       });
     },
     'requests.list': ({ status, relationId }) => {
