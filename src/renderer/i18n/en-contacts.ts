@@ -61,6 +61,7 @@ export const enContacts: Shape<typeof nlContacts> = {
     add: 'Log a contact',
     addMail: 'Add an e-mail (.eml/.msg)',
     modal: { title: 'Log a contact', kind: 'Kind', date: 'Date', who: 'By', subject: 'Subject', body: 'Text', also: 'Also about', addRelation: 'Add relation' },
+    letter: { option: 'Record in the contact log: "letter sent" for every recipient', subject: 'Subject' },
     from: 'From {{from}}',
     to: 'to {{to}}',
   },

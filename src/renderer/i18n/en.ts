@@ -231,6 +231,7 @@ export const en: Shape<typeof nl> = {
       log_add: 'Contact logged',
       log_addMail: 'E-mail logged',
       log_remove: 'Contact removed',
+      log_lettersSent: 'Letter sent (mail merge)',
       tasks_create: 'Task created',
       tasks_update: 'Task changed',
       tasks_complete: 'Task done',

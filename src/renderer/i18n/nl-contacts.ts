@@ -67,6 +67,7 @@ export const nlContacts = {
       also: 'Ook over',
       addRelation: 'Relatie toevoegen',
     },
+    letter: { option: 'Vastleggen in het contactlog: "brief verstuurd" bij elke ontvanger', subject: 'Onderwerp' },
     from: 'Van {{from}}',
     to: 'aan {{to}}',
   },

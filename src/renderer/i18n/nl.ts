@@ -251,6 +251,7 @@ export const nl = {
       log_add: 'Contact vastgelegd',
       log_addMail: 'E-mail vastgelegd',
       log_remove: 'Contact verwijderd',
+      log_lettersSent: 'Brief verstuurd (samenvoegen)',
       tasks_create: 'Taak aangemaakt',
       tasks_update: 'Taak gewijzigd',
       tasks_complete: 'Taak afgerond',

@@ -104,3 +104,20 @@ describe('tasks', () => {
     expect((await core.call('tasks.list', { status: 'done' })).rows.map((x) => x.doneAt)).toEqual(['2026-11-22']);
   });
 });
+
+describe('mail merge logs the letter', () => {
+  it('"brief verstuurd" on every recipient’s timeline when asked, nothing when not', async () => {
+    const PizZip = (await import('pizzip')).default;
+    const zip = new PizZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+    zip.file('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Beste {voornaam}</w:t></w:r></w:p></w:body></w:document>');
+    const template = zip.generate({ type: 'nodebuffer' }).toString('base64');
+    const source = { kind: 'relations' as const, ids: [jan, marieke] };
+    await core.call('io.merge', { template, source });
+    expect((await core.call('log.list', {})).total).toBe(0);
+    await core.call('io.merge', { template, source, logLetter: { subject: 'Uitnodiging ALV' } });
+    for (const id of [jan, marieke]) {
+      expect((await core.call('log.list', { relationId: id })).rows.map((r) => [r.kind, r.subject])).toEqual([['letter', 'Brief verstuurd: Uitnodiging ALV']]);
+    }
+  });
+});
