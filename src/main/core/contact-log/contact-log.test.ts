@@ -121,3 +121,24 @@ describe('mail merge logs the letter', () => {
     }
   });
 });
+
+describe('system task: age category changes next period', () => {
+  it('is made for a junior turning 18 next year and closes when the fact goes away', async () => {
+    await core.call('subscriptionTypes.create', { code: 'lidmaatschap', name: 'Lidmaatschap' });
+    const base = { type: 'and' as const, items: [{ type: 'subscription' as const, typeCodes: ['lidmaatschap'] }] };
+    await core.call('membershipTypes.create', { code: 'jeugd', name: 'Jeugdlid', baseCondition: { ...base, items: [...base.items, { type: 'age' as const, max: 17 }] } });
+    await core.call('membershipTypes.create', { code: 'senior', name: 'Senior', baseCondition: { ...base, items: [...base.items, { type: 'age' as const, min: 18 }] } });
+    await core.call('units.create', { unit: { name: 'Vereniging', startDate: '2000-01-01' }, parentId: null });
+    const sub = (await core.call('subscriptionTypes.list', {})).rows[0]!;
+    const kim = (await core.call('relations.create', { kind: 'person', fields: { firstName: 'Kim', lastName: 'Jong', birthDate: '2009-03-15' } })).id;
+    await core.call('subscriptions.add', { relationId: kim, subscription: { typeId: sub.id, startDate: '2020-01-01' } });
+    await core.call('tasks.count', {});
+    const made = await core.call('tasks.list', { relationId: kim });
+    expect(made.rows.map((x) => [x.title, x.systemKey, x.dueDate])).toEqual([['Leeftijdscategorie wijzigt: Jeugdlid → Senior', `age-category:${kim}:2027-03-15`, '2026-12-01']]);
+    // The subscription ends this year: no change of category next year any more, so the task closes.
+    const s = (await core.call('subscriptions.list', { relationId: kim })).rows[0]!;
+    await core.call('subscriptions.update', { id: s.id, subscription: { typeId: sub.id, startDate: '2020-01-01', endDate: '2026-12-31' } });
+    await core.call('tasks.count', {});
+    expect((await core.call('tasks.list', { relationId: kim, status: 'done' })).rows.map((x) => x.systemKey)).toEqual([`age-category:${kim}:2027-03-15`]);
+  });
+});
