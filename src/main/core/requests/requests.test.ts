@@ -118,6 +118,21 @@ describe('change requests from a web-form CSV', () => {
     expect(d.otherOpen.map((o) => o.sourceKind)).toEqual(['json']);
   });
 
+  it('reads the same web form exported to Excel, with real date cells', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Formulierreacties 1');
+    ws.addRow(['Tijdstempel', 'Lidnummer', 'Geboortedatum', 'Telefoonnummer']);
+    ws.addRow([new Date(Date.UTC(2026, 10, 18, 9, 30)), 1025, new Date(Date.UTC(1990, 11, 12)), '030 765 43 21']);
+    const r = await load(new Uint8Array(await wb.xlsx.writeBuffer()), 'Wijzigingen (antwoorden).xlsx');
+    const d = await core.call('requests.get', { id: r.created[0]! });
+    expect([d.sourceKind, d.relationNumber, d.requestedOn]).toEqual(['xlsx', 1025, '2026-11-18']);
+    expect(d.fields.map((f) => [f.field, f.original, f.submitted])).toEqual([
+      ['birthDate', null, '1990-12-12'],
+      ['phone', '030-1234567', '030-7654321'],
+    ]);
+  });
+
   it('an unmatched request is assigned by hand, then approved', async () => {
     await load(WEBFORM_CSV, 'webformulier.csv');
     const unmatched = (await core.call('requests.list', {})).rows.find((r) => r.relationId === null)!;
