@@ -104,7 +104,12 @@ export const contactsContract = defineContract({
   /** Overdue and due-today tasks (snoozed ones hidden until their date); brings the app's own tasks up to date first. */
   'tasks.today': {
     input: z.object({}),
-    output: z.object({ overdue: z.array(taskDto), due: z.array(taskDto) }),
+    output: z.object({
+      /** The core's today: what "due" was measured against (the screen's default date). */
+      today: isoDate,
+      overdue: z.array(taskDto),
+      due: z.array(taskDto),
+    }),
   },
   'tasks.count': { input: z.object({}), output: z.object({ due: z.number().int() }) },
   'tasks.create': { input: z.object(taskFields), output: taskDto },

@@ -37,7 +37,7 @@ export function tasksHandlers(ctx: CoreContext): HandlerGroup<TaskMethods & keyo
     'tasks.today': () => {
       syncSystemTasks(ctx);
       const all = dueTasks(ctx);
-      return { overdue: all.filter((t) => t.overdue), due: all.filter((t) => !t.overdue) };
+      return { today: ctx.today(), overdue: all.filter((t) => t.overdue), due: all.filter((t) => !t.overdue) };
     },
     'tasks.count': () => {
       syncSystemTasks(ctx);

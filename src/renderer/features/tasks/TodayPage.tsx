@@ -11,7 +11,7 @@ import { useNavigation } from '../../shell/navigation';
 
 export const TASK_EVENTS = ['tasks.changed', 'requests.changed', 'relations.changed'];
 
-function TaskRow({ task }: { task: TaskDto }) {
+function TaskRow({ task, today }: { task: TaskDto; today: string }) {
   const { t } = useTranslation();
   const { navigate } = useNavigation();
   const complete = useMutation('tasks.complete');
@@ -41,7 +41,7 @@ function TaskRow({ task }: { task: TaskDto }) {
           <ErrorAlert error={complete.error ?? snooze.error} />
         </div>
         <Group gap="xs" wrap="nowrap">
-          <Button size="xs" variant="default" onClick={() => void snooze.run({ id: task.id, until: addDays(todayIsoLocal(), 7) })}>
+          <Button size="xs" variant="default" onClick={() => void snooze.run({ id: task.id, until: addDays(today, 7) })}>
             {t('tasks.snooze')}
           </Button>
           <Button size="xs" loading={complete.busy} onClick={() => void complete.run({ id: task.id })} data-testid="task-done">
@@ -59,11 +59,13 @@ export function TodayPage() {
   const today = useQuery('tasks.today', {}, { refreshOn: TASK_EVENTS });
   const create = useMutation('tasks.create');
   const [title, setTitle] = useState('');
-  const [due, setDue] = useState<string | null>(todayIsoLocal());
+  const [due, setDue] = useState<string | null>(null);
   const [priority, setPriority] = useState<string>('normal');
   const d = today.data;
+  // Due is measured against the core's today, so a new task defaults to that date, not the browser's.
+  const dueDate = due ?? d?.today ?? todayIsoLocal();
   const add = async () => {
-    const r = await create.run({ title, dueDate: due, priority: priority as TaskDto['priority'] });
+    const r = await create.run({ title, dueDate: dueDate, priority: priority as TaskDto['priority'] });
     if (r.ok) setTitle('');
   };
   return (
@@ -72,7 +74,7 @@ export function TodayPage() {
       <Paper withBorder p="sm">
         <Group align="flex-end">
           <TextInput label={t('tasks.today.new')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} style={{ flex: 1 }} data-testid="task-title" />
-          <DateField label={t('tasks.field.dueDate')} value={due} onChange={setDue} w={140} />
+          <DateField label={t('tasks.field.dueDate')} value={dueDate} onChange={setDue} w={140} />
           <Select label={t('tasks.field.priority')} value={priority} onChange={(v) => setPriority(v ?? 'normal')} data={(['low', 'normal', 'high'] as const).map((p) => ({ value: p, label: t(`tasks.priority.${p}`) }))} w={120} />
           <Button onClick={() => void add()} loading={create.busy} disabled={!title.trim()} data-testid="task-add">
             {t('common.add')}
@@ -88,7 +90,7 @@ export function TodayPage() {
             {t('tasks.today.overdue')} ({d.overdue.length})
           </Title>
           {d.overdue.map((task) => (
-            <TaskRow key={task.id} task={task} />
+            <TaskRow key={task.id} task={task} today={d.today} />
           ))}
         </Stack>
       )}
@@ -98,7 +100,7 @@ export function TodayPage() {
             {t('tasks.today.due')} ({d.due.length})
           </Title>
           {d.due.map((task) => (
-            <TaskRow key={task.id} task={task} />
+            <TaskRow key={task.id} task={task} today={d.today} />
           ))}
         </Stack>
       )}
