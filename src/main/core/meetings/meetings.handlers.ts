@@ -113,9 +113,9 @@ export function meetingsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof me
       const lists: RepeatingList[] = [
         {
           names: ATTENDEE_FIELDS,
-          items: listed.map((p) => (name: string) => ({ naam: p.name, nummer: String(p.number), rol: p.role ?? '', aanwezigheid: p.status ? STATUS_NL[p.status] : '' })[name]),
+          items: listed.map((p) => (name: string) => ({ naam: p.name, nummer: String(p.number), rol: p.role ?? '', aanwezigheid: p.status ? STATUS_NL[p.status] : '' })[name] ?? ''),
         },
-        { names: AGENDA_FIELDS, items: m.agenda.map((item, i) => (name: string) => ({ agendanummer: String(i + 1), agendapunt: item })[name]) },
+        { names: AGENDA_FIELDS, items: m.agenda.map((item, i) => (name: string) => ({ agendanummer: String(i + 1), agendapunt: item })[name] ?? '') },
       ];
       const values: Record<string, string | string[]> = {
         vergadering: m.title,
@@ -127,7 +127,7 @@ export function meetingsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof me
         aantalaanwezig: String(listed.length),
       };
       const expanded: Template = { ...t, parts: new Map([...t.parts].map(([path, xml]) => [path, expandRepeatingRows(xml, lists)])) };
-      const bytes = mergeOne(expanded, (name) => values[name]);
+      const bytes = mergeOne(expanded, (name) => values[name] ?? '');
       const safe = `${m.title}-${m.date}`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 80);
       return { fileName: `${safe}.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: Buffer.from(bytes).toString('base64') };
     },
