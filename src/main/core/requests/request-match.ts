@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
 import type { FieldValues } from './request-fields';
+import { resolveRelation } from '../dedupe/dedupe-store';
 
 export interface MatchProbe {
   number: number | null;
@@ -22,19 +23,17 @@ export interface Match {
 export type RelationScorer = (ctx: CoreContext, probe: MatchProbe) => string | null;
 export const duplicateScorer: RelationScorer | null = null;
 
-/**
- * Where a relation went when it was merged into another. Merging does not exist yet, so a
- * relation is itself; the merge work replaces this with its merged-to lookup.
- */
-export function followMergedTo(_ctx: CoreContext, relationId: string): string {
-  return relationId;
+/** Where a relation went when it was merged into another (dedupe's redirects). */
+export function followMergedTo(ctx: CoreContext, relationId: string): string {
+  return resolveRelation(ctx, { id: relationId })?.id ?? relationId;
 }
 
 /** Member number, then e-mail (only when exactly one relation has it), then the scorer. */
 export function matchRequest(ctx: CoreContext, probe: MatchProbe, scorer: RelationScorer | null = duplicateScorer): Match | null {
   if (probe.number !== null) {
-    const r = ctx.sqlite.prepare('SELECT id FROM relations WHERE number = ? AND deleted_at IS NULL').get(probe.number) as { id: string } | undefined;
-    if (r) return { relationId: followMergedTo(ctx, r.id), by: 'number' };
+    // A member writing an old number of a relation merged since lands on the survivor.
+    const r = resolveRelation(ctx, { number: probe.number });
+    if (r && ctx.sqlite.prepare('SELECT 1 FROM relations WHERE id = ? AND deleted_at IS NULL').get(r.id)) return { relationId: r.id, by: 'number' };
   }
   if (probe.email) {
     const rows = ctx.sqlite

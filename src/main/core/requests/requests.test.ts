@@ -133,6 +133,15 @@ describe('change requests from a web-form CSV', () => {
     ]);
   });
 
+  it('a member number of a relation merged away lands on the survivor', async () => {
+    core.ctx.write('test.redirect', {}, () =>
+      core.ctx.sqlite.prepare('INSERT INTO relation_redirects (id, old_relation_id, old_number, relation_id, operation_id, created_at) VALUES (?, ?, ?, ?, ?, ?)').run('rd1', 'gone', 777, jan, 'op', 0),
+    );
+    const r = await load('Lidnummer;Mobiel\n777;06-99998888\n', 'oud-nummer.csv');
+    const d = await core.call('requests.get', { id: r.created[0]! });
+    expect([d.relationNumber, d.matchedBy]).toEqual([1024, 'number']);
+  });
+
   it('an unmatched request is assigned by hand, then approved', async () => {
     await load(WEBFORM_CSV, 'webformulier.csv');
     const unmatched = (await core.call('requests.list', {})).rows.find((r) => r.relationId === null)!;
