@@ -206,8 +206,11 @@ describe('JSON export and import', () => {
       }), { code: 'UNIT_TREE_CYCLE', field: expect.stringMatching(/^unitPlacements\[\d\]\.parentId$/) }],
       ['a group and a selection referring to each other', () => edited('condition-cycle.json', (d) => {
         const selection = d['selections']?.[0] as Record<string, unknown>;
-        (d['groups']?.[0] as Record<string, unknown>)['condition'] = JSON.stringify({ type: 'selection', selectionId: selection['id'] });
-      }), { code: 'CONDITION_CYCLE', field: expect.stringMatching(/^(groups|selections)\[0\]\.condition$/) }],
+        // The group the selection refers to (the demo has groups of its own, e.g. its board).
+        const groups = (d['groups'] ?? []) as Record<string, unknown>[];
+        const group = groups.find((g) => String(selection['condition']).includes(String(g['id']))) ?? groups[0];
+        (group as Record<string, unknown>)['condition'] = JSON.stringify({ type: 'selection', selectionId: selection['id'] });
+      }), { code: 'CONDITION_CYCLE', field: expect.stringMatching(/^(groups|selections)\[\d+\]\.condition$/) }],
       ['a condition referring to a group that is not in the file', () => edited('condition-ref.json', (d) => {
         (d['selections']?.[0] as Record<string, unknown>)['condition'] = JSON.stringify({ type: 'groupMember', groupId: 'weg' });
       }), { field: 'selections[0].condition', code: 'REFERENCE_UNKNOWN' }],
