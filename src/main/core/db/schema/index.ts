@@ -3,3 +3,4 @@ export * from './groups';
 export * from './memberships';
 export * from './audit';
 export * from './dedupe';
+export * from './contributions';
