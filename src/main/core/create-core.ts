@@ -21,6 +21,7 @@ import { membershipsHandlers } from './memberships/memberships.handlers';
 import { keepMembershipsInStep } from './memberships/keep-in-step';
 import { ioHandlers } from './io/io.handlers';
 import { dedupeHandlers } from './dedupe/dedupe.handlers';
+import { contributionsHandlers } from './contributions/contributions.handlers';
 import { seedDefaults } from './setup/default-data';
 import { resourcesDir as defaultResourcesDir } from '../paths';
 
@@ -91,6 +92,7 @@ export function createCore(opts: CoreOptions): Core {
     ...membershipsHandlers(ctx),
     ...ioHandlers(ctx, { emit }),
     ...dedupeHandlers(ctx),
+    ...contributionsHandlers(ctx),
   } satisfies Handlers;
   const dispatcher = createDispatcher(handlers, {
     checkOutput: opts.checkOutput ?? false,

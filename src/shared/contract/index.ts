@@ -9,6 +9,7 @@ import { groupsContract, selectionsContract } from './groups';
 import { membershipsContract } from './memberships';
 import { ioContract } from './io';
 import { dedupeContract } from './dedupe';
+import { contributionsContract } from './contributions';
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
 export const contract = {
@@ -23,6 +24,7 @@ export const contract = {
   ...membershipsContract,
   ...ioContract,
   ...dedupeContract,
+  ...contributionsContract,
 };
 
 export type Contract = typeof contract;
@@ -46,4 +48,6 @@ export * from './conditions';
 export * from './memberships';
 export * from './io';
 export * from './dedupe';
+export * from './contributions';
+export * from './fee-schedule';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';
