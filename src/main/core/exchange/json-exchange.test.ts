@@ -208,6 +208,7 @@ describe('JSON export and import', () => {
       ['a condition referring to a group that is not in the file', () => edited('condition-ref.json', (d) => {
         (d['selections']?.[0] as Record<string, unknown>)['condition'] = JSON.stringify({ type: 'groupMember', groupId: 'weg' });
       }), { field: 'selections[0].condition', code: 'REFERENCE_UNKNOWN' }],
+      ['an unknown section', () => edited('section.json', (d) => Object.assign(d, { facturen: [] })), { field: 'facturen', code: 'SECTION_UNKNOWN' }],
     ];
     for (const [name, make, issue] of cases) {
       it(name, () => {
