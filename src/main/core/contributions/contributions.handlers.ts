@@ -1,7 +1,7 @@
 import type { CoreContext } from '../context';
 import type { HandlerGroup } from '../rpc/dispatcher';
 import type { MethodName } from '../../../shared/contract';
-import { contributionsContract } from '../../../shared/contract/contributions';
+import type { contributionsContract } from '../../../shared/contract/contributions';
 import { getInvoicingSettings, setInvoicingSettings } from './invoicing-settings';
 import { getPaymentSettings, setPaymentSettings } from './payment-settings';
 import { getSchedule, listSchedules, saveSchedule } from './schedules';

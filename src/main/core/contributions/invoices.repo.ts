@@ -61,8 +61,14 @@ export function toSummary(r: FigureRow): InvoiceSummaryDto {
 export function listInvoices(ctx: CoreContext, q: { relationId?: string | undefined; runId?: string | undefined; open: boolean; offset: number; limit: number }) {
   const where: string[] = [];
   const args: Record<string, unknown> = { offset: q.offset, limit: q.limit };
-  if (q.relationId) (where.push('f.relation_id = @relationId'), (args.relationId = q.relationId));
-  if (q.runId) (where.push('f.run_id = @runId'), (args.runId = q.runId));
+  if (q.relationId) {
+    where.push('f.relation_id = @relationId');
+    args.relationId = q.relationId;
+  }
+  if (q.runId) {
+    where.push('f.run_id = @runId');
+    args.runId = q.runId;
+  }
   if (q.open) where.push(`${OPEN_EXPR} > 0`);
   const sql = `WITH f AS (${INVOICE_FIGURES}) SELECT * FROM f ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const rows = ctx.sqlite.prepare(`${sql} ORDER BY f.year DESC, f.sequence DESC LIMIT @limit OFFSET @offset`).all(args) as FigureRow[];
