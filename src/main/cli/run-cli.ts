@@ -10,6 +10,7 @@ import { groupsCommand } from './groups';
 import { importJsonCommand } from './import-json';
 import { exportCommand, importCommand, labelsCommand, mergeCommand } from './io-commands';
 import { membershipsCommand } from './memberships';
+import { contributionsCommand, invoicesCommand, paymentsCommand, remindersCommand } from './contributions';
 import { fromDomainError } from './messages';
 import { printable } from './printable';
 import { STORAGE_CODES, storageError } from '../core/storage/storage-errors';
@@ -23,6 +24,10 @@ export const COMMANDS: Command[] = [
   selectCommand,
   groupsCommand,
   membershipsCommand,
+  contributionsCommand,
+  invoicesCommand,
+  paymentsCommand,
+  remindersCommand,
   importCommand,
   undoCommand,
   exportCommand,
