@@ -1,3 +1,4 @@
+import { enContributions } from './en-contributions';
 import type { nl } from './nl';
 import type { Shape } from './shape';
 import { enErrors } from './en-errors';
@@ -25,6 +26,7 @@ export const en: Shape<typeof nl> = {
   shell: {
     header: { product: 'Ledenbeheer' },
     nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export', duplicates: 'Duplicates' },
+    nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export', contributions: 'Contributions' },
     language: { label: 'Language' },
   },
   search: {
@@ -165,6 +167,7 @@ export const en: Shape<typeof nl> = {
       conflictItem: '{{operation}} ({{when}}, {{who}})',
     },
     table: {
+      ...enContributions.audit.table,
       relations: 'Relation',
       addresses: 'Address',
       relation_types: 'Relation type (setting)',
@@ -179,6 +182,7 @@ export const en: Shape<typeof nl> = {
       relation_redirects: 'Redirect of a merged number',
     },
     operation: {
+      ...enContributions.audit.operation,
       relations_create: 'Relation created',
       relations_update: 'Details changed',
       relations_setNumber: 'Relation number changed',
@@ -274,5 +278,6 @@ export const en: Shape<typeof nl> = {
   ...enIo,
   ...enDedupe,
   ...enMemberships,
+  contributions: enContributions.contributions,
   ...enErrors,
 };

@@ -1,3 +1,4 @@
+import { nlContributions } from './nl-contributions';
 import { nlErrors } from './nl-errors';
 import { nlGroups } from './nl-groups';
 import { nlIo } from './nl-io';
@@ -37,6 +38,7 @@ export const nl = {
       units: 'Lidmaatschappen',
       io: 'Import & export',
       duplicates: 'Dubbelen',
+      contributions: 'Contributie',
     },
     language: { label: 'Taal' },
   },
@@ -183,6 +185,7 @@ export const nl = {
       conflictItem: '{{operation}} ({{when}}, {{who}})',
     },
     table: {
+      ...nlContributions.audit.table,
       relations: 'Relatie',
       addresses: 'Adres',
       relation_types: 'Relatietype (instelling)',
@@ -197,6 +200,7 @@ export const nl = {
       relation_redirects: 'Verwijzing van samengevoegd nummer',
     },
     operation: {
+      ...nlContributions.audit.operation,
       relations_create: 'Relatie aangemaakt',
       relations_update: 'Gegevens gewijzigd',
       relations_setNumber: 'Relatienummer gewijzigd',
@@ -300,5 +304,6 @@ export const nl = {
   ...nlIo,
   ...nlDedupe,
   ...nlMemberships,
+  contributions: nlContributions.contributions,
   ...nlErrors,
 };

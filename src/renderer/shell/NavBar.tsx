@@ -7,6 +7,7 @@ const ITEMS: { page: Route['page']; key: string; route: Route }[] = [
   { page: 'groups', key: 'shell.nav.groups', route: { page: 'groups' } },
   { page: 'selections', key: 'shell.nav.selections', route: { page: 'selections' } },
   { page: 'units', key: 'shell.nav.units', route: { page: 'units' } },
+  { page: 'contributions', key: 'shell.nav.contributions', route: { page: 'contributions' } },
   { page: 'io', key: 'shell.nav.io', route: { page: 'io' } },
   { page: 'duplicates', key: 'shell.nav.duplicates', route: { page: 'duplicates' } },
   { page: 'trash', key: 'shell.nav.trash', route: { page: 'trash' } },

@@ -8,6 +8,7 @@ import { SelectionsPage } from '../features/selections/SelectionsPage';
 import { UnitsPage } from '../features/memberships/UnitsPage';
 import { IoPage } from '../features/io/IoPage';
 import { DuplicatesPage } from '../features/dedupe/DuplicatesPage';
+import { ContributionsPage } from '../features/contributions/ContributionsPage';
 import { useNavigation } from './navigation';
 
 export function Screen() {
@@ -33,5 +34,7 @@ export function Screen() {
       return <DuplicatesPage />;
     case 'io':
       return <IoPage tab={route.tab} />;
+    case 'contributions':
+      return <ContributionsPage tab={route.tab} />;
   }
 }

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
-export type CardTab = 'fields' | 'addresses' | 'links' | 'classification' | 'groups' | 'memberships' | 'history';
+export type CardTab = 'fields' | 'addresses' | 'links' | 'classification' | 'groups' | 'memberships' | 'contributions' | 'history';
 
 export type Route =
   | { page: 'relations' }
@@ -13,6 +13,8 @@ export type Route =
   | { page: 'units'; id?: string }
   | { page: 'duplicates' }
   | { page: 'io'; tab?: 'import' | 'export' | 'merge' | 'labels' };
+  | { page: 'io'; tab?: 'import' | 'export' | 'merge' | 'labels' }
+  | { page: 'contributions'; tab?: 'schedules' | 'runs' | 'invoices' | 'open' };
 
 interface Navigation {
   route: Route;

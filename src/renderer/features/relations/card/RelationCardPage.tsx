@@ -12,6 +12,7 @@ import { ClassificationTab } from '../../classification/ClassificationTab';
 import { RelationGroupsTab } from '../../groups/RelationGroupsTab';
 import { RelationMembershipsTab } from '../../memberships/RelationMembershipsTab';
 import { HistoryTab } from '../../audit/HistoryTab';
+import { RelationContributionTab } from '../../contributions/relation/RelationContributionTab';
 import { RelationHeader } from './RelationHeader';
 import { FieldsTab } from './FieldsTab';
 import { useRelation } from './useRelation';
@@ -45,6 +46,7 @@ export function RelationCardPage({ id, tab }: { id: string; tab?: CardTab | unde
           <Tabs.Tab value="classification">{t('relations.card.tabClassification')}</Tabs.Tab>
           <Tabs.Tab value="groups">{t('relations.card.tabGroups')}</Tabs.Tab>
           <Tabs.Tab value="memberships">{t('relations.card.tabMemberships')}</Tabs.Tab>
+          <Tabs.Tab value="contributions" data-testid="tab-contributions">{t('contributions.page.title')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('relations.card.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="fields" pt="md">
@@ -64,6 +66,9 @@ export function RelationCardPage({ id, tab }: { id: string; tab?: CardTab | unde
         </Tabs.Panel>
         <Tabs.Panel value="memberships" pt="md">
           <RelationMembershipsTab relationId={detail.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="contributions" pt="md">
+          <RelationContributionTab relationId={detail.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryTab relationId={detail.id} />
