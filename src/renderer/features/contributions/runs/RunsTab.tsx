@@ -16,7 +16,7 @@ export function RunsTab() {
   const schedules = useSchedules();
   const runs = useRuns();
   const { run, undo } = useContributionMutations();
-  const periods = [...new Map((schedules.data?.rows ?? []).map((r) => [r.periodCode, r.name ?? r.periodCode])).entries()].map(([value, label]) => ({ value, label }));
+  const periods = [...new Map((schedules.data?.rows ?? []).map((r) => [r.periodCode, r.name && r.name !== r.periodCode ? `${r.name} (${r.periodCode})` : r.periodCode])).entries()].map(([value, label]) => ({ value, label }));
   const [period, setPeriod] = useState<string | null>(null);
   const [invoiceDate, setInvoiceDate] = useState<string | null>(todayIsoLocal());
   const [result, setResult] = useState<RunResultDto | null>(null);

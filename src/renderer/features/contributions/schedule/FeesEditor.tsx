@@ -17,10 +17,10 @@ export function FeesEditor({ draft, onChange, typeOptions }: { draft: Draft; onC
     <Stack gap="sm">
       <Text fw={600}>{t('contributions.schedule.categories')}</Text>
       {categories.map((c, i) => (
-        <Group key={c.code} gap="xs" wrap="nowrap" data-testid="category-row">
-          <TextInput aria-label={t('contributions.schedule.categoryName')} value={c.name} onChange={(e) => setCategory(i, { name: e.currentTarget.value })} w={160} />
-          <NumberInput aria-label={t('contributions.schedule.minAge')} placeholder={t('contributions.schedule.minAge')} value={c.minAge ?? ''} min={0} max={150} w={130} onChange={(v) => setCategory(i, { minAge: v === '' ? null : Number(v) })} />
-          <NumberInput aria-label={t('contributions.schedule.maxAge')} placeholder={t('contributions.schedule.maxAge')} value={c.maxAge ?? ''} min={0} max={150} w={130} onChange={(v) => setCategory(i, { maxAge: v === '' ? null : Number(v) })} />
+        <Group key={c.code} gap="xs" wrap="nowrap" align="flex-end" data-testid="category-row">
+          <TextInput label={i === 0 ? t('contributions.schedule.categoryName') : undefined} aria-label={t('contributions.schedule.categoryName')} value={c.name} onChange={(e) => setCategory(i, { name: e.currentTarget.value })} w={160} />
+          <NumberInput label={i === 0 ? t('contributions.schedule.minAge') : undefined} aria-label={t('contributions.schedule.minAge')} placeholder={t('contributions.schedule.minAge')} value={c.minAge ?? ''} min={0} max={150} w={130} onChange={(v) => setCategory(i, { minAge: v === '' ? null : Number(v) })} />
+          <NumberInput label={i === 0 ? t('contributions.schedule.maxAge') : undefined} aria-label={t('contributions.schedule.maxAge')} placeholder={t('contributions.schedule.maxAge')} value={c.maxAge ?? ''} min={0} max={150} w={130} onChange={(v) => setCategory(i, { maxAge: v === '' ? null : Number(v) })} />
           <ActionIcon
             variant="subtle"
             color="red"
