@@ -170,6 +170,22 @@ describe('contribution run 2027', () => {
     expect(stored.total).toBe(14);
     expect(stored.rows.reduce((s, i) => s + i.totalCents, 0)).toBe(committed.totalCents);
     for (const i of stored.rows) expect(validatePaymentReference(i.paymentReference).ok).toBe(true);
+    // One audited operation: every invoice, line and instalment has its insert row, on the debtor.
+    const audited = core.ctx.sqlite
+      .prepare(
+        `SELECT l.table_name AS t, count(*) AS n, sum(l.relation_id IS NOT NULL) AS withRelation, count(DISTINCT l.operation_id) AS ops
+           FROM audit_log l JOIN operations o ON o.id = l.operation_id
+          WHERE o.kind = 'contributionRuns.run' AND l.action = 'insert' GROUP BY l.table_name ORDER BY l.table_name`,
+      )
+      .all();
+    expect(audited).toEqual([
+      { t: 'contribution_runs', n: 1, withRelation: 0, ops: 1 },
+      { t: 'invoice_instalments', n: count('invoice_instalments'), withRelation: count('invoice_instalments'), ops: 1 },
+      { t: 'invoice_lines', n: count('invoice_lines'), withRelation: count('invoice_lines'), ops: 1 },
+      { t: 'invoices', n: 14, withRelation: 14, ops: 1 },
+    ]);
+    const triggers = core.ctx.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_invoice%_insert'`).get() as { n: number };
+    expect(triggers.n).toBe(4); // the insert triggers are back after the set-based audit
     const piet = await core.call('invoices.get', { number: invoiceOf(committed, 'piet').number! });
     expect(piet.lines.map((l) => l.amountCents)).toEqual([6000, 3600, 400, 0, -100]);
     expect(piet.paymentReference.slice(1)).toBe(`2026${piet.number.slice(-5).padStart(11, '0')}`);

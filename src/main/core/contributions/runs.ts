@@ -1,13 +1,12 @@
 import type { CoreContext } from '../context';
 import { writeOrPreview } from '../audit/operation-writer';
-import { addDays } from '../../../shared/dutch/dates';
 import { DomainError, notFound } from '../../../shared/errors';
 import type { RunDto, RunResultDto } from '../../../shared/contract/contributions';
 import { computeRun } from './run-engine';
 import { loadRunFacts } from './run-facts';
 import { getSchedule } from './schedules';
 import { getInvoicingSettings } from './invoicing-settings';
-import { invoiceWriter } from './invoice-writer';
+import { writeRunInvoices } from './run-writer';
 
 export interface RunOptions {
   periodCode: string;
@@ -50,32 +49,8 @@ export function runContributions(ctx: CoreContext, opts: RunOptions): RunResultD
          VALUES (?, ?, ?, ?, 'open', ?, ?, ?)`,
       )
       .run(runId, opts.periodCode, scheduleId, invoiceDate, outcome.invoices.length, outcome.totalCents, ctx.now());
-    const writer = invoiceWriter(ctx);
-    outcome.invoices.forEach((inv, k) => {
-      const { number } = writer.write({
-        relationId: inv.payerRelationId,
-        runId,
-        kind: 'invoice',
-        creditsInvoiceId: null,
-        invoiceDate,
-        dueDate: inv.instalments[0]?.dueDate ?? addDays(invoiceDate, termDays),
-        paymentMethod: inv.method,
-        description: `Contributie ${schedule.period.name ?? schedule.period.code}`,
-        lines: inv.lines.map((l) => ({
-          kind: l.kind,
-          memberRelationId: l.memberRelationId,
-          periodCode: l.kind === 'contribution' ? opts.periodCode : null,
-          membershipTypeCode: l.membershipTypeCode,
-          chargeCode: l.chargeCode,
-          description: l.description,
-          amountCents: l.amountCents,
-          vatRate: null,
-        })),
-        instalments: inv.instalments,
-      });
-      const s = shown[k];
-      if (s) s.number = number;
-    });
+    const numbers = writeRunInvoices(ctx, { runId, periodCode: opts.periodCode, invoiceDate, termDays, description: `Contributie ${schedule.period.name ?? schedule.period.code}` }, outcome.invoices);
+    shown.forEach((inv, k) => (inv.number = numbers[k] ?? null));
     op.changed('contributions.changed', { runId });
     return { ...base, runId, invoices: shown };
   });

@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildPartyAdministration } from './support/membership-fixture';
+import { schedule2027 } from '../src/main/core/contributions/testing/contribution-fixture';
+import { loadRunFacts } from '../src/main/core/contributions/run-facts';
+import { computeRun } from '../src/main/core/contributions/run-engine';
+import { feeSchedule } from '../src/shared/contract/fee-schedule';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledenbeheer-bench-'));
+const { core } = await buildPartyAdministration(dir, 10000);
+await core.call('memberships.recompute', {});
+const s = feeSchedule.parse(schedule2027({ oneOffCharges: [] }));
+let t = performance.now();
+const facts = loadRunFacts(core.ctx, s, { invoiceDate: '2026-12-01', termDays: 14 });
+console.error('facts', performance.now() - t, facts.members.length); t = performance.now();
+const out = computeRun(facts);
+console.error('compute', performance.now() - t, out.invoices.length);
+for (const q of ['members', 'payers', 'households']) {}
+await core.call('feeSchedules.save', { schedule: schedule2027({ oneOffCharges: [] }) });
+t = performance.now();
+await core.call('contributionRuns.run', { periodCode: '2027', invoiceDate: '2026-12-01', itemLimit: 0 });
+console.error('commit', performance.now() - t);
+const n = (sql: string) => (core.ctx.sqlite.prepare(sql).get() as { n: number }).n;
+console.error('audit rows', n('SELECT count(*) AS n FROM audit_log'));
