@@ -20,6 +20,9 @@ interface RunHeader {
  */
 export function writeRunInvoices(ctx: CoreContext, run: RunHeader, invoices: RunInvoice[]): string[] {
   const writer = invoiceWriter(ctx);
+  // As the bulk load does: a large run touches more index pages than the default cache holds.
+  const previousCache = ctx.sqlite.pragma('cache_size', { simple: true }) as number;
+  if (invoices.length > 10_000) ctx.sqlite.pragma('cache_size = -131072');
   const suspended = ['invoices', 'invoice_lines', 'invoice_instalments'].map((t) => suspendInsertAudit(ctx.sqlite, t));
   try {
     return invoices.map(
@@ -48,5 +51,6 @@ export function writeRunInvoices(ctx: CoreContext, run: RunHeader, invoices: Run
     );
   } finally {
     for (const s of suspended) s?.resume();
+    ctx.sqlite.pragma(`cache_size = ${previousCache}`);
   }
 }
