@@ -62,6 +62,8 @@ export const enErrors: Shape<typeof nlErrors> = {
       relationId: 'Relation',
       function: 'Function',
       appliesTo: 'Applies to',
+      paymentMethod: 'Payment method',
+      contribution: 'Contribution',
     },
   },
   errors: {

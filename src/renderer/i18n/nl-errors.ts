@@ -59,6 +59,8 @@ export const nlErrors = {
       relationId: 'Relatie',
       function: 'Functie',
       appliesTo: 'Geldt voor',
+      paymentMethod: 'Betaalwijze',
+      contribution: 'Contributie',
     },
   },
   errors: {
