@@ -111,3 +111,15 @@ describe('credit notes and editing', () => {
     await expect(core.call('contributionRuns.undo', { runId })).rejects.toMatchObject({ details: { reason: expect.stringMatching(/^RUN_/) } });
   });
 });
+
+describe('History', () => {
+  it('names the run, the invoice, its lines and the payment on the debtor\'s History', async () => {
+    const h = await core.call('audit.forRelation', { relationId: p.anna!, limit: 500 });
+    const seen = new Set(h.rows.map((r) => `${r.operationKind} ${r.tableName} ${r.action} ${r.recordLabel ?? ''}`));
+    expect(seen).toContain(`contributionRuns.run invoices insert ${numbers.anna} (€ 60,00)`);
+    expect(seen).toContain('contributionRuns.run invoice_lines insert Lid, Senior op 1-1-2027: € 60,00');
+    expect(seen).toContain('contributionRuns.run invoice_instalments insert 2027-01-16: € 60,00');
+    expect(seen).toContain('payments.add payments insert € 25,00');
+    expect(seen).toContain('reminders.run invoice_reminders insert Fase 3, 2027-03-03');
+  });
+});
