@@ -127,4 +127,14 @@ test('sets fees, dry-runs, commits, undoes, books a partial payment and reminds'
   await page.getByTestId('tab-contributions').click();
   await expect(page.getByTestId('relation-balance')).toHaveText('Saldo€ 40,00 nog te betalen');
   await page.screenshot({ path: '/tmp/contrib-relation.png', fullPage: true });
+
+  // History names the operations in Dutch.
+  await page.getByTestId('relation-card').getByRole('tab', { name: /^Historie/ }).click();
+  const operations = page.getByTestId('audit-operation');
+  await expect(operations.filter({ hasText: 'Betaling geboekt' })).toHaveCount(1);
+  await expect(operations.filter({ hasText: 'Contributierun ongedaan gemaakt' })).toHaveCount(1);
+  await expect(operations.filter({ has: page.getByText('Contributierun', { exact: true }) })).toHaveCount(2);
+  await expect(operations.filter({ hasText: 'Betaling geboekt' })).toContainText('Betaling toegevoegd: € 20,00');
+  await expect(operations.filter({ hasText: 'Herinneringen vastgelegd' })).toContainText('Herinnering toegevoegd: Fase 1, 1-3-2027');
+  await page.screenshot({ path: '/tmp/contrib-history.png', fullPage: true });
 });

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
 import { formatAmount } from '../../../shared/dutch/money';
+import { formatDutchDate } from '../../../shared/dutch/dates';
 
 type Row = Record<string, unknown>;
 
@@ -71,7 +72,7 @@ export function recordLabels(ctx: CoreContext, rows: { tableName: string; record
       case 'invoice_lines':
         return r.description as string;
       case 'invoice_instalments':
-        return `${String(r.due_date)}: ${formatAmount(Number(r.amount_cents))}`;
+        return `${formatDutchDate(String(r.due_date))}: ${formatAmount(Number(r.amount_cents))}`;
       case 'payments':
       case 'payment_allocations':
         return formatAmount(Number(r.amount_cents));
@@ -80,7 +81,7 @@ export function recordLabels(ctx: CoreContext, rows: { tableName: string; record
       case 'fee_schedules':
         return `Tarieven ${String(r.period_code)} versie ${String(r.version)}`;
       case 'invoice_reminders':
-        return `Fase ${String(r.stage)}, ${String(r.reminder_date)}`;
+        return `Fase ${String(r.stage)}, ${formatDutchDate(String(r.reminder_date))}`;
       case 'payment_settings':
         return r.method as string;
       default:

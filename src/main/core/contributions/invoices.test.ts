@@ -118,8 +118,8 @@ describe('History', () => {
     const seen = new Set(h.rows.map((r) => `${r.operationKind} ${r.tableName} ${r.action} ${r.recordLabel ?? ''}`));
     expect(seen).toContain(`contributionRuns.run invoices insert ${numbers.anna} (€ 60,00)`);
     expect(seen).toContain('contributionRuns.run invoice_lines insert Lid, Senior op 1-1-2027: € 60,00');
-    expect(seen).toContain('contributionRuns.run invoice_instalments insert 2027-01-16: € 60,00');
+    expect(seen).toContain('contributionRuns.run invoice_instalments insert 16-1-2027: € 60,00');
     expect(seen).toContain('payments.add payments insert € 25,00');
-    expect(seen).toContain('reminders.run invoice_reminders insert Fase 3, 2027-03-03');
+    expect(seen).toContain('reminders.run invoice_reminders insert Fase 3, 3-3-2027');
   });
 });

@@ -33,7 +33,8 @@ export function AuditEntryLine({ entry, lookups }: { entry: AuditEntryDto; looku
       <Text span fw={500}>
         {verb}:
       </Text>{' '}
-      {rowSummary(t, entry.tableName, json, lookups)}
+      {/* Tables the renderer has no summary for are named by the core's record label. */}
+      {rowSummary(t, entry.tableName, json, lookups) || entry.recordLabel}
     </Text>
   );
 }
