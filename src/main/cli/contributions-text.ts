@@ -26,6 +26,15 @@ const REFUSAL_TEXT: Record<string, string> = {
 
 /** Contribution refusals (CONFLICT with a reason) as one line of Dutch; others fall through. */
 export function contributionRefusal(e: DomainError): CliError | null {
+  const id = String(e.details?.['id']);
+  const missing: Record<string, string> = {
+    invoice: `factuur ${id} bestaat niet`,
+    feeSchedule: `er zijn geen tarieven voor periode ${id} (zet ze met 'contributions schedule --set')`,
+    contributionRun: `run ${id} bestaat niet (zie 'contributions runs')`,
+    payment: `betaling ${id} bestaat niet`,
+  };
+  const text = missing[String(e.details?.['entity'])];
+  if (e.code === 'NOT_FOUND' && text) return new CliError(text);
   const reason = typeof e.details?.['reason'] === 'string' ? e.details['reason'] : undefined;
   if (e.code !== 'CONFLICT' || !reason || !REFUSAL_TEXT[reason]) return null;
   const problems = (e.details?.['problems'] as { code: string; name: string }[] | undefined) ?? [];

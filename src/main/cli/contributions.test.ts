@@ -76,5 +76,7 @@ describe('contributions CLI', () => {
   it('explains a wrong amount and a missing option', async () => {
     expect((await run('payments', 'add', '--db', db, '--invoice', 'C2026-00002', '--amount', 'twaalf', '--date', '2026-12-10')).stderr).toContain('ongeldig bedrag voor --amount');
     expect((await run('contributions', 'run', '--db', db)).stderr).toContain('de periode ontbreekt: geef --period op');
+    expect((await run('payments', 'add', '--db', db, '--invoice', 'C2099-00001', '--amount', '5', '--date', '2026-12-10')).stderr).toBe('ledenbeheer: fout: factuur C2099-00001 bestaat niet');
+    expect((await run('contributions', 'run', '--db', db, '--period', '1999', '--dry-run')).stderr).toBe("ledenbeheer: fout: er zijn geen tarieven voor periode 1999 (zet ze met 'contributions schedule --set')");
   });
 });

@@ -24,7 +24,7 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
 async function withCore(file: string, fn: (core: Core) => Promise<void>): Promise<void> {
   const core = await openAdministration(file);
   try {
-    await fn(core);
+    await guarded(() => fn(core));
   } finally {
     core.close();
   }

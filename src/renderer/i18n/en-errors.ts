@@ -113,6 +113,10 @@ export const enErrors: Shape<typeof nlErrors> = {
       group: 'This group',
       selection: 'This selection',
       groupMember: 'This group membership',
+      feeSchedule: 'These fees',
+      contributionRun: 'This contribution run',
+      invoice: 'This invoice',
+      payment: 'This payment',
     },
     issue: {
       UNKNOWN: 'invalid value ({{code}})',

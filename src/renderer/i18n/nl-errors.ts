@@ -110,6 +110,10 @@ export const nlErrors = {
       group: 'Deze groep',
       selection: 'Deze selectie',
       groupMember: 'Dit groepslidmaatschap',
+      feeSchedule: 'Deze tarieven',
+      contributionRun: 'Deze contributierun',
+      invoice: 'Deze factuur',
+      payment: 'Deze betaling',
     },
     issue: {
       UNKNOWN: 'ongeldige waarde ({{code}})',
