@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from './define';
-import { id, isoDate, optionalText, pageInput } from './fields';
+import { id, isoDate, optionalText, pageInput, requiredText } from './fields';
 import { feeSchedule, paymentFrequency, paymentMethod } from './fee-schedule';
 
 const cents = z.number().int({ message: 'AMOUNT_NOT_CENTS' }).min(-100_000_000).max(100_000_000);
@@ -149,7 +149,7 @@ export const invoiceDetailDto = invoiceSummaryDto.extend({
 export type InvoiceDetailDto = z.infer<typeof invoiceDetailDto>;
 
 export const manualLine = z.object({
-  description: z.string().trim().min(1, { message: 'REQUIRED' }).max(300),
+  description: requiredText(300, 'REQUIRED'),
   amountCents: cents,
   /** Basis points: 2100 = 21%. Omitted: no VAT (most associations are exempt). */
   vatRate: z.number().int().min(0).max(10_000).nullable().default(null),

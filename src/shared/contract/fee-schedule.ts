@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './fields';
+import { hasControlCharacter, isoDate, requiredText, TEXT_CONTROL_CHARACTER } from './fields';
 
 /**
  * A fee schedule: what a period's contribution is, as the JSON file documented in
@@ -9,7 +9,7 @@ import { isoDate } from './fields';
 const code = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'CODE_INVALID' }).max(40);
 const cents = z.number().int({ message: 'AMOUNT_NOT_CENTS' }).min(-10_000_000).max(10_000_000);
 const percent = z.number().int().min(0).max(100);
-const label = z.string().trim().min(1).max(120);
+const label = requiredText(120);
 /** 'MM-DD', resolved to the first such day on or after the period's start. */
 const monthDay = z
   .string()
@@ -25,7 +25,7 @@ export const feeSchedule = z
   .object({
     period: z.object({
       code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/, { message: 'CODE_INVALID' }),
-      name: z.string().trim().max(80).optional(),
+      name: z.string().trim().max(80).refine((s) => !hasControlCharacter(s), { message: TEXT_CONTROL_CHARACTER }).optional(),
       start: isoDate,
       /** Exclusive: the first day of the next period. */
       end: isoDate,

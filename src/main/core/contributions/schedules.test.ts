@@ -45,6 +45,8 @@ describe('fee schedules', () => {
       ]),
     );
     expect((await core.call('feeSchedules.list', {})).rows.some((r) => r.periodCode === '2028')).toBe(false);
+    const hidden = await core.call('feeSchedules.save', { schedule: schedule2027({ paymentMethods: { factuur: { amountCents: 100, description: 'Kosten\u202e' } } }) }).catch((x: unknown) => x);
+    expect((hidden as { issues: unknown[] }).issues).toEqual([{ field: 'schedule.paymentMethods.factuur.description', code: 'TEXT_CONTROL_CHARACTER' }]);
   });
 
   it('takes age by birth year when the schedule says so, and handles 29 February on the reference date', async () => {
