@@ -25,8 +25,7 @@ export const en: Shape<typeof nl> = {
   },
   shell: {
     header: { product: 'Ledenbeheer' },
-    nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export', duplicates: 'Duplicates' },
-    nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export', contributions: 'Contributions' },
+    nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export', duplicates: 'Duplicates', contributions: 'Contributions' },
     language: { label: 'Language' },
   },
   search: {

@@ -12,7 +12,6 @@ export type Route =
   | { page: 'selections'; id?: string }
   | { page: 'units'; id?: string }
   | { page: 'duplicates' }
-  | { page: 'io'; tab?: 'import' | 'export' | 'merge' | 'labels' };
   | { page: 'io'; tab?: 'import' | 'export' | 'merge' | 'labels' }
   | { page: 'contributions'; tab?: 'schedules' | 'runs' | 'invoices' | 'open' };
 
