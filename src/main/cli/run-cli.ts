@@ -16,12 +16,15 @@ import { printable } from './printable';
 import { STORAGE_CODES, storageError } from '../core/storage/storage-errors';
 import { searchCommand } from './search';
 import { selectCommand } from './select';
+import { selectionsCommand, tagsCommand } from './lists';
 import { undoCommand } from './undo';
 
 export const COMMANDS: Command[] = [
   demoCommand,
   searchCommand,
   selectCommand,
+  selectionsCommand,
+  tagsCommand,
   groupsCommand,
   membershipsCommand,
   contributionsCommand,

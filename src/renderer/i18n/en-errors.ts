@@ -1,3 +1,4 @@
+import { enMoreIssues, enMoreReasons } from './en-error-codes';
 import type { nlErrors } from './nl-errors';
 import type { Shape } from './shape';
 
@@ -82,6 +83,7 @@ export const enErrors: Shape<typeof nlErrors> = {
       INTERNAL: 'Something went wrong. Nothing was changed; please try again.',
     },
     reason: {
+      ...enMoreReasons,
       RELATION_TYPE_IN_USE: 'This relation type is still assigned {{count}} times and cannot be removed. End or remove those assignments first.',
       UNIT_HAS_SUBUNITS: 'This unit has (or had) subunits; move or delete them first, or stop this unit.',
       IN_USE: 'Another group or selection still uses this; change that first.',
@@ -119,6 +121,7 @@ export const enErrors: Shape<typeof nlErrors> = {
       payment: 'This payment',
     },
     issue: {
+      ...enMoreIssues,
       UNKNOWN: 'invalid value ({{code}})',
       MERGE_SAME_RELATION: 'a relation cannot be merged with itself',
       MERGE_KIND_DIFFERS: 'a person and an organisation cannot be merged',

@@ -1,3 +1,4 @@
+import { nlMoreIssues, nlMoreReasons } from './nl-error-codes';
 /** Field labels and error messages (Dutch); en-errors.ts has exactly the same keys. */
 export const nlErrors = {
   fields: {
@@ -79,6 +80,7 @@ export const nlErrors = {
       STORAGE_IO: 'Lezen of schrijven op de schijf is mislukt (schijf- of usb-fout). Controleer de schijf en probeer het opnieuw; er is niets half opgeslagen.',
     },
     reason: {
+      ...nlMoreReasons,
       RELATION_TYPE_IN_USE: 'Dit relatietype is nog {{count}} keer toegekend en kan daarom niet worden verwijderd. Beëindig of verwijder eerst die toekenningen.',
       UNIT_HAS_SUBUNITS: 'Dit onderdeel heeft (of had) onderliggende onderdelen; verplaats of verwijder die eerst, of zet dit onderdeel stop.',
       IN_USE: 'Dit wordt nog gebruikt door een andere groep of selectie; pas die eerst aan.',
@@ -116,6 +118,7 @@ export const nlErrors = {
       payment: 'Deze betaling',
     },
     issue: {
+      ...nlMoreIssues,
       UNKNOWN: 'ongeldige waarde ({{code}})',
       MERGE_SAME_RELATION: 'een relatie kan niet met zichzelf worden samengevoegd',
       MERGE_KIND_DIFFERS: 'een persoon en een organisatie kunnen niet worden samengevoegd',

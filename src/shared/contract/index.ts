@@ -51,3 +51,4 @@ export * from './dedupe';
 export * from './contributions';
 export * from './fee-schedule';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';
+export * from './operation-kinds';

@@ -26,8 +26,8 @@ export function addressBlock(r: RelationRecord): string[] {
   return [first, ...linesOf(r)].filter((l) => l !== '');
 }
 
-/** Every field a template can use, with its Dutch label (docs/io.md lists them). */
-export function mergeFieldCatalogue(customFields: CustomFieldDto[]): MergeField[] {
+/** Every field a template can use, with its Dutch label (docs/io.md lists them); `today` fills the date's example. */
+export function mergeFieldCatalogue(customFields: CustomFieldDto[], today?: string): MergeField[] {
   const builtins = [
     f('aanhef', 'Aanhef (formeel): Geachte heer De Vries', (r) => salutationsOf(r).formal),
     f('aanhef_informeel', 'Aanhef (informeel): Beste Jan', (r) => salutationsOf(r).informal),
@@ -58,7 +58,7 @@ export function mergeFieldCatalogue(customFields: CustomFieldDto[]): MergeField[
     f('provincie', 'Provincie', (r) => r.address?.province ?? ''),
     f('land', 'Land', (r) => (r.address ? (dutchCountryName(r.address.country) ?? r.address.country) : '')),
     f('iban', 'IBAN', (r) => (r.iban ? formatIban(r.iban) : '')),
-    f('datum', 'Datum van vandaag: 22 november 2026', (_r, today) => formatDutchDateLong(today)),
+    f('datum', today ? `Datum van vandaag: ${formatDutchDateLong(today)}` : 'Datum van vandaag', (_r, day) => formatDutchDateLong(day)),
     f('contributie', 'Contributie (laatst gefactureerde periode): € 45,00', (r) => (r.finance.contributionCents === null ? '' : formatAmount(r.finance.contributionCents))),
     f('betaalwijze', 'Betaalwijze: incasso, factuur of contant', (r) => r.finance.method ?? ''),
     f('openstaand_bedrag', 'Openstaand bedrag: € 12,50', (r) => formatAmount(r.finance.openCents)),
