@@ -34,7 +34,7 @@ describe('contributions CLI', () => {
   it('sets a schedule from a JSON file, refuses a wrong one by field, and reads it back', async () => {
     const bad = await run('contributions', 'schedule', '--db', db, '--set', path.join(dir.dir, 'fout.json'));
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('schedule.fees.0.amountCents: AMOUNT_NOT_CENTS');
+    expect(bad.stderr).toContain('schedule.fees.0.amountCents: bedrag moet in hele centen zijn [AMOUNT_NOT_CENTS]');
     const ok = await run('contributions', 'schedule', '--db', db, '--set', path.join(dir.dir, 'tarieven.json'));
     expect(ok).toMatchObject({ code: 0, stdout: 'Tarieven opgeslagen als versie 1.' });
     const back = await run('contributions', 'schedule', '--db', db, '--get', '2027');
