@@ -8,7 +8,7 @@ async function t(lng: 'nl' | 'en') {
     lng,
     interpolation: { escapeValue: false, alwaysFormat: true },
     resources: {
-      [lng]: { translation: { rows_one: '{{count}} rij', rows_other: '{{count}} rijen', total: '{{shown}} van {{total}}', nr: 'nr. {{number}}', who: '{{name}}' } },
+      [lng]: { translation: { rows_one: '{{count}} rij', rows_other: '{{count}} rijen', total: '{{shown}} van {{total}}', nr: 'nr. {{number}}', merged: 'nr. {{removedNumber}} in nr. {{keepNumber}}', who: '{{name}}' } },
     },
   });
   return i18n.t;
@@ -26,6 +26,7 @@ describe('numbers in texts', () => {
   it('leaves identifiers and text alone', async () => {
     const nl = await t('nl');
     expect(nl('nr', { number: 12345 })).toBe('nr. 12345');
+    expect(nl('merged', { removedNumber: 2002, keepNumber: 2001 })).toBe('nr. 2002 in nr. 2001');
     expect(nl('who', { name: 'Jan' })).toBe('Jan');
   });
 });

@@ -20,7 +20,8 @@ export const numberFormatter: FormatterModule = {
   format(value: unknown, _format, lng, options) {
     if (typeof value !== 'number' || !Number.isFinite(value)) return value as string;
     const key = (options as { interpolationkey?: string } | undefined)?.interpolationkey;
-    if (key && IDENTIFIERS.has(key)) return String(value);
+    // `keepNumber`, `removedNumber`, …: relation numbers are identifiers wherever they appear.
+    if (key && (IDENTIFIERS.has(key) || /Number$/.test(key))) return String(value);
     return new Intl.NumberFormat(numberLocale(lng)).format(value);
   },
 };
