@@ -1,4 +1,5 @@
 import { foldDiacritics } from '../src/shared/dutch/text';
+import { searchRelevance } from './support/search-relevance';
 import { createRng } from '../src/main/core/demo/prng';
 import { demoAdministration } from './support/demo-fixture';
 import { percentile, report } from './support/figures';
@@ -60,6 +61,17 @@ for (const p of [50, 95]) {
     ok: p === 95 ? value < 5 : true,
   });
 }
+
+// Relevance beside speed: does typing a person's name (or the start of it) find them first?
+const relevance = await searchRelevance(core, { persons: 200, seed: 'search-relevance' });
+report({
+  name: 'search.relevance_persons_found_first',
+  value: relevance.share * 100,
+  unit: '%',
+  target: `>= 98% (${relevance.checks} searches: full name and a prefix of it for 200 sampled persons; misses: ${relevance.misses.slice(0, 3).join('; ') || 'none'})`,
+  ok: relevance.share >= 0.98,
+});
+if (relevance.share < 0.98) process.exitCode = 1;
 
 // List pages: the first and a deep one (offset 99,900), by name and by number.
 for (const sort of ['name', 'number'] as const) {

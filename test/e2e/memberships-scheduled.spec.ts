@@ -72,7 +72,8 @@ test('schedules a rule change with a preview; the relation card shows both units
   await tab.explain(oost, type, `1-1-${year + 1}`);
   await expect(tab.verdict).toHaveText(`Op 1-1-${year + 1} is deze relatie geen ${type} van ${oost}.`);
   await expect(tab.explainLines.filter({ hasText: `Algemene regel, versie vanaf 1-1-${year + 1}` }).first()).toHaveAttribute('data-holds', 'false');
-  await expect(tab.explainLines.filter({ hasText: /^✗Woont in postcodegebied 3580–3583 of 3585–3589$/ })).toHaveCount(1);
+  // The rule, then what the relation has on that day.
+  await expect(tab.explainLines.filter({ hasText: /^✗Woont in postcodegebied 3580–3583 of 3585–3589 — adres op die dag: 3584 CS Utrecht$/ })).toHaveCount(1);
   await expect(tab.explainLines.filter({ hasText: `Basisregel van ${type}: Heeft abonnement Abonnement ${sfx}` })).toHaveAttribute('data-holds', 'true');
   await page.screenshot({ path: 'test-results/e2e/memberships-timeline.png', fullPage: true });
 });

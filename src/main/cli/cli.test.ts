@@ -97,8 +97,8 @@ describe('ledenbeheer CLI', () => {
     expectUserError(notAdmin as Run, 1, /notes\.txt is geen Ledenbeheer-administratie/);
     expectUserError(nonEmpty as Run, 1, /full\.sqlite is niet leeg \(5 relaties\)/);
     expectUserError(importNonEmpty as Run, 1, /is niet leeg/);
-    expectUserError(badIban as Run, 1, /bad-iban\.json is afgekeurd: relations\[2\]\.iban: IBAN_INVALID_CHECKSUM.*er is niets gewijzigd/);
-    expectUserError(broken as Run, 1, /broken\.json is afgekeurd: json: JSON_INVALID.*regel 1/);
+    expectUserError(badIban as Run, 1, /bad-iban\.json is afgekeurd: relations\[2\]\.iban: controlegetal klopt niet \[IBAN_INVALID_CHECKSUM\].*er is niets gewijzigd/);
+    expectUserError(broken as Run, 1, /broken\.json is afgekeurd: json: geen geldige JSON \[JSON_INVALID\].*regel 1/);
     expectUserError(noSource as Run, 1, /bestand niet gevonden: .*ontbreekt\.json/);
     expectUserError(badOption as Run, 2, /onbekende optie --kleur/);
     expectUserError(outExists as Run, 1, /a\.json bestaat al/);

@@ -99,6 +99,51 @@ describe('domain commands', () => {
     expect(text.stdout.split('\n').filter((l) => l.includes('Lid Nummer')).length).toBe(520);
   }, 60_000);
 
+  it('select takes a saved selection and a period, at least one day or the whole period', async () => {
+    const core = createCore({ file: db, actor: 'test' });
+    const els = (await core.call('relations.search', { query: 'els bos' })).rows[0]!;
+    // Els moves out of the Utrecht postcode area on 1 July 2024.
+    await core.call('addresses.move', { relationId: els.id, date: '2024-07-01', address: { street: 'Markt', houseNumber: 1, postcode: '6211 CK' } });
+    core.close();
+    const names = async (...extra: string[]) => {
+      const r = await run('select', '--db', db, '--selection', 'utrechters', ...extra, '--json');
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as { rows: { displayName: string }[] }).rows.map((x) => x.displayName).sort();
+    };
+    expect(await names('--from', '2024-01-01', '--to', '2024-12-31')).toEqual(['Els Bos', 'Jan Jansen']);
+    expect(await names('--from', '1-1-2024', '--to', '31-12-2024', '--whole-period')).toEqual(['Jan Jansen']);
+    expect(await names('--from', '2024-01-01', '--to', '2024-06-30', '--whole-period')).toEqual(['Els Bos', 'Jan Jansen']);
+    const text = await run('select', '--db', db, '--selection', 'Utrechters', '--from', '2024-01-01', '--to', '2024-12-31');
+    expect(text.stdout).toMatch(/^2 relatie\(s\) in de periode 1-1-2024 t\/m 31-12-2024:/);
+    expect(text.stdout).toMatch(/Els Bos.*\(1-1-2000 t\/m 30-6-2024\)/);
+    expect((await run('select', '--db', db, '--selection', 'Nergens')).stderr).toMatch(/onbekende selectie 'Nergens'/);
+    expect((await run('select', '--db', db, '--selection', 'Utrechters', '--whole-period')).code).toBe(2);
+    expect((await run('select', '--db', db, '--selection', 'Utrechters', '--from', '2024-02-01', '--to', '2024-01-01')).code).toBe(2);
+  });
+
+  it('tags and selections list their ids', async () => {
+    const core = createCore({ file: db, actor: 'test' });
+    const tag = await core.call('tags.create', { name: 'Vrijwilliger' });
+    core.close();
+    const tags = JSON.parse((await run('tags', '--db', db, '--json')).stdout) as { tags: { id: string; name: string; relations: number }[] };
+    expect(tags.tags).toEqual([{ id: tag.id, name: 'Vrijwilliger', parentId: null, relations: 0 }]);
+    expect((await run('tags', '--db', db)).stdout).toContain(`Vrijwilliger  (0 relatie(s))  id ${tag.id}`);
+    const selections = JSON.parse((await run('selections', '--db', db, '--json')).stdout) as { selections: { id: string; name: string }[] };
+    expect(selections.selections.map((s) => s.name)).toEqual(['Utrechters']);
+    expect((await run('selections', '--db', db)).stdout).toContain(`Utrechters  id ${selections.selections[0]!.id}`);
+  });
+
+  it('prints Dutch for a refused condition, never only a code', async () => {
+    const bad = await run('select', '--db', db, '--condition', writeJson({ type: 'groupMember', groupId: 'bestaat-niet' }));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/onbekende groep/);
+    const atom = await run('select', '--db', db, '--condition', writeJson({ type: 'bestaatNiet' }));
+    expect(atom.code).toBe(1);
+    expect(atom.stderr).toMatch(/ongeldige voorwaarde in .*: type: ongeldige invoer: geen van de toegestane soorten.*\[INPUT_INVALID_UNION\]/);
+    const age = await run('select', '--db', db, '--condition', writeJson({ type: 'age' }));
+    expect(age.stderr).toMatch(/geef een minimum- of maximumleeftijd op \[AGE_NEEDS_BOUND\]/);
+  });
+
   it('groups lists members with roles on a date', async () => {
     const now = JSON.parse((await run('groups', '--db', db, '--on', '2024-06-01', '--json')).stdout) as { groups: { name: string; members: { name: string; roles: string[] }[] }[] };
     expect(now.groups.find((g) => g.name === 'Bestuur')?.members).toEqual([expect.objectContaining({ name: 'Jan Jansen', roles: ['voorzitter'] })]);
@@ -117,8 +162,21 @@ describe('domain commands', () => {
     expect(list.units[0]).toMatchObject({ unit: 'Afdeling Utrecht', counts: { lid: 2 } });
     const explain = await run('memberships', 'explain', '--db', db, '--relation', '3', '--unit', 'Afdeling Utrecht', '--on', '2024-01-01');
     expect(explain.code, explain.stderr).toBe(0);
-    expect(explain.stdout).toMatch(/^Piet Smit is op 2024-01-01 GEEN lid van Afdeling Utrecht\./);
-    expect(explain.stdout).toMatch(/✗ UNIT: Afdeling Utrecht/);
+    // The card's sentences: rule content, the relation's own facts that day, never raw codes.
+    expect(explain.stdout).toMatch(/^Piet Smit: Op 1-1-2024 is deze relatie geen lid van Afdeling Utrecht\./);
+    expect(explain.stdout).toMatch(/✗ Onderdeel Afdeling Utrecht/);
+    expect(explain.stdout).toMatch(/✗ .*postcode.*3500.*3599.* — adres op die dag: 6211 CK/i);
+    expect(explain.stdout).not.toMatch(/\b(UNIT|BASE_RULE|RULE_GENERAL|UNIT_ACTIVE)\b/);
+    const yes = await run('memberships', 'explain', '--db', db, '--relation', '1', '--unit', 'Afdeling Utrecht', '--on', '2024-01-01');
+    expect(yes.stdout).toMatch(/^Jan Jansen: Op 1-1-2024 is deze relatie lid van Afdeling Utrecht\./);
+    expect(yes.stdout).toMatch(/✓ .*Lidmaatschap.* — heeft op die dag: Lidmaatschap/);
+
+    const of = await run('memberships', 'of', '--db', db, '--relation', '1');
+    expect(of.code, of.stderr).toBe(0);
+    expect(of.stdout).toMatch(/^Jan Jansen: 2 lidmaatschapsperiode\(s\)/);
+    expect(of.stdout).toMatch(/Lid van Afdeling Utrecht: vanaf 1-1-2000/);
+    const ofJson = JSON.parse((await run('memberships', 'of', '--db', db, '--relation', '3', '--json')).stdout) as { memberships: { unit: string; from: string }[] };
+    expect(ofJson.memberships.map((m) => m.unit)).toEqual(['Vereniging']);
     const unknown = await run('memberships', 'list', '--db', db, '--unit', 'Afdeling Nergens');
     expect(unknown.stderr).toMatch(/onbekend onderdeel 'Afdeling Nergens'/);
   });

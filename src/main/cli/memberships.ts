@@ -1,19 +1,14 @@
-import type { ExplanationNode } from '../../shared/contract';
 import { optionalString, requiredOption, requiredPositional } from './arguments';
 import { CliError, usageError } from './cli-error';
 import type { Command } from './command';
 import { dateOption, relationByNumberOrId, unitByName } from './dates-and-lookups';
 import { openAdministration } from './open-administration';
-import { nl } from './format';
+import { nl, showPeriods } from './format';
+import { addDays } from '../../shared/dutch/dates';
+import { explanationLines } from './explain-text';
 import { brokenRuleText, warnBrokenRules } from './broken-rules';
 
-const SUBCOMMANDS = ['recompute', 'list', 'explain', 'check'] as const;
-
-function renderTree(node: ExplanationNode, depth = 0): string[] {
-  const mark = node.holds ? '✓' : '✗';
-  const line = `${'  '.repeat(depth)}${mark} ${node.label}${node.detail ? `: ${node.detail}` : ''}`;
-  return [line, ...node.children.flatMap((c) => renderTree(c, depth + 1))];
-}
+const SUBCOMMANDS = ['recompute', 'list', 'of', 'explain', 'check'] as const;
 
 export const membershipsCommand: Command = {
   name: 'memberships',
@@ -22,6 +17,7 @@ export const membershipsCommand: Command = {
     'memberships recompute --db BESTAND [--dry-run]\n' +
     '       memberships check --db BESTAND [--json]\n' +
     '       memberships list --db BESTAND [--unit NAAM] [--on DATUM] [--json]\n' +
+    '       memberships of --db BESTAND --relation NUMMER [--json]   (alle lidmaatschapsperiodes van één relatie; einddatum t/m)\n' +
     '       memberships explain --db BESTAND --relation NUMMER --unit NAAM --on DATUM [--type CODE]',
   options: {
     db: { type: 'string' },
@@ -86,6 +82,28 @@ export const membershipsCommand: Command = {
         return;
       }
       const relation = await relationByNumberOrId(core, requiredOption(args, 'relation', 'de relatie (nummer)'));
+      if (sub === 'of') {
+        const rows = (await core.call('memberships.ofRelation', { relationId: relation.id })).rows;
+        const periods = rows.map((m) => ({
+          unit: m.unitName,
+          type: m.typeCode,
+          typeName: m.typeName,
+          from: m.startDate,
+          // The last day that counts, as on the card (stored end dates are exclusive).
+          through: m.endDate ? addDays(m.endDate, -1) : null,
+          viaException: m.viaException,
+        }));
+        if (args.values['json']) {
+          io.out(JSON.stringify({ relation: { id: relation.id, name: relation.displayName }, memberships: periods }, null, 2));
+          return;
+        }
+        io.out(rows.length ? `${relation.displayName}: ${rows.length} lidmaatschapsperiode(s)` : `${relation.displayName} heeft geen lidmaatschappen.`);
+        for (const m of rows) {
+          const via = m.viaException ? ' (uitzondering)' : '';
+          io.out(`  ${m.typeName} van ${m.unitName}: ${showPeriods([{ from: m.startDate, to: m.endDate }])}${via}`);
+        }
+        return;
+      }
       const unit = await unitByName(core, requiredOption(args, 'unit', 'het onderdeel (naam)'));
       if (optionalString(args, 'on') === undefined) throw usageError('de datum ontbreekt: geef --on op');
       const types = (await core.call('membershipTypes.list', {})).rows;
@@ -94,8 +112,9 @@ export const membershipsCommand: Command = {
       if (chosen.length === 0) throw new CliError(code ? `onbekend lidmaatschapstype '${code}'` : 'er zijn nog geen lidmaatschapstypes');
       for (const t of chosen) {
         const r = await core.call('memberships.explain', { relationId: relation.id, unitId: unit.id, membershipTypeId: t.id, on });
-        io.out(`${relation.displayName} is op ${on} ${r.member ? '' : 'GEEN '}${t.name.toLowerCase()} van ${unit.name}.`);
-        for (const line of renderTree(r.tree).slice(1)) io.out(line);
+        const [verdict = '', ...lines] = await explanationLines(core, { unitId: unit.id, unitName: unit.name, type: t, on }, r);
+        io.out(`${relation.displayName}: ${verdict}`);
+        for (const line of lines) io.out(line);
       }
     } finally {
       core.close();

@@ -11,19 +11,27 @@ import { groupsCommand } from './groups';
 import { importJsonCommand } from './import-json';
 import { exportCommand, importCommand, labelsCommand, mergeCommand } from './io-commands';
 import { membershipsCommand } from './memberships';
+import { contributionsCommand, invoicesCommand, paymentsCommand, remindersCommand } from './contributions';
 import { fromDomainError } from './messages';
 import { printable } from './printable';
 import { STORAGE_CODES, storageError } from '../core/storage/storage-errors';
 import { searchCommand } from './search';
 import { selectCommand } from './select';
+import { selectionsCommand, tagsCommand } from './lists';
 import { undoCommand } from './undo';
 
 export const COMMANDS: Command[] = [
   demoCommand,
   searchCommand,
   selectCommand,
+  selectionsCommand,
+  tagsCommand,
   groupsCommand,
   membershipsCommand,
+  contributionsCommand,
+  invoicesCommand,
+  paymentsCommand,
+  remindersCommand,
   importCommand,
   undoCommand,
   exportCommand,

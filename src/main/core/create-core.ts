@@ -25,6 +25,7 @@ import { requestsHandlers } from './requests/requests.handlers';
 import { contactLogHandlers } from './contact-log/contact-log.handlers';
 import { tasksHandlers } from './tasks/tasks.handlers';
 import { meetingsHandlers } from './meetings/meetings.handlers';
+import { contributionsHandlers } from './contributions/contributions.handlers';
 import { seedDefaults } from './setup/default-data';
 import { resourcesDir as defaultResourcesDir } from '../paths';
 
@@ -99,6 +100,7 @@ export function createCore(opts: CoreOptions): Core {
     ...contactLogHandlers(ctx),
     ...tasksHandlers(ctx),
     ...meetingsHandlers(ctx),
+    ...contributionsHandlers(ctx),
   } satisfies Handlers;
   const dispatcher = createDispatcher(handlers, {
     checkOutput: opts.checkOutput ?? false,

@@ -74,8 +74,8 @@ export const enDedupe: Shape<typeof nlDedupe> = {
       confirm: 'Merge',
       confirmTitle: 'Merge?',
       confirmText:
-        'No. {{remove}} ({{removeName}}) is merged into no. {{keep}} ({{keepName}}). All linked data moves; the old number keeps pointing to no. {{keep}}.',
-      done: 'Merged: no. {{removed}} is now part of no. {{keep}}.',
+        'No. {{removeNumber}} ({{removeName}}) is merged into no. {{keepNumber}} ({{keepName}}). All linked data moves; the old number keeps pointing to no. {{keepNumber}}.',
+      done: 'Merged: no. {{removedNumber}} is now part of no. {{keepNumber}}.',
       openSurvivor: 'Open no. {{number}}',
       dismissed: 'Marked as not a duplicate; this pair will not be suggested again.',
     },

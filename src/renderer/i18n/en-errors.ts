@@ -1,3 +1,4 @@
+import { enMoreIssues, enMoreReasons } from './en-error-codes';
 import type { nlErrors } from './nl-errors';
 import type { Shape } from './shape';
 
@@ -62,6 +63,8 @@ export const enErrors: Shape<typeof nlErrors> = {
       relationId: 'Relation',
       function: 'Function',
       appliesTo: 'Applies to',
+      paymentMethod: 'Payment method',
+      contribution: 'Contribution',
     },
   },
   errors: {
@@ -82,6 +85,7 @@ export const enErrors: Shape<typeof nlErrors> = {
     reason: {
       REQUEST_DECIDED: 'This request has already been decided.',
       TASK_DONE: 'This task is already done.',
+      ...enMoreReasons,
       RELATION_TYPE_IN_USE: 'This relation type is still assigned {{count}} times and cannot be removed. End or remove those assignments first.',
       UNIT_HAS_SUBUNITS: 'This unit has (or had) subunits; move or delete them first, or stop this unit.',
       IN_USE: 'Another group or selection still uses this; change that first.',
@@ -113,6 +117,10 @@ export const enErrors: Shape<typeof nlErrors> = {
       group: 'This group',
       selection: 'This selection',
       groupMember: 'This group membership',
+      feeSchedule: 'These fees',
+      contributionRun: 'This contribution run',
+      invoice: 'This invoice',
+      payment: 'This payment',
     },
     issue: {
       REASON_REQUIRED: 'give a reason',
@@ -122,12 +130,16 @@ export const enErrors: Shape<typeof nlErrors> = {
       LOG_NEEDS_LINK: 'link the contact to at least one relation or group',
       SUBJECT_REQUIRED: 'enter a subject',
       TITLE_REQUIRED: 'enter a title',
+      LIST_EMPTY: 'choose at least one relation',
+      MAIL_NO_FORM: 'this e-mail holds no filled-in form ("Field: value" lines or a form attachment)',
+      TIME_INVALID: 'invalid time (hh:mm)',
       MAIL_UNREADABLE: 'this is not a readable e-mail (.eml or .msg)',
       MAIL_NO_RELATION: 'no relation has the sender’s or a recipient’s address; pick the relation',
       PDF_UNREADABLE: 'this PDF file cannot be read',
       PDF_NO_FORM: 'this PDF file has no form fields',
       REQUESTS_JSON_SHAPE: 'expected a list of requests ([{"lidnummer": …, "telefoon": …}])',
       SNOOZE_IN_PAST: 'pick a date after today',
+      ...enMoreIssues,
       UNKNOWN: 'invalid value ({{code}})',
       MERGE_SAME_RELATION: 'a relation cannot be merged with itself',
       MERGE_KIND_DIFFERS: 'a person and an organisation cannot be merged',

@@ -19,7 +19,7 @@ export const enGroups: Shape<typeof nlGroups> = {
       choose: 'Choose a group on the left, or create a new group or mailing list.',
     },
     tree: {
-      none: 'No groups yet.',
+      none: 'No groups yet. Create one with "New group": a board, committee, working group or mailing list.',
       members_one: '{{count}} member now',
       members_other: '{{count}} members now',
     },
@@ -60,7 +60,7 @@ export const enGroups: Shape<typeof nlGroups> = {
       onDate: 'Reference date',
       add: 'Add member',
       exclude: 'Exclude',
-      none: 'No members in this view.',
+      none: 'No members in this view. Choose another date or view, or add someone with "Add member".',
       total: {
         current_one: '{{formatted}} member today',
         current_other: '{{formatted}} members today',
@@ -87,7 +87,7 @@ export const enGroups: Shape<typeof nlGroups> = {
       notes: 'Note',
     },
     entries: {
-      none: 'Nothing entered by hand yet.',
+      none: 'Nothing entered by hand yet. Add members with "Add member".',
       excluded: 'excluded',
       addExclusion: 'Exclude someone',
       endTitle: 'End group membership',
@@ -111,7 +111,7 @@ export const enGroups: Shape<typeof nlGroups> = {
       previewHint: 'Who meets these conditions (without the relations added or excluded by hand):',
     },
     relationTab: {
-      none: 'This relation is not in any group (yet).',
+      none: 'This relation is not in any group (yet). Add it from the group under Groups.',
       group: 'Group',
       type: 'Kind',
       roles: 'Role',
@@ -127,7 +127,7 @@ export const enGroups: Shape<typeof nlGroups> = {
     },
     list: {
       new: 'New selection',
-      none: 'No saved selections yet.',
+      none: 'No saved selections yet. Create one with "New selection", for example "members under 18 in Utrecht".',
     },
     editor: {
       name: 'Name',
@@ -285,6 +285,9 @@ export const enGroups: Shape<typeof nlGroups> = {
       label: 'When',
       on: 'On date',
       period: 'In period',
+      periodHint: 'Counts when the condition holds on at least one day of the period.',
+      whole: 'Whole period',
+      wholeHint: 'Counts only when the condition holds on every day of the period.',
       date: 'Reference date',
       from: 'Period from',
       until: 'Period to',

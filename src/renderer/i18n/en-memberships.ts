@@ -104,7 +104,7 @@ export const enMemberships: Shape<typeof nlMemberships> = {
       since: 'Since',
       years: 'Years',
       always: 'always',
-      none: 'No members on this date.',
+      none: 'No members on this date. Choose another date, or look at this unit\'s rules to see who belongs.',
     },
     jubilees: {
       years: 'Jubilees (years)',
@@ -137,7 +137,7 @@ export const enMemberships: Shape<typeof nlMemberships> = {
       add: 'New membership type',
       createTitle: 'New membership type',
       editTitle: 'Edit membership type',
-      none: 'No membership types yet.',
+      none: 'No membership types yet. Create one with "New membership type", for example Member with the base rule "has subscription Membership".',
     },
     subscriptionTypes: {
       explain: 'Kinds of subscription (Membership, Magazine…). A base rule can ask for a running subscription of a kind.',
@@ -145,7 +145,7 @@ export const enMemberships: Shape<typeof nlMemberships> = {
       code: 'Code',
       add: 'New kind of subscription',
       createTitle: 'New kind of subscription',
-      none: 'No kinds of subscription yet.',
+      none: 'No kinds of subscription yet. Create one with "New kind of subscription" (Membership, Magazine …).',
     },
   },
   memberships: {
@@ -169,7 +169,7 @@ export const enMemberships: Shape<typeof nlMemberships> = {
     },
     timeline: {
       title: 'Memberships',
-      none: 'No memberships.',
+      none: 'No memberships. Memberships follow from the rules; see "Why (not)?" below for why not.',
       current: 'now',
       future: 'scheduled',
       exception: 'exception',
@@ -182,7 +182,7 @@ export const enMemberships: Shape<typeof nlMemberships> = {
     },
     subscriptions: {
       title: 'Subscriptions',
-      none: 'No subscriptions.',
+      none: 'No subscriptions. Add one with "Add subscription".',
       add: 'Add subscription',
       addTitle: 'Add subscription',
       editTitle: 'Edit subscription',
@@ -199,7 +199,7 @@ export const enMemberships: Shape<typeof nlMemberships> = {
       title: 'Exceptions',
       explain:
         'An exception places the relation in a unit of choice for a period, regardless of that unit’s rules. While it runs, the relation does not count for this type in the units its rules would otherwise place it in.',
-      none: 'No exceptions.',
+      none: 'No exceptions. With "Add exception" you place someone in a unit of your choice for a period.',
       add: 'Add exception',
       addTitle: 'Add exception',
       editTitle: 'Edit exception',
@@ -220,6 +220,14 @@ export const enMemberships: Shape<typeof nlMemberships> = {
       yes: 'On {{date}} this relation is {{type}} of {{unit}}.',
       no: 'On {{date}} this relation is not {{type}} of {{unit}}.',
       always: 'without start or end date',
+      fact: {
+        age: 'is {{age}} on that day',
+        noBirthDate: 'no date of birth known',
+        has: 'has on that day: {{names}}',
+        hasNone: 'has none of these on that day',
+        addresses: 'address on that day: {{names}}',
+        noAddress: 'no address on that day',
+      },
       node: {
         RULE_BROKEN: 'This rule cannot be evaluated ({{reason}}); the answer is the stored membership',
         MEMBERSHIP: 'Membership {{type}}',

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { nl } from './nl';
 import { en } from './en';
+import { numberFormatter } from './number-format';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -16,11 +17,12 @@ function storedLanguage(): Language {
 export function initI18n() {
   const lng = storedLanguage();
   document.documentElement.lang = lng;
-  void i18next.use(initReactI18next).init({
+  void i18next.use(initReactI18next).use(numberFormatter).init({
     resources: { nl: { translation: nl }, en: { translation: en } },
     lng,
     fallbackLng: 'nl',
-    interpolation: { escapeValue: false },
+    // alwaysFormat: every interpolated number goes through numberFormatter (Dutch thousands).
+    interpolation: { escapeValue: false, alwaysFormat: true },
     returnNull: false,
   });
   return i18next;

@@ -72,8 +72,8 @@ export const nlDedupe = {
       confirm: 'Samenvoegen',
       confirmTitle: 'Samenvoegen?',
       confirmText:
-        'Nr. {{remove}} ({{removeName}}) gaat op in nr. {{keep}} ({{keepName}}). Alle gekoppelde gegevens verhuizen; het oude nummer blijft verwijzen naar nr. {{keep}}.',
-      done: 'Samengevoegd: nr. {{removed}} is opgegaan in nr. {{keep}}.',
+        'Nr. {{removeNumber}} ({{removeName}}) gaat op in nr. {{keepNumber}} ({{keepName}}). Alle gekoppelde gegevens verhuizen; het oude nummer blijft verwijzen naar nr. {{keepNumber}}.',
+      done: 'Samengevoegd: nr. {{removedNumber}} is opgegaan in nr. {{keepNumber}}.',
       openSurvivor: 'Open nr. {{number}}',
       dismissed: 'Gemarkeerd als geen dubbel; dit paar wordt niet meer voorgesteld.',
     },

@@ -1,3 +1,4 @@
+import { nlMoreIssues, nlMoreReasons } from './nl-error-codes';
 /** Field labels and error messages (Dutch); en-errors.ts has exactly the same keys. */
 export const nlErrors = {
   fields: {
@@ -59,6 +60,8 @@ export const nlErrors = {
       relationId: 'Relatie',
       function: 'Functie',
       appliesTo: 'Geldt voor',
+      paymentMethod: 'Betaalwijze',
+      contribution: 'Contributie',
     },
   },
   errors: {
@@ -79,6 +82,7 @@ export const nlErrors = {
     reason: {
       REQUEST_DECIDED: 'Dit verzoek is al afgehandeld.',
       TASK_DONE: 'Deze taak is al afgerond.',
+      ...nlMoreReasons,
       RELATION_TYPE_IN_USE: 'Dit relatietype is nog {{count}} keer toegekend en kan daarom niet worden verwijderd. Beëindig of verwijder eerst die toekenningen.',
       UNIT_HAS_SUBUNITS: 'Dit onderdeel heeft (of had) onderliggende onderdelen; verplaats of verwijder die eerst, of zet dit onderdeel stop.',
       IN_USE: 'Dit wordt nog gebruikt door een andere groep of selectie; pas die eerst aan.',
@@ -110,6 +114,10 @@ export const nlErrors = {
       group: 'Deze groep',
       selection: 'Deze selectie',
       groupMember: 'Dit groepslidmaatschap',
+      feeSchedule: 'Deze tarieven',
+      contributionRun: 'Deze contributierun',
+      invoice: 'Deze factuur',
+      payment: 'Deze betaling',
     },
     issue: {
       REASON_REQUIRED: 'geef een reden op',
@@ -119,12 +127,16 @@ export const nlErrors = {
       LOG_NEEDS_LINK: 'koppel het contact aan minstens één relatie of groep',
       SUBJECT_REQUIRED: 'vul een onderwerp in',
       TITLE_REQUIRED: 'vul een titel in',
+      LIST_EMPTY: 'kies minstens één relatie',
+      MAIL_NO_FORM: 'deze e-mail bevat geen ingevuld formulier (regels "Veld: waarde" of een formulierbijlage)',
+      TIME_INVALID: 'ongeldige tijd (uu:mm)',
       MAIL_UNREADABLE: 'dit is geen leesbare e-mail (.eml of .msg)',
       MAIL_NO_RELATION: 'geen relatie met het adres van afzender of ontvanger; kies de relatie',
       PDF_UNREADABLE: 'dit PDF-bestand is niet te lezen',
       PDF_NO_FORM: 'dit PDF-bestand heeft geen invulvelden',
       REQUESTS_JSON_SHAPE: 'verwacht een lijst van verzoeken ([{"lidnummer": …, "telefoon": …}])',
       SNOOZE_IN_PAST: 'kies een datum na vandaag',
+      ...nlMoreIssues,
       UNKNOWN: 'ongeldige waarde ({{code}})',
       MERGE_SAME_RELATION: 'een relatie kan niet met zichzelf worden samengevoegd',
       MERGE_KIND_DIFFERS: 'een persoon en een organisatie kunnen niet worden samengevoegd',

@@ -17,7 +17,7 @@ export const nlGroups = {
       choose: 'Kies links een groep, of maak een nieuwe groep of verzendlijst.',
     },
     tree: {
-      none: 'Nog geen groepen.',
+      none: 'Nog geen groepen. Maak er een met "Nieuwe groep": een bestuur, commissie, werkgroep of verzendlijst.',
       members_one: '{{count}} lid nu',
       members_other: '{{count}} leden nu',
     },
@@ -58,7 +58,7 @@ export const nlGroups = {
       onDate: 'Peildatum',
       add: 'Lid toevoegen',
       exclude: 'Uitsluiten',
-      none: 'Geen leden in deze weergave.',
+      none: 'Geen leden in deze weergave. Kies een andere datum of weergave, of voeg iemand toe met "Lid toevoegen".',
       total: {
         current_one: '{{formatted}} lid vandaag',
         current_other: '{{formatted}} leden vandaag',
@@ -85,7 +85,7 @@ export const nlGroups = {
       notes: 'Notitie',
     },
     entries: {
-      none: 'Nog niets met de hand ingevoerd.',
+      none: 'Nog niets met de hand ingevoerd. Voeg leden toe met "Lid toevoegen".',
       excluded: 'uitgesloten',
       addExclusion: 'Iemand uitsluiten',
       endTitle: 'Lidmaatschap van de groep beëindigen',
@@ -109,7 +109,7 @@ export const nlGroups = {
       previewHint: 'Wie aan deze voorwaarden voldoet (zonder de met de hand toegevoegde en uitgesloten relaties):',
     },
     relationTab: {
-      none: 'Deze relatie zit (nog) in geen enkele groep.',
+      none: 'Deze relatie zit (nog) in geen enkele groep. Voeg haar toe vanuit de groep bij Groepen.',
       group: 'Groep',
       type: 'Soort',
       roles: 'Rol',
@@ -125,7 +125,7 @@ export const nlGroups = {
     },
     list: {
       new: 'Nieuwe selectie',
-      none: 'Nog geen opgeslagen selecties.',
+      none: 'Nog geen opgeslagen selecties. Maak er een met "Nieuwe selectie", bijvoorbeeld "leden jonger dan 18 in Utrecht".',
     },
     editor: {
       name: 'Naam',
@@ -283,6 +283,9 @@ export const nlGroups = {
       label: 'Wanneer',
       on: 'Op datum',
       period: 'In periode',
+      periodHint: 'Telt mee als de voorwaarde op minstens één dag van de periode geldt.',
+      whole: 'Hele periode',
+      wholeHint: 'Telt alleen mee als de voorwaarde op elke dag van de periode geldt.',
       date: 'Peildatum',
       from: 'Periode van',
       until: 'Periode t/m',

@@ -103,7 +103,7 @@ export const nlMemberships = {
       since: 'Sinds',
       years: 'Jaren',
       always: 'altijd',
-      none: 'Geen leden op deze datum.',
+      none: 'Geen leden op deze datum. Kies een andere datum, of kijk bij de regels van dit onderdeel wie erbij hoort.',
     },
     jubilees: {
       years: 'Jubilea (jaren)',
@@ -136,7 +136,7 @@ export const nlMemberships = {
       add: 'Nieuw lidmaatschapstype',
       createTitle: 'Nieuw lidmaatschapstype',
       editTitle: 'Lidmaatschapstype wijzigen',
-      none: 'Nog geen lidmaatschapstypen.',
+      none: 'Nog geen lidmaatschapstypen. Maak er een met "Nieuw lidmaatschapstype", bijvoorbeeld Lid met de basisregel "heeft abonnement Lidmaatschap".',
     },
     subscriptionTypes: {
       explain: 'Soorten abonnementen (Lidmaatschap, Tijdschrift…). Een basisregel kan vragen om een lopend abonnement van een soort.',
@@ -144,7 +144,7 @@ export const nlMemberships = {
       code: 'Code',
       add: 'Nieuwe soort abonnement',
       createTitle: 'Nieuwe soort abonnement',
-      none: 'Nog geen soorten abonnementen.',
+      none: 'Nog geen soorten abonnementen. Maak er een met "Nieuwe soort abonnement" (Lidmaatschap, Tijdschrift …).',
     },
   },
   memberships: {
@@ -168,7 +168,7 @@ export const nlMemberships = {
     },
     timeline: {
       title: 'Lidmaatschappen',
-      none: 'Geen lidmaatschappen.',
+      none: 'Geen lidmaatschappen. Lidmaatschappen volgen uit de regels; kijk bij "Waarom (niet)?" hieronder waarom niet.',
       current: 'nu',
       future: 'gepland',
       exception: 'uitzondering',
@@ -181,7 +181,7 @@ export const nlMemberships = {
     },
     subscriptions: {
       title: 'Abonnementen',
-      none: 'Geen abonnementen.',
+      none: 'Geen abonnementen. Voeg er een toe met "Abonnement toevoegen".',
       add: 'Abonnement toevoegen',
       addTitle: 'Abonnement toevoegen',
       editTitle: 'Abonnement wijzigen',
@@ -198,7 +198,7 @@ export const nlMemberships = {
       title: 'Uitzonderingen',
       explain:
         'Een uitzondering deelt de relatie voor een periode in bij een onderdeel naar keuze, ongeacht de regels van dat onderdeel. Zolang ze loopt, telt de relatie voor dit type niet mee bij de onderdelen waar de regels haar anders zouden indelen.',
-      none: 'Geen uitzonderingen.',
+      none: 'Geen uitzonderingen. Met "Uitzondering toevoegen" deelt u iemand voor een periode in bij een onderdeel naar keuze.',
       add: 'Uitzondering toevoegen',
       addTitle: 'Uitzondering toevoegen',
       editTitle: 'Uitzondering wijzigen',
@@ -219,6 +219,14 @@ export const nlMemberships = {
       yes: 'Op {{date}} is deze relatie {{type}} van {{unit}}.',
       no: 'Op {{date}} is deze relatie geen {{type}} van {{unit}}.',
       always: 'zonder begin- of einddatum',
+      fact: {
+        age: 'is op die dag {{age}} jaar',
+        noBirthDate: 'geen geboortedatum bekend',
+        has: 'heeft op die dag: {{names}}',
+        hasNone: 'heeft op die dag niets daarvan',
+        addresses: 'adres op die dag: {{names}}',
+        noAddress: 'geen adres op die dag',
+      },
       node: {
         RULE_BROKEN: 'Deze regel kan niet worden uitgerekend ({{reason}}); het antwoord is het opgeslagen lidmaatschap',
         MEMBERSHIP: 'Lidmaatschap {{type}}',

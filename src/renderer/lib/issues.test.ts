@@ -24,7 +24,7 @@ describe('Dutch messages for codes from the core', () => {
 
   it('falls back to something readable for unknown and generic codes', async () => {
     const t = await translator('nl');
-    expect(issueText(t, { field: 'fields.email', code: 'INPUT_INVALID_UNION' })).toBe('E-mail: ongeldige invoer');
+    expect(issueText(t, { field: 'fields.email', code: 'INPUT_SOMETHING_NEW' })).toBe('E-mail: ongeldige invoer');
     expect(issueText(t, { field: 'x.somethingNew', code: 'BRAND_NEW' })).toBe('somethingNew: ongeldige waarde (BRAND_NEW)');
   });
 

@@ -11,6 +11,7 @@ import { DuplicatesPage } from '../features/dedupe/DuplicatesPage';
 import { TodayPage } from '../features/tasks/TodayPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { LogPage } from '../features/contact-log/LogPage';
+import { ContributionsPage } from '../features/contributions/ContributionsPage';
 import { useNavigation } from './navigation';
 
 export function Screen() {
@@ -42,5 +43,7 @@ export function Screen() {
       return <RequestsPage />;
     case 'log':
       return <LogPage />;
+    case 'contributions':
+      return <ContributionsPage tab={route.tab} />;
   }
 }

@@ -95,10 +95,16 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
   ]),
 ) as z.ZodType<Condition>;
 
-/** When to evaluate: on one day, or over a period [from, to) (to exclusive, both ISO dates). */
+/**
+ * When to evaluate: on one day, or over a period [from, to) (to exclusive, both ISO dates).
+ * Over a period a relation counts when the condition holds on at least one day of it, or —
+ * with `wholePeriod` — on every day of it (docs/conditions.md).
+ */
 export const evaluationMoment = z.union([
   z.object({ on: isoDate }),
-  z.object({ from: isoDate, to: isoDate }).refine((p) => p.from < p.to, { message: 'PERIOD_END_BEFORE_START' }),
+  z
+    .object({ from: isoDate, to: isoDate, wholePeriod: z.boolean().optional() })
+    .refine((p) => p.from < p.to, { message: 'PERIOD_END_BEFORE_START' }),
 ]);
 export type EvaluationMoment = z.infer<typeof evaluationMoment>;
 

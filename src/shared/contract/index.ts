@@ -12,6 +12,7 @@ import { dedupeContract } from './dedupe';
 import { requestsContract } from './requests';
 import { contactsContract } from './contacts';
 import { meetingsContract } from './meetings';
+import { contributionsContract } from './contributions';
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
 export const contract = {
@@ -29,6 +30,7 @@ export const contract = {
   ...requestsContract,
   ...contactsContract,
   ...meetingsContract,
+  ...contributionsContract,
 };
 
 export type Contract = typeof contract;
@@ -55,4 +57,7 @@ export * from './dedupe';
 export * from './requests';
 export * from './contacts';
 export * from './meetings';
+export * from './contributions';
+export * from './fee-schedule';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';
+export * from './operation-kinds';

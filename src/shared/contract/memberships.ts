@@ -160,11 +160,22 @@ export const membershipDto = z.object({
 });
 export type MembershipDto = z.infer<typeof membershipDto>;
 
+export const explanationFacts = z.object({
+  /** Age in whole years on the day (age atom); null without a birth date. */
+  age: z.number().int().nullable().optional(),
+  /** Names of what the relation has on the day: relation types, subscriptions, group roles. */
+  has: z.array(z.string()).optional(),
+  /** Addresses valid on the day: "3511 AB Utrecht (woonadres)". */
+  addresses: z.array(z.string()).optional(),
+});
+export type ExplanationFacts = z.infer<typeof explanationFacts>;
+
 export const explanationNode: z.ZodType<ExplanationNode> = z.lazy(() =>
   z.object({
     label: z.string(),
     holds: z.boolean(),
     detail: z.string().nullable(),
+    facts: explanationFacts.optional(),
     children: z.array(explanationNode),
   }),
 ) as z.ZodType<ExplanationNode>;
@@ -174,6 +185,8 @@ export interface ExplanationNode {
   holds: boolean;
   /** Names/values for the label (unit name, rule date, the atom as JSON). */
   detail: string | null;
+  /** For an atom: the relation's own facts on that day, so "why not" shows what it has instead. */
+  facts?: ExplanationFacts | undefined;
   children: ExplanationNode[];
 }
 

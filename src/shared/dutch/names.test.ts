@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { dutchSortKey } from './text';
 import {
   capitalizeInfix,
   formalName,
@@ -207,5 +208,18 @@ describe('splitSurname', () => {
   });
   it('collapses whitespace', () => {
     expect(splitSurname('  van   der  Meer ', known)).toEqual({ infix: 'van der', lastName: 'Meer' });
+  });
+});
+
+describe('Dutch sort order', () => {
+  it("sorts 't Hart under H and 's-Gravenhage under G, ignoring leading punctuation", () => {
+    expect(dutchSortKey("'t Hart")).toBe('hart');
+    expect(dutchSortKey('’t Hart Bakkerij')).toBe('hart bakkerij');
+    expect(dutchSortKey("'s-Gravenhage")).toBe('gravenhage');
+    expect(dutchSortKey('"De Ster" Koor')).toBe('de ster" koor');
+    expect(dutchSortKey("'tHart")).toBe('thart');
+    const names = ["'t Hart", 'Haan', 'Aalders', 'Hoek', "'s Jongers"].sort((a, b) => dutchSortKey(a).localeCompare(dutchSortKey(b)));
+    expect(names).toEqual(['Aalders', 'Haan', "'t Hart", 'Hoek', "'s Jongers"]);
+    expect(sortKey({ lastName: "'t Hart", firstName: 'Jan', infix: null, initials: null })).toBe('hart jan');
   });
 });

@@ -1,5 +1,5 @@
 import { parseCsv } from './csv';
-import { collapseSpaces, collationKey } from './text';
+import { collapseSpaces, dutchSortKey } from './text';
 
 /**
  * Name parts as stored. `infix` is the tussenvoegsel in lower case as in the BRP;
@@ -110,7 +110,7 @@ export function sortName(p: PersonName): string {
 
 /** Case- and accent-insensitive key for ORDER BY: lastName infix firstName initials. */
 export function sortKey(p: PersonName): string {
-  return collationKey(
+  return dutchSortKey(
     [p.lastName, p.infix, p.firstName, p.initials].map(clean).filter((x) => x !== '').join(' '),
   );
 }

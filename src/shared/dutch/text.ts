@@ -41,3 +41,15 @@ export function collationKey(s: string): string {
 export function collapseSpaces(s: string): string {
   return s.replace(/\s+/gu, ' ').trim();
 }
+
+/**
+ * The key lists sort on, the Dutch way: case- and accent-insensitive, and a leading
+ * apostrophe article does not count — "'t Hart" sorts under H, "'s-Gravenhage" under G —
+ * nor does leading punctuation ('"De Ster"', '(Stichting) Vrienden').
+ */
+export function dutchSortKey(s: string): string {
+  return collationKey(s.replace(/[’‘`´]/gu, "'"))
+    .replace(/^[^\p{L}\p{N}']+/u, '')
+    .replace(/^'(?:t|s|n)(?:[\s-]+|(?=[^\p{L}]))/u, '')
+    .replace(/^[^\p{L}\p{N}]+/u, '');
+}

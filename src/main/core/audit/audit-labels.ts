@@ -1,4 +1,6 @@
 import type { CoreContext } from '../context';
+import { formatAmount } from '../../../shared/dutch/money';
+import { formatDutchDate } from '../../../shared/dutch/dates';
 
 type Row = Record<string, unknown>;
 
@@ -21,12 +23,17 @@ const join = (...parts: unknown[]) => parts.filter((p) => p !== null && p !== un
  * also works for records deleted since. `viewer` is the relation whose History is shown.
  */
 export function recordLabels(ctx: CoreContext, rows: { tableName: string; recordId: string }[], viewer?: string): (string | null)[] {
-  const ids = [...new Set(rows.map((r) => r.recordId))];
-  const created = new Map(
-    (ctx.sqlite
-      .prepare(`SELECT record_id AS id, coalesce(new_value, old_value) AS row FROM audit_log WHERE action IN ('insert', 'delete') AND record_id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(ids)) as { id: string; row: string }[]).map((r) => [r.id, JSON.parse(r.row) as Row]),
+  // One indexed look-up per record (audit_record_idx): a scan over record_id alone would read
+  // the whole log, which after a demo or a large import is hundreds of thousands of rows.
+  const createdRow = ctx.sqlite.prepare(
+    `SELECT coalesce(new_value, old_value) AS row FROM audit_log WHERE table_name = ? AND record_id = ? AND action IN ('insert', 'delete') ORDER BY id LIMIT 1`,
   );
+  const created = new Map<string, Row>();
+  for (const { tableName, recordId } of rows) {
+    if (created.has(recordId)) continue;
+    const found = createdRow.get(tableName, recordId) as { row: string } | undefined;
+    if (found) created.set(recordId, JSON.parse(found.row) as Row);
+  }
   const relationName = lookup(ctx, 'relations', 'display_name');
   const typeName = lookup(ctx, 'relation_types', 'name');
   const linkType = lookup(ctx, 'link_types', 'name');
@@ -53,18 +60,39 @@ export function recordLabels(ctx: CoreContext, rows: { tableName: string; record
         return tagName(r.tag_id);
       case 'custom_values':
         return fieldLabel(r.field_id);
+      // In the global History a change names whose membership it is; on a card that is clear.
       case 'group_members':
-        return groupName(r.group_id);
+        return join(viewer ? null : relationName(r.relation_id), groupName(r.group_id));
       case 'subscriptions':
-        return subscriptionType(r.type_id);
+        return join(viewer ? null : relationName(r.relation_id), subscriptionType(r.type_id));
       case 'memberships':
-        return join(membershipType(r.membership_type_id), unitName(r.unit_id));
+        return join(viewer ? null : relationName(r.relation_id), membershipType(r.membership_type_id), unitName(r.unit_id));
       case 'membership_exceptions':
-        return unitName(r.unit_id);
+        return join(viewer ? null : relationName(r.relation_id), unitName(r.unit_id));
+      case 'unit_placements':
+      case 'unit_rules':
+        return join(unitName(r.unit_id), membershipType(r.membership_type_id));
       case 'relation_redirects':
         return `nr. ${String(r.old_number)}`;
       case 'duplicate_dismissals':
         return join(relationName(r.relation_a_id === viewer ? r.relation_b_id : r.relation_a_id));
+      case 'invoices':
+        return `${String(r.number)} (${formatAmount(Number(r.total_cents))})`;
+      case 'invoice_lines':
+        return r.description as string;
+      case 'invoice_instalments':
+        return `${formatDutchDate(String(r.due_date))}: ${formatAmount(Number(r.amount_cents))}`;
+      case 'payments':
+      case 'payment_allocations':
+        return formatAmount(Number(r.amount_cents));
+      case 'contribution_runs':
+        return `Contributie ${String(r.period_code)}`;
+      case 'fee_schedules':
+        return `Tarieven ${String(r.period_code)} versie ${String(r.version)}`;
+      case 'invoice_reminders':
+        return `Fase ${String(r.stage)}, ${formatDutchDate(String(r.reminder_date))}`;
+      case 'payment_settings':
+        return r.method as string;
       default:
         return (r.name as string | undefined) ?? (r.display_name as string | undefined) ?? (r.title as string | undefined) ?? (r.subject as string | undefined) ?? null;
     }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CoreEvent } from '../../../shared/rpc';
+import type { OperationKind } from '../../../shared/contract/operation-kinds';
 
 export interface Operation {
   id: string;
@@ -30,7 +31,7 @@ export interface OperationWriterDeps {
   beforeCommit?: (op: Operation) => void;
 }
 
-export type Write = <T>(kind: string, summary: unknown, fn: (op: Operation) => T) => T;
+export type Write = <T>(kind: OperationKind, summary: unknown, fn: (op: Operation) => T) => T;
 
 /**
  * The one way to change data: a synchronous transaction that first records an operation
@@ -44,7 +45,7 @@ export function createOperationWriter(deps: OperationWriterDeps): Write {
   const setContext = deps.sqlite.prepare('UPDATE audit_context SET operation_id = ? WHERE id = 1');
   let current: Operation | null = null;
 
-  return function write<T>(kind: string, summary: unknown, fn: (op: Operation) => T): T {
+  return function write<T>(kind: OperationKind, summary: unknown, fn: (op: Operation) => T): T {
     if (current) return fn(current);
     const events: CoreEvent[] = [];
     const op: Operation = {
@@ -93,7 +94,7 @@ class DryRun extends Error {
  * Runs a change for real, or (dryRun) runs it completely and rolls it back, returning what
  * it would have done: the preview uses the very code that saves.
  */
-export function writeOrPreview<T>(write: Write, dryRun: boolean, kind: string, summary: unknown, fn: (op: Operation) => T): { saved: boolean; result: T } {
+export function writeOrPreview<T>(write: Write, dryRun: boolean, kind: OperationKind, summary: unknown, fn: (op: Operation) => T): { saved: boolean; result: T } {
   if (!dryRun) return { saved: true, result: write(kind, summary, fn) };
   try {
     write(kind, summary, (op) => {

@@ -1,6 +1,7 @@
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { DomainError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import type { OperationKind } from '../../../shared/contract/operation-kinds';
 import { AUDITED_TABLES } from '../db/audit-triggers';
 import { createSearchTriggers, dropSearchTriggers, rebuildSearchIndex } from '../db/search-index';
 import { COMPUTED_TABLES } from '../exchange/user-tables';
@@ -11,7 +12,7 @@ import { relationNamesOf } from '../io/import/row-writer';
  * alone: the kind of operation → the kind its undo is recorded as. An import today; a merge
  * or a contribution run adds its line here when it lands.
  */
-export const UNDOABLE_KINDS: Readonly<Record<string, string>> = {
+export const UNDOABLE_KINDS: Readonly<Record<string, OperationKind>> = {
   'io.import': 'io.undoImport',
 };
 
@@ -97,7 +98,7 @@ function laterChanges(ctx: CoreContext, operationId: string): UndoConflict[] {
         GROUP BY o.id ORDER BY min(later.id)`,
     )
     .all({ op: operationId }) as (UndoConflict & { summary: string | null })[];
-  const undoKinds = new Set(Object.values(UNDOABLE_KINDS));
+  const undoKinds = new Set<string>(Object.values(UNDOABLE_KINDS));
   const undoneHere = new Set(
     rows.filter((r) => undoKinds.has(r.kind)).map((r) => (JSON.parse(r.summary ?? '{}') as { operationId?: string }).operationId),
   );
@@ -184,7 +185,7 @@ export function undoOperation(ctx: CoreContext, operationId: string): { operatio
       )
       .all(operationId) as AuditRow[]
   ).filter((r) => !COMPUTED_TABLES.has(r.tableName));
-  return ctx.write(UNDOABLE_KINDS[status.kind] as string, { operationId, rows: rows.length }, (w) => {
+  return ctx.write(UNDOABLE_KINDS[status.kind] as OperationKind, { operationId, rows: rows.length }, (w) => {
     const relations = new Set<string>();
     for (const r of rows) {
       if (r.relationId) relations.add(r.relationId);

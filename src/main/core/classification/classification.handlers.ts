@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import type { OperationKind } from '../../../shared/contract';
 import type { HandlerGroup } from '../rpc/dispatcher';
 import type { classificationContract } from '../../../shared/contract';
 import { notFound } from '../../../shared/errors';
@@ -18,7 +19,7 @@ export function classificationHandlers(ctx: CoreContext): HandlerGroup<keyof typ
     return row.id;
   };
   /** Settings writes announce themselves so every screen showing types, tags or fields refreshes. */
-  const settings = <T>(kind: string, summary: unknown, fn: () => T): T =>
+  const settings = <T>(kind: OperationKind, summary: unknown, fn: () => T): T =>
     ctx.write(kind, summary, (op) => {
       const result = fn();
       op.changed('classification.changed', { kind });

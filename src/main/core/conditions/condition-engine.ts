@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
 import type { Condition, EvaluationMoment } from '../../../shared/contract/conditions';
-import { NEG_INF, POS_INF, toDay, type IntervalSet } from './interval-set';
+import { NEG_INF, POS_INF, toDay, totalDays, type IntervalSet } from './interval-set';
 import { and, not, or, NOBODY, EVERYBODY, resolve, type RelationIntervals } from './relation-intervals';
 import type { EvalScope } from './eval-scope';
 import * as relationAtoms from './atoms/relation-atoms';
@@ -73,5 +73,10 @@ export function evaluateCondition(
         .prepare('SELECT id FROM relations WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))')
         .all(JSON.stringify(opts.relationIds)) as { id: string }[])
     : (ctx.sqlite.prepare('SELECT id FROM relations WHERE deleted_at IS NULL').all() as { id: string }[]);
-  return resolve(result, universe.map((r) => r.id), window);
+  const found = resolve(result, universe.map((r) => r.id), window);
+  if (moment !== 'always' && 'wholePeriod' in moment && moment.wholePeriod) {
+    // "For the whole period": only relations for which it holds on every day of the window.
+    for (const [id, days] of found) if (totalDays(days) < window.to - window.from) found.delete(id);
+  }
+  return found;
 }

@@ -11,6 +11,7 @@ import { createPrivateFile, ensureDir } from '../storage/private-files';
 import { damaged, storageError } from '../storage/storage-errors';
 import { placeWithoutOverwrite, removeStaleTemps, removeTemp, tempNameFor } from '../storage/temp-files';
 import { testPause } from '../storage/test-pause';
+import { refreshDerivedNames } from './derived-names';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -109,8 +110,10 @@ function openExisting(opts: OpenDatabaseOptions, inMemory: boolean): OpenedDatab
       backupPath: inMemory ? null : () => backupPathFor(opts.file, opts.now()),
     });
     sqlite.transaction(() => {
+      // First: it may set row triggers aside, which the two installers below recreate.
+      const names = refreshDerivedNames(sqlite);
       installAuditTriggers(sqlite);
-      installSearchIndex(sqlite, { forceRebuild: migrated.applied.length > 0 });
+      installSearchIndex(sqlite, { forceRebuild: migrated.applied.length > 0 || names.displayNamesChanged });
     })();
     return { sqlite, db, migrated };
   } catch (e) {

@@ -97,9 +97,17 @@ describe('a merge moves every row that references the removed relation', () => {
 
     // Any referencing table not filled above (added by another domain since) gets a generic row.
     const refs = relationReferences(sql());
-    for (const r of refs) {
-      const n = (sql().prepare(`SELECT count(*) AS n FROM "${r.table}" WHERE "${r.column}" = ?`).get(remove.id) as { n: number }).n;
-      if (n === 0) seed(() => fillGeneric(r.table, r.column, remove.id));
+    // A few passes: a table may need a row of another one filled here first (invoice lines need an invoice).
+    for (let pass = 0; pass < 3; pass++) {
+      for (const r of refs) {
+        const n = (sql().prepare(`SELECT count(*) AS n FROM "${r.table}" WHERE "${r.column}" = ?`).get(remove.id) as { n: number }).n;
+        if (n > 0) continue;
+        try {
+          seed(() => fillGeneric(r.table, r.column, remove.id));
+        } catch (e) {
+          if (pass === 2 || !(e instanceof Error) || !e.message.startsWith('test needs a row')) throw e;
+        }
+      }
     }
     const before = new Map(refs.map((r) => [`${r.table}.${r.column}`, (sql().prepare(`SELECT count(*) AS n FROM "${r.table}" WHERE "${r.column}" = ?`).get(remove.id) as { n: number }).n]));
     for (const [k, n] of before) expect(n, `a row in ${k} points at the removed relation`).toBeGreaterThan(0);

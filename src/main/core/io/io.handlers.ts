@@ -56,7 +56,7 @@ export function ioHandlers(ctx: CoreContext, deps: IoDeps = {}): IoHandlers {
       columnSetStore.remove(ctx, name);
       return { name };
     },
-    'io.mergeFields': () => ({ rows: mergeFieldCatalogue(listCustomFields(ctx)).map(({ key, label }) => ({ key, label })) }),
+    'io.mergeFields': () => ({ rows: mergeFieldCatalogue(listCustomFields(ctx), ctx.today()).map(({ key, label }) => ({ key, label })) }),
     'io.checkTemplate': (input) => checkTemplate(ctx, input),
     'io.merge': async (input) => {
       const out = await jobs.run(input.jobId, 'io.progressed', (p) => mailMerge(ctx, input, p));

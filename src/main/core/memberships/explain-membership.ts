@@ -6,6 +6,7 @@ import { GENERAL, loadModel, staleKeys, versionPeriods } from './membership-mode
 
 const ON_DAY = '(start_date IS NULL OR start_date <= ?) AND (end_date IS NULL OR end_date > ?)';
 import { computeMemberships, key } from './membership-engine';
+import { explainFacts } from './explain-facts';
 
 const within = (p: { validFrom: string | null; validTo: string | null }, day: string) =>
   (p.validFrom === null || p.validFrom <= day) && (p.validTo === null || p.validTo > day);
@@ -20,7 +21,8 @@ function explainCondition(ctx: CoreContext, c: Condition, relationId: string, da
         ? [explainCondition(ctx, c.item, relationId, day)]
         : [];
   const { type, ...rest } = c;
-  return { label: type, holds, detail: children.length ? null : JSON.stringify(rest), children };
+  const facts = children.length ? undefined : explainFacts(ctx, c, relationId, day);
+  return { label: type, holds, detail: children.length ? null : JSON.stringify(rest), ...(facts ? { facts } : {}), children };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { CoreContext } from '../context';
+import type { OperationKind } from '../../../shared/contract';
 import type { HandlerGroup } from '../rpc/dispatcher';
 import type { Condition, MembershipChanges, MembershipTypeDto } from '../../../shared/contract';
 import { parseStoredCondition } from '../conditions/stored-condition';
@@ -28,7 +29,7 @@ function recomputeAll(ctx: CoreContext, op: Operation): MembershipChanges {
 }
 
 export function unitsHandlers(ctx: CoreContext): HandlerGroup<Keys> {
-  const change = <T>(dryRun: boolean, kind: string, summary: unknown, fn: (op: Operation) => T) => {
+  const change = <T>(dryRun: boolean, kind: OperationKind, summary: unknown, fn: (op: Operation) => T) => {
     const { saved, result } = writeOrPreview(ctx.write, dryRun, kind, summary, (op) => {
       const value = fn(op);
       return { value, changes: recomputeAll(ctx, op) };

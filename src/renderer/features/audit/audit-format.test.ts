@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
-import type { AuditEntryDto } from '../../../shared/contract';
 import { nl } from '../../i18n/nl';
-import { formatValue, groupByOperation, operationLabel, rowSummary, type AuditLookups } from './audit-format';
+import { formatValue, operationLabel, rowSentence, rowSummary, type AuditLookups } from './audit-format';
 
 const lookups: AuditLookups = {
   relationType: (id) => (id === 't1' ? 'Lid' : undefined),
@@ -11,13 +10,6 @@ const lookups: AuditLookups = {
   linkType: () => undefined,
 };
 
-function entry(id: number, operationId: string, patch: Partial<AuditEntryDto> = {}): AuditEntryDto {
-  return {
-    id, operationId, operationKind: 'relations.update', actor: 'secretaris', at: 0, tableName: 'relations', recordId: 'r1',
-    relationId: 'r1', action: 'update', field: 'last_name', oldValue: 'Jansen', newValue: 'Janssen', recordLabel: null, ...patch,
-  };
-}
-
 async function t() {
   const i18n = i18next.createInstance();
   await i18n.init({ resources: { nl: { translation: nl } }, lng: 'nl' });
@@ -25,12 +17,6 @@ async function t() {
 }
 
 describe('history', () => {
-  it('groups entries per operation, newest operation first, fields in the order written', () => {
-    const groups = groupByOperation([entry(5, 'b'), entry(4, 'b', { field: 'first_name' }), entry(3, 'a')]);
-    expect(groups.map((g) => g.operationId)).toEqual(['b', 'a']);
-    expect(groups[0]?.entries.map((e) => e.id)).toEqual([4, 5]);
-  });
-
   it('shows values as the user knows them', async () => {
     const tr = await t();
     expect(formatValue(tr, 'valid_to', '2025-03-01', lookups)).toBe('28-2-2025');
@@ -49,5 +35,16 @@ describe('history', () => {
     expect(rowSummary(tr, 'relation_type_assignments', assignment, lookups)).toBe('Lid · 1-1-2024 t/m 31-12-2024');
     expect(rowSummary(tr, 'custom_values', JSON.stringify({ field_id: 'f', value: '2024-05-01' }), lookups)).toBe(': 1-5-2024');
     expect(formatValue(tr, 'value', 'true', lookups)).toBe('ja');
+  });
+
+  it('names the person, group, role, unit and dates in a sentence', async () => {
+    const tr = await t();
+    const names = { r1: 'Jan de Vries', g1: 'Bestuur', ro1: 'voorzitter', u1: 'Afdeling Utrecht', mt1: 'Gewoon lid' };
+    const member = JSON.stringify({ group_id: 'g1', relation_id: 'r1', role_id: 'ro1', mode: 'include', valid_from: '2026-03-01', valid_to: null });
+    expect(rowSentence(tr, 'group_members', member, lookups, { names })).toBe('Jan de Vries toegevoegd aan Bestuur als voorzitter, vanaf 1-3-2026');
+    const membership = JSON.stringify({ relation_id: 'r1', unit_id: 'u1', membership_type_id: 'mt1', start_date: '2020-01-01', end_date: '2025-01-01' });
+    expect(rowSentence(tr, 'memberships', membership, lookups, { names })).toBe('Jan de Vries: lid (Gewoon lid) van Afdeling Utrecht, 1-1-2020 t/m 31-12-2024');
+    expect(formatValue(tr, 'role_id', 'ro1', lookups, 'group_members', names)).toBe('voorzitter');
+    expect(formatValue(tr, 'end_date', '2025-01-01', lookups, 'memberships')).toBe('31-12-2024');
   });
 });

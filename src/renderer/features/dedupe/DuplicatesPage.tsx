@@ -59,7 +59,7 @@ export function DuplicatesPage() {
           setOpen(null);
         }}
         onMerged={(r) => {
-          setNotice(t('dedupe.merge.done', { removed: r.removed.number, keep: r.keep.number }));
+          setNotice(t('dedupe.merge.done', { removedNumber: r.removed.number, keepNumber: r.keep.number }));
           setSurvivor(r.keep);
           setOpen(null);
           void run();

@@ -223,7 +223,7 @@ export function MergePanel({ a, b, onBack, onDismissed, onMerged }: Props) {
           <ConfirmModal
             opened={confirm}
             title={t('dedupe.merge.confirmTitle')}
-            message={t('dedupe.merge.confirmText', { remove: removeSide.number, removeName: removeSide.displayName, keep: keepSide.number, keepName: keepSide.displayName })}
+            message={t('dedupe.merge.confirmText', { removeNumber: removeSide.number, removeName: removeSide.displayName, keepNumber: keepSide.number, keepName: keepSide.displayName })}
             confirmLabel={t('dedupe.merge.confirm')}
             danger
             busy={busy}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useUnsavedChanges } from '../../shell/navigation';
 import type { Condition, EvaluationMoment, GroupDto } from '../../../shared/contract';
 import { todayIsoLocal } from '../../lib/dates';
 import { ConditionBuilder } from '../conditions/ConditionBuilder';
@@ -20,6 +21,7 @@ export function GroupRuleEditor({ group }: { group: GroupDto }) {
   const [saved, setSaved] = useState(false);
   const next = smart ? draft : null;
   const dirty = JSON.stringify(next) !== JSON.stringify(group.condition);
+  useUnsavedChanges(dirty);
   const canSave = dirty && (next === null || isComplete(next));
 
   const save = async () => {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { showDate, todayIsoLocal } from '../../lib/dates';
 import { DateField } from '../../components/DateField';
 import { ExplanationLineView } from './ExplanationLineView';
-import { explainLines } from './explanation-text';
+import { explainContext, explainLines, verdictText } from './explanation-text';
 import { MembershipsError } from './MembershipsError';
 import { buildUnitTree, flattenTree, unitPath } from './unit-tree';
 import { useConditionNames, useExplanation, useMembershipTypes, useUnits } from './useMemberships';
@@ -31,13 +31,8 @@ export function ExplainSection({ relationId }: { relationId: string }) {
   const explanation = useExplanation(params);
   const unitName = unitRows.find((u) => u.id === unitId)?.name ?? '';
 
-  const ruleOf = (name: string, general: boolean, validFrom: string | null) => {
-    const unit = path.find((u) => u.name === name);
-    const list = unit ? rules.get(unit.id) : undefined;
-    return list?.find((r) => r.membershipTypeId === (general ? null : typeId) && r.validFrom === validFrom)?.condition;
-  };
   const data = params ? explanation.data : undefined;
-  const lines = data ? explainLines({ t, names, baseCondition: type?.baseCondition ?? undefined, ruleOf }, data.tree) : null;
+  const lines = data ? explainLines(explainContext({ t, names, baseCondition: type?.baseCondition ?? undefined, typeId, path, rules }), data.tree) : null;
   const verdict = { type: type?.name ?? '', unit: unitName, date: showDate(on) };
 
   return (
@@ -64,7 +59,7 @@ export function ExplainSection({ relationId }: { relationId: string }) {
       {data && lines && (
         <Stack gap="xs">
           <Alert color={data.member ? 'teal' : 'red'} data-testid="explain-verdict" data-member={data.member}>
-            {data.member ? t('memberships.explain.yes', verdict) : t('memberships.explain.no', verdict)}
+            {verdictText(t, data.member, verdict)}
           </Alert>
           <Stack gap={2} data-testid="explain-tree">
             {lines.children.map((line, i) => (

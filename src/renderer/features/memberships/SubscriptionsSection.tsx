@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../lib/format';
 import type { SubscriptionDto } from '../../../shared/contract';
 import { usePeriodText } from '../../lib/usePeriodText';
 import { useMutation } from '../../rpc/useQuery';
@@ -12,7 +13,7 @@ type Editing = { subscription?: SubscriptionDto; ending?: boolean } | null;
 
 /** The relation's subscriptions: what base rules such as "heeft abonnement Lidmaatschap" look at. */
 export function SubscriptionsSection({ relationId }: { relationId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const period = usePeriodText();
   const subscriptions = useSubscriptions(relationId);
   const remove = useMutation('subscriptions.remove');
@@ -45,7 +46,7 @@ export function SubscriptionsSection({ relationId }: { relationId: string }) {
               <Table.Tr key={s.id} data-testid="subscription-row">
                 <Table.Td>{s.typeName}</Table.Td>
                 <Table.Td>{s.number ?? ''}</Table.Td>
-                <Table.Td>{s.quantity}</Table.Td>
+                <Table.Td>{formatCount(s.quantity, i18n.language)}</Table.Td>
                 <Table.Td>{period(s.startDate, s.endDate)}</Table.Td>
                 <Table.Td>{s.endReason ?? ''}</Table.Td>
                 <Table.Td>

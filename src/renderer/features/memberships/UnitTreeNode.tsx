@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Group, Menu, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../lib/format';
 import { usePeriodText } from '../../lib/usePeriodText';
 import type { UnitDialog } from './unit-dialog';
 import type { UnitNode } from './unit-tree';
@@ -14,7 +15,7 @@ interface Props {
 
 /** One unit with its dates and member counts on the chosen day; stopped or future units greyed. */
 export function UnitTreeNode({ node, day, typeNames, onOpen, onDialog }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const period = usePeriodText();
   const { unit } = node;
   const notStarted = unit.startDate !== null && unit.startDate > day;
@@ -42,7 +43,7 @@ export function UnitTreeNode({ node, day, typeNames, onOpen, onDialog }: Props) 
         )}
         {counts.map(([code, n]) => (
           <Badge key={code} variant="light" size="sm" data-testid="unit-count" data-type={code}>
-            {typeNames.get(code) ?? code} {n}
+            {typeNames.get(code) ?? code} {formatCount(n, i18n.language)}
           </Badge>
         ))}
         <Menu position="bottom-end" withinPortal>

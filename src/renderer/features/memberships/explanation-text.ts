@@ -1,6 +1,6 @@
 import { brokenReasonText } from './broken-rule-text';
 import type { TFunction } from 'i18next';
-import type { Condition, ExplanationNode } from '../../../shared/contract';
+import type { Condition, ExplanationFacts, ExplanationNode, UnitRuleDto } from '../../../shared/contract';
 import { periodText, showDate } from '../../lib/dates';
 import { atomText, conditionText, type AtomCondition, type ConditionNames } from './condition-text';
 
@@ -38,7 +38,7 @@ function parseDetail(detail: string | null): Record<string, unknown> {
 /** The folded condition, in words, when the node lost its single atom child. */
 function foldedText(ctx: ExplainContext, node: ExplanationNode, condition: Condition | null | undefined): string | null {
   if (node.children.length > 0 || condition === undefined) return null;
-  return conditionText(ctx.t, condition, ctx.names);
+  return withFacts(ctx.t, conditionText(ctx.t, condition, ctx.names), node.facts);
 }
 
 function withCondition(head: string, folded: string | null): string {
@@ -86,8 +86,43 @@ function lineText(ctx: ExplainContext, node: ExplanationNode, unitName: string |
       // An atom: its type is the label, its fields are the JSON detail. A newer atom this
       // version does not know is shown by its code rather than hidden.
       if (!ATOMS.has(node.label)) return `${node.label} ${node.detail ?? ''}`.trim();
-      return atomText(t, { ...parseDetail(node.detail), type: node.label } as AtomCondition, ctx.names);
+      return withFacts(t, atomText(t, { ...parseDetail(node.detail), type: node.label } as AtomCondition, ctx.names), node.facts);
   }
+}
+
+/** "Is minstens 18 jaar oud — is op die dag 17 jaar": the rule, then what the relation has. */
+function withFacts(t: TFunction, text: string, facts: ExplanationFacts | undefined): string {
+  if (!facts) return text;
+  const parts: string[] = [];
+  if (facts.age !== undefined) parts.push(facts.age === null ? t('memberships.explain.fact.noBirthDate') : t('memberships.explain.fact.age', { age: facts.age }));
+  if (facts.has) parts.push(facts.has.length ? t('memberships.explain.fact.has', { names: facts.has.join(', ') }) : t('memberships.explain.fact.hasNone'));
+  if (facts.addresses) parts.push(facts.addresses.length ? t('memberships.explain.fact.addresses', { names: facts.addresses.join('; ') }) : t('memberships.explain.fact.noAddress'));
+  return parts.length ? `${text} — ${parts.join('; ')}` : text;
+}
+
+/**
+ * Everything the sentences need besides the tree: the card and the CLI both build it here, so
+ * they say the same. `path` is the unit and its ancestors on the day; `rules` their versions.
+ */
+export function explainContext(opts: {
+  t: TFunction;
+  names: ConditionNames;
+  baseCondition: Condition | undefined;
+  typeId: string | null;
+  path: { id: string; name: string }[];
+  rules: Map<string, UnitRuleDto[]>;
+}): ExplainContext {
+  const ruleOf = (name: string, general: boolean, validFrom: string | null) => {
+    const unit = opts.path.find((u) => u.name === name);
+    const list = unit ? opts.rules.get(unit.id) : undefined;
+    return list?.find((r) => r.membershipTypeId === (general ? null : opts.typeId) && r.validFrom === validFrom)?.condition;
+  };
+  return { t: opts.t, names: opts.names, baseCondition: opts.baseCondition, ruleOf };
+}
+
+/** "Op 1-3-2026 is deze relatie (geen) lid van Afdeling Utrecht." */
+export function verdictText(t: TFunction, member: boolean, v: { type: string; unit: string; date: string }): string {
+  return member ? t('memberships.explain.yes', v) : t('memberships.explain.no', v);
 }
 
 /**

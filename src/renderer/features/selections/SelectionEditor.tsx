@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useUnsavedChanges } from '../../shell/navigation';
 import type { Condition, EvaluationMoment, SelectionDto } from '../../../shared/contract';
 import { todayIsoLocal } from '../../lib/dates';
 import { ConfirmModal } from '../../components/ConfirmModal';
@@ -40,6 +41,7 @@ export function SelectionEditor({ selection, onSaved, onDeleted }: Props) {
   const [dialog, setDialog] = useState<'saveAs' | 'delete' | null>(null);
   const [justSaved, setJustSaved] = useState(false);
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
+  const markSaved = useUnsavedChanges(dirty);
   const complete = isComplete(draft.condition);
   const error = m.create.error ?? m.update.error ?? m.remove.error;
   const set = (patch: Partial<Draft>) => {
@@ -50,7 +52,11 @@ export function SelectionEditor({ selection, onSaved, onDeleted }: Props) {
   const create = async (name: string) => {
     if (!draft.condition) return;
     const r = await m.create.run({ name, description: draft.description, condition: draft.condition });
-    if (r.ok) onSaved(r.value.id);
+    if (r.ok) {
+      // Saved: opening the new selection is not leaving unsaved edits behind.
+      markSaved();
+      onSaved(r.value.id);
+    }
     return r.ok;
   };
   const save = async () => {
@@ -135,7 +141,10 @@ export function SelectionEditor({ selection, onSaved, onDeleted }: Props) {
           if (!selection) return;
           void m.remove.run({ id: selection.id }).then((r) => {
             setDialog(null);
-            if (r.ok) onDeleted();
+            if (r.ok) {
+              markSaved();
+              onDeleted();
+            }
           });
         }}
       />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../lib/format';
 import type { RelationTypeDto } from '../../../shared/contract';
 import { codeFromName } from '../../lib/code';
 import { issuesByField } from '../../lib/issues';
@@ -12,7 +13,7 @@ import { useRelationTypeMutations } from './useSettingsMutations';
 type Scope = 'person' | 'organisation' | 'both';
 
 export function RelationTypesSettings() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const types = useRelationTypes();
   const m = useRelationTypeMutations();
   const [name, setName] = useState('');
@@ -51,7 +52,7 @@ export function RelationTypesSettings() {
                 <Text size="sm" ff="monospace">{r.code}</Text>
               </Table.Td>
               <Table.Td>{t(`settings.scope.${r.appliesTo}`)}</Table.Td>
-              <Table.Td>{r.count}</Table.Td>
+              <Table.Td>{formatCount(r.count, i18n.language)}</Table.Td>
               <Table.Td>
                 <Group gap="xs" justify="flex-end" wrap="nowrap">
                   <Button size="xs" variant="default" onClick={() => setRenaming(r)}>

@@ -4,3 +4,4 @@ export * from './memberships';
 export * from './audit';
 export * from './dedupe';
 export * from './contacts';
+export * from './contributions';

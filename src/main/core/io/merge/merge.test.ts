@@ -253,7 +253,11 @@ describe('merging letters', () => {
 
   it('offers the computed fields with Dutch labels', async () => {
     const { io } = await setup();
-    const rows = (await io('io.mergeFields', {})).rows.map((r) => r.key);
+    core.clock.set('2027-03-05');
+    const fields = (await io('io.mergeFields', {})).rows;
+    // The example is today's date, not a date fixed in the code.
+    expect(fields.find((r) => r.key === 'datum')?.label).toBe('Datum van vandaag: 5 maart 2027');
+    const rows = fields.map((r) => r.key);
     expect(rows).toEqual(expect.arrayContaining(['aanhef', 'aanhef_informeel', 'adresblok', 'naam', 'voornaam', 'tussenvoegsel', 'achternaam', 'voorletters', 'leeftijd', 'lidnummer', 'lid_sinds', 'geboortedatum', 'email', 'datum', 'contributie']));
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useUnsavedChanges } from '../../../shell/navigation';
 import type { RelationDetail } from '../../../../shared/contract';
 import type { FieldIssue } from '../../../../shared/errors';
 import { useForm } from '../../../lib/useForm';
@@ -21,6 +22,7 @@ export function FieldsTab({ detail }: { detail: RelationDetail }) {
   const [saved, setSaved] = useState(false);
   const update = useMutation('relations.update');
   const { dirty, reset } = form;
+  useUnsavedChanges(dirty);
 
   // Someone else's change (or our own save) reloads the card; never overwrite unsaved typing.
   useEffect(() => {

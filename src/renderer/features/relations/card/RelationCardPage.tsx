@@ -13,6 +13,7 @@ import { ClassificationTab } from '../../classification/ClassificationTab';
 import { RelationGroupsTab } from '../../groups/RelationGroupsTab';
 import { RelationMembershipsTab } from '../../memberships/RelationMembershipsTab';
 import { HistoryTab } from '../../audit/HistoryTab';
+import { RelationContributionTab } from '../../contributions/relation/RelationContributionTab';
 import { RelationHeader } from './RelationHeader';
 import { FieldsTab } from './FieldsTab';
 import { useRelation } from './useRelation';
@@ -47,6 +48,7 @@ export function RelationCardPage({ id, tab }: { id: string; tab?: CardTab | unde
           <Tabs.Tab value="groups">{t('relations.card.tabGroups')}</Tabs.Tab>
           <Tabs.Tab value="memberships">{t('relations.card.tabMemberships')}</Tabs.Tab>
           <Tabs.Tab value="contacts">{t('log.page.title')}</Tabs.Tab>
+          <Tabs.Tab value="contributions" data-testid="tab-contributions">{t('contributions.page.title')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('relations.card.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="fields" pt="md">
@@ -69,6 +71,9 @@ export function RelationCardPage({ id, tab }: { id: string; tab?: CardTab | unde
         </Tabs.Panel>
         <Tabs.Panel value="contacts" pt="md">
           <LogTimeline relationId={detail.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="contributions" pt="md">
+          <RelationContributionTab relationId={detail.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryTab relationId={detail.id} />

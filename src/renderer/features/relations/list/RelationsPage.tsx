@@ -65,7 +65,18 @@ export function RelationsPage() {
         onDirection={() => setDescending((d) => !d)}
       />
       {pages.failed && <Alert color="red">{t('relations.list.loadFailed')}</Alert>}
-      <RelationsTable pages={pages} sort={sort} descending={descending} onSort={onSort} onOpen={open} resetKey={JSON.stringify(query)} />
+      {pages.total === 0 ? (
+        <Stack gap="xs" align="flex-start" data-testid="relations-empty">
+          <Text c="dimmed">{kind === 'all' && typeCode === null ? t('relations.list.empty') : t('relations.list.emptyFiltered')}</Text>
+          {kind === 'all' && typeCode === null && (
+            <Button variant="light" onClick={() => navigate({ page: 'io', tab: 'import' })}>
+              {t('relations.list.importNow')}
+            </Button>
+          )}
+        </Stack>
+      ) : (
+        <RelationsTable pages={pages} sort={sort} descending={descending} onSort={onSort} onOpen={open} resetKey={JSON.stringify(query)} />
+      )}
       {creating && (
         <NewRelationModal
           kind={creating}
