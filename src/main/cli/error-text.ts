@@ -31,6 +31,10 @@ export function errorCodeText(catalogue: Catalogue, code: string, details?: Reco
     catalogue.errors.code,
     // Why two relations look like duplicates (duplicates scan).
     catalogue.dedupe.reason,
+    // Contribution runs, invoices and payments.
+    catalogue.contributions.problem,
+    catalogue.contributions.reason,
+    (catalogue.contributions as Texts)['issue'],
   ];
   for (const texts of places) {
     const text = lookup(texts, code);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '../../shared/errors';
 import { backupCommand } from './backup';
+import { logCommand, requestsCommand, tasksCommand } from './contacts-commands';
 import { CliError, EXIT, usageError } from './cli-error';
 import type { CliIo, Command, ParsedArgs } from './command';
 import { demoCommand } from './demo';
@@ -10,6 +11,7 @@ import { groupsCommand } from './groups';
 import { importJsonCommand } from './import-json';
 import { exportCommand, importCommand, labelsCommand, mergeCommand } from './io-commands';
 import { membershipsCommand } from './memberships';
+import { contributionsCommand, invoicesCommand, paymentsCommand, remindersCommand } from './contributions';
 import { fromDomainError } from './messages';
 import { printable } from './printable';
 import { STORAGE_CODES, storageError } from '../core/storage/storage-errors';
@@ -26,6 +28,10 @@ export const COMMANDS: Command[] = [
   tagsCommand,
   groupsCommand,
   membershipsCommand,
+  contributionsCommand,
+  invoicesCommand,
+  paymentsCommand,
+  remindersCommand,
   importCommand,
   undoCommand,
   exportCommand,
@@ -35,6 +41,9 @@ export const COMMANDS: Command[] = [
   importJsonCommand,
   backupCommand,
   duplicatesCommand,
+  requestsCommand,
+  logCommand,
+  tasksCommand,
 ];
 
 const PROGRAM = 'ledenbeheer';

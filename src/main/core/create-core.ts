@@ -23,6 +23,11 @@ import { membershipsHandlers } from './memberships/memberships.handlers';
 import { keepMembershipsInStep } from './memberships/keep-in-step';
 import { ioHandlers } from './io/io.handlers';
 import { dedupeHandlers } from './dedupe/dedupe.handlers';
+import { requestsHandlers } from './requests/requests.handlers';
+import { contactLogHandlers } from './contact-log/contact-log.handlers';
+import { tasksHandlers } from './tasks/tasks.handlers';
+import { meetingsHandlers } from './meetings/meetings.handlers';
+import { contributionsHandlers } from './contributions/contributions.handlers';
 import { seedDefaults } from './setup/default-data';
 import { resourcesDir as defaultResourcesDir } from '../paths';
 
@@ -114,6 +119,11 @@ export function createCore(opts: CoreOptions): Core {
     ...membershipsHandlers(ctx),
     ...ioHandlers(ctx, { emit }),
     ...dedupeHandlers(ctx),
+    ...requestsHandlers(ctx),
+    ...contactLogHandlers(ctx),
+    ...tasksHandlers(ctx),
+    ...meetingsHandlers(ctx),
+    ...contributionsHandlers(ctx),
   } satisfies Handlers;
   const dispatcher = createDispatcher(handlers, {
     checkOutput,

@@ -266,6 +266,8 @@ export const enIo: Shape<typeof nlIo> = {
         COUNTRY_UNKNOWN: 'unknown country',
         ADDRESS_LINE_INVALID: 'street and house number cannot be recognised',
         AMOUNT_EMPTY: 'amount missing',
+        AMOUNT_NEGATIVE: 'a contribution cannot be negative',
+        PAYMENT_METHOD_INVALID: 'unknown payment method "{{value}}" (expected direct debit, invoice or cash)',
         AMOUNT_INVALID_FORMAT: 'invalid amount (expected e.g. 12,50)',
         AMOUNT_TOO_LARGE: 'amount is too large',
         AMOUNT_TOO_MANY_DECIMALS: 'amount has more than two decimals',

@@ -1,3 +1,4 @@
+import { enContributions } from './en-contributions';
 import { enAudit } from './en-audit';
 import type { nl } from './nl';
 import type { Shape } from './shape';
@@ -6,6 +7,7 @@ import { enGroups } from './en-groups';
 import { enIo } from './en-io';
 import { enDedupe } from './en-dedupe';
 import { enMemberships } from './en-memberships';
+import { enContacts } from './en-contacts';
 
 /** English, the second language: exactly the keys of nl.ts. */
 export const en: Shape<typeof nl> = {
@@ -25,7 +27,7 @@ export const en: Shape<typeof nl> = {
   },
   shell: {
     header: { product: 'Ledenbeheer' },
-    nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export', duplicates: 'Duplicates' },
+    nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export', duplicates: 'Duplicates', contributions: 'Contributions', today: 'Today', requests: 'Change requests', log: 'Contact log' },
     language: { label: 'Language' },
     unsaved: {
       title: 'Changes not saved',
@@ -215,5 +217,7 @@ export const en: Shape<typeof nl> = {
   ...enIo,
   ...enDedupe,
   ...enMemberships,
+  ...enContacts,
+  contributions: enContributions.contributions,
   ...enErrors,
 };

@@ -263,6 +263,8 @@ export const nlIo = {
         COUNTRY_UNKNOWN: 'onbekend land',
         ADDRESS_LINE_INVALID: 'straat en huisnummer zijn niet te herkennen',
         AMOUNT_EMPTY: 'bedrag ontbreekt',
+        AMOUNT_NEGATIVE: 'een contributie kan niet negatief zijn',
+        PAYMENT_METHOD_INVALID: 'onbekende betaalwijze "{{value}}" (verwacht incasso, factuur of contant)',
         AMOUNT_INVALID_FORMAT: 'ongeldig bedrag (verwacht bijv. 12,50)',
         AMOUNT_TOO_LARGE: 'bedrag is te groot',
         AMOUNT_TOO_MANY_DECIMALS: 'bedrag heeft meer dan twee cijfers achter de komma',

@@ -1,9 +1,11 @@
+import { nlContributions } from './nl-contributions';
 import { nlAudit } from './nl-audit';
 import { nlErrors } from './nl-errors';
 import { nlGroups } from './nl-groups';
 import { nlIo } from './nl-io';
 import { nlDedupe } from './nl-dedupe';
 import { nlMemberships } from './nl-memberships';
+import { nlContacts } from './nl-contacts';
 
 /** Dutch, the default language. Keys are `feature.area.message`; en.ts must have exactly the same keys. */
 export const nl = {
@@ -38,6 +40,10 @@ export const nl = {
       units: 'Lidmaatschappen',
       io: 'Import & export',
       duplicates: 'Dubbelen',
+      today: 'Vandaag',
+      requests: 'Wijzigingsverzoeken',
+      log: 'Contactlog',
+      contributions: 'Contributie',
     },
     language: { label: 'Taal' },
     unsaved: {
@@ -241,5 +247,7 @@ export const nl = {
   ...nlIo,
   ...nlDedupe,
   ...nlMemberships,
+  ...nlContacts,
+  contributions: nlContributions.contributions,
   ...nlErrors,
 };

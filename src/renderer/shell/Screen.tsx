@@ -8,6 +8,10 @@ import { SelectionsPage } from '../features/selections/SelectionsPage';
 import { UnitsPage } from '../features/memberships/UnitsPage';
 import { IoPage } from '../features/io/IoPage';
 import { DuplicatesPage } from '../features/dedupe/DuplicatesPage';
+import { TodayPage } from '../features/tasks/TodayPage';
+import { RequestsPage } from '../features/requests/RequestsPage';
+import { LogPage } from '../features/contact-log/LogPage';
+import { ContributionsPage } from '../features/contributions/ContributionsPage';
 import { useNavigation } from './navigation';
 
 export function Screen() {
@@ -33,5 +37,13 @@ export function Screen() {
       return <DuplicatesPage />;
     case 'io':
       return <IoPage tab={route.tab} />;
+    case 'today':
+      return <TodayPage />;
+    case 'requests':
+      return <RequestsPage />;
+    case 'log':
+      return <LogPage />;
+    case 'contributions':
+      return <ContributionsPage tab={route.tab} />;
   }
 }

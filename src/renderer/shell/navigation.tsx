@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { UnsavedChangesModal } from './UnsavedChangesModal';
 
-export type CardTab = 'fields' | 'addresses' | 'links' | 'classification' | 'groups' | 'memberships' | 'history';
+export type CardTab = 'fields' | 'addresses' | 'links' | 'classification' | 'groups' | 'memberships' | 'contributions' | 'contacts' | 'history';
 
 export type Route =
   | { page: 'relations' }
@@ -13,7 +13,11 @@ export type Route =
   | { page: 'selections'; id?: string }
   | { page: 'units'; id?: string }
   | { page: 'duplicates' }
-  | { page: 'io'; tab?: 'import' | 'export' | 'merge' | 'labels' };
+  | { page: 'io'; tab?: 'import' | 'export' | 'merge' | 'labels' }
+  | { page: 'today' }
+  | { page: 'requests' }
+  | { page: 'log' }
+  | { page: 'contributions'; tab?: 'schedules' | 'runs' | 'invoices' | 'open' };
 
 interface Navigation {
   route: Route;

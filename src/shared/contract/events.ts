@@ -19,6 +19,17 @@ export const eventContract = {
   'linkTypes.changed': z.object({ ids }),
   /** Stored membership periods changed (`relations` counts them), or the units / subscription types behind them. */
   'memberships.changed': z.object({ relations: z.number().int().optional(), units: ids.optional(), subscriptionTypes: ids.optional() }),
+  /** Fee schedules, payment settings, runs, invoices, payments or reminders changed; the key says which. */
+  'contributions.changed': z.object({
+    invoiceId: z.string().optional(), invoiceIds: ids.optional(), paymentId: z.string().optional(), periodCode: z.string().optional(),
+    relationId: z.string().optional(), reminders: z.number().int().optional(), runId: z.string().optional(),
+  }),
+  /** Contact log entries changed, with the relations and groups they are about. */
+  'log.changed': z.object({ ids, relationIds: ids.optional(), groupIds: ids.optional() }),
+  'meetings.changed': z.object({ ids, groupId: z.string().optional() }),
+  'requests.changed': z.object({ ids }),
+  /** Tasks changed; no ids after the automatic tasks were brought up to date. */
+  'tasks.changed': z.object({ ids: ids.optional() }),
   'import.progressed': progress,
   'io.progressed': progress,
 } as const;

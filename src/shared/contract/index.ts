@@ -9,6 +9,10 @@ import { groupsContract, selectionsContract } from './groups';
 import { membershipsContract } from './memberships';
 import { ioContract } from './io';
 import { dedupeContract } from './dedupe';
+import { requestsContract } from './requests';
+import { contactsContract } from './contacts';
+import { meetingsContract } from './meetings';
+import { contributionsContract } from './contributions';
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
 export const contract = {
@@ -23,6 +27,10 @@ export const contract = {
   ...membershipsContract,
   ...ioContract,
   ...dedupeContract,
+  ...requestsContract,
+  ...contactsContract,
+  ...meetingsContract,
+  ...contributionsContract,
 };
 
 export type Contract = typeof contract;
@@ -46,5 +54,10 @@ export * from './conditions';
 export * from './memberships';
 export * from './io';
 export * from './dedupe';
+export * from './requests';
+export * from './contacts';
+export * from './meetings';
+export * from './contributions';
+export * from './fee-schedule';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';
 export * from './operation-kinds';

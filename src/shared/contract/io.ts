@@ -260,6 +260,8 @@ export const mergeInput = z.object({
   output: z.enum(['single', 'perRecipient']).default('single'),
   allowUnknown: z.boolean().default(false),
   on: isoDate.optional(),
+  /** Log "Brief verstuurd: <subject>" in the contact log of every recipient. */
+  logLetter: z.object({ subject: z.string().trim().min(1).max(300) }).optional(),
   jobId,
 });
 

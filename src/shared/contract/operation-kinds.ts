@@ -24,6 +24,12 @@ export const OPERATION_KINDS = [
   'io.import', 'io.undoImport', 'exchange.importJson',
   'setup.defaults', 'setup.groupRoles', 'demo.generate',
   'dedupe.merge', 'dedupe.dismiss', 'dedupe.undismiss', 'dedupe.setWeights',
+  'paymentSettings.set', 'feeSchedules.save', 'contributionRuns.run', 'contributionRuns.close', 'contributionRuns.undo',
+  'invoices.create', 'invoices.setLines', 'invoices.markSent', 'invoices.credit', 'payments.add', 'payments.remove', 'reminders.run',
+  'requests.load', 'requests.assign', 'requests.approve', 'requests.reject',
+  'log.add', 'log.addMail', 'log.remove', 'log.lettersSent',
+  'tasks.create', 'tasks.update', 'tasks.complete', 'tasks.reopen', 'tasks.snooze', 'tasks.remove', 'tasks.sync',
+  'meetings.create', 'meetings.update', 'meetings.setAttendance',
 ] as const;
 
 /** Tests and benchmarks write raw rows under their own prefixes; they never reach a user's file. */

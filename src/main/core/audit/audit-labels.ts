@@ -1,4 +1,6 @@
 import type { CoreContext } from '../context';
+import { formatAmount } from '../../../shared/dutch/money';
+import { formatDutchDate } from '../../../shared/dutch/dates';
 
 type Row = Record<string, unknown>;
 
@@ -74,8 +76,25 @@ export function recordLabels(ctx: CoreContext, rows: { tableName: string; record
         return `nr. ${String(r.old_number)}`;
       case 'duplicate_dismissals':
         return join(relationName(r.relation_a_id === viewer ? r.relation_b_id : r.relation_a_id));
+      case 'invoices':
+        return `${String(r.number)} (${formatAmount(Number(r.total_cents))})`;
+      case 'invoice_lines':
+        return r.description as string;
+      case 'invoice_instalments':
+        return `${formatDutchDate(String(r.due_date))}: ${formatAmount(Number(r.amount_cents))}`;
+      case 'payments':
+      case 'payment_allocations':
+        return formatAmount(Number(r.amount_cents));
+      case 'contribution_runs':
+        return `Contributie ${String(r.period_code)}`;
+      case 'fee_schedules':
+        return `Tarieven ${String(r.period_code)} versie ${String(r.version)}`;
+      case 'invoice_reminders':
+        return `Fase ${String(r.stage)}, ${formatDutchDate(String(r.reminder_date))}`;
+      case 'payment_settings':
+        return r.method as string;
       default:
-        return (r.name as string | undefined) ?? (r.display_name as string | undefined) ?? null;
+        return (r.name as string | undefined) ?? (r.display_name as string | undefined) ?? (r.title as string | undefined) ?? (r.subject as string | undefined) ?? null;
     }
   });
 }

@@ -8,6 +8,20 @@ interface AuditedTable {
   relation: string | null;
 }
 
+const viaInvoice = '(SELECT relation_id FROM invoices WHERE id = {r}.invoice_id)';
+/** Contributions (core/contributions): lines, instalments and reminders belong to the invoice's debtor. */
+const CONTRIBUTION_TABLES: AuditedTable[] = [
+  { table: schema.paymentSettings, relation: '{r}.relation_id' },
+  { table: schema.feeSchedules, relation: null },
+  { table: schema.contributionRuns, relation: null },
+  { table: schema.invoices, relation: '{r}.relation_id' },
+  { table: schema.invoiceLines, relation: viaInvoice },
+  { table: schema.invoiceInstalments, relation: viaInvoice },
+  { table: schema.payments, relation: '{r}.relation_id' },
+  { table: schema.paymentAllocations, relation: '(SELECT relation_id FROM payments WHERE id = {r}.payment_id)' },
+  { table: schema.invoiceReminders, relation: viaInvoice },
+];
+
 /** Every table holding user data. A new such table must be added here (a test checks it). */
 export const AUDITED_TABLES: AuditedTable[] = [
   { table: schema.relations, relation: '{r}.id' },
@@ -34,10 +48,18 @@ export const AUDITED_TABLES: AuditedTable[] = [
   { table: schema.memberships, relation: '{r}.relation_id' },
   { table: schema.duplicateDismissals, relation: '{r}.relation_a_id' },
   { table: schema.relationRedirects, relation: '{r}.relation_id' },
+  { table: schema.changeRequests, relation: '{r}.relation_id' },
+  { table: schema.contactLog, relation: null },
+  { table: schema.contactLogLinks, relation: '{r}.relation_id' },
+  { table: schema.contactLogAttachments, relation: null },
+  { table: schema.tasks, relation: '{r}.relation_id' },
+  { table: schema.meetings, relation: null },
+  { table: schema.meetingAttendance, relation: '{r}.relation_id' },
+  ...CONTRIBUTION_TABLES,
 ];
 
 /** Tables that are bookkeeping, not user data. */
-export const UNAUDITED_TABLES = ['operations', 'audit_log', 'audit_context', 'settings'];
+export const UNAUDITED_TABLES = ['operations', 'audit_log', 'audit_context', 'settings', 'blobs'];
 
 /** Derived or bookkeeping columns: recomputed on every write, so logging them is noise. */
 const SKIPPED_COLUMNS = new Set(['created_at', 'updated_at', 'display_name', 'sort_key']);

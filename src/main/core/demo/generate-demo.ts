@@ -4,6 +4,7 @@ import { assertEmptyAdministration } from '../exchange/administration-state';
 import { BULK_TABLE_NAMES, bulkLoad, type BulkLoader, type BulkPhase, type BulkTableName } from '../exchange/bulk-load';
 import { buildDemoData, type DemoEnvironment } from './build-demo';
 import type { DemoData } from './demo-model';
+import { addContactsDemo } from './demo-contacts';
 
 export interface GenerateDemoOptions {
   relations: number;
@@ -61,6 +62,7 @@ export function generateDemo(target: Core | CoreContext, opts: GenerateDemoOptio
       // The administration is empty (checked above): build secondary indexes once, after the rows.
       { deferIndexes: true, ...(opts.onPhase ? { onPhase: opts.onPhase } : {}) },
     );
+    addContactsDemo(ctx, today);
     op.changed('relations.changed', { all: true });
     return { operationId: op.id, counts };
   });

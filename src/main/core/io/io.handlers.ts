@@ -15,6 +15,8 @@ import { mergeFieldCatalogue } from './merge/merge-fields';
 import { checkTemplate, mailMerge, previewMerge } from './merge/mail-merge';
 import { LABEL_SHEETS } from './labels/label-sheets';
 import { printEnvelopes, printLabels } from './labels/print-addresses';
+import { resolveListSource } from './records/list-source';
+import { logLettersSent } from '../contact-log/letter-log';
 
 type IoContract = typeof ioContract;
 /** The same shape as the dispatcher's HandlerGroup, derived from the io contract alone. */
@@ -59,7 +61,11 @@ export function ioHandlers(ctx: CoreContext, deps: IoDeps = {}): IoHandlers {
     },
     'io.mergeFields': () => ({ rows: mergeFieldCatalogue(listCustomFields(ctx), ctx.today()).map(({ key, label }) => ({ key, label })) }),
     'io.checkTemplate': (input) => checkTemplate(ctx, input),
-    'io.merge': (input) => jobs.run(input.jobId, 'io.progressed', (p) => mailMerge(ctx, input, p)),
+    'io.merge': async (input) => {
+      const out = await jobs.run(input.jobId, 'io.progressed', (p) => mailMerge(ctx, input, p));
+      if (input.logLetter) logLettersSent(ctx, resolveListSource(ctx, input.source, input.on ?? ctx.today()), input.logLetter.subject);
+      return out;
+    },
     'io.previewMerge': (input) => previewMerge(ctx, input),
     'io.labelSheets': () => ({ rows: LABEL_SHEETS }),
     'io.labels': (input) => jobs.run(input.jobId, 'io.progressed', (p) => printLabels(ctx, input, p)),

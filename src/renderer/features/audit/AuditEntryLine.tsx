@@ -52,7 +52,8 @@ export function AuditEntryLine({ entry, lookups, withPerson = false }: Props) {
       <Text span fw={500}>
         {verb}:
       </Text>{' '}
-      {rowSummary(t, entry.tableName, json, lookups)}
+      {/* Tables the renderer has no summary for are named by the core's record label. */}
+      {rowSummary(t, entry.tableName, json, lookups) || entry.recordLabel}
     </Text>
   );
 }

@@ -13,8 +13,10 @@ import { GroupTimeline } from './GroupTimeline';
 import { GroupRuleEditor } from './GroupRuleEditor';
 import { useGroupMutations } from './useGroups';
 import { brokenReasonText } from '../memberships/broken-rule-text';
+import { LogTimeline } from '../contact-log/LogTimeline';
+import { GroupMeetings } from '../meetings/GroupMeetings';
 
-type DetailTab = 'members' | 'entries' | 'timeline' | 'rule';
+type DetailTab = 'members' | 'entries' | 'timeline' | 'rule' | 'contacts' | 'meetings';
 
 interface Props {
   group: GroupDto;
@@ -75,6 +77,8 @@ export function GroupDetail({ group, groups, onNewSubgroup, onDeleted }: Props) 
           <Tabs.Tab value="entries">{t('groups.detail.tabEntries')}</Tabs.Tab>
           <Tabs.Tab value="timeline">{t('groups.detail.tabTimeline')}</Tabs.Tab>
           <Tabs.Tab value="rule">{t('groups.detail.tabRule')}</Tabs.Tab>
+          <Tabs.Tab value="contacts">{t('log.page.title')}</Tabs.Tab>
+          <Tabs.Tab value="meetings">{t('meetings.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="members" pt="md">
           <GroupMembers group={group} />
@@ -87,6 +91,12 @@ export function GroupDetail({ group, groups, onNewSubgroup, onDeleted }: Props) 
         </Tabs.Panel>
         <Tabs.Panel value="rule" pt="md">
           <GroupRuleEditor group={group} />
+        </Tabs.Panel>
+        <Tabs.Panel value="contacts" pt="md">
+          <LogTimeline groupId={group.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="meetings" pt="md">
+          <GroupMeetings groupId={group.id} />
         </Tabs.Panel>
       </Tabs>
       {dialog === 'edit' && <GroupFormModal groups={groups} group={group} onClose={() => setDialog(null)} onSaved={() => setDialog(null)} />}

@@ -3,3 +3,5 @@ export * from './groups';
 export * from './memberships';
 export * from './audit';
 export * from './dedupe';
+export * from './contacts';
+export * from './contributions';

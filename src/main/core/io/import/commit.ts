@@ -9,6 +9,7 @@ import { RELATION_FIELDS, type ImportRecord } from './import-record';
 import type { PlannedRow } from './plan';
 import { directLoader, updater } from './row-writer';
 import { derivedNamesOfRow } from '../../relations/relation-names';
+import { importPaymentSettings } from '../../contributions/import-values';
 
 /** From this many written rows on, the bulk path (set-based audit, one search index rebuild) is faster. */
 export const BULK_THRESHOLD = 1_000;
@@ -87,6 +88,7 @@ function writeCreate(ctx: CoreContext, p: PlannedRow, env: CommitEnv, load: Bulk
     const field = env.customFields.get(code);
     if (field && value !== null) load.insert('customValues', { id: ctx.newId(), relationId: id, fieldId: field.id, value });
   }
+  importPaymentSettings(ctx, id, rec);
   return id;
 }
 
@@ -125,6 +127,10 @@ function writeUpdate(ctx: CoreContext, p: PlannedRow, env: CommitEnv, load: Bulk
     else if (existing) update(customValues, existing.id, { value });
     else if (value !== null) load.insert('customValues', { id: ctx.newId(), relationId: id, fieldId: field.id, value });
   }
+  importPaymentSettings(ctx, id, {
+    ...(changed.has('paymentMethod') ? { paymentMethod: rec.paymentMethod ?? null } : {}),
+    ...(changed.has('contribution') ? { contributionCents: rec.contributionCents ?? null } : {}),
+  });
 }
 
 /**

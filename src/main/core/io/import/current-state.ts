@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { CoreContext } from '../../context';
-import { addresses, customFields, customValues, relations, relationTypeAssignments } from '../../db/schema';
+import { addresses, customFields, customValues, paymentSettings, relations, relationTypeAssignments } from '../../db/schema';
 import { isCurrent } from '../../addresses/addresses.repo';
 
 export type RelationRow = typeof relations.$inferSelect;
@@ -12,6 +12,7 @@ export interface CurrentState {
   address: AddressRow | null;
   membership: { id: string; validFrom: string | null; validTo: string | null } | null;
   custom: Map<string, { id: string; value: string }>;
+  payment: { method: 'incasso' | 'factuur' | 'contant'; overrideCents: number | null } | null;
 }
 
 const TYPE_PRIORITY: Record<string, number> = { home: 0, postal: 1, business: 2 };
@@ -34,7 +35,7 @@ export function loadCurrentStates(ctx: CoreContext, ids: string[], membershipTyp
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
     for (const row of ctx.db.select().from(relations).where(inArray(relations.id, batch)).all()) {
-      out.set(row.id, { row, address: null, membership: null, custom: new Map() });
+      out.set(row.id, { row, address: null, membership: null, custom: new Map(), payment: null });
     }
     const byRelation = new Map<string, AddressRow[]>();
     for (const a of ctx.db.select().from(addresses).where(inArray(addresses.relationId, batch)).all()) {
@@ -65,6 +66,10 @@ export function loadCurrentStates(ctx: CoreContext, ids: string[], membershipTyp
       .where(inArray(customValues.relationId, batch))
       .all();
     for (const v of values) out.get(v.relationId)?.custom.set(v.code, { id: v.id, value: v.value });
+    for (const p of ctx.db.select().from(paymentSettings).where(inArray(paymentSettings.relationId, batch)).all()) {
+      const s = out.get(p.relationId);
+      if (s) s.payment = { method: p.method, overrideCents: p.overrideCents };
+    }
   }
   return out;
 }

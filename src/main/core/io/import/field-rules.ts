@@ -11,6 +11,7 @@ import { booleanOf, centsOf, countryOf, dateOf, formOf, kindOf, multilineTextOf,
 import { canonicalCity, parseAddressLine, parseSuffix } from './address-parts';
 import { initialsFromGivenNames, parseFullName } from './person-name';
 import { customCode, type BuiltinTarget, type Target } from './targets';
+import { parsePaymentMethod } from '../../contributions/import-values';
 import type { AddressField, ImportRecord, RelationField } from './import-record';
 import type { RuleScope } from './normalise';
 
@@ -18,7 +19,7 @@ import type { RuleScope } from './normalise';
 export const TARGET_ORDER: BuiltinTarget[] = [
   'kind', 'fullName', 'givenNames', 'initials', 'firstName', 'lastName', 'infix', 'organisation', 'gender', 'salutation',
   'birthDate', 'deathDate', 'email', 'email2', 'phone', 'mobile', 'website', 'iban', 'bic', 'kvkNumber', 'legalForm', 'notes',
-  'address', 'street', 'houseNumber', 'houseLetter', 'houseNumberSuffix', 'country', 'postcode', 'city', 'memberSince', 'memberUntil', 'number',
+  'address', 'street', 'houseNumber', 'houseLetter', 'houseNumberSuffix', 'country', 'postcode', 'city', 'memberSince', 'memberUntil', 'paymentMethod', 'contribution', 'number',
 ];
 
 const MAX_LENGTH: Partial<Record<RelationField | AddressField, number>> = {
@@ -179,6 +180,19 @@ const RULES: Record<BuiltinTarget, (s: RuleScope) => void> = {
   city: addressPart('city', (s, raw) => canonicalCity(raw, (s.rec.address.postcode as string | undefined) ?? null, s.env.pc4)),
   memberSince: dateRule((rec, d) => (rec.memberSince = d)),
   memberUntil: dateRule((rec, d) => (rec.memberUntil = d)),
+  paymentMethod: (s) => {
+    const raw = textOf(s.cell.value);
+    if (raw === '') return void (s.env.options.emptyCells === 'clear' && (s.rec.paymentMethod = null));
+    const method = s.take(parsePaymentMethod(raw));
+    if (method) s.rec.paymentMethod = method;
+  },
+  contribution: (s) => {
+    if (isBlankCell(s.cell.value)) return void (s.env.options.emptyCells === 'clear' && (s.rec.contributionCents = null));
+    const cents = s.take(centsOf(s.cell.value));
+    if (cents === undefined) return;
+    if (cents < 0) return s.invalid('AMOUNT_NEGATIVE');
+    s.rec.contributionCents = cents;
+  },
   number: (s) => {
     if (isBlankCell(s.cell.value)) return;
     const n = s.take(numberOf(s.cell.value));

@@ -45,6 +45,8 @@ const ALIASES: Record<BuiltinTarget, string[]> = {
   city: ['woonplaats', 'plaats', 'plaatsnaam', 'stad', 'city', 'town', 'vestigingsplaats'],
   country: ['land', 'landcode', 'country', 'countrycode'],
   memberSince: ['lidsinds', 'lidvanaf', 'ingangsdatum', 'ingangsdatumlidmaatschap', 'datumlidmaatschap', 'inschrijfdatum', 'aanmelddatum', 'datumaanmelding', 'startdatum', 'membersince', 'joined', 'datejoined'],
+  paymentMethod: ['betaalwijze', 'betalingswijze', 'betaalmethode', 'wijzevanbetalen', 'wijzevanbetaling', 'paymentmethod'],
+  contribution: ['contributie', 'contributiebedrag', 'bedragcontributie', 'lidmaatschapsgeld', 'jaarcontributie', 'contribution', 'fee'],
   memberUntil: ['lidtot', 'opzegdatum', 'einddatum', 'einddatumlidmaatschap', 'uitschrijfdatum', 'afmelddatum', 'memberuntil', 'dateleft'],
 };
 
@@ -77,10 +79,11 @@ export function suggestMapping(headers: string[], customFields: CustomFieldDto[]
     if (key === 'nr' && i > 0 && BY_KEY.get(headerKey(headers[i - 1] ?? ''))?.target === 'street') {
       return { target: 'houseNumber' as Target, rank: 0, key };
     }
-    const hit = BY_KEY.get(key);
-    if (hit) return { ...hit, key } as { target: Target; rank: number; key: string };
+    // A field the user made with this very name wins over a built-in alias ('Contributie' as their own number field).
     const c = custom.get(key);
-    return c ? { target: c, rank: 0, key } : null;
+    if (c) return { target: c, rank: 0, key };
+    const hit = BY_KEY.get(key);
+    return hit ? ({ ...hit, key } as { target: Target; rank: number; key: string }) : null;
   });
   const taken = new Map<Target, number>();
   const order = wishes

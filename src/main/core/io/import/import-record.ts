@@ -25,6 +25,9 @@ export interface ImportRecord {
   address: Partial<Record<AddressField, string | number | null>>;
   memberSince?: string | null;
   memberUntil?: string | null;
+  /** Onto payment_settings (core/contributions): the method, and an amount as the relation's override. */
+  paymentMethod?: 'incasso' | 'factuur' | 'contant' | null;
+  contributionCents?: number | null;
   custom: Map<string, string | null>;
   issues: ImportIssue[];
   cells: CellValue[];

@@ -98,6 +98,8 @@ export function changesOf(rec: ImportRecord, state: CurrentState | null, kept: F
   }
   if (rec.memberSince !== undefined) add('memberSince', state?.membership?.validFrom ?? null, rec.memberSince);
   if (rec.memberUntil !== undefined) add('memberUntil', state?.membership?.validTo ?? null, rec.memberUntil);
+  if (rec.paymentMethod !== undefined) add('paymentMethod', state?.payment?.method ?? null, rec.paymentMethod);
+  if (rec.contributionCents !== undefined) add('contribution', str(state?.payment?.overrideCents), str(rec.contributionCents));
   for (const [code, value] of rec.custom) add(`custom:${code}`, state?.custom.get(code)?.value ?? null, value);
   return changes;
 }

@@ -35,6 +35,8 @@ export const IMPORT_TARGETS = {
   country: { label: 'Land', kind: 'both' },
   memberSince: { label: 'Lid sinds', kind: 'both' },
   memberUntil: { label: 'Lid tot', kind: 'both' },
+  paymentMethod: { label: 'Betaalwijze (incasso, factuur, contant)', kind: 'both' },
+  contribution: { label: 'Contributie (bedrag)', kind: 'both' },
 } as const satisfies Record<string, { label: string; kind: 'person' | 'organisation' | 'both' }>;
 
 export type BuiltinTarget = keyof typeof IMPORT_TARGETS;

@@ -2,6 +2,7 @@ import type { CustomFieldDto } from '../../../../shared/contract';
 import { dutchCountryName, formatHouseNumber } from '../../../../shared/dutch/address';
 import { formatDutchDateLong } from '../../../../shared/dutch/dates';
 import { formatIban } from '../../../../shared/dutch/iban';
+import { formatAmount } from '../../../../shared/dutch/money';
 import { headerKey } from '../import/header-match';
 import { ageOf, linesOf, salutationsOf } from '../records/columns';
 import type { RelationRecord } from '../records/relation-records';
@@ -58,6 +59,10 @@ export function mergeFieldCatalogue(customFields: CustomFieldDto[], today?: stri
     f('land', 'Land', (r) => (r.address ? (dutchCountryName(r.address.country) ?? r.address.country) : '')),
     f('iban', 'IBAN', (r) => (r.iban ? formatIban(r.iban) : '')),
     f('datum', today ? `Datum van vandaag: ${formatDutchDateLong(today)}` : 'Datum van vandaag', (_r, day) => formatDutchDateLong(day)),
+    f('contributie', 'Contributie (laatst gefactureerde periode): € 45,00', (r) => (r.finance.contributionCents === null ? '' : formatAmount(r.finance.contributionCents))),
+    f('betaalwijze', 'Betaalwijze: incasso, factuur of contant', (r) => r.finance.method ?? ''),
+    f('openstaand_bedrag', 'Openstaand bedrag: € 12,50', (r) => formatAmount(r.finance.openCents)),
+    f('factuurnummer', 'Factuurnummer (oudste openstaande, anders de nieuwste)', (r) => r.finance.invoiceNumber ?? ''),
   ];
   const taken = new Set(builtins.map((b) => b.key));
   const custom = customFields
@@ -79,6 +84,7 @@ const ALIASES = new Map<string, string>(Object.entries({
   addressblock: 'adresblok', greetingline: 'aanhef', aanhefformeel: 'aanhef', vandaag: 'datum',
   telefoonnummer: 'telefoon', tel: 'telefoon', mobielnummer: 'mobiel', firstname: 'voornaam',
   lastname: 'achternaam', city: 'plaats', zip: 'postcode', zipcode: 'postcode', lidvanaf: 'lid_sinds',
+  openstaand: 'openstaand_bedrag', factuurnr: 'factuurnummer', bedrag: 'contributie',
 }));
 
 /**

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../../context';
 import { mainAddress } from '../import/current-state';
+import { financeLoader, NO_FINANCE, type RecordFinance } from '../../contributions/record-finance';
 
 export interface RecordAddress {
   type: string;
@@ -49,6 +50,8 @@ export interface RelationRecord {
   /** Start of the 'lid' assignment that holds on the date (or the latest that started before it). */
   memberSince: string | null;
   custom: ReadonlyMap<string, string>;
+  /** Payment method, contribution, open amount and invoice number (core/contributions). */
+  finance: RecordFinance;
 }
 
 const BATCH = 1_000;
@@ -76,12 +79,13 @@ const TYPES_SQL = `SELECT a.relation_id AS relationId, a.type_id AS typeId, a.va
 const CUSTOM_SQL = `SELECT v.relation_id AS relationId, f.code, v.value FROM json_each(?) j
   JOIN custom_values v ON v.relation_id = j.value JOIN custom_fields f ON f.id = v.field_id`;
 
-type Row = Omit<RelationRecord, 'address' | 'types' | 'memberSince' | 'custom' | 'exactName'> & { exactName: number };
+type Row = Omit<RelationRecord, 'address' | 'types' | 'memberSince' | 'custom' | 'exactName' | 'finance'> & { exactName: number };
 
 /** Related data a caller can do without (types and 'lid sinds', custom values); loaded unless said otherwise. */
 export interface RecordNeeds {
   types?: boolean;
   custom?: boolean;
+  finance?: boolean;
 }
 
 /** Records for ids, in the order given, in batches of indexed queries (never one query per relation). */
@@ -91,6 +95,7 @@ export function loadRecords(ctx: CoreContext, ids: string[], on: string, needs: 
   const adr = ctx.sqlite.prepare(ADDRESS_SQL);
   const typ = ctx.sqlite.prepare(TYPES_SQL);
   const cus = ctx.sqlite.prepare(CUSTOM_SQL);
+  const finance = needs.finance === false ? null : financeLoader(ctx.sqlite);
   // The few relation types, in the order lists show them.
   const typeList = ctx.sqlite.prepare('SELECT id, code, name FROM relation_types ORDER BY position, name').all() as { id: string; code: string; name: string }[];
   const typeRank = new Map(typeList.map((t, i) => [t.id, { ...t, rank: i }]));
@@ -105,6 +110,7 @@ export function loadRecords(ctx: CoreContext, ids: string[], on: string, needs: 
       r.types = NO_TYPES;
       r.memberSince = null;
       r.custom = NO_CUSTOM;
+      r.finance = NO_FINANCE;
       byId.set(r.id, r);
     }
     const addresses = new Map<string, (RecordAddress & { relationId: string })[]>();
@@ -139,6 +145,12 @@ export function loadRecords(ctx: CoreContext, ids: string[], on: string, needs: 
       const custom = r.custom === NO_CUSTOM ? new Map<string, string>() : (r.custom as Map<string, string>);
       custom.set(c.code, c.value);
       r.custom = custom;
+    }
+    if (finance) {
+      for (const [id, f] of finance(json)) {
+        const r = byId.get(id);
+        if (r) r.finance = f;
+      }
     }
     for (const id of ids.slice(i, i + BATCH)) {
       const r = byId.get(id);

@@ -11,6 +11,7 @@ import { useMergeCalls } from '../common/useIo';
 import { useJob } from '../common/useJob';
 import { MergeFieldList } from './MergeFieldList';
 import { TemplateCheckView } from './TemplateCheckView';
+import { LetterLogOption } from '../../contact-log/LetterLogOption';
 
 /** Mail merge: the user's own Word template, a source, a check, a preview, then one .docx or a zip. */
 export function MergeTab() {
@@ -22,6 +23,7 @@ export function MergeTab() {
   const [result, setResult] = useState<TemplateCheck | null>(null);
   const [output, setOutput] = useState<'single' | 'perRecipient'>('single');
   const [allowUnknown, setAllowUnknown] = useState(false);
+  const [letterSubject, setLetterSubject] = useState<string | null>(null);
   const [merged, setMerged] = useState<{ recipients: number; fileName: string } | null>(null);
   const listSource = toListSource(source);
   const on = source.on ? { on: source.on } : {};
@@ -50,7 +52,7 @@ export function MergeTab() {
   const runMerge = async () => {
     if (!template || !listSource) return;
     setMerged(null);
-    const r = await job.run({ template: template.bytes, source: listSource, output, allowUnknown, ...on });
+    const r = await job.run({ template: template.bytes, source: listSource, output, allowUnknown, ...on, ...(letterSubject?.trim() ? { logLetter: { subject: letterSubject } } : {}) });
     if (r.ok) {
       downloadFile(r.value);
       setMerged({ recipients: r.value.recipients, fileName: r.value.fileName });
@@ -92,6 +94,7 @@ export function MergeTab() {
                 {result.unknown.length > 0 && (
                   <Checkbox label={t('io.merge.allowUnknown')} checked={allowUnknown} onChange={(e) => setAllowUnknown(e.currentTarget.checked)} data-testid="merge-allow-unknown" />
                 )}
+                <LetterLogOption subject={letterSubject} onChange={setLetterSubject} defaultSubject={template?.name.replace(/\.docx$/i, '') ?? ''} />
                 {job.busy && <JobProgressBar progress={job.progress} onCancel={job.cancel} cancelling={job.cancelling} />}
                 <IoErrorAlert error={job.error} />
                 {merged && (

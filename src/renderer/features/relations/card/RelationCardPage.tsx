@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LogTimeline } from '../../contact-log/LogTimeline';
 import { Alert, Anchor, Loader, Stack, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigation, type CardTab } from '../../../shell/navigation';
@@ -12,6 +13,7 @@ import { ClassificationTab } from '../../classification/ClassificationTab';
 import { RelationGroupsTab } from '../../groups/RelationGroupsTab';
 import { RelationMembershipsTab } from '../../memberships/RelationMembershipsTab';
 import { HistoryTab } from '../../audit/HistoryTab';
+import { RelationContributionTab } from '../../contributions/relation/RelationContributionTab';
 import { RelationHeader } from './RelationHeader';
 import { FieldsTab } from './FieldsTab';
 import { useRelation } from './useRelation';
@@ -45,6 +47,8 @@ export function RelationCardPage({ id, tab }: { id: string; tab?: CardTab | unde
           <Tabs.Tab value="classification">{t('relations.card.tabClassification')}</Tabs.Tab>
           <Tabs.Tab value="groups">{t('relations.card.tabGroups')}</Tabs.Tab>
           <Tabs.Tab value="memberships">{t('relations.card.tabMemberships')}</Tabs.Tab>
+          <Tabs.Tab value="contacts">{t('log.page.title')}</Tabs.Tab>
+          <Tabs.Tab value="contributions" data-testid="tab-contributions">{t('contributions.page.title')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('relations.card.tabHistory')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="fields" pt="md">
@@ -64,6 +68,12 @@ export function RelationCardPage({ id, tab }: { id: string; tab?: CardTab | unde
         </Tabs.Panel>
         <Tabs.Panel value="memberships" pt="md">
           <RelationMembershipsTab relationId={detail.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="contacts" pt="md">
+          <LogTimeline relationId={detail.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="contributions" pt="md">
+          <RelationContributionTab relationId={detail.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryTab relationId={detail.id} />

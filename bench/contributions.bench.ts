@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildPartyAdministration } from './support/membership-fixture';
+import { report, time } from './support/figures';
+import { schedule2027 } from '../src/main/core/contributions/testing/contribution-fixture';
+
+/**
+ * A contribution run at 100,000 relations (~70,000 members, households by address, age
+ * categories, pro rata): the dry run and the commit, beside a raw insert of the same
+ * invoices, lines and instalments (plain prepared INSERTs into the same tables without the
+ * audit, in one transaction) measured in the same run.
+ */
+const N = Number(process.env.BENCH_RELATIONS ?? 100_000);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledenbeheer-bench-'));
+const { core } = await buildPartyAdministration(dir, N);
+await core.call('memberships.recompute', {});
+await core.call('feeSchedules.save', { schedule: schedule2027({ oneOffCharges: [] }) });
+const run = (dryRun: boolean) => core.call('contributionRuns.run', { periodCode: '2027', invoiceDate: '2026-12-01', dryRun, itemLimit: 0 });
+
+const dry = { ms: 0, invoices: 0, problems: 0 };
+await (async () => {
+  const t0 = performance.now();
+  const r = await run(true);
+  Object.assign(dry, { ms: performance.now() - t0, invoices: r.invoiceCount, problems: r.problems.length });
+})();
+const commit = { ms: 0, lines: 0 };
+await (async () => {
+  const t0 = performance.now();
+  const r = await run(false);
+  Object.assign(commit, { ms: performance.now() - t0, lines: r.lineCount });
+})();
+
+// Baseline: the rows the commit wrote, inserted again with plain prepared INSERTs into the same
+// tables (same indexes and foreign keys, no audit), in a transaction that is rolled back.
+const db = core.ctx.sqlite;
+const tables = ['invoices', 'invoice_lines', 'invoice_instalments'];
+const rows = Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t}`).raw().all() as unknown[][]]));
+let rawMs = 0;
+try {
+  db.transaction(() => {
+    for (const t of tables) for (const a of ['insert', 'update', 'delete']) db.exec(`DROP TRIGGER IF EXISTS audit_${t}_${a}`);
+    for (const t of [...tables].reverse()) db.exec(`DELETE FROM ${t}`);
+    rawMs = time(() => {
+      for (const t of tables) {
+        const first = rows[t]![0];
+        if (!first) continue;
+        const insert = db.prepare(`INSERT INTO ${t} VALUES (${first.map(() => '?').join(', ')})`);
+        for (const r of rows[t]!) insert.run(r);
+      }
+    }).ms;
+    throw new Error('rollback');
+  })();
+} catch (e) {
+  if ((e as Error).message !== 'rollback') throw e;
+}
+const raw = { ms: rawMs };
+
+const target = `< 5000 ms and ≤ 3x the raw insert (${dry.invoices} invoices, ${commit.lines} lines, ${dry.problems} problems)`;
+report({ name: 'contributions.run_dry_run', value: dry.ms, unit: 'ms', baseline: { name: 'raw insert of the same rows', value: raw.ms, unit: 'ms' }, target, ok: dry.ms < 5000 && dry.ms <= 3 * raw.ms });
+report({ name: 'contributions.run_commit', value: commit.ms, unit: 'ms', baseline: { name: 'raw insert of the same rows', value: raw.ms, unit: 'ms' }, target, ok: commit.ms < 5000 && commit.ms <= 3 * raw.ms });
+core.close();
+fs.rmSync(dir, { recursive: true, force: true });

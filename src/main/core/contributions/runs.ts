@@ -1,0 +1,109 @@
+import type { CoreContext } from '../context';
+import { writeOrPreview } from '../audit/operation-writer';
+import { DomainError, notFound } from '../../../shared/errors';
+import type { RunDto, RunResultDto } from '../../../shared/contract/contributions';
+import { computeRun } from './run-engine';
+import { loadRunFacts } from './run-facts';
+import { getSchedule } from './schedules';
+import { getInvoicingSettings } from './invoicing-settings';
+import { writeRunInvoices } from './run-writer';
+
+export interface RunOptions {
+  periodCode: string;
+  invoiceDate?: string | undefined;
+  dryRun: boolean;
+  itemLimit: number;
+}
+
+/**
+ * A contribution run. The dry run is the commit rolled back (writeOrPreview), so the preview
+ * shows exactly what the commit writes, invoice numbers included. Blocking problems stop
+ * the commit before anything is written; the preview reports them.
+ */
+export function runContributions(ctx: CoreContext, opts: RunOptions): RunResultDto {
+  const { id: scheduleId, version, schedule } = getSchedule(ctx, opts.periodCode);
+  const invoiceDate = opts.invoiceDate ?? ctx.today();
+  const { termDays } = getInvoicingSettings(ctx);
+  const { saved, result } = writeOrPreview(ctx.write, opts.dryRun, 'contributionRuns.run', { periodCode: opts.periodCode, version }, (op) => {
+    const outcome = computeRun(loadRunFacts(ctx, schedule, { invoiceDate, termDays }));
+    const base = {
+      periodCode: opts.periodCode,
+      scheduleVersion: version,
+      invoiceCount: outcome.invoices.length,
+      lineCount: outcome.invoices.reduce((n, i) => n + i.lines.length, 0),
+      totalCents: outcome.totalCents,
+      alreadyBilled: outcome.alreadyBilled,
+      problems: outcome.problems,
+      exempt: outcome.exempt,
+    };
+    const shown = outcome.invoices.slice(0, opts.itemLimit).map((i) => ({ ...i, number: null as string | null }));
+    if (outcome.problems.length > 0) {
+      if (!opts.dryRun) throw new DomainError('CONFLICT', { reason: 'RUN_HAS_PROBLEMS', problems: outcome.problems.slice(0, 100), count: outcome.problems.length });
+      return { ...base, runId: null, invoices: shown };
+    }
+    if (outcome.invoices.length === 0) return { ...base, runId: null, invoices: shown };
+    const runId = ctx.newId();
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO contribution_runs (id, period_code, schedule_id, invoice_date, status, invoice_count, total_cents, created_at)
+         VALUES (?, ?, ?, ?, 'open', ?, ?, ?)`,
+      )
+      .run(runId, opts.periodCode, scheduleId, invoiceDate, outcome.invoices.length, outcome.totalCents, ctx.now());
+    const numbers = writeRunInvoices(ctx, { runId, periodCode: opts.periodCode, invoiceDate, termDays, description: `Contributie ${schedule.period.name ?? schedule.period.code}` }, outcome.invoices);
+    shown.forEach((inv, k) => (inv.number = numbers[k] ?? null));
+    op.changed('contributions.changed', { runId });
+    return { ...base, runId, invoices: shown };
+  });
+  return { ...result, saved: saved && result.runId !== null };
+}
+
+const RUN_SELECT = `SELECT r.id, r.period_code AS periodCode, s.version AS scheduleVersion, r.invoice_date AS invoiceDate, r.status,
+       r.invoice_count AS invoiceCount, r.total_cents AS totalCents, r.created_at AS createdAt
+  FROM contribution_runs r JOIN fee_schedules s ON s.id = r.schedule_id`;
+
+export function listRuns(ctx: CoreContext): RunDto[] {
+  return ctx.sqlite.prepare(`${RUN_SELECT} ORDER BY r.created_at DESC, r.id DESC`).all() as RunDto[];
+}
+
+function getRun(ctx: CoreContext, runId: string): RunDto {
+  const run = ctx.sqlite.prepare(`${RUN_SELECT} WHERE r.id = ?`).get(runId) as RunDto | undefined;
+  if (!run) throw notFound('contributionRun', runId);
+  return run;
+}
+
+/** Closed runs (exported or sent) can only be corrected with credit notes. */
+export function closeRun(ctx: CoreContext, runId: string): RunDto {
+  return ctx.write('contributionRuns.close', { runId }, (op) => {
+    getRun(ctx, runId);
+    ctx.sqlite.prepare(`UPDATE contribution_runs SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'`).run(ctx.now(), runId);
+    op.changed('contributions.changed', { runId });
+    return getRun(ctx, runId);
+  });
+}
+
+/**
+ * Undoes a run as a whole: its invoices, lines and instalments go (History keeps them).
+ * Only while nothing left the building: not closed, nothing sent, paid, reminded or
+ * credited; and only when its numbers are the newest, so numbering stays without gaps.
+ */
+export function undoRun(ctx: CoreContext, runId: string): { removedInvoices: number } {
+  return ctx.write('contributionRuns.undo', { runId }, (op) => {
+    const run = getRun(ctx, runId);
+    const refuse = (reason: string) => new DomainError('CONFLICT', { reason, runId });
+    if (run.status === 'closed') throw refuse('RUN_CLOSED');
+    const q = (sql: string) => (ctx.sqlite.prepare(sql).get(runId) as { n: number }).n;
+    if (q(`SELECT count(*) AS n FROM invoices WHERE run_id = ? AND sent_at IS NOT NULL`) > 0) throw refuse('RUN_SENT');
+    if (q(`SELECT count(*) AS n FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id WHERE i.run_id = ?`) > 0) throw refuse('RUN_HAS_PAYMENTS');
+    if (q(`SELECT count(*) AS n FROM invoice_reminders m JOIN invoices i ON i.id = m.invoice_id WHERE i.run_id = ?`) > 0) throw refuse('RUN_HAS_REMINDERS');
+    if (q(`SELECT count(*) AS n FROM invoices c JOIN invoices i ON i.id = c.credits_invoice_id WHERE i.run_id = ?`) > 0) throw refuse('RUN_HAS_CREDITS');
+    const later = q(`SELECT count(*) AS n FROM invoices o JOIN (SELECT year, max(sequence) AS s FROM invoices WHERE run_id = ? GROUP BY year) r
+                      ON o.year = r.year AND o.sequence > r.s`);
+    if (later > 0) throw refuse('RUN_NOT_LAST');
+    ctx.sqlite.prepare('DELETE FROM invoice_instalments WHERE invoice_id IN (SELECT id FROM invoices WHERE run_id = ?)').run(runId);
+    ctx.sqlite.prepare('DELETE FROM invoice_lines WHERE invoice_id IN (SELECT id FROM invoices WHERE run_id = ?)').run(runId);
+    const removed = ctx.sqlite.prepare('DELETE FROM invoices WHERE run_id = ?').run(runId).changes;
+    ctx.sqlite.prepare('DELETE FROM contribution_runs WHERE id = ?').run(runId);
+    op.changed('contributions.changed', { runId });
+    return { removedInvoices: removed };
+  });
+}
