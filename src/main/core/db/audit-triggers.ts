@@ -20,6 +20,11 @@ const CONTRIBUTION_TABLES: AuditedTable[] = [
   { table: schema.payments, relation: '{r}.relation_id' },
   { table: schema.paymentAllocations, relation: '(SELECT relation_id FROM payments WHERE id = {r}.payment_id)' },
   { table: schema.invoiceReminders, relation: viaInvoice },
+  // SEPA (core/sepa, core/bank): mandates and batch items belong to the debtor.
+  { table: schema.sepaMandates, relation: '{r}.relation_id' },
+  { table: schema.sepaMandateAmendments, relation: '(SELECT relation_id FROM sepa_mandates WHERE id = {r}.mandate_id)' },
+  { table: schema.sepaBatches, relation: null },
+  { table: schema.sepaBatchItems, relation: '{r}.relation_id' },
 ];
 
 /** Every table holding user data. A new such table must be added here (a test checks it). */

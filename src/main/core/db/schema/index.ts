@@ -5,3 +5,4 @@ export * from './audit';
 export * from './dedupe';
 export * from './contacts';
 export * from './contributions';
+export * from './sepa';
