@@ -17,6 +17,9 @@ export const ERROR_CODES = [
   'STORAGE_DAMAGED',
   'STORAGE_UNAVAILABLE',
   'STORAGE_IO',
+  // An encrypted administration (main/core/db/database-key.ts).
+  'STORAGE_PASSWORD_REQUIRED',
+  'STORAGE_WRONG_PASSWORD',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -46,6 +46,8 @@ export interface CoreOptions {
    * the same file, for the methods in READ_CONNECTION_METHODS. Nothing is seeded or written.
    */
   readOnly?: boolean;
+  /** The password of an encrypted administration (db/database-key.ts); memory only. */
+  password?: string | null;
 }
 
 export interface Core extends Dispatcher {
@@ -77,7 +79,7 @@ export function createCore(opts: CoreOptions): Core {
     listeners.forEach((l) => l(e));
   };
   const readOnly = opts.readOnly ?? false;
-  const { sqlite, db, migrated } = openDatabase({ file: opts.file, migrationsDir: `${resources}/migrations`, now, readOnly });
+  const { sqlite, db, migrated } = openDatabase({ file: opts.file, migrationsDir: `${resources}/migrations`, now, readOnly, password: opts.password ?? null });
   // The hook needs the finished context, so it is bound once the context exists.
   const hooks: { beforeCommit?: (op: Operation) => void } = {};
   const ctx: CoreContext = {

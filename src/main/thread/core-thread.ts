@@ -6,6 +6,7 @@ import { READ_CONNECTION_METHODS } from '../../shared/contract/read-methods';
 import type { MethodName } from '../../shared/contract';
 import type { CoreEvent, CoreService, RpcRequest, RpcResponse } from '../../shared/rpc';
 import type { CoreWorkerData, HostMessage, WorkerMessage } from '../core/thread/protocol';
+import { DomainError } from '../../shared/errors';
 
 export interface CoreThreadOptions extends Omit<CoreWorkerData, 'role'> {
   /** The worker entry; found next to this module (built) or in the sources (tsx) by default. */
@@ -49,7 +50,7 @@ function startWorker(entry: string, data: CoreWorkerData, onEvent: (e: CoreEvent
         case 'ready':
           return resolve(message);
         case 'failed':
-          return reject(new Error(message.message));
+          return reject(message.error ? new DomainError(message.error.code, message.error.details, message.error.issues) : new Error(message.message));
         case 'reply': {
           const done = pending.get(message.id);
           pending.delete(message.id);

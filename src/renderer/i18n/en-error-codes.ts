@@ -2,6 +2,8 @@ import type { nlMoreIssues, nlMoreReasons } from './nl-error-codes';
 
 export const enMoreIssues: Record<keyof typeof nlMoreIssues, string> = {
   ID_EMPTY: 'id is missing',
+  PASSWORD_TOO_SHORT: 'the password is too short (at least {{min}} characters)',
+  PASSWORDS_DIFFER: 'the two passwords are not the same',
   ID_TOO_LONG: 'id is too long (at most 64 characters)',
   TEXT_EMPTY: 'text is missing',
   DUPLICATE_ID: 'this id occurs twice',

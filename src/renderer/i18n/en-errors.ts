@@ -80,6 +80,8 @@ export const enErrors: Shape<typeof nlErrors> = {
       STORAGE_DAMAGED: 'The administration file is damaged. Stop working in it: restore the latest backup (from the "backups" folder next to the file, or your own copy).',
       STORAGE_UNAVAILABLE: 'The administration file cannot be opened. Check that the file (still) exists and that you may read it.',
       STORAGE_IO: 'Reading or writing the disk failed (a disk or USB error). Check the disk and try again; nothing was half saved.',
+      STORAGE_PASSWORD_REQUIRED: 'This administration is encrypted. Enter its password to open it.',
+      STORAGE_WRONG_PASSWORD: 'The password is wrong. Mind capitals and the Caps Lock key and try again; the administration was not changed.',
       INTERNAL: 'Something went wrong. Nothing was changed; please try again.',
     },
     reason: {

@@ -4,6 +4,8 @@
  */
 export const nlMoreIssues = {
   ID_EMPTY: 'id ontbreekt',
+  PASSWORD_TOO_SHORT: 'het wachtwoord is te kort (minstens {{min}} tekens)',
+  PASSWORDS_DIFFER: 'de twee wachtwoorden zijn niet gelijk',
   ID_TOO_LONG: 'id is te lang (hoogstens 64 tekens)',
   TEXT_EMPTY: 'tekst ontbreekt',
   DUPLICATE_ID: 'dit id komt twee keer voor',

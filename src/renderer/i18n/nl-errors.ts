@@ -78,6 +78,8 @@ export const nlErrors = {
       STORAGE_DAMAGED: 'Het administratiebestand is beschadigd. Werk er niet verder in: zet de laatste reservekopie terug (uit de map "backups" naast het bestand, of uw eigen kopie).',
       STORAGE_UNAVAILABLE: 'Het administratiebestand kan niet worden geopend. Controleer of het bestand (nog) bestaat en of u het mag lezen.',
       STORAGE_IO: 'Lezen of schrijven op de schijf is mislukt (schijf- of usb-fout). Controleer de schijf en probeer het opnieuw; er is niets half opgeslagen.',
+      STORAGE_PASSWORD_REQUIRED: 'Deze administratie is versleuteld. Geef het wachtwoord om haar te openen.',
+      STORAGE_WRONG_PASSWORD: 'Het wachtwoord klopt niet. Let op hoofdletters en de Caps Lock-toets en probeer het opnieuw; de administratie is niet gewijzigd.',
     },
     reason: {
       REQUEST_DECIDED: 'Dit verzoek is al afgehandeld.',

@@ -7,6 +7,7 @@ import { createPrivateFile, ensureDir } from '../storage/private-files';
 import { placeWithoutOverwrite, removeStaleTemps, removeTemp, tempNameFor } from '../storage/temp-files';
 import { testPause } from '../storage/test-pause';
 import { verifyCopy } from '../storage/verify-copy';
+import { keyOf } from './database-key';
 
 interface JournalEntry {
   tag: string;
@@ -39,7 +40,7 @@ function preMigrationCopy(sqlite: Database.Database, backup: string): void {
   try {
     createPrivateFile(temp);
     sqlite.prepare('VACUUM INTO ?').run(temp);
-    verifyCopy(temp, sqlite.name, dir, { administration: false });
+    verifyCopy(temp, sqlite.name, dir, { administration: false, password: keyOf(sqlite) });
     testPause('pre-migration-copy');
     placeWithoutOverwrite(temp, backup);
   } finally {

@@ -12,6 +12,7 @@ import { damaged, storageError } from '../storage/storage-errors';
 import { placeWithoutOverwrite, removeStaleTemps, removeTemp, tempNameFor } from '../storage/temp-files';
 import { testPause } from '../storage/test-pause';
 import { refreshDerivedNames } from './derived-names';
+import { assertEncryptedOnDisk, openKeyed } from './database-key';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -33,6 +34,8 @@ export interface OpenDatabaseOptions {
    * migrations, triggers or index builds; the writer has opened the file first.
    */
   readOnly?: boolean;
+  /** The password of an encrypted administration (a new file is created encrypted with it). Kept in memory only. */
+  password?: string | null;
 }
 
 /** The folder beside an administration where its automatic backups go. */
@@ -72,18 +75,19 @@ const isBlank = (file: string) => !fs.existsSync(file) || fs.statSync(file).size
  * migrations table before it starts the migrations' transaction, so building in place, a
  * kill in between would leave a file that is neither empty nor an administration.
  */
-function createAdministration(file: string, migrationsDir: string): void {
+function createAdministration(file: string, migrationsDir: string, password: string | null): void {
   const temp = tempNameFor(file);
   removeTemp(temp);
   try {
     createPrivateFile(temp);
-    const sqlite = new Database(temp);
+    const sqlite = openKeyed(temp, password);
     try {
       configure(sqlite, false);
       applyMigrations(sqlite, drizzle(sqlite, { schema, ...pauseAfterMigrationsTable() }), { migrationsDir, backupPath: null });
     } finally {
       sqlite.close();
     }
+    if (password) assertEncryptedOnDisk(temp);
     if (!fs.existsSync(file)) {
       try {
         placeWithoutOverwrite(temp, file);
@@ -100,7 +104,7 @@ function createAdministration(file: string, migrationsDir: string): void {
 }
 
 function openExisting(opts: OpenDatabaseOptions, inMemory: boolean): OpenedDatabase {
-  const sqlite = new Database(opts.file);
+  const sqlite = inMemory ? new Database(opts.file) : openKeyed(opts.file, opts.password);
   try {
     configure(sqlite, inMemory);
     if (!inMemory) {
@@ -132,13 +136,13 @@ function openExisting(opts: OpenDatabaseOptions, inMemory: boolean): OpenedDatab
  * the file (damaged, read-only, locked, disk full) become the storage error codes.
  */
 export function openDatabase(opts: OpenDatabaseOptions): OpenedDatabase {
-  if (opts.readOnly) return openReadConnection(opts.file);
+  if (opts.readOnly) return openReadConnection(opts.file, opts.password ?? null);
   if (opts.file === ':memory:') return openExisting(opts, true);
   try {
     const dir = path.dirname(path.resolve(opts.file));
     ensureDir(dir);
     for (const d of [dir, backupsDirFor(opts.file)]) removeStaleTemps(d);
-    if (isBlank(opts.file)) createAdministration(opts.file, opts.migrationsDir);
+    if (isBlank(opts.file)) createAdministration(opts.file, opts.migrationsDir, opts.password ?? null);
     return openExisting(opts, false);
   } catch (e) {
     const fault = storageError(e, opts.file);
@@ -147,9 +151,9 @@ export function openDatabase(opts: OpenDatabaseOptions): OpenedDatabase {
   }
 }
 
-function openReadConnection(file: string): OpenedDatabase {
+function openReadConnection(file: string, password: string | null): OpenedDatabase {
   if (file === ':memory:') throw new Error('a read connection needs a file: an in-memory database has one connection');
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  const sqlite = openKeyed(file, password, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');

@@ -8,11 +8,23 @@ import { storageError } from '../storage/storage-errors';
 import { placeWithoutOverwrite, removeStaleTemps, removeTemp, tempNameFor } from '../storage/temp-files';
 import { testPause } from '../storage/test-pause';
 import { verifyCopy } from '../storage/verify-copy';
+import { assertEncryptedOnDisk, keyOf } from '../db/database-key';
 
 export interface BackupResult {
   file: string;
   bytes: number;
   pages: number;
+}
+
+/**
+ * The copy itself. SQLite's online backup refuses an encrypted source (SQLite3MultipleCiphers
+ * checks that source and target ciphers match), so an encrypted administration is copied with
+ * VACUUM INTO, which writes the copy encrypted with the same key (docs/encryption.md).
+ */
+async function copyInto(sqlite: Database.Database, target: string, password: string | null): Promise<number> {
+  if (!password) return (await sqlite.backup(target)).totalPages;
+  sqlite.prepare('VACUUM INTO ?').run(target);
+  return Number(sqlite.pragma('page_count', { simple: true }));
 }
 
 /**
@@ -30,8 +42,10 @@ export async function backupAdministration(sqlite: Database.Database, outFile: s
     removeStaleTemps(path.dirname(path.resolve(outFile)));
     removeTemp(temp);
     createPrivateFile(temp);
-    const { totalPages } = await sqlite.backup(temp);
-    verifyCopy(temp, sqlite.name, backupsDirFor(sqlite.name), { administration: true });
+    const password = keyOf(sqlite);
+    const totalPages = await copyInto(sqlite, temp, password);
+    verifyCopy(temp, sqlite.name, backupsDirFor(sqlite.name), { administration: true, password });
+    if (password) assertEncryptedOnDisk(temp);
     testPause('backup');
     placeWithoutOverwrite(temp, outFile);
     return { file: outFile, bytes: fs.statSync(outFile).size, pages: totalPages };

@@ -16,7 +16,10 @@ const BY_CODE: [RegExp, ErrorCode][] = [
   [/^(SQLITE_IOERR|EIO)/, 'STORAGE_IO'],
 ];
 
-export const STORAGE_CODES = new Set<ErrorCode>(BY_CODE.map(([, code]) => code));
+/** An encrypted administration opened without or with the wrong password (db/database-key.ts). */
+const PASSWORD_CODES: ErrorCode[] = ['STORAGE_PASSWORD_REQUIRED', 'STORAGE_WRONG_PASSWORD'];
+
+export const STORAGE_CODES = new Set<ErrorCode>([...BY_CODE.map(([, code]) => code), ...PASSWORD_CODES]);
 
 /** The DomainError for a storage fault, or null when `error` is something else. */
 export function storageError(error: unknown, file?: string): DomainError | null {

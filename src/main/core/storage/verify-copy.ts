@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openKeyed } from '../db/database-key';
 import { damaged } from './storage-errors';
 
 /**
@@ -7,8 +7,9 @@ import { damaged } from './storage-errors';
  * (journal mode DELETE, no -wal beside it) so it can be moved or mailed as one file. A copy
  * that fails means the source is damaged: that is what the user is told.
  */
-export function verifyCopy(copyFile: string, source: string, backupsDir: string, opts: { administration: boolean }): void {
-  const copy = new Database(copyFile);
+export function verifyCopy(copyFile: string, source: string, backupsDir: string, opts: { administration: boolean; password?: string | null }): void {
+  // A copy of an encrypted administration has its key (VACUUM INTO keeps it).
+  const copy = openKeyed(copyFile, opts.password);
   try {
     copy.pragma('journal_mode = DELETE');
     const result = String(copy.pragma('integrity_check', { simple: true }));

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCore, type Core } from '../create-core';
 import { generateDemo } from '../demo/generate-demo';
+import { DomainError } from '../../../shared/errors';
 import { testDateStart, type CoreWorkerData, type HostMessage, type WorkerMessage } from './protocol';
 
 /**
@@ -24,6 +25,7 @@ function start(): Core {
     ...(data.actor ? { actor: data.actor } : {}),
     checkOutput: data.checkOutput ?? false,
     readOnly: data.role === 'reader',
+    password: data.password ?? null,
   });
   if (data.role === 'writer' && data.demoIfEmpty) {
     const { n } = core.ctx.sqlite.prepare('SELECT count(*) AS n FROM relations').get() as { n: number };
@@ -36,7 +38,8 @@ let core: Core;
 try {
   core = start();
 } catch (error) {
-  post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  // A DomainError (a wrong password, a damaged file) keeps its code across the thread boundary.
+  post({ type: 'failed', message: error instanceof Error ? error.message : String(error), ...(error instanceof DomainError ? { error: error.toBody() } : {}) });
   process.exit(1);
 }
 core.onEvent((event) => post({ type: 'event', event }));

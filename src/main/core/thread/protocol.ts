@@ -1,4 +1,5 @@
 import type { CoreEvent, RpcRequest, RpcResponse } from '../../../shared/rpc';
+import type { ErrorBody } from '../../../shared/errors';
 
 /**
  * The messages between a host (Electron's main thread, the web host) and a core worker.
@@ -15,13 +16,15 @@ export interface CoreWorkerData {
   demoIfEmpty?: number;
   actor?: string;
   checkOutput?: boolean;
+  /** The password of an encrypted administration: passed to both connections, never written anywhere. */
+  password?: string | null;
 }
 
 export type HostMessage = { type: 'call'; id: number; request: RpcRequest } | { type: 'close' };
 
 export type WorkerMessage =
   | { type: 'ready'; migrated: { applied: string[]; backup: string | null } }
-  | { type: 'failed'; message: string }
+  | { type: 'failed'; message: string; error?: ErrorBody }
   | { type: 'reply'; id: number; response: RpcResponse }
   | { type: 'event'; event: CoreEvent }
   | { type: 'closed' };
