@@ -6,6 +6,7 @@ import { AUDITED_TABLES } from '../db/audit-triggers';
 import { createSearchTriggers, dropSearchTriggers, rebuildSearchIndex } from '../db/search-index';
 import { COMPUTED_TABLES } from '../exchange/user-tables';
 import { derivedNamesOfRow } from '../relations/relation-names';
+import { readRowImage } from '../db/row-image';
 
 /**
  * Operations that can be undone as a whole, later and after a restart, from the audit log
@@ -32,6 +33,7 @@ interface AuditRow {
 
 interface TableInfo {
   columns: Set<string>;
+  list: { name: string; notNull: boolean }[];
   hasTimestamps: boolean;
 }
 
@@ -40,7 +42,7 @@ const TABLES = new Map<string, TableInfo>(
   AUDITED_TABLES.map(({ table }: { table: SQLiteTable }) => {
     const cfg = getTableConfig(table);
     const columns = new Set(cfg.columns.map((c) => c.name));
-    return [cfg.name, { columns, hasTimestamps: columns.has('updated_at') }];
+    return [cfg.name, { columns, list: cfg.columns.map((c) => ({ name: c.name, notNull: c.notNull })), hasTimestamps: columns.has('updated_at') }];
   }),
 );
 
@@ -133,8 +135,8 @@ export function undoStatus(ctx: CoreContext, operationId: string): UndoStatus | 
   return { operationId, kind, state: conflicts.length ? 'conflict' : 'undoable', undoneBy: null, conflicts };
 }
 
-function reinsert(ctx: CoreContext, table: string, info: TableInfo, json: string): void {
-  const values = JSON.parse(json) as Record<string, unknown>;
+function reinsert(ctx: CoreContext, table: string, info: TableInfo, json: string, recordId: string): void {
+  const values = readRowImage(json, recordId, info.list);
   const now = ctx.now();
   const row: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([k]) => info.columns.has(k)));
   if (info.columns.has('created_at')) row['created_at'] = now;
@@ -206,7 +208,7 @@ export function undoOperation(ctx: CoreContext, operationId: string): { operatio
         ctx.sqlite.prepare(`UPDATE ${r.tableName} SET ${r.field} = ? WHERE id = ?`).run(r.oldValue, r.recordId);
         if (r.tableName === 'relations') renamed.add(r.recordId);
       } else if (r.oldValue) {
-        reinsert(ctx, r.tableName, info, r.oldValue);
+        reinsert(ctx, r.tableName, info, r.oldValue, r.recordId);
       }
     }
     refreshNames(ctx, renamed);

@@ -78,8 +78,22 @@ function columnsOf(table: SQLiteTable): string[] {
     .filter((c) => !SKIPPED_COLUMNS.has(c));
 }
 
-function rowJson(cols: string[], ref: 'new' | 'old'): string {
-  return `json_object(${cols.map((c) => `'${c}', ${ref}.${c}`).join(', ')})`;
+function nullableColumnsOf(table: SQLiteTable): Set<string> {
+  return new Set(getTableConfig(table).columns.filter((c) => !c.notNull && !c.primary).map((c) => c.name));
+}
+
+/**
+ * The compact row image of an insert or delete (docs/architecture.md, "Compact history"): the
+ * record's fields without its id (that is record_id) and without null fields (a field that is
+ * absent was null). json_remove drops the null ones; a path to the absent '$.id' is its no-op,
+ * because json_remove gives NULL for a NULL path. readRowImage (db/row-image.ts) reads it back.
+ */
+function rowJson(table: SQLiteTable, cols: string[], ref: 'new' | 'old'): string {
+  const fields = cols.filter((c) => c !== 'id');
+  const object = `json_object(${fields.map((c) => `'${c}', ${ref}.${c}`).join(', ')})`;
+  const nullable = fields.filter((c) => nullableColumnsOf(table).has(c));
+  if (nullable.length === 0) return object;
+  return `json_remove(${object}, ${nullable.map((c) => `CASE WHEN ${ref}.${c} IS NULL THEN '$.${c}' ELSE '$.id' END`).join(', ')})`;
 }
 
 function triggerSql(t: AuditedTable): string[] {
@@ -94,7 +108,7 @@ function triggerSql(t: AuditedTable): string[] {
   return [
     `CREATE TRIGGER audit_${name}_insert AFTER INSERT ON ${name} BEGIN ${GUARD}
        INSERT INTO audit_log (${insertCols})
-       VALUES (${CONTEXT}, '${name}', new.id, ${rel('new')}, 'insert', NULL, NULL, ${rowJson(cols, 'new')});
+       VALUES (${CONTEXT}, '${name}', new.id, ${rel('new')}, 'insert', NULL, NULL, ${rowJson(t.table, cols, 'new')});
      END`,
     `CREATE TRIGGER audit_${name}_update AFTER UPDATE ON ${name} BEGIN ${GUARD}
        INSERT INTO audit_log (${insertCols})
@@ -102,7 +116,7 @@ function triggerSql(t: AuditedTable): string[] {
      END`,
     `CREATE TRIGGER audit_${name}_delete AFTER DELETE ON ${name} BEGIN ${GUARD}
        INSERT INTO audit_log (${insertCols})
-       VALUES (${CONTEXT}, '${name}', old.id, ${rel('old')}, 'delete', NULL, ${rowJson(cols, 'old')}, NULL);
+       VALUES (${CONTEXT}, '${name}', old.id, ${rel('old')}, 'delete', NULL, ${rowJson(t.table, cols, 'old')}, NULL);
      END`,
   ];
 }

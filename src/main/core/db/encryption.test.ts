@@ -61,7 +61,7 @@ describe('an encrypted administration', () => {
     core.close();
   });
 
-  it('opens on the core threads with its password, and says so on the threads when it is wrong', async () => {
+  it('opens on the core threads with its password, and says so on the threads when it is wrong', { timeout: 120_000 }, async () => {
     const f = file('versleuteld.sqlite');
     await expect(startCoreThread({ file: f, password: 'verkeerd-wachtwoord' })).rejects.toMatchObject({ code: 'STORAGE_WRONG_PASSWORD' });
     const thread = await startCoreThread({ file: f, password: PASSWORD });
