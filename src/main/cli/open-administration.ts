@@ -3,8 +3,10 @@ import Database from 'better-sqlite3';
 import type { Core } from '../core/create-core';
 import { CliError } from './cli-error';
 import { storageError } from '../core/storage/storage-errors';
+import { isEncryptedFile } from '../core/db/database-key';
+import { passwordFor } from './password';
 
-export type FileState = 'missing' | 'blank' | 'administration' | 'directory' | 'not-an-administration';
+export type FileState = 'missing' | 'blank' | 'administration' | 'encrypted' | 'directory' | 'not-an-administration';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
@@ -28,7 +30,8 @@ export function inspectFile(file: string): FileState {
   } finally {
     fs.closeSync(fd);
   }
-  if (head.toString('latin1') !== SQLITE_HEADER) return 'not-an-administration';
+  // An encrypted file has no plain header; its password proves it is an administration.
+  if (head.toString('latin1') !== SQLITE_HEADER) return isEncryptedFile(file) ? 'encrypted' : 'not-an-administration';
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
@@ -59,14 +62,15 @@ function refuse(file: string, state: FileState): never {
 }
 
 // The core is loaded on demand: 'help' and a wrong command line answer without it.
-async function create(file: string): Promise<Core> {
+async function create(file: string, password: string | null = null): Promise<Core> {
   const { createCore } = await import('../core/create-core');
-  return createCore({ file });
+  return createCore({ file, password });
 }
 
-/** An existing administration (search, export, backup). */
+/** An existing administration (search, export, backup); an encrypted one with its password (cli/password.ts). */
 export async function openAdministration(file: string): Promise<Core> {
   const state = inspectFile(file);
+  if (state === 'encrypted') return create(file, await passwordFor(file));
   if (state !== 'administration') refuse(file, state);
   return create(file);
 }
@@ -78,9 +82,9 @@ export async function openAdministration(file: string): Promise<Core> {
  */
 export async function openTarget(file: string): Promise<{ core: Core; discard: () => void }> {
   const state = inspectFile(file);
-  if (state !== 'missing' && state !== 'blank' && state !== 'administration') refuse(file, state);
-  const core = await create(file);
-  const created = state !== 'administration';
+  if (state !== 'missing' && state !== 'blank' && state !== 'administration' && state !== 'encrypted') refuse(file, state);
+  const core = await create(file, state === 'encrypted' ? await passwordFor(file) : null);
+  const created = state !== 'administration' && state !== 'encrypted';
   return {
     core,
     discard: () => {

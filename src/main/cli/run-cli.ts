@@ -19,6 +19,8 @@ import { searchCommand } from './search';
 import { selectCommand } from './select';
 import { selectionsCommand, tagsCommand } from './lists';
 import { undoCommand } from './undo';
+import { usePasswordFile } from './password';
+import { changePasswordCommand, encryptCommand } from './encryption';
 
 export const COMMANDS: Command[] = [
   demoCommand,
@@ -40,6 +42,8 @@ export const COMMANDS: Command[] = [
   exportJsonCommand,
   importJsonCommand,
   backupCommand,
+  encryptCommand,
+  changePasswordCommand,
   duplicatesCommand,
   requestsCommand,
   logCommand,
@@ -80,7 +84,8 @@ function parse(c: Command, argv: string[]): ParsedArgs {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { ...c.options, help: { type: 'boolean', short: 'h' } },
+      // Every command may open an encrypted administration (cli/password.ts).
+      options: { ...c.options, help: { type: 'boolean', short: 'h' }, 'password-file': { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
@@ -105,6 +110,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<void> {
   const c = COMMANDS.find((x) => x.name === name);
   if (!c) throw usageError(`onbekende opdracht '${name}' (zie '${PROGRAM} help')`);
   const args = parse(c, rest);
+  usePasswordFile(typeof args.values['password-file'] === 'string' ? args.values['password-file'] : undefined);
   if (args.values['help']) {
     io.out(commandHelp(c));
     return;

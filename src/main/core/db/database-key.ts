@@ -29,10 +29,15 @@ function cipherPragmas(sqlite: Database.Database): void {
   sqlite.pragma('legacy = 4');
 }
 
-/** Whether a file on disk is encrypted: it exists, has bytes and does not start with SQLite's plain header. */
+/**
+ * Whether a file on disk looks like an encrypted database: whole pages (a multiple of 512
+ * bytes) that do not start with SQLite's plain header. A text or spreadsheet file is not.
+ */
 export function isEncryptedFile(file: string): boolean {
   let fd: number;
   try {
+    const { size } = fs.statSync(file);
+    if (size < 512 || size % 512 !== 0) return false;
     fd = fs.openSync(file, 'r');
   } catch {
     return false;

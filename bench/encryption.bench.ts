@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { percentile, report } from './support/figures';
+import { createCore, type Core } from '../src/main/core/create-core';
+import { memberFile } from '../test/support/member-file';
+
+/**
+ * An encrypted administration (SQLCipher 4 format, docs/encryption.md) against a plain one, in
+ * the same run and the same process, alternating so neither gets a warmer machine: a
+ * 100,000-row CSV import, a full membership recompute of those relations, and search (the
+ * reader's work). Target: encrypted ≤ 1.3× plain. `npm run bench -- encryption`.
+ */
+const N = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const SEARCHES = 300;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledenbeheer-crypt-bench-'));
+const resources = path.resolve(import.meta.dirname, '../resources');
+const file = Buffer.from(memberFile(N)).toString('base64');
+const QUERIES = ['jansen', 'de vries', 'utrecht', 'bakker', 'van dijk', 'mulder', 'smit', 'zeist', 'visser', 'meijer'];
+
+interface Run {
+  importMs: number;
+  recomputeMs: number;
+  searchP50: number;
+  searchP95: number;
+  openMs: number;
+  bytes: number;
+}
+
+async function measure(name: string, password: string | null): Promise<Run> {
+  const f = path.join(dir, `${name}.sqlite`);
+  const open = () => createCore({ file: f, resourcesDir: resources, actor: 'bench', password, onUnexpected: () => undefined });
+  let core: Core = open();
+  const type = await core.call('membershipTypes.create', { code: 'lid-bench', name: 'Lid', baseCondition: { type: 'alive' } } as never);
+  await core.call('units.create', { unit: { name: 'Vereniging' }, typeRules: [{ membershipTypeId: (type as { id: string }).id, condition: { type: 'alive' } }] } as never);
+  let t0 = performance.now();
+  await core.call('io.commitImport', { file, fileName: 'leden.csv' });
+  const importMs = performance.now() - t0;
+  t0 = performance.now();
+  await core.call('memberships.recompute', {});
+  const recomputeMs = performance.now() - t0;
+  core.close();
+  // Search on a freshly opened file: pages come from disk through the cipher, not a warm cache.
+  t0 = performance.now();
+  core = open();
+  const openMs = performance.now() - t0;
+  const times: number[] = [];
+  for (let i = 0; i < SEARCHES; i++) {
+    const s = performance.now();
+    await core.call('relations.search', { query: QUERIES[i % QUERIES.length]! });
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  core.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  core.close();
+  return { importMs, recomputeMs, searchP50: percentile(times, 50), searchP95: percentile(times, 95), openMs, bytes: fs.statSync(f).size };
+}
+
+try {
+  const plain = await measure('plain', null);
+  const encrypted = await measure('encrypted', 'Paard-Batterij-Niet');
+  const figure = (name: string, key: keyof Run, what: string) =>
+    report({
+      name: `encryption.${name}`,
+      value: encrypted[key],
+      unit: key === 'bytes' ? 'bytes' : 'ms',
+      baseline: { name: `the same ${what} on a plain administration, same run`, value: plain[key], unit: key === 'bytes' ? 'bytes' : 'ms' },
+      target: key === 'openMs' || key === 'bytes' ? 'informational' : '≤ 1.3× plain',
+      ok: key === 'openMs' || key === 'bytes' ? true : encrypted[key] <= 1.3 * plain[key],
+    });
+  figure('import_csv_100k', 'importMs', `${N}-row CSV import (io.commitImport)`);
+  figure('full_recompute', 'recomputeMs', `full membership recompute of ${N} relations`);
+  figure('search_p50', 'searchP50', `${SEARCHES} searches after reopening`);
+  figure('search_p95', 'searchP95', `${SEARCHES} searches after reopening`);
+  figure('open', 'openMs', 'open (key derivation: PBKDF2-SHA512, 256,000 rounds)');
+  figure('file_size', 'bytes', 'file');
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
