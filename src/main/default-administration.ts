@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Core } from './core/create-core';
 import { startCoreThread, type CoreThread } from './thread/core-thread';
 import { generateDemo } from './core/demo/generate-demo';
+import { openAdministrationSession, type AdministrationSession } from './session/administration-session';
+import type { RememberedPasswords } from './session/remembered-passwords';
 
 /** Fills an empty administration with a realistic demo (the web host's --demo N, a first start). */
 export function fillWithDemo(core: Core, count: number): void {
@@ -26,8 +28,11 @@ export function defaultDataDir(): string {
  * The administration opened when the user has none yet: a demo file, so a first start shows
  * a working program instead of an empty screen. It runs on the core's worker threads.
  */
-export function openDefaultAdministration(opts: { dataDir: string; resourcesDir?: string; demoRelations?: number }): Promise<CoreThread> {
+export function openDefaultAdministration(opts: { dataDir: string; resourcesDir?: string; demoRelations?: number; remembered?: RememberedPasswords }): Promise<AdministrationSession> {
   const file = path.join(opts.dataDir, 'demo-vereniging.sqlite');
   const isNew = !fs.existsSync(file);
-  return startCoreThread({ file, ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}), demoIfEmpty: isNew ? (opts.demoRelations ?? 5000) : 0 });
+  const thread = (password: string | null): Promise<CoreThread> =>
+    startCoreThread({ file, ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}), demoIfEmpty: isNew ? (opts.demoRelations ?? 5000) : 0, password });
+  // An encrypted administration starts locked (or with its remembered password): main/session.
+  return openAdministrationSession({ file, open: thread, preferencesFile: path.join(opts.dataDir, 'sessie-voorkeuren.json'), ...(opts.remembered ? { remembered: opts.remembered } : {}) });
 }

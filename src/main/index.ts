@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, type BrowserWindow } from 'electron';
+import { app, safeStorage, type BrowserWindow } from 'electron';
+import { createRememberedPasswords } from './session/remembered-passwords';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { registerCoreIpc } from './shell/ipc';
 import { createMainWindow } from './shell/main-window';
@@ -19,7 +20,10 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 void app.whenReady().then(async () => {
   const resources = app.isPackaged ? path.join(process.resourcesPath, 'resources') : resourcesDir();
-  const core = await openDefaultAdministration({ dataDir: process.env.LEDENBEHEER_DATA ?? path.join(app.getPath('userData'), 'administraties'), resourcesDir: resources });
+  const dataDir = process.env.LEDENBEHEER_DATA ?? path.join(app.getPath('userData'), 'administraties');
+  // "Remember on this computer" only through the OS keychain (never safeStorage's basic_text).
+  const remembered = createRememberedPasswords(safeStorage, path.join(dataDir, 'onthouden-wachtwoorden.json'));
+  const core = await openDefaultAdministration({ dataDir, resourcesDir: resources, remembered });
   serveRenderer(path.join(here, '..', 'renderer'));
   let win: BrowserWindow | null = createMainWindow(path.join(here, '..', 'preload', 'index.cjs'));
   win.on('closed', () => (win = null));

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { startWebHost } from './web-host';
 import { resourcesDir } from '../paths';
 import { startCoreThread } from '../thread/core-thread';
+import { openAdministrationSession } from '../session/administration-session';
 
 const USAGE = 'Gebruik: npm run web -- --db BESTAND [--port N] [--demo N] [--reset] [--today JJJJ-MM-DD]';
 
@@ -46,7 +47,13 @@ async function main(): Promise<void> {
 
   if (values.reset) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(values.db + suffix, { force: true });
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail(`ongeldige testdatum: ${values.today}`);
-  const core = await startCoreThread({ file: values.db, demoIfEmpty: demo, ...(values.today ? { today: values.today } : {}) });
+  const db = values.db;
+  // An encrypted administration waits locked until the page gives its password (session.unlock).
+  const core = await openAdministrationSession({
+    file: db,
+    open: (password) => startCoreThread({ file: db, demoIfEmpty: demo, password, ...(values.today ? { today: values.today } : {}) }),
+    preferencesFile: path.join(path.dirname(path.resolve(db)), '.ledenbeheer-sessie.json'),
+  });
   const token = values.token ?? randomBytes(24).toString('base64url');
   const host = await startWebHost({ core, staticDir, token, port });
   console.log(host.url);
