@@ -2,13 +2,16 @@ import { MantineProvider } from '@mantine/core';
 import { theme } from './theme';
 import { NavigationProvider } from './shell/navigation';
 import { AppLayout } from './shell/AppLayout';
+import { SessionGate } from './features/session/SessionGate';
 
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <NavigationProvider>
-        <AppLayout />
-      </NavigationProvider>
+      <SessionGate>
+        <NavigationProvider>
+          <AppLayout />
+        </NavigationProvider>
+      </SessionGate>
     </MantineProvider>
   );
 }

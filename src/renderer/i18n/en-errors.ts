@@ -86,6 +86,8 @@ export const enErrors: Shape<typeof nlErrors> = {
     },
     reason: {
       REQUEST_DECIDED: 'This request has already been decided.',
+      ALREADY_ENCRYPTED: 'This administration is already encrypted; you can change its password.',
+      NOT_ENCRYPTED: 'This administration is not encrypted; encrypt it first.',
       TASK_DONE: 'This task is already done.',
       ...enMoreReasons,
       RELATION_TYPE_IN_USE: 'This relation type is still assigned {{count}} times and cannot be removed. End or remove those assignments first.',

@@ -1,4 +1,5 @@
 import { enContributions } from './en-contributions';
+import { enSession } from './en-session';
 import { enAudit } from './en-audit';
 import type { nl } from './nl';
 import type { Shape } from './shape';
@@ -218,6 +219,7 @@ export const en: Shape<typeof nl> = {
   ...enDedupe,
   ...enMemberships,
   ...enContacts,
+  ...enSession,
   contributions: enContributions.contributions,
   ...enErrors,
 };

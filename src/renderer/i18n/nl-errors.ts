@@ -83,6 +83,8 @@ export const nlErrors = {
     },
     reason: {
       REQUEST_DECIDED: 'Dit verzoek is al afgehandeld.',
+      ALREADY_ENCRYPTED: 'Deze administratie is al versleuteld; u kunt wel het wachtwoord wijzigen.',
+      NOT_ENCRYPTED: 'Deze administratie is niet versleuteld; versleutel haar eerst.',
       TASK_DONE: 'Deze taak is al afgerond.',
       ...nlMoreReasons,
       RELATION_TYPE_IN_USE: 'Dit relatietype is nog {{count}} keer toegekend en kan daarom niet worden verwijderd. Beëindig of verwijder eerst die toekenningen.',

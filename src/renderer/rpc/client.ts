@@ -2,6 +2,7 @@ import type { Input, MethodName, Output } from '../../shared/contract';
 import type { ErrorBody } from '../../shared/errors';
 import type { CoreEvent } from '../../shared/rpc';
 import type { Transport } from './transport';
+import type { SessionInput, SessionMethod, SessionOutput } from '../../shared/contract/session';
 import { electronTransport } from './electron-transport';
 import { webTransport } from './web-transport';
 import { takeSessionToken } from './session-token';
@@ -48,6 +49,12 @@ export function initRpc(): void {
 
 export function call<M extends MethodName>(method: M, params: Input<M>): Promise<Output<M>> {
   return defaultClient().call(method, params);
+}
+
+/** The host's session methods (unlock, lock, encrypt; shared/contract/session.ts), over the same transport. */
+export async function callSession<M extends SessionMethod>(method: M, params: SessionInput<M>): Promise<SessionOutput<M>> {
+  const c = defaultClient() as unknown as { call: (m: string, p: unknown) => Promise<unknown> };
+  return (await c.call(method, params)) as SessionOutput<M>;
 }
 
 export function onEvent(listener: (event: CoreEvent) => void): () => void {

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { Alert, Button, Group, NumberInput, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { callSession, RpcError } from '../../rpc/client';
+import { errorText } from '../../lib/issues';
+import { useSession } from '../session/session-context';
+
+/** Minimum length, as the core checks it (core/db/database-key.ts MIN_PASSWORD_LENGTH). */
+const MIN = 8;
+
+/** Settings → Beveiliging: "Versleutelen" or "Wachtwoord wijzigen", and the idle lock. */
+export function SecuritySettings() {
+  const { t } = useTranslation();
+  const { status, refresh } = useSession();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [minutes, setMinutes] = useState<number | string>(status?.idleLockMinutes ?? 10);
+  if (!status) return null;
+  const encrypted = status.encrypted;
+
+  const fieldError = next && next.length < MIN ? t('errors.issue.PASSWORD_TOO_SHORT', { min: MIN }) : null;
+  const repeatError = repeat && repeat !== next ? t('errors.issue.PASSWORDS_DIFFER') : null;
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      if (encrypted) await callSession('session.changePassword', { current, next });
+      else await callSession('session.encrypt', { password: next });
+      setDone(encrypted ? t('session.settings.changed') : t('session.settings.encrypted'));
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+      await refresh();
+    } catch (e) {
+      setError(e instanceof RpcError ? errorText(t, e.body) : t('errors.code.INTERNAL'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack gap="lg" maw={560}>
+      <Stack gap="sm">
+        <Title order={4}>{t('session.settings.title')}</Title>
+        <Text size="sm">{encrypted ? t('session.settings.encryptedIntro') : t('session.settings.plainIntro')}</Text>
+        {encrypted && <PasswordInput label={t('session.settings.current')} value={current} onChange={(e) => setCurrent(e.currentTarget.value)} autoComplete="current-password" data-testid="current-password" />}
+        <PasswordInput label={t('session.settings.newPassword')} value={next} onChange={(e) => setNext(e.currentTarget.value)} error={fieldError} autoComplete="new-password" data-testid="new-password" />
+        <PasswordInput label={t('session.settings.repeat')} value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={repeatError} autoComplete="new-password" data-testid="repeat-password" />
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        {done && (
+          <Alert color="green" role="status">
+            {done}
+          </Alert>
+        )}
+        <Group>
+          <Button onClick={() => void submit()} loading={busy} disabled={!next || !!fieldError || repeat !== next || (encrypted && !current)}>
+            {encrypted ? t('session.settings.change') : t('session.settings.encrypt')}
+          </Button>
+        </Group>
+      </Stack>
+      {encrypted && (
+        <Stack gap="sm">
+          <Title order={4}>{t('session.settings.idleTitle')}</Title>
+          <Group align="flex-end">
+            <NumberInput label={t('session.settings.idleMinutes')} value={minutes} onChange={setMinutes} min={0} max={1440} w={260} data-testid="idle-minutes" />
+            <Button variant="light" onClick={() => void callSession('session.setIdleLock', { minutes: Number(minutes) || 0 }).then(refresh)}>
+              {t('session.settings.save')}
+            </Button>
+          </Group>
+          {status.remembered && (
+            <Button variant="subtle" w="fit-content" onClick={() => void callSession('session.forgetPassword', {}).then(refresh)}>
+              {t('session.settings.forget')}
+            </Button>
+          )}
+          {!status.canRemember && <Text size="xs" c="dimmed">{t('session.settings.cannotRemember')}</Text>}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,35 @@
+import type { nlSession } from './nl-session';
+import type { Shape } from './shape';
+
+export const enSession: Shape<typeof nlSession> = {
+  session: {
+    prompt: {
+      title: 'Unlock administration',
+      lockedTitle: 'Locked',
+      intro: '{{file}} is encrypted. Enter the password to continue.',
+      lockedIntro: 'The administration was locked because it was not used for a while. Enter the password to continue.',
+      password: 'Password',
+      remember: "Remember on this computer (in the operating system's keychain)",
+      unlock: 'Unlock',
+    },
+    settings: {
+      tab: 'Security',
+      title: 'Encryption',
+      plainIntro: 'This administration is not encrypted: anyone who gets hold of the file or a backup can read everything. A password encrypts the file (SQLCipher), and its backups too.',
+      encryptedIntro: 'This administration is encrypted. Without the password the file, a backup included, cannot be opened: keep the password safe, it cannot be recovered.',
+      newPassword: 'New password',
+      repeat: 'New password (again)',
+      current: 'Current password',
+      encrypt: 'Encrypt',
+      change: 'Change password',
+      encrypted: 'The administration is encrypted.',
+      changed: 'The password was changed.',
+      idleTitle: 'Lock when not in use',
+      idleMinutes: 'Lock after (minutes, 0 = never)',
+      idleSaved: 'Saved.',
+      save: 'Save',
+      forget: 'Forget the remembered password',
+      cannotRemember: 'This computer has no safe keychain, so the password is not remembered.',
+    },
+  },
+};
