@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, E2E_TODAY, E2E_TOKEN } from './fixtures';
+import { isEncryptedFile } from '../../src/main/core/db/database-key';
+
+/**
+ * An encrypted administration in the real UI, on its own web host and file (the shared one
+ * must stay plain for the other specs): Versleutelen in Settings, the idle lock, a wrong and
+ * the right password, and the password prompt when the host starts on the encrypted file.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 4317) + 1000;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledenbeheer-e2e-crypt-'));
+const db = path.join(dir, 'vereniging.sqlite');
+const URL = `http://127.0.0.1:${PORT}/#token=${E2E_TOKEN}`;
+const shot = (name: string) => path.join(os.tmpdir(), 's4-crypt', `${name}.png`);
+let host: ChildProcess | null = null;
+
+async function startHost(demo: number): Promise<void> {
+  host = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/serve.ts', '--db', db, '--demo', String(demo), '--port', String(PORT), '--token', E2E_TOKEN, '--today', E2E_TODAY], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    host!.stdout!.once('data', () => resolve());
+    host!.once('exit', (code) => reject(new Error(`web host exited ${code}`)));
+  });
+}
+async function stopHost(): Promise<void> {
+  const h = host;
+  host = null;
+  if (!h || h.exitCode !== null) return;
+  await new Promise((resolve) => {
+    h.once('exit', resolve);
+    h.kill('SIGTERM');
+  });
+}
+
+test.afterAll(async () => {
+  await stopHost();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('encrypt in Settings, lock after idle time, a wrong and the right password, and the prompt at the next start', async ({ page }) => {
+  test.setTimeout(400_000);
+  await startHost(30);
+  await page.goto(URL);
+  const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  await nav.getByRole('button', { name: 'Instellingen', exact: true }).click();
+  await page.getByRole('tab', { name: 'Beveiliging' }).click();
+  await expect(page.getByText('Deze administratie is niet versleuteld')).toBeVisible();
+  await page.getByTestId('new-password').fill('kort');
+  await expect(page.getByText('het wachtwoord is te kort (minstens 8 tekens)')).toBeVisible();
+  await page.getByTestId('new-password').fill('Paard-Batterij-Niet');
+  await page.getByTestId('repeat-password').fill('Paard-Batterij-Niet');
+  await page.getByRole('button', { name: 'Versleutelen' }).click();
+  // Closes the core's threads, re-keys the file, starts them again (key derivation twice).
+  await expect(page.getByRole('status')).toHaveText('De administratie is versleuteld.', { timeout: 90_000 });
+  expect(isEncryptedFile(db)).toBe(true);
+  await expect(page.getByText('Deze administratie is versleuteld.')).toBeVisible();
+  await page.screenshot({ path: shot('settings-encrypted'), fullPage: true });
+
+  // Idle lock after 1 minute: the clock moves on without any use of the page.
+  await page.getByTestId('idle-minutes').fill('1');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.clock.fastForward(90_000);
+  await expect(page.getByTestId('password-prompt')).toBeVisible();
+  await expect(page.getByText('De administratie is vergrendeld omdat ze een tijd niet is gebruikt.')).toBeVisible();
+  await page.getByTestId('password-input').fill('verkeerd-wachtwoord');
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await expect(page.getByText('Het wachtwoord klopt niet.', { exact: false })).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: shot('prompt-wrong-password'), fullPage: true });
+  await page.getByTestId('password-input').fill('Paard-Batterij-Niet');
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await expect(nav).toBeVisible({ timeout: 60_000 });
+
+  // A new start of the host on the encrypted file: the prompt before anything else.
+  await stopHost();
+  await startHost(0);
+  await page.goto(URL);
+  await expect(page.getByText('vereniging.sqlite is versleuteld. Geef het wachtwoord om verder te werken.')).toBeVisible();
+  await expect(nav).toBeHidden();
+  await page.screenshot({ path: shot('prompt-at-open'), fullPage: true });
+  await page.getByTestId('password-input').fill('Paard-Batterij-Niet');
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await nav.getByRole('button', { name: 'Relaties', exact: true }).click({ timeout: 60_000 });
+  await expect(page.getByTestId('relations-total')).toHaveText(/relaties$/);
+});
