@@ -61,6 +61,7 @@ test('encrypt in Settings, lock after idle time, a wrong and the right password,
   // Idle lock after 1 minute: the clock moves on without any use of the page.
   await page.getByTestId('idle-minutes').fill('1');
   await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByTestId('idle-saved')).toHaveText('Opgeslagen.');
   await page.clock.fastForward(90_000);
   await expect(page.getByTestId('password-prompt')).toBeVisible();
   await expect(page.getByText('De administratie is vergrendeld omdat ze een tijd niet is gebruikt.')).toBeVisible();
@@ -75,6 +76,8 @@ test('encrypt in Settings, lock after idle time, a wrong and the right password,
   // A new start of the host on the encrypted file: the prompt before anything else.
   await stopHost();
   await startHost(0);
+  // A new page load (the same URL with only a new hash would not reload the app).
+  await page.goto('about:blank');
   await page.goto(URL);
   await expect(page.getByText('vereniging.sqlite is versleuteld. Geef het wachtwoord om verder te werken.')).toBeVisible();
   await expect(nav).toBeHidden();

@@ -19,6 +19,7 @@ export function SecuritySettings() {
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [minutes, setMinutes] = useState<number | string>(status?.idleLockMinutes ?? 10);
+  const [idleSaved, setIdleSaved] = useState(false);
   if (!status) return null;
   const encrypted = status.encrypted;
 
@@ -71,10 +72,23 @@ export function SecuritySettings() {
         <Stack gap="sm">
           <Title order={4}>{t('session.settings.idleTitle')}</Title>
           <Group align="flex-end">
-            <NumberInput label={t('session.settings.idleMinutes')} value={minutes} onChange={setMinutes} min={0} max={1440} w={260} data-testid="idle-minutes" />
-            <Button variant="light" onClick={() => void callSession('session.setIdleLock', { minutes: Number(minutes) || 0 }).then(refresh)}>
+            <NumberInput label={t('session.settings.idleMinutes')} value={minutes} onChange={setMinutes} min={0} max={1440} w={340} data-testid="idle-minutes" />
+            <Button
+              variant="light"
+              onClick={() => {
+                setIdleSaved(false);
+                void callSession('session.setIdleLock', { minutes: Number(minutes) || 0 })
+                  .then(refresh)
+                  .then(() => setIdleSaved(true));
+              }}
+            >
               {t('session.settings.save')}
             </Button>
+            {idleSaved && (
+              <Text size="sm" c="green" data-testid="idle-saved">
+                {t('session.settings.idleSaved')}
+              </Text>
+            )}
           </Group>
           {status.remembered && (
             <Button variant="subtle" w="fit-content" onClick={() => void callSession('session.forgetPassword', {}).then(refresh)}>
