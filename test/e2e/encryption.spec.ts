@@ -40,7 +40,7 @@ test.afterAll(async () => {
 });
 
 test('encrypt in Settings, lock after idle time, a wrong and the right password, and the prompt at the next start', async ({ page }) => {
-  test.setTimeout(400_000);
+  test.setTimeout(900_000);
   await startHost(30);
   await page.goto(URL);
   const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
@@ -53,7 +53,7 @@ test('encrypt in Settings, lock after idle time, a wrong and the right password,
   await page.getByTestId('repeat-password').fill('Paard-Batterij-Niet');
   await page.getByRole('button', { name: 'Versleutelen' }).click();
   // Closes the core's threads, re-keys the file, starts them again (key derivation twice).
-  await expect(page.getByRole('status')).toHaveText('De administratie is versleuteld.', { timeout: 90_000 });
+  await expect(page.getByRole('status')).toHaveText('De administratie is versleuteld.', { timeout: 180_000 });
   expect(isEncryptedFile(db)).toBe(true);
   await expect(page.getByText('Deze administratie is versleuteld.')).toBeVisible();
   await page.screenshot({ path: shot('settings-encrypted'), fullPage: true });
@@ -67,11 +67,11 @@ test('encrypt in Settings, lock after idle time, a wrong and the right password,
   await expect(page.getByText('De administratie is vergrendeld omdat ze een tijd niet is gebruikt.')).toBeVisible();
   await page.getByTestId('password-input').fill('verkeerd-wachtwoord');
   await page.getByRole('button', { name: 'Ontgrendelen' }).click();
-  await expect(page.getByText('Het wachtwoord klopt niet.', { exact: false })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('Het wachtwoord klopt niet.', { exact: false })).toBeVisible({ timeout: 180_000 });
   await page.screenshot({ path: shot('prompt-wrong-password'), fullPage: true });
   await page.getByTestId('password-input').fill('Paard-Batterij-Niet');
   await page.getByRole('button', { name: 'Ontgrendelen' }).click();
-  await expect(nav).toBeVisible({ timeout: 60_000 });
+  await expect(nav).toBeVisible({ timeout: 180_000 });
 
   // A new start of the host on the encrypted file: the prompt before anything else.
   await stopHost();
@@ -84,6 +84,6 @@ test('encrypt in Settings, lock after idle time, a wrong and the right password,
   await page.screenshot({ path: shot('prompt-at-open'), fullPage: true });
   await page.getByTestId('password-input').fill('Paard-Batterij-Niet');
   await page.getByRole('button', { name: 'Ontgrendelen' }).click();
-  await nav.getByRole('button', { name: 'Relaties', exact: true }).click({ timeout: 60_000 });
+  await nav.getByRole('button', { name: 'Relaties', exact: true }).click({ timeout: 180_000 });
   await expect(page.getByTestId('relations-total')).toHaveText(/relaties$/);
 });
