@@ -96,8 +96,8 @@ describe('undoing a merge', () => {
     const beforeUndo = exported('blocked.json');
     await expect(core.call('audit.undo', { operationId: merged.operationId as string })).rejects.toMatchObject({ code: 'CONFLICT' });
     const status = await core.call('audit.undoStatus', { operationIds: [merged.operationId as string] });
-    expect(status.rows[0].state).toBe('conflict');
-    expect(status.rows[0].conflicts.map((c) => c.kind)).toEqual(['test.seed']);
+    expect(status.rows[0]?.state).toBe('conflict');
+    expect(status.rows[0]?.conflicts.map((c) => c.kind)).toEqual(['test.seed']);
     expect(exported('blocked-after.json')).toEqual(beforeUndo);
   });
 });
