@@ -127,7 +127,7 @@ describe('JSON export and import', () => {
     const empty = open('files-refused.sqlite');
     const before = snapshot(empty);
     const e = issuesOf(() => importJson(empty.ctx, tampered));
-    expect(e.issues.map((i) => [i.field, i.code])).toContainEqual(['files[0].size', 'FILE_SIZE_MISMATCH']);
+    expect((e.issues ?? []).map((i) => [i.field, i.code])).toContainEqual(['files[0].size', 'FILE_SIZE_MISMATCH']);
     expect(snapshot(empty)).toEqual(before);
     expect(empty.ctx.sqlite.prepare('SELECT count(*) AS n FROM blobs').get()).toEqual({ n: 0 });
   });
