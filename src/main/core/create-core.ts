@@ -29,6 +29,9 @@ import { tasksHandlers } from './tasks/tasks.handlers';
 import { meetingsHandlers } from './meetings/meetings.handlers';
 import { contributionsHandlers } from './contributions/contributions.handlers';
 import { seedDefaults } from './setup/default-data';
+import { createBackupService, type BackupService } from './backups/backup-service';
+import { backupsHandlers } from './backups/backups.handlers';
+import { BACKUP_BEFORE } from './backups/backup-before';
 import { resourcesDir as defaultResourcesDir } from '../paths';
 
 export interface CoreOptions {
@@ -46,6 +49,11 @@ export interface CoreOptions {
    * the same file, for the methods in READ_CONNECTION_METHODS. Nothing is seeded or written.
    */
   readOnly?: boolean;
+  /**
+   * Backups before big operations (backups/backup-before.ts): on for the app and the CLI,
+   * off for unit tests, so a test's folder holds only what it made.
+   */
+  autoBackups?: boolean;
 }
 
 export interface Core extends Dispatcher {
@@ -54,6 +62,7 @@ export interface Core extends Dispatcher {
   onEvent(listener: (event: CoreEvent) => void): () => void;
   close(): void;
   migrated: { applied: string[]; backup: string | null };
+  backups: BackupService;
 }
 
 export const APP_VERSION = '0.1.0';
@@ -105,6 +114,7 @@ export function createCore(opts: CoreOptions): Core {
     hooks.beforeCommit = keepMembershipsInStep(ctx);
     seedDefaults(ctx);
   }
+  const backups = createBackupService(ctx);
   const handlers = {
     ...relationsHandlers(ctx),
     ...addressesHandlers(ctx),
@@ -124,7 +134,19 @@ export function createCore(opts: CoreOptions): Core {
     ...tasksHandlers(ctx),
     ...meetingsHandlers(ctx),
     ...contributionsHandlers(ctx),
+    ...backupsHandlers(backups),
   } satisfies Handlers;
+  if (opts.autoBackups && !readOnly && opts.file !== ':memory:') {
+    for (const [method, reasonFor] of Object.entries(BACKUP_BEFORE)) {
+      const name = method as keyof typeof handlers;
+      const inner = handlers[name] as (input: unknown) => unknown;
+      (handlers as Record<string, (input: unknown) => unknown>)[name] = (input) => {
+        const reason = reasonFor?.(input);
+        if (reason) backups.before(reason);
+        return inner(input);
+      };
+    }
+  }
   const dispatcher = createDispatcher(handlers, {
     checkOutput,
     onUnexpected: opts.onUnexpected ?? ((error, method) => console.error(`[core] ${method} failed`, error)),
@@ -133,6 +155,7 @@ export function createCore(opts: CoreOptions): Core {
     ...dispatcher,
     ctx,
     migrated,
+    backups,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

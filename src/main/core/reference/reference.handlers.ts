@@ -1,3 +1,4 @@
+import { administrationIdentity } from '../setup/administration-identity';
 import path from 'node:path';
 import type { CoreContext } from '../context';
 import type { HandlerGroup } from '../rpc/dispatcher';
@@ -27,7 +28,7 @@ export function referenceHandlers(ctx: CoreContext, version: string): HandlerGro
     },
     'app.info': () => ({
       version,
-      administration: { name: path.basename(ctx.file, path.extname(ctx.file)), path: ctx.file },
+      administration: { ...administrationIdentity(ctx.sqlite, ctx.file), path: ctx.file },
       relationCount: countRelations(ctx),
       actor: ctx.actor(),
     }),

@@ -1,0 +1,14 @@
+import type { HandlerGroup } from '../rpc/dispatcher';
+import type { BackupService } from './backup-service';
+import { BACKUP_INTERVAL_MINUTES, toBackupDto } from './backup-service';
+
+export function backupsHandlers(backups: BackupService): HandlerGroup<'backups.list' | 'backups.create' | 'backups.setFolder'> {
+  return {
+    'backups.list': () => ({ folder: backups.folder(), intervalMinutes: BACKUP_INTERVAL_MINUTES, rows: backups.list().map(toBackupDto) }),
+    'backups.create': async ({ reason, onlyIfChanged }) => {
+      const made = await backups.make(reason, { onlyIfChanged });
+      return { backup: made ? { ...toBackupDto(made), copyBytes: made.copyBytes } : null };
+    },
+    'backups.setFolder': ({ folder }) => ({ folder: backups.setFolder(folder) }),
+  };
+}
