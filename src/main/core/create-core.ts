@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../shared/errors';
 import os from 'node:os';
 import { createDispatcher, type Dispatcher, type Handlers } from './rpc/dispatcher';
 import { openDatabase } from './db/open-database';
@@ -54,6 +55,10 @@ export interface CoreOptions {
    * off for unit tests, so a test's folder holds only what it made.
    */
   autoBackups?: boolean;
+  /** The host runs the file check after the window shows (db/open-database.ts `deferCheck`). */
+  deferFileCheck?: boolean;
+  /** Opened read-only because another process holds the administration: every write says so. */
+  readOnlyAdministration?: boolean;
 }
 
 export interface Core extends Dispatcher {
@@ -71,6 +76,10 @@ export const APP_VERSION = '0.1.0';
 const refuseWrites: CoreContext['write'] = (kind) => {
   throw new Error(`write '${kind}' on the read connection`);
 };
+/** An administration opened read-only (someone else holds it): a write is the user's, and gets a clear message. */
+const refuseReadOnly: CoreContext['write'] = () => {
+  throw new DomainError('ADMINISTRATION_READ_ONLY');
+};
 
 /** The composition root: opens the file and wires the domains. No logic lives here. */
 export function createCore(opts: CoreOptions): Core {
@@ -85,15 +94,15 @@ export function createCore(opts: CoreOptions): Core {
     if (checkOutput) eventContract[e.name].parse(e.payload);
     listeners.forEach((l) => l(e));
   };
-  const readOnly = opts.readOnly ?? false;
-  const { sqlite, db, migrated } = openDatabase({ file: opts.file, migrationsDir: `${resources}/migrations`, now, readOnly });
+  const readOnly = (opts.readOnly ?? false) || (opts.readOnlyAdministration ?? false);
+  const { sqlite, db, migrated } = openDatabase({ file: opts.file, migrationsDir: `${resources}/migrations`, now, readOnly, deferCheck: opts.deferFileCheck ?? false });
   // The hook needs the finished context, so it is bound once the context exists.
   const hooks: { beforeCommit?: (op: Operation) => void } = {};
   const ctx: CoreContext = {
     sqlite,
     db,
     write: readOnly
-      ? refuseWrites
+      ? opts.readOnlyAdministration ? refuseReadOnly : refuseWrites
       : createOperationWriter({
           sqlite,
           newId,
@@ -134,7 +143,7 @@ export function createCore(opts: CoreOptions): Core {
     ...tasksHandlers(ctx),
     ...meetingsHandlers(ctx),
     ...contributionsHandlers(ctx),
-    ...backupsHandlers(backups),
+    ...backupsHandlers(backups, sqlite),
   } satisfies Handlers;
   if (opts.autoBackups && !readOnly && opts.file !== ':memory:') {
     for (const [method, reasonFor] of Object.entries(BACKUP_BEFORE)) {

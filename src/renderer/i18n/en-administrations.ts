@@ -10,6 +10,7 @@ export const enAdministrationErrorCodes: Shape<typeof nlAdministrationErrorCodes
 };
 
 export const enAdministrationIssues: Shape<typeof nlAdministrationIssues> = {
+  FILE_NOT_ABSOLUTE: 'give the full path of the file, e.g. /home/u/Documents/association.ledenbeheer',
   BACKUP_FOLDER_NOT_ABSOLUTE: 'give the full path of the folder (e.g. /media/usb/backups or E:\\Backups)',
   BACKUP_FOLDER_NOT_WRITABLE: 'this folder cannot be written to; choose another folder or check the USB stick',
 };

@@ -8,6 +8,7 @@ export const nlAdministrationErrorCodes = {
 };
 
 export const nlAdministrationIssues = {
+  FILE_NOT_ABSOLUTE: 'geef het volledige pad van het bestand, bijv. /home/u/Documenten/vereniging.ledenbeheer',
   BACKUP_FOLDER_NOT_ABSOLUTE: 'geef het volledige pad van de map (bijv. /media/usb/reservekopieën of E:\\Reservekopieën)',
   BACKUP_FOLDER_NOT_WRITABLE: 'in deze map kan niet worden geschreven; kies een andere map of controleer de usb-stick',
 };

@@ -26,5 +26,7 @@ export const backupsContract = defineContract({
     input: z.object({ reason: backupReason.default('manual'), onlyIfChanged: z.boolean().default(false) }),
     output: z.object({ backup: backupDto.extend({ copyBytes: z.number().int() }).nullable() }),
   },
+  /** `PRAGMA quick_check`: reads every page. The hosts run it after the window shows (answered on the read connection). */
+  'backups.checkFile': { input: z.object({}), output: z.object({ ok: z.boolean(), result: z.string() }) },
   'backups.setFolder': { input: z.object({ folder }), output: z.object({ folder: z.string() }) },
 });
