@@ -55,6 +55,7 @@ interface Current {
   name: string;
   demo: boolean;
   damaged: boolean;
+  generation: number;
   unsubscribe: () => void;
 }
 
@@ -77,6 +78,7 @@ export function createSession(opts: SessionOptions): Session {
   const recent = recentList(opts.dataDir);
   let current: Current | null = null;
   let startError: AdministrationState['startError'] = null;
+  let generation = 0;
   // One open/close/restore at a time: a second click waits for the first.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -92,7 +94,7 @@ export function createSession(opts: SessionOptions): Session {
   function state(): AdministrationState {
     return {
       open: current
-        ? { file: current.file, name: current.name, demo: current.demo, readOnly: current.readOnly, warning: storageWarning(current.file), damaged: current.damaged }
+        ? { file: current.file, name: current.name, demo: current.demo, readOnly: current.readOnly, warning: storageWarning(current.file), damaged: current.damaged, generation: current.generation }
         : null,
       recent: recent.list().filter((r) => !current || path.resolve(r.file) !== path.resolve(current.file)),
       canPickFiles: Boolean(opts.pickFile),
@@ -142,6 +144,7 @@ export function createSession(opts: SessionOptions): Session {
       name: info.administration.name,
       demo: info.administration.demo,
       damaged: false,
+      generation: ++generation,
       unsubscribe: thread.onEvent(emit),
     };
     current = c;

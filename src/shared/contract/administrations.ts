@@ -19,6 +19,8 @@ export const openAdministrationDto = z.object({
   warning: storageWarningDto.nullable(),
   /** The check after opening found the file damaged. */
   damaged: z.boolean(),
+  /** Counts opens in this session: a restore reopens the same file, and every screen must start over. */
+  generation: z.number().int(),
 });
 
 export const recentAdministrationDto = z.object({ file: z.string(), name: z.string(), openedAt: z.string(), demo: z.boolean(), exists: z.boolean() });
