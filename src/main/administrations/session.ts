@@ -6,6 +6,7 @@ import type { CoreEvent, CoreService, RpcRequest, RpcResponse } from '../../shar
 import { zodIssues } from '../core/rpc/dispatcher';
 import { acquireLock, type FileLock } from '../core/storage/file-lock';
 import { storageError } from '../core/storage/storage-errors';
+import { ensureDir } from '../core/storage/private-files';
 import { storageWarning } from '../core/storage/sync-folder';
 import { restoreOnWorker, startCoreThread, type CoreThread, type CoreThreadOptions } from '../thread/core-thread';
 import { BACKUP_INTERVAL_MINUTES } from '../core/backups/backup-service';
@@ -115,6 +116,7 @@ export function createSession(opts: SessionOptions): Session {
 
   async function start(file: string, o: { readOnly?: boolean; name?: string; demoIfEmpty?: number; afterRestoreFrom?: string; lock?: FileLock | null; background?: boolean } = {}): Promise<void> {
     const readOnly = o.readOnly ?? false;
+    if (!readOnly) ensureDir(path.dirname(file));
     const lock = readOnly ? null : (o.lock ?? acquireLock(file));
     let thread: CoreThread;
     try {
