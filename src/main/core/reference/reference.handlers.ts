@@ -1,5 +1,4 @@
 import { administrationIdentity } from '../setup/administration-identity';
-import path from 'node:path';
 import type { CoreContext } from '../context';
 import type { HandlerGroup } from '../rpc/dispatcher';
 import type { referenceContract } from '../../../shared/contract';
