@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, safeStorage, type BrowserWindow } from 'electron';
-import { createRememberedPasswords } from './session/remembered-passwords';
+import { createRememberedPasswords } from './administrations/remembered-passwords';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { registerCoreIpc } from './shell/ipc';
 import { createMainWindow } from './shell/main-window';
-import { openDefaultAdministration } from './default-administration';
+import { createSession } from './administrations/session';
+import { nativeFilePicker } from './shell/file-dialogs';
 import { resourcesDir } from './paths';
 
 /** Electron entry: wiring only. Built by electron-vite into out/main/index.js. */
@@ -20,12 +21,19 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 void app.whenReady().then(async () => {
   const resources = app.isPackaged ? path.join(process.resourcesPath, 'resources') : resourcesDir();
+  let win: BrowserWindow | null = null;
+  // No administration is opened before the window shows: the start screen chooses (new,
+  // open, recent, demo), and a file that fails to open says why there instead of crashing.
   const dataDir = process.env.LEDENBEHEER_DATA ?? path.join(app.getPath('userData'), 'administraties');
-  // "Remember on this computer" only through the OS keychain (never safeStorage's basic_text).
-  const remembered = createRememberedPasswords(safeStorage, path.join(dataDir, 'onthouden-wachtwoorden.json'));
-  const core = await openDefaultAdministration({ dataDir, resourcesDir: resources, remembered });
+  const core = createSession({
+    dataDir,
+    resourcesDir: resources,
+    pickFile: nativeFilePicker(() => win),
+    // "Remember on this computer" only through the OS keychain (never safeStorage's basic_text).
+    remembered: createRememberedPasswords(safeStorage, path.join(dataDir, 'onthouden-wachtwoorden.json')),
+  });
   serveRenderer(path.join(here, '..', 'renderer'));
-  let win: BrowserWindow | null = createMainWindow(path.join(here, '..', 'preload', 'index.cjs'));
+  win = createMainWindow(path.join(here, '..', 'preload', 'index.cjs'));
   win.on('closed', () => (win = null));
   const unregister = registerCoreIpc(core, () => win?.webContents ?? null);
   app.on('second-instance', () => win?.focus());

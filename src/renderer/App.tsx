@@ -2,16 +2,16 @@ import { MantineProvider } from '@mantine/core';
 import { theme } from './theme';
 import { NavigationProvider } from './shell/navigation';
 import { AppLayout } from './shell/AppLayout';
-import { SessionGate } from './features/session/SessionGate';
+import { AdministrationGate } from './features/administrations/AdministrationGate';
 
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <SessionGate>
+      <AdministrationGate>
         <NavigationProvider>
           <AppLayout />
         </NavigationProvider>
-      </SessionGate>
+      </AdministrationGate>
     </MantineProvider>
   );
 }

@@ -20,6 +20,12 @@ export const ERROR_CODES = [
   // An encrypted administration (main/core/db/database-key.ts).
   'STORAGE_PASSWORD_REQUIRED',
   'STORAGE_WRONG_PASSWORD',
+  // Opening administrations (main/administrations, core/storage/file-lock.ts).
+  'NO_ADMINISTRATION',
+  'ADMINISTRATION_NOT_FOUND',
+  'NOT_AN_ADMINISTRATION',
+  'ADMINISTRATION_IN_USE',
+  'ADMINISTRATION_READ_ONLY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

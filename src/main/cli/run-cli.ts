@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '../../shared/errors';
-import { backupCommand } from './backup';
+import { backupCommand, backupsCommand, newCommand, restoreCommand } from './backups-commands';
 import { logCommand, requestsCommand, tasksCommand } from './contacts-commands';
 import { meetingsCommand } from './meetings-command';
 import { CliError, EXIT, usageError } from './cli-error';
@@ -24,6 +24,7 @@ import { usePasswordFile } from './password';
 import { changePasswordCommand, encryptCommand } from './encryption';
 
 export const COMMANDS: Command[] = [
+  newCommand,
   demoCommand,
   searchCommand,
   selectCommand,
@@ -45,6 +46,8 @@ export const COMMANDS: Command[] = [
   backupCommand,
   encryptCommand,
   changePasswordCommand,
+  backupsCommand,
+  restoreCommand,
   duplicatesCommand,
   requestsCommand,
   logCommand,

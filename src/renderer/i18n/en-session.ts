@@ -11,6 +11,11 @@ export const enSession: Shape<typeof nlSession> = {
       password: 'Password',
       remember: "Remember on this computer (in the operating system's keychain)",
       unlock: 'Unlock',
+      other: 'Choose another administration',
+    },
+    create: {
+      password: 'Password (optional)',
+      passwordHint: 'With a password the administration is encrypted (at least 8 characters). Keep it safe: it cannot be recovered.',
     },
     settings: {
       tab: 'Security',

@@ -9,6 +9,11 @@ export const nlSession = {
       password: 'Wachtwoord',
       remember: 'Onthouden op deze computer (in de sleutelhanger van het besturingssysteem)',
       unlock: 'Ontgrendelen',
+      other: 'Andere administratie kiezen',
+    },
+    create: {
+      password: 'Wachtwoord (niet verplicht)',
+      passwordHint: 'Met een wachtwoord wordt de administratie versleuteld (minstens 8 tekens). Bewaar het goed: het kan niet worden teruggehaald.',
     },
     settings: {
       tab: 'Beveiliging',

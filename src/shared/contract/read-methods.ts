@@ -19,4 +19,5 @@ export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodNa
   'subscriptions.list',
   'reference.lookupPostcode',
   'reference.bicForIban',
+  'backups.checkFile',
 ]);

@@ -7,7 +7,7 @@ import { createPrivateFile, ensureDir } from '../storage/private-files';
 import { placeWithoutOverwrite, removeStaleTemps, removeTemp, tempNameFor } from '../storage/temp-files';
 import { testPause } from '../storage/test-pause';
 import { verifyCopy } from '../storage/verify-copy';
-import { keyOf } from './database-key';
+import { copyDatabase } from '../storage/copy-database';
 
 interface JournalEntry {
   tag: string;
@@ -39,8 +39,8 @@ function preMigrationCopy(sqlite: Database.Database, backup: string): void {
   const temp = tempNameFor(backup);
   try {
     createPrivateFile(temp);
-    sqlite.prepare('VACUUM INTO ?').run(temp);
-    verifyCopy(temp, sqlite.name, dir, { administration: false, password: keyOf(sqlite) });
+    const password = copyDatabase(sqlite, temp);
+    verifyCopy(temp, sqlite.name, dir, { administration: false, password });
     testPause('pre-migration-copy');
     placeWithoutOverwrite(temp, backup);
   } finally {

@@ -5,6 +5,7 @@ import { BULK_TABLE_NAMES, bulkLoad, type BulkLoader, type BulkPhase, type BulkT
 import { buildDemoData, type DemoEnvironment } from './build-demo';
 import type { DemoData } from './demo-model';
 import { addContactsDemo } from './demo-contacts';
+import { setAdministrationIdentity } from '../setup/administration-identity';
 
 export interface GenerateDemoOptions {
   relations: number;
@@ -63,6 +64,8 @@ export function generateDemo(target: Core | CoreContext, opts: GenerateDemoOptio
       { deferIndexes: true, ...(opts.onPhase ? { onPhase: opts.onPhase } : {}) },
     );
     addContactsDemo(ctx, today);
+    // A demo is marked in the file itself, so the header says so wherever it is opened.
+    setAdministrationIdentity(ctx.sqlite, { demo: true });
     op.changed('relations.changed', { all: true });
     return { operationId: op.id, counts };
   });

@@ -8,7 +8,7 @@ import { storageError } from '../storage/storage-errors';
 import { placeWithoutOverwrite, removeStaleTemps, removeTemp, tempNameFor } from '../storage/temp-files';
 import { testPause } from '../storage/test-pause';
 import { verifyCopy } from '../storage/verify-copy';
-import { assertEncryptedOnDisk, keyOf } from '../db/database-key';
+import { copyDatabase } from '../storage/copy-database';
 
 export interface BackupResult {
   file: string;
@@ -17,19 +17,9 @@ export interface BackupResult {
 }
 
 /**
- * The copy itself. SQLite's online backup refuses an encrypted source (SQLite3MultipleCiphers
- * checks that source and target ciphers match), so an encrypted administration is copied with
- * VACUUM INTO, which writes the copy encrypted with the same key (docs/encryption.md).
- */
-async function copyInto(sqlite: Database.Database, target: string, password: string | null): Promise<number> {
-  if (!password) return (await sqlite.backup(target)).totalPages;
-  sqlite.prepare('VACUUM INTO ?').run(target);
-  return Number(sqlite.pragma('page_count', { simple: true }));
-}
-
-/**
- * Copies the open administration with SQLite's online backup API (readers and writers may
- * keep working meanwhile), then proves the copy (verifyCopy): a copy of a damaged file is
+ * Copies the open administration with the one copy primitive (storage/copy-database.ts:
+ * VACUUM INTO, readers and writers may keep working meanwhile; an encrypted administration's
+ * copy has the same key), then proves the copy (verifyCopy): a copy of a damaged file is
  * refused as STORAGE_DAMAGED. The copy is private (0600) and written under a temporary
  * name, only renamed into place once verified; an existing file is never overwritten, and
  * temporary files a killed run left in the folder are removed first.
@@ -42,13 +32,12 @@ export async function backupAdministration(sqlite: Database.Database, outFile: s
     removeStaleTemps(path.dirname(path.resolve(outFile)));
     removeTemp(temp);
     createPrivateFile(temp);
-    const password = keyOf(sqlite);
-    const totalPages = await copyInto(sqlite, temp, password);
+    const password = copyDatabase(sqlite, temp);
     verifyCopy(temp, sqlite.name, backupsDirFor(sqlite.name), { administration: true, password });
-    if (password) assertEncryptedOnDisk(temp);
     testPause('backup');
     placeWithoutOverwrite(temp, outFile);
-    return { file: outFile, bytes: fs.statSync(outFile).size, pages: totalPages };
+    const bytes = fs.statSync(outFile).size;
+    return { file: outFile, bytes, pages: Math.ceil(bytes / Number(sqlite.pragma('page_size', { simple: true }))) };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new DomainError('CONFLICT', { reason: 'FILE_EXISTS', file: outFile });
     throw storageError(e, outFile) ?? e;

@@ -8,8 +8,21 @@ import type { ErrorBody } from '../../../shared/errors';
 export interface CoreWorkerData {
   file: string;
   resourcesDir?: string;
-  /** 'writer' owns the file (migrations, every write); 'reader' answers reads on a second connection. */
-  role: 'writer' | 'reader';
+  /**
+   * 'writer' owns the file (migrations, every write); 'reader' answers reads on a second
+   * connection; 'restore' puts `restoreFrom` in the file's place (no connection open) and ends.
+   */
+  role: 'writer' | 'reader' | 'restore';
+  restoreFrom?: string;
+  backupsDir?: string;
+  /** The writer runs the after-restore steps (backups/after-restore.ts) once open. */
+  afterRestoreFrom?: string;
+  /** The writer names a new administration (administration-identity.ts). */
+  name?: string;
+  /** Read-only: another process holds the administration. */
+  readOnlyAdministration?: boolean;
+  /** Backups before big operations, and the file check left to the host (create-core.ts). */
+  appMode?: boolean;
   /** A test date ('YYYY-MM-DD'): the core's clock starts there at 10:00 and runs on. */
   today?: string;
   /** The writer fills an empty administration with this many demo relations before it is ready. */

@@ -1,27 +1,32 @@
 import { useState } from 'react';
 import { Alert, Button, Group, NumberInput, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { callSession, RpcError } from '../../rpc/client';
+import { callHost, RpcError } from '../../rpc/client';
 import { errorText } from '../../lib/issues';
-import { useSession } from '../session/session-context';
+import { useAdministrationSession } from '../administrations/AdministrationContext';
 
 /** Minimum length, as the core checks it (core/db/database-key.ts MIN_PASSWORD_LENGTH). */
 const MIN = 8;
 
-/** Settings → Beveiliging: "Versleutelen" or "Wachtwoord wijzigen", and the idle lock. */
+/**
+ * Settings → Beveiliging: "Versleutelen" or "Wachtwoord wijzigen", the idle lock and the
+ * remembered password: methods of the host's one session (main/administrations/session.ts).
+ */
 export function SecuritySettings() {
   const { t } = useTranslation();
-  const { status, refresh } = useSession();
+  const session = useAdministrationSession();
+  const open = session?.state.open ?? null;
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [minutes, setMinutes] = useState<number | string>(status?.idleLockMinutes ?? 10);
+  const [minutes, setMinutes] = useState<number | string>(open?.idleLockMinutes ?? 10);
   const [idleSaved, setIdleSaved] = useState(false);
-  if (!status) return null;
-  const encrypted = status.encrypted;
+  if (!session || !open) return null;
+  const { state, setState } = session;
+  const encrypted = open.encrypted;
 
   const fieldError = next && next.length < MIN ? t('errors.issue.PASSWORD_TOO_SHORT', { min: MIN }) : null;
   const repeatError = repeat && repeat !== next ? t('errors.issue.PASSWORDS_DIFFER') : null;
@@ -30,13 +35,12 @@ export function SecuritySettings() {
     setError(null);
     setDone(null);
     try {
-      if (encrypted) await callSession('session.changePassword', { current, next });
-      else await callSession('session.encrypt', { password: next });
+      const after = encrypted ? await callHost('administrations.changePassword', { current, next }) : await callHost('administrations.encrypt', { password: next });
       setDone(encrypted ? t('session.settings.changed') : t('session.settings.encrypted'));
       setCurrent('');
       setNext('');
       setRepeat('');
-      await refresh();
+      setState(after);
     } catch (e) {
       setError(e instanceof RpcError ? errorText(t, e.body) : t('errors.code.INTERNAL'));
     } finally {
@@ -77,8 +81,8 @@ export function SecuritySettings() {
               variant="light"
               onClick={() => {
                 setIdleSaved(false);
-                void callSession('session.setIdleLock', { minutes: Number(minutes) || 0 })
-                  .then(refresh)
+                void callHost('administrations.setIdleLock', { minutes: Number(minutes) || 0 })
+                  .then(setState)
                   .then(() => setIdleSaved(true));
               }}
             >
@@ -90,12 +94,12 @@ export function SecuritySettings() {
               </Text>
             )}
           </Group>
-          {status.remembered && (
-            <Button variant="subtle" w="fit-content" onClick={() => void callSession('session.forgetPassword', {}).then(refresh)}>
+          {open.remembered && (
+            <Button variant="subtle" w="fit-content" onClick={() => void callHost('administrations.forgetPassword', {}).then(setState)}>
               {t('session.settings.forget')}
             </Button>
           )}
-          {!status.canRemember && <Text size="xs" c="dimmed">{t('session.settings.cannotRemember')}</Text>}
+          {!state.canRemember && <Text size="xs" c="dimmed">{t('session.settings.cannotRemember')}</Text>}
         </Stack>
       )}
     </Stack>

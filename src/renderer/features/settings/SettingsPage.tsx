@@ -5,6 +5,7 @@ import { TagsSettings } from './TagsSettings';
 import { CustomFieldsSettings } from './CustomFieldsSettings';
 import { LinkTypesSettings } from './LinkTypesSettings';
 import { DedupeSettings } from '../dedupe/DedupeSettings';
+import { BackupsSettings } from '../administrations/BackupsSettings';
 import { SecuritySettings } from './SecuritySettings';
 
 export function SettingsPage() {
@@ -19,6 +20,7 @@ export function SettingsPage() {
           <Tabs.Tab value="custom">{t('settings.page.custom')}</Tabs.Tab>
           <Tabs.Tab value="links">{t('settings.page.linkTypes')}</Tabs.Tab>
           <Tabs.Tab value="duplicates">{t('settings.page.duplicates')}</Tabs.Tab>
+          <Tabs.Tab value="backups">{t('administrations.backups.tab')}</Tabs.Tab>
           <Tabs.Tab value="security">{t('session.settings.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="types" pt="md">
@@ -38,6 +40,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="duplicates" pt="md">
           <DedupeSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="backups" pt="md">
+          <BackupsSettings />
         </Tabs.Panel>
       </Tabs>
     </Stack>

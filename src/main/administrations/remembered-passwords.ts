@@ -17,6 +17,8 @@ export interface RememberedPasswords {
   /** Whether this computer can remember a password safely. */
   available(): Promise<boolean>;
   get(file: string): Promise<string | null>;
+  /** Whether a password is stored for `file` (without unsealing it). */
+  has(file: string): boolean;
   /** Stores it; false (and nothing stored) when the keychain is not safe. */
   remember(file: string, password: string): Promise<boolean>;
   forget(file: string): void;
@@ -55,6 +57,7 @@ export function createRememberedPasswords(store: KeychainStore | null, storeFile
         return null; // another user's or an old keychain: ask for the password
       }
     },
+    has: (file) => key(file) in read(),
     async remember(file, password) {
       if (!store || !(await available())) return false;
       const sealed = await store.encryptStringAsync(password);
