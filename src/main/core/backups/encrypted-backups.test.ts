@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../../../test/support/test-core';
+import { createCore } from '../create-core';
+import { changeKey, isEncryptedFile, openKeyed } from '../db/database-key';
+import { restoreAdministration } from './restore';
+
+/**
+ * Backups of an encrypted administration go through the one copy primitive (copyDatabase,
+ * VACUUM INTO) with the file's key, and a restore keeps the administration encrypted.
+ */
+let tmp: ReturnType<typeof tempDir>;
+afterEach(() => tmp?.cleanup());
+const PASSWORD = 'Paard-Batterij-Niet';
+
+const relations = (file: string, password: string | null) => {
+  const db = openKeyed(file, password, { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM relations').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+};
+
+describe('backups of an encrypted administration', () => {
+  it('are encrypted with the same key, compressed or not, and restore with it', async () => {
+    tmp = tempDir();
+    const file = path.join(tmp.dir, 'vereniging.sqlite');
+    const core = createCore({ file, actor: 'test', password: PASSWORD });
+    await core.call('relations.create', { kind: 'person', fields: { lastName: 'Jansen' } });
+    const made = await core.backups.make('manual');
+    expect(made).not.toBeNull();
+    const raw = path.join(tmp.dir, 'uitgepakt.sqlite');
+    fs.writeFileSync(raw, zlib.gunzipSync(fs.readFileSync(made!.file)));
+    expect(isEncryptedFile(raw)).toBe(true);
+    expect(relations(raw, PASSWORD)).toBe(1);
+    const { backupAdministration } = await import('../exchange/backup');
+    const out = path.join(tmp.dir, 'los.sqlite');
+    await backupAdministration(core.ctx.sqlite, out);
+    expect(isEncryptedFile(out)).toBe(true);
+    expect(relations(out, PASSWORD)).toBe(1);
+    await core.call('relations.create', { kind: 'person', fields: { lastName: 'Later' } });
+    core.close();
+
+    await restoreAdministration(file, made!.name, { actor: 'test', password: PASSWORD });
+    expect(isEncryptedFile(file)).toBe(true);
+    expect(relations(file, PASSWORD)).toBe(1);
+  });
+
+  it('a plain backup from before "Versleutelen" is restored encrypted, never as plain text', async () => {
+    tmp = tempDir();
+    const file = path.join(tmp.dir, 'vereniging.sqlite');
+    const core = createCore({ file, actor: 'test' });
+    await core.call('relations.create', { kind: 'person', fields: { lastName: 'Jansen' } });
+    const plain = await core.backups.make('manual');
+    core.close();
+    changeKey(file, null, PASSWORD);
+
+    await restoreAdministration(file, plain!.name, { actor: 'test', password: PASSWORD });
+    expect(isEncryptedFile(file)).toBe(true);
+    expect(relations(file, PASSWORD)).toBe(1);
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.includes('.part-'))).toEqual([]);
+  });
+});
