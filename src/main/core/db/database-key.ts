@@ -12,8 +12,9 @@ import { DomainError } from '../../../shared/errors';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
-/** The shortest password accepted; a shorter one protects nothing against a guessing attack. */
-export const MIN_PASSWORD_LENGTH = 8;
+import { MIN_PASSWORD_LENGTH } from '../../../shared/password';
+
+export { MIN_PASSWORD_LENGTH };
 
 const keys = new WeakMap<Database.Database, string>();
 

@@ -1,9 +1,10 @@
-import { Anchor, Button, Card, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Loader, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdministrationState } from '../../../shared/contract/administrations';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { callHost, RpcError } from '../../rpc/client';
+import { MIN_PASSWORD_LENGTH as MIN_PASSWORD } from '../../../shared/password';
 
 type Run = (fn: () => Promise<AdministrationState>) => Promise<void>;
 
@@ -89,15 +90,18 @@ function NewAdministration({ state, run, busy }: { state: AdministrationState; r
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [file, setFile] = useState('');
+  // Optional: with a password the administration is encrypted from its first page.
+  const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ name?: string; file?: string }>({});
+  const tooShort = password !== '' && password.length < MIN_PASSWORD;
   const sep = state.defaultFolder.includes('\\') ? '\\' : '/';
   const suggested = `${state.defaultFolder}${sep}${slug(name)}.ledenbeheer`;
   const submit = async (chosen?: string) => {
     const target = chosen ?? (file.trim() || (state.canPickFiles ? '' : suggested));
     const m = { ...(name.trim() ? {} : { name: t('administrations.start.nameRequired') }), ...(target ? {} : { file: t('administrations.start.fileRequired') }) };
     setMissing(m);
-    if (m.name || m.file) return;
-    await run(() => callHost('administrations.create', { name: name.trim(), file: target }));
+    if (m.name || m.file || tooShort) return;
+    await run(() => callHost('administrations.create', { name: name.trim(), file: target, ...(password ? { password } : {}) }));
   };
   const pick = async () => {
     const { file: picked } = await callHost('administrations.pickFile', { purpose: 'new', suggestedName: name });
@@ -111,6 +115,15 @@ function NewAdministration({ state, run, busy }: { state: AdministrationState; r
       <Title order={3} mb="sm">{t('administrations.start.newTitle')}</Title>
       <Stack gap="sm">
         <TextInput label={t('administrations.start.newName')} placeholder={t('administrations.start.newNamePlaceholder')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={missing.name} required />
+        <PasswordInput
+          label={t('session.create.password')}
+          description={t('session.create.passwordHint')}
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={tooShort ? t('errors.issue.PASSWORD_TOO_SHORT', { min: MIN_PASSWORD }) : null}
+          autoComplete="new-password"
+          data-testid="new-administration-password"
+        />
         {state.canPickFiles ? (
           <Button onClick={() => void pick()} loading={busy}>{t('administrations.start.chooseFile')}</Button>
         ) : (

@@ -4,9 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { callHost, RpcError } from '../../rpc/client';
 import { errorText } from '../../lib/issues';
 import { useAdministrationSession } from '../administrations/AdministrationContext';
-
-/** Minimum length, as the core checks it (core/db/database-key.ts MIN_PASSWORD_LENGTH). */
-const MIN = 8;
+import { MIN_PASSWORD_LENGTH as MIN } from '../../../shared/password';
 
 /**
  * Settings → Beveiliging: "Versleutelen" or "Wachtwoord wijzigen", the idle lock and the
