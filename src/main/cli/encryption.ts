@@ -6,9 +6,16 @@ import { newPassword, passwordFor } from './password';
 
 const NEW_PASSWORD_ENV = 'LEDENBEHEER_NEW_PASSWORD';
 
+/** Re-keys the file while holding its lock (one writer per file: the app or another command holding it is named). */
 async function changeKeyOf(file: string, current: string | null, next: string): Promise<void> {
   const { changeKey } = await import('../core/db/database-key');
-  changeKey(file, current, next);
+  const { acquireLock } = await import('../core/storage/file-lock');
+  const lock = acquireLock(file);
+  try {
+    changeKey(file, current, next);
+  } finally {
+    lock.release();
+  }
 }
 
 export const encryptCommand: Command = {
