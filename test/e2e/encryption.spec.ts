@@ -86,4 +86,34 @@ test('encrypt in Settings, lock after idle time, a wrong and the right password,
   await page.getByRole('button', { name: 'Ontgrendelen' }).click();
   await nav.getByRole('button', { name: 'Relaties', exact: true }).click({ timeout: 180_000 });
   await expect(page.getByTestId('relations-total')).toHaveText(/relaties$/);
+
+  // Closed, then opened again from the start screen's recent list: the password is a step of the open.
+  await page.getByRole('button', { name: /^Administratie/ }).click();
+  await page.getByRole('menuitem', { name: 'Sluiten' }).click();
+  const start = page.getByTestId('start-screen');
+  await expect(start).toBeVisible();
+  await start.getByTestId('recent-list').getByRole('button').first().click();
+  await expect(page.getByText('vereniging.sqlite is versleuteld. Geef het wachtwoord om verder te werken.')).toBeVisible();
+  await page.getByTestId('password-input').fill('verkeerd-wachtwoord');
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await expect(page.getByText('Het wachtwoord klopt niet.', { exact: false })).toBeVisible({ timeout: 180_000 });
+  await page.screenshot({ path: shot('start-recent-wrong-password'), fullPage: true });
+  await page.getByRole('button', { name: 'Andere administratie kiezen' }).click();
+  await expect(start).toBeVisible();
+
+  // A new administration encrypted from its first page: the optional password on the start screen.
+  const fresh = path.join(dir, 'kaats.ledenbeheer');
+  await start.getByLabel('Naam van de vereniging').fill('Tennisvereniging De Kaats');
+  await start.getByLabel('Bestand', { exact: true }).fill(fresh);
+  await start.getByTestId('new-administration-password').fill('kort');
+  await expect(start.getByText('het wachtwoord is te kort (minstens 8 tekens)')).toBeVisible();
+  await start.getByTestId('new-administration-password').fill('Kaats-Geheim-2026');
+  await page.screenshot({ path: shot('start-new-encrypted'), fullPage: true });
+  await start.getByRole('button', { name: 'Administratie maken' }).click();
+  await expect(page.getByTestId('administration-name')).toHaveText('Tennisvereniging De Kaats', { timeout: 180_000 });
+  expect(isEncryptedFile(fresh)).toBe(true);
+  await nav.getByRole('button', { name: 'Instellingen', exact: true }).click();
+  await page.getByRole('tab', { name: 'Beveiliging' }).click();
+  await expect(page.getByText('Deze administratie is versleuteld.')).toBeVisible();
+  await page.screenshot({ path: shot('settings-security-new'), fullPage: true });
 });
