@@ -35,6 +35,8 @@ export function errorCodeText(catalogue: Catalogue, code: string, details?: Reco
     catalogue.contributions.problem,
     catalogue.contributions.reason,
     (catalogue.contributions as Texts)['issue'],
+    // Bank statements: why a file is refused.
+    catalogue.bank.reason,
   ];
   for (const texts of places) {
     const text = lookup(texts, code);

@@ -1,3 +1,4 @@
+import { enBank } from './en-bank';
 import { enContributions } from './en-contributions';
 import { enAudit } from './en-audit';
 import type { nl } from './nl';
@@ -219,5 +220,6 @@ export const en: Shape<typeof nl> = {
   ...enMemberships,
   ...enContacts,
   contributions: enContributions.contributions,
+  bank: enBank.bank,
   ...enErrors,
 };

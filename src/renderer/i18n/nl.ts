@@ -1,3 +1,4 @@
+import { nlBank } from './nl-bank';
 import { nlContributions } from './nl-contributions';
 import { nlAudit } from './nl-audit';
 import { nlErrors } from './nl-errors';
@@ -249,5 +250,6 @@ export const nl = {
   ...nlMemberships,
   ...nlContacts,
   contributions: nlContributions.contributions,
+  bank: nlBank.bank,
   ...nlErrors,
 };

@@ -30,6 +30,9 @@ export const eventContract = {
   'requests.changed': z.object({ ids }),
   /** Tasks changed; no ids after the automatic tasks were brought up to date. */
   'tasks.changed': z.object({ ids: ids.optional() }),
+  /** Bank statements or their entries changed (an import, a match by hand). */
+  'bank.changed': z.object({ statementId: z.string().optional(), entryIds: ids.optional() }),
+  'bank.progressed': progress,
   'import.progressed': progress,
   'io.progressed': progress,
 } as const;

@@ -19,4 +19,8 @@ export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodNa
   'subscriptions.list',
   'reference.lookupPostcode',
   'reference.bicForIban',
+  'bank.entries',
+  'bank.returns',
+  'bank.statements',
+  'bank.candidates',
 ]);

@@ -60,6 +60,32 @@ export function addPayment(ctx: CoreContext, p: AddPayment): PaymentDto {
   });
 }
 
+/**
+ * Money that went back out: a returned or refunded direct debit (the invoice is open again by
+ * what it had been paid, never more) or a refund paid out of a credit (no invoice). Booked
+ * as a negative payment so the relation's balance and History show it; the allocation is
+ * negative on the invoice it reopens.
+ */
+export function addReversal(
+  ctx: CoreContext,
+  r: { relationId: string; invoiceId: string | null; amountCents: number; date: string; method: 'bank' | 'incasso'; reference: string | null; note: string | null },
+): { paymentId: string; reopenedCents: number } {
+  return ctx.write('payments.add', { invoiceIds: r.invoiceId ? [r.invoiceId] : [], amountCents: -r.amountCents }, (op) => {
+    let reopened = 0;
+    if (r.invoiceId) {
+      const { paid } = ctx.sqlite.prepare('SELECT coalesce(sum(amount_cents), 0) AS paid FROM payment_allocations WHERE invoice_id = ?').get(r.invoiceId) as { paid: number };
+      reopened = Math.max(0, Math.min(r.amountCents, paid));
+    }
+    const paymentId = ctx.newId();
+    ctx.sqlite
+      .prepare('INSERT INTO payments (id, relation_id, payment_date, amount_cents, method, reference, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(paymentId, r.relationId, r.date, -r.amountCents, r.method, r.reference, r.note, ctx.now());
+    if (reopened > 0) ctx.sqlite.prepare('INSERT INTO payment_allocations (id, payment_id, invoice_id, amount_cents) VALUES (?, ?, ?, ?)').run(ctx.newId(), paymentId, r.invoiceId, -reopened);
+    op.changed('contributions.changed', { paymentId, ...(r.invoiceId ? { invoiceId: r.invoiceId } : {}) });
+    return { paymentId, reopenedCents: reopened };
+  });
+}
+
 export function removePayment(ctx: CoreContext, id: string): { removed: boolean } {
   return ctx.write('payments.remove', { id }, (op) => {
     ctx.sqlite.prepare('DELETE FROM payment_allocations WHERE payment_id = ?').run(id);
