@@ -1,3 +1,4 @@
+import { RETURN_REASONS_EN } from '../../shared/sepa/return-reasons';
 import type { Shape } from './shape';
 import type { nlBank } from './nl-bank';
 
@@ -90,33 +91,7 @@ export const enBank: Shape<typeof nlBank> = {
       IGNORED: 'Ignored: {{note}}',
       fit: { exact: '', partial: ' (partial payment: {{open}} stays open)', over: ' (overpaid: {{over}} kept as credit)', combined: ' (one payment for several invoices)' },
     },
-    returnReason: {
-      AC01: 'Incorrect account number',
-      AC04: 'Account closed',
-      AC06: 'Account blocked',
-      AC13: 'Consumer account (not allowed for B2B)',
-      AG01: 'Direct debit not allowed on this account',
-      AG02: 'Invalid transaction code or file format',
-      AM04: 'Insufficient funds',
-      AM05: 'Duplicate collection',
-      BE05: 'Creditor unknown to the bank',
-      CNOR: 'Creditor bank not reachable',
-      DNOR: 'Debtor bank not reachable',
-      FF01: 'Invalid file format',
-      MD01: 'No mandate',
-      MD02: 'Mandate data missing or incorrect',
-      MD06: 'Refund requested by the debtor',
-      MD07: 'Debtor deceased',
-      MS02: 'Refused by the debtor (no reason given)',
-      MS03: 'Refused by the bank (no reason given)',
-      RC01: 'Incorrect BIC',
-      RR01: 'Debtor identification missing (regulatory)',
-      RR02: 'Debtor name or address missing (regulatory)',
-      RR03: 'Creditor name or address missing (regulatory)',
-      RR04: 'Refused for regulatory reasons',
-      SL01: 'Specific service of the debtor bank (block or whitelist)',
-      unknown: 'Unknown reason code {{code}}',
-    },
+    returnReason: RETURN_REASONS_EN,
     reason: {
       BANK_EMPTY_FILE: 'The file is empty. Choose the statement again.',
       BANK_UNKNOWN_FORMAT: 'This is not a bank statement: CAMT.053 (XML) or MT940 is expected. Download the statement from your bank in one of those formats.',

@@ -1,3 +1,5 @@
+import { RETURN_REASONS_NL } from '../../shared/sepa/return-reasons';
+
 /** Bank: statements, matching, returns (Dutch); en-bank.ts has exactly the same keys. */
 export const nlBank = {
   bank: {
@@ -89,33 +91,7 @@ export const nlBank = {
       fit: { exact: '', partial: ' (deelbetaling: {{open}} blijft open)', over: ' (te veel betaald: {{over}} als tegoed)', combined: ' (één betaling voor meerdere facturen)' },
     },
     /** SEPA return reason codes (ISO 20022 ExternalReturnReason1Code), the ones Dutch banks send. */
-    returnReason: {
-      AC01: 'Rekeningnummer onjuist',
-      AC04: 'Rekening opgeheven',
-      AC06: 'Rekening geblokkeerd',
-      AC13: 'Rekening van een consument (niet toegestaan voor zakelijke incasso)',
-      AG01: 'Incasso niet toegestaan op deze rekening',
-      AG02: 'Ongeldige transactiecode of bestandsformaat',
-      AM04: 'Onvoldoende saldo',
-      AM05: 'Dubbele incasso',
-      BE05: 'Incassant onbekend bij de bank',
-      CNOR: 'Bank van de incassant niet bereikbaar',
-      DNOR: 'Bank van de betaler niet bereikbaar',
-      FF01: 'Ongeldig bestandsformaat',
-      MD01: 'Geen machtiging',
-      MD02: 'Gegevens van de machtiging ontbreken of zijn onjuist',
-      MD06: 'Terugboeking op verzoek van de betaler',
-      MD07: 'Betaler overleden',
-      MS02: 'Geweigerd door de betaler (reden niet opgegeven)',
-      MS03: 'Geweigerd door de bank (reden niet opgegeven)',
-      RC01: 'BIC onjuist',
-      RR01: 'Identificatie van de betaler ontbreekt (regelgeving)',
-      RR02: 'Naam of adres van de betaler ontbreekt (regelgeving)',
-      RR03: 'Naam of adres van de incassant ontbreekt (regelgeving)',
-      RR04: 'Geweigerd om redenen van regelgeving',
-      SL01: 'Specifieke dienst van de bank van de betaler (blokkade of witte lijst)',
-      unknown: 'Onbekende redencode {{code}}',
-    },
+    returnReason: RETURN_REASONS_NL,
     /** Why a statement file is refused (nothing is saved). */
     reason: {
       BANK_EMPTY_FILE: 'Het bestand is leeg. Kies het afschrift opnieuw.',

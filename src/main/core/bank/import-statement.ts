@@ -47,7 +47,10 @@ export function importStatement(ctx: CoreContext, opts: ImportOptions): BankImpo
   const parsed = readStatement(opts.bytes);
   const fileHash = createHash('sha256').update(opts.bytes).digest('hex');
   const summary = { fileName: opts.fileName, account: parsed.accountIban, entries: parsed.entries.length };
-  const { saved, result } = writeOrPreview(ctx.write, opts.dryRun, 'bank.import', summary, (op) => bookStatement(ctx, op, parsed, { ...opts, fileHash }));
+  // A statement read before in full adds nothing: run it rolled back, so not even an operation is recorded.
+  const known = ctx.sqlite.prepare('SELECT 1 FROM bank_entries WHERE account_iban = ? AND bank_ref = ?').pluck();
+  const nothingNew = parsed.entries.every((e) => known.get(parsed.accountIban, e.bankRef));
+  const { saved, result } = writeOrPreview(ctx.write, opts.dryRun || nothingNew, 'bank.import', summary, (op) => bookStatement(ctx, op, parsed, { ...opts, fileHash }));
   return { ...result, saved: saved && result.newCount > 0, dryRun: opts.dryRun };
 }
 

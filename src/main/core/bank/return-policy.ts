@@ -1,4 +1,4 @@
-import { nlBank } from '../../../renderer/i18n/nl-bank';
+import { RETURN_REASONS_NL } from '../../../shared/sepa/return-reasons';
 
 /**
  * What a returned direct debit's reason code (ISO ExternalReturnReason) makes the app do.
@@ -21,7 +21,7 @@ export function returnPolicy(code: string): ReturnPolicy {
   return { endsMandate: ENDS_MANDATE.has(code), retry: RETRY.has(code) };
 }
 
-const KNOWN = nlBank.bank.returnReason as Record<string, string>;
+const KNOWN: Record<string, string> = RETURN_REASONS_NL;
 
 /** The text stored with a code: ours for a known code (Dutch), else the bank's own, else "unknown code X". */
 export function returnCodeText(code: string, bankText: string | null): string {
