@@ -37,6 +37,8 @@ export function errorCodeText(catalogue: Catalogue, code: string, details?: Reco
     (catalogue.contributions as Texts)['issue'],
     // Bank statements: why a file is refused.
     catalogue.bank.reason,
+    // Why a bank entry was matched, or not (the CLI prints these next to each entry).
+    catalogue.bank.match,
   ];
   for (const texts of places) {
     const text = lookup(texts, code);

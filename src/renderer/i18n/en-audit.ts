@@ -1,3 +1,4 @@
+import { enBank } from './en-bank';
 import { enContributions } from './en-contributions';
 import type { nlAudit } from './nl-audit';
 import type { Shape } from './shape';
@@ -59,6 +60,7 @@ export const enAudit: Shape<typeof nlAudit> = {
     },
     column: {
       ...enContributions.auditColumn,
+      ...enBank.auditColumn,
       agenda: 'Agenda',
       assignee: 'Assigned to',
       blobId: 'File',
@@ -135,6 +137,7 @@ export const enAudit: Shape<typeof nlAudit> = {
       meetings: 'Meeting',
       meeting_attendance: 'Attendance',
       ...enContributions.audit.table,
+      ...enBank.audit.table,
       relations: 'Relation',
       addresses: 'Address',
       relation_types: 'Relation type (setting)',
@@ -180,6 +183,7 @@ export const enAudit: Shape<typeof nlAudit> = {
       meetings_update: 'Meeting changed',
       meetings_setAttendance: 'Attendance registered',
       ...enContributions.audit.operation,
+      ...enBank.audit.operation,
       relations_create: 'Relation created',
       relations_update: 'Details changed',
       relations_setNumber: 'Relation number changed',

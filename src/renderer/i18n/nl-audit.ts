@@ -1,3 +1,4 @@
+import { nlBank } from './nl-bank';
 import { nlContributions } from './nl-contributions';
 /** History: every operation kind and every audited table has a label (audit-labels.test.ts checks it). */
 export const nlAudit = {
@@ -70,6 +71,7 @@ export const nlAudit = {
     /** Columns only History shows (form fields take their labels from fields.label). */
     column: {
       ...nlContributions.auditColumn,
+      ...nlBank.auditColumn,
       agenda: 'Agenda',
       assignee: 'Toegewezen aan',
       blobId: 'Bestand',
@@ -146,6 +148,7 @@ export const nlAudit = {
       meetings: 'Vergadering',
       meeting_attendance: 'Aanwezigheid',
       ...nlContributions.audit.table,
+      ...nlBank.audit.table,
       relations: 'Relatie',
       addresses: 'Adres',
       relation_types: 'Relatietype (instelling)',
@@ -191,6 +194,7 @@ export const nlAudit = {
       meetings_update: 'Vergadering gewijzigd',
       meetings_setAttendance: 'Aanwezigheid geregistreerd',
       ...nlContributions.audit.operation,
+      ...nlBank.audit.operation,
       relations_create: 'Relatie aangemaakt',
       relations_update: 'Gegevens gewijzigd',
       relations_setNumber: 'Relatienummer gewijzigd',
