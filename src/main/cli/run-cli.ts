@@ -12,6 +12,7 @@ import { importJsonCommand } from './import-json';
 import { exportCommand, importCommand, labelsCommand, mergeCommand } from './io-commands';
 import { membershipsCommand } from './memberships';
 import { contributionsCommand, invoicesCommand, paymentsCommand, remindersCommand } from './contributions';
+import { bankCommand } from './bank';
 import { fromDomainError } from './messages';
 import { printable } from './printable';
 import { STORAGE_CODES, storageError } from '../core/storage/storage-errors';
@@ -31,6 +32,7 @@ export const COMMANDS: Command[] = [
   contributionsCommand,
   invoicesCommand,
   paymentsCommand,
+  bankCommand,
   remindersCommand,
   importCommand,
   undoCommand,
