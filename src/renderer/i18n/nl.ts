@@ -45,6 +45,7 @@ export const nl = {
       requests: 'Wijzigingsverzoeken',
       log: 'Contactlog',
       contributions: 'Contributie',
+      bank: 'Bank',
     },
     language: { label: 'Taal' },
     unsaved: {

@@ -12,6 +12,7 @@ const ITEMS: { page: Route['page']; key: string; route: Route }[] = [
   { page: 'requests', key: 'shell.nav.requests', route: { page: 'requests' } },
   { page: 'log', key: 'shell.nav.log', route: { page: 'log' } },
   { page: 'contributions', key: 'shell.nav.contributions', route: { page: 'contributions' } },
+  { page: 'bank', key: 'shell.nav.bank', route: { page: 'bank' } },
   { page: 'io', key: 'shell.nav.io', route: { page: 'io' } },
   { page: 'duplicates', key: 'shell.nav.duplicates', route: { page: 'duplicates' } },
   { page: 'trash', key: 'shell.nav.trash', route: { page: 'trash' } },

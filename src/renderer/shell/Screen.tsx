@@ -12,6 +12,7 @@ import { TodayPage } from '../features/tasks/TodayPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { LogPage } from '../features/contact-log/LogPage';
 import { ContributionsPage } from '../features/contributions/ContributionsPage';
+import { BankPage } from '../features/bank/BankPage';
 import { useNavigation } from './navigation';
 
 export function Screen() {
@@ -45,5 +46,7 @@ export function Screen() {
       return <LogPage />;
     case 'contributions':
       return <ContributionsPage tab={route.tab} />;
+    case 'bank':
+      return <BankPage />;
   }
 }

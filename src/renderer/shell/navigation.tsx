@@ -17,7 +17,8 @@ export type Route =
   | { page: 'today' }
   | { page: 'requests' }
   | { page: 'log' }
-  | { page: 'contributions'; tab?: 'schedules' | 'runs' | 'invoices' | 'open' };
+  | { page: 'contributions'; tab?: 'schedules' | 'runs' | 'invoices' | 'open' }
+  | { page: 'bank' };
 
 interface Navigation {
   route: Route;
