@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import { statement } from '../db/statement-cache';
 import { INVOICE_FIGURES, OPEN_EXPR } from '../contributions/invoices.repo';
 import { normalizeIban } from '../../../shared/dutch/iban';
 
@@ -92,12 +93,11 @@ export class OpenBook {
 
   /** An invoice not in the book (it was paid) read again after a write reopened it. */
   private reload(invoiceId: string) {
-    const row = this.ctx.sqlite
-      .prepare(
-        `WITH f AS (${INVOICE_FIGURES}) SELECT f.id, f.number, f.relation_id AS relationId, f.relation_name AS relationName, f.due_date AS dueDate,
+    const row = statement(
+      this.ctx.sqlite,
+      `WITH f AS (${INVOICE_FIGURES}) SELECT f.id, f.number, f.relation_id AS relationId, f.relation_name AS relationName, f.due_date AS dueDate,
                 f.payment_reference AS paymentReference, ${OPEN_EXPR} AS openCents FROM f WHERE f.id = ?`,
-      )
-      .get(invoiceId) as BookInvoice | undefined;
+    ).get(invoiceId) as BookInvoice | undefined;
     if (row) this.add(row);
   }
 }
