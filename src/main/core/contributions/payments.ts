@@ -52,14 +52,28 @@ export function addPayment(ctx: CoreContext, p: AddPayment): PaymentDto {
       .run(paymentId, relationId, p.date, p.amountCents, p.method, p.reference, p.note, ctx.now());
     const allocate = statement(ctx.sqlite, 'INSERT INTO payment_allocations (id, payment_id, invoice_id, amount_cents) VALUES (?, ?, ?, ?)');
     let left = p.amountCents;
+    const allocations: PaymentDto['allocations'] = [];
     for (const t of targets) {
       const share = Math.min(left, Math.max(0, openOf(t)));
       if (share <= 0) continue;
       allocate.run(ctx.newId(), paymentId, t.id, share);
+      allocations.push({ invoiceId: t.id, invoiceNumber: t.number, amountCents: share });
       left -= share;
     }
     op.changed('contributions.changed', { paymentId });
-    return getPayments(ctx, { id: paymentId, offset: 0, limit: 1 }).rows[0]!;
+    // What was just written, without reading it back (a bank statement books thousands in one go).
+    if (targets.length === 0) return getPayments(ctx, { id: paymentId, offset: 0, limit: 1 }).rows[0]!;
+    return {
+      id: paymentId,
+      relationId,
+      relationName: targets[0]!.relation_name,
+      paymentDate: p.date,
+      amountCents: p.amountCents,
+      method: p.method,
+      reference: p.reference,
+      allocations,
+      unallocatedCents: left,
+    };
   });
 }
 
