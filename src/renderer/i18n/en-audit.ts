@@ -1,4 +1,5 @@
 import { enContributions } from './en-contributions';
+import { enSepa } from './en-sepa';
 import type { nlAudit } from './nl-audit';
 import type { Shape } from './shape';
 
@@ -180,6 +181,7 @@ export const enAudit: Shape<typeof nlAudit> = {
       meetings_update: 'Meeting changed',
       meetings_setAttendance: 'Attendance registered',
       ...enContributions.audit.operation,
+      ...enSepa.audit.operation,
       relations_create: 'Relation created',
       relations_update: 'Details changed',
       relations_setNumber: 'Relation number changed',

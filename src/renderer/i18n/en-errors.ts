@@ -121,6 +121,8 @@ export const enErrors: Shape<typeof nlErrors> = {
       contributionRun: 'This contribution run',
       invoice: 'This invoice',
       payment: 'This payment',
+      mandate: 'This mandate',
+      sepaBatch: 'This collection file',
     },
     issue: {
       REASON_REQUIRED: 'give a reason',

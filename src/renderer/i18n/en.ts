@@ -1,4 +1,5 @@
 import { enContributions } from './en-contributions';
+import { enSepa } from './en-sepa';
 import { enAudit } from './en-audit';
 import type { nl } from './nl';
 import type { Shape } from './shape';
@@ -219,5 +220,6 @@ export const en: Shape<typeof nl> = {
   ...enMemberships,
   ...enContacts,
   contributions: enContributions.contributions,
+  sepa: enSepa.sepa,
   ...enErrors,
 };

@@ -1,4 +1,5 @@
 import { nlContributions } from './nl-contributions';
+import { nlSepa } from './nl-sepa';
 /** History: every operation kind and every audited table has a label (audit-labels.test.ts checks it). */
 export const nlAudit = {
   audit: {
@@ -191,6 +192,7 @@ export const nlAudit = {
       meetings_update: 'Vergadering gewijzigd',
       meetings_setAttendance: 'Aanwezigheid geregistreerd',
       ...nlContributions.audit.operation,
+      ...nlSepa.audit.operation,
       relations_create: 'Relatie aangemaakt',
       relations_update: 'Gegevens gewijzigd',
       relations_setNumber: 'Relatienummer gewijzigd',

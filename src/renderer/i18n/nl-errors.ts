@@ -118,6 +118,8 @@ export const nlErrors = {
       contributionRun: 'Deze contributierun',
       invoice: 'Deze factuur',
       payment: 'Deze betaling',
+      mandate: 'Deze machtiging',
+      sepaBatch: 'Dit incassobestand',
     },
     issue: {
       REASON_REQUIRED: 'geef een reden op',

@@ -1,4 +1,5 @@
 import { nlContributions } from './nl-contributions';
+import { nlSepa } from './nl-sepa';
 import { nlAudit } from './nl-audit';
 import { nlErrors } from './nl-errors';
 import { nlGroups } from './nl-groups';
@@ -249,5 +250,6 @@ export const nl = {
   ...nlMemberships,
   ...nlContacts,
   contributions: nlContributions.contributions,
+  sepa: nlSepa.sepa,
   ...nlErrors,
 };

@@ -24,6 +24,8 @@ export const eventContract = {
     invoiceId: z.string().optional(), invoiceIds: ids.optional(), paymentId: z.string().optional(), periodCode: z.string().optional(),
     relationId: z.string().optional(), reminders: z.number().int().optional(), runId: z.string().optional(),
   }),
+  /** Creditor settings, mandates or SEPA batches changed. */
+  'sepa.changed': z.object({ batchId: z.string().optional(), mandateIds: ids.optional(), relationId: z.string().optional() }),
   /** Contact log entries changed, with the relations and groups they are about. */
   'log.changed': z.object({ ids, relationIds: ids.optional(), groupIds: ids.optional() }),
   'meetings.changed': z.object({ ids, groupId: z.string().optional() }),

@@ -19,4 +19,7 @@ export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodNa
   'subscriptions.list',
   'reference.lookupPostcode',
   'reference.bicForIban',
+  'sepa.getCreditor',
+  'mandates.list',
+  'sepaBatches.list',
 ]);
