@@ -63,10 +63,10 @@ function referenceTaken(ctx: CoreContext, reference: string): boolean {
   return (
     ctx.sqlite
       .prepare(
-        `SELECT 1 FROM sepa_mandates WHERE reference = ?1
-         UNION ALL SELECT 1 FROM sepa_mandate_amendments WHERE kind = 'reference' AND previous_value = ?1 LIMIT 1`,
+        `SELECT 1 FROM sepa_mandates WHERE reference = @reference
+         UNION ALL SELECT 1 FROM sepa_mandate_amendments WHERE kind = 'reference' AND previous_value = @reference LIMIT 1`,
       )
-      .get(reference) !== undefined
+      .get({ reference }) !== undefined
   );
 }
 
