@@ -12,6 +12,7 @@ import { importJsonCommand } from './import-json';
 import { exportCommand, importCommand, labelsCommand, mergeCommand } from './io-commands';
 import { membershipsCommand } from './memberships';
 import { contributionsCommand, invoicesCommand, paymentsCommand, remindersCommand } from './contributions';
+import { mandatesCommand, sepaCommand } from './sepa';
 import { fromDomainError } from './messages';
 import { printable } from './printable';
 import { STORAGE_CODES, storageError } from '../core/storage/storage-errors';
@@ -29,6 +30,8 @@ export const COMMANDS: Command[] = [
   groupsCommand,
   membershipsCommand,
   contributionsCommand,
+  mandatesCommand,
+  sepaCommand,
   invoicesCommand,
   paymentsCommand,
   remindersCommand,
