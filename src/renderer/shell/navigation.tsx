@@ -17,7 +17,7 @@ export type Route =
   | { page: 'today' }
   | { page: 'requests' }
   | { page: 'log' }
-  | { page: 'contributions'; tab?: 'schedules' | 'runs' | 'invoices' | 'open' };
+  | { page: 'contributions'; tab?: 'schedules' | 'runs' | 'invoices' | 'open' | 'incasso' };
 
 interface Navigation {
   route: Route;

@@ -44,8 +44,14 @@ export function listMandates(
 ): { rows: MandateDto[]; total: number } {
   const where: string[] = [];
   const args: Record<string, unknown> = {};
-  if (q.relationId) (where.push('m.relation_id = @relationId'), (args['relationId'] = q.relationId));
-  if (q.status) (where.push('m.status = @status'), (args['status'] = q.status));
+  if (q.relationId) {
+    where.push('m.relation_id = @relationId');
+    args['relationId'] = q.relationId;
+  }
+  if (q.status) {
+    where.push('m.status = @status');
+    args['status'] = q.status;
+  }
   if (q.lapsed !== undefined) {
     // The same rule as mandateExpiresOn, in SQL so a page of 100,000 mandates is filtered by the database.
     where.push(`(m.status = 'active' AND date(coalesce(m.last_used_on, m.signed_on), '+${MANDATE_LAPSE_YEARS} years') < @today) = @lapsed`);
