@@ -5,6 +5,7 @@ import { BULK_TABLE_NAMES, bulkLoad, type BulkLoader, type BulkPhase, type BulkT
 import { buildDemoData, type DemoEnvironment } from './build-demo';
 import type { DemoData } from './demo-model';
 import { addContactsDemo } from './demo-contacts';
+import { addSepaDemo } from './demo-sepa';
 
 export interface GenerateDemoOptions {
   relations: number;
@@ -63,6 +64,7 @@ export function generateDemo(target: Core | CoreContext, opts: GenerateDemoOptio
       { deferIndexes: true, ...(opts.onPhase ? { onPhase: opts.onPhase } : {}) },
     );
     addContactsDemo(ctx, today);
+    addSepaDemo(ctx, today);
     op.changed('relations.changed', { all: true });
     return { operationId: op.id, counts };
   });
