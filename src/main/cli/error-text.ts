@@ -37,7 +37,6 @@ export function errorCodeText(catalogue: Catalogue, code: string, details?: Reco
     (catalogue.contributions as Texts)['issue'],
     // SEPA: mandates, collection and refund files.
     catalogue.sepa.problem,
-    catalogue.sepa.issue,
   ];
   for (const texts of places) {
     const text = lookup(texts, code);

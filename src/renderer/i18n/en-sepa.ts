@@ -137,8 +137,6 @@ export const enSepa: Shape<typeof nlSepa> = {
       NOTHING_TO_REFUND: 'there are no credit balances to refund',
     },
     issue: {
-      SEPA_BATCH_HAS_PROBLEMS: 'The file was not made: {{count}} problem(s) (see the preview). Nothing was saved.',
-      MANDATE_NOT_ACTIVE: 'This mandate is no longer active.',
       MANDATE_REFERENCE_TAKEN: 'this reference was used before; a reference is never issued again',
       MANDATE_REFERENCE_INVALID: "at most 35 characters: letters, digits and / - ? : ( ) . , ' + (no spaces)",
       AMENDMENT_EMPTY: 'give a new IBAN or a new reference',
@@ -146,6 +144,20 @@ export const enSepa: Shape<typeof nlSepa> = {
       CREDITOR_ID_INVALID_CHECKSUM: 'the check digits of this creditor identifier are wrong',
       RUN_OR_INVOICES: 'give a contribution run or a list of invoices',
       FILE_NAME_INVALID: 'a file name may only contain letters, digits, dot, hyphen and underscore',
+    },
+    reason: {
+      SEPA_BATCH_HAS_PROBLEMS: 'The file was not made: {{count}} problem(s) (see the preview). Nothing was saved.',
+      MANDATE_NOT_ACTIVE: 'This mandate is no longer active.',
+    },
+    fieldLabel: {
+      creditorId: 'Creditor identifier',
+      signedOn: 'Signed on',
+      amendedOn: 'Amended on',
+      endedOn: 'Revoked on',
+      reference: 'Mandate reference',
+      leadDays: 'Lead time',
+      maxTransactionCents: 'Contract limit per debit',
+      maxMonthCents: 'Contract limit per month',
     },
   },
   audit: {

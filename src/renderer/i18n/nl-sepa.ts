@@ -135,8 +135,6 @@ export const nlSepa = {
       NOTHING_TO_REFUND: 'er zijn geen tegoeden om terug te betalen',
     },
     issue: {
-      SEPA_BATCH_HAS_PROBLEMS: 'Het bestand is niet gemaakt: {{count}} probleem/problemen (zie de proef). Er is niets opgeslagen.',
-      MANDATE_NOT_ACTIVE: 'Deze machtiging is niet meer actief.',
       MANDATE_REFERENCE_TAKEN: 'dit kenmerk is al eens gebruikt; een kenmerk wordt nooit opnieuw uitgegeven',
       MANDATE_REFERENCE_INVALID: 'hooguit 35 tekens: letters, cijfers en / - ? : ( ) . , \' + (geen spaties)',
       AMENDMENT_EMPTY: 'geef een nieuwe IBAN of een nieuw kenmerk op',
@@ -144,6 +142,20 @@ export const nlSepa = {
       CREDITOR_ID_INVALID_CHECKSUM: 'de controlecijfers van dit Incassant-ID kloppen niet',
       RUN_OR_INVOICES: 'geef een contributierun of een lijst facturen op',
       FILE_NAME_INVALID: 'bestandsnaam mag alleen letters, cijfers, punt, streep en liggend streepje bevatten',
+    },
+    reason: {
+      SEPA_BATCH_HAS_PROBLEMS: 'Het bestand is niet gemaakt: {{count}} probleem/problemen (zie de proef). Er is niets opgeslagen.',
+      MANDATE_NOT_ACTIVE: 'Deze machtiging is niet meer actief.',
+    },
+    fieldLabel: {
+      creditorId: 'Incassant-ID',
+      signedOn: 'Getekend op',
+      amendedOn: 'Gewijzigd op',
+      endedOn: 'Ingetrokken op',
+      reference: 'Kenmerk machtiging',
+      leadDays: 'Aanlevertermijn',
+      maxTransactionCents: 'Contractlimiet per incasso',
+      maxMonthCents: 'Contractlimiet per maand',
     },
   },
   audit: {
