@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SepaBatchResultDto } from '../../../shared/contract/sepa';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { showDate } from '../../lib/dates';
+import { showDate, showDateTime } from '../../lib/dates';
 import { downloadFile } from '../io/common/file-bytes';
 import { showMoney } from '../contributions/money';
 import { useRuns } from '../contributions/useContributions';
@@ -116,7 +116,7 @@ export function IncassoTab() {
                   <Table.Td>
                     {t(`sepa.history.${b.kind}`)} {b.retryOfBatchId && <Badge size="xs">{t('sepa.history.retry')}</Badge>}
                   </Table.Td>
-                  <Table.Td>{new Date(b.createdAt).toLocaleString('nl-NL', { dateStyle: 'short', timeStyle: 'short' })}</Table.Td>
+                  <Table.Td>{showDateTime(b.createdAt)}</Table.Td>
                   <Table.Td title={b.fileHash ?? ''}>{b.fileName}</Table.Td>
                   <Table.Td ta="right">{b.transactionCount.toLocaleString('nl-NL')}</Table.Td>
                   <Table.Td ta="right">{showMoney(b.controlSumCents)}</Table.Td>
