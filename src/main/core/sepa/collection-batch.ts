@@ -11,6 +11,7 @@ import { addTarget2Days, nextTarget2Day } from './target2-calendar';
 import { writePain008, type Debit, type DebitAmendment, type DebitGroup, type SequenceType } from './pain008-writer';
 import { creationDateTime, fileProblems, nextMsgId, problem, refuse, sha256, type PlaceFile } from './batch-file';
 import { closeRun } from '../contributions/runs';
+import { setColumnAudited } from './set-column-audited';
 
 /**
  * A collection batch (pain.008) from a contribution run's incasso invoices, or from explicit
@@ -55,7 +56,7 @@ const CANDIDATES = `
            WHERE bi.invoice_id = i.id AND b.status = 'exported' AND b.retry_of_batch_id IS NOT NULL) AS retries,
          (SELECT count(*) FROM sepa_batch_items bi WHERE bi.invoice_id = i.id AND bi.batch_id = @retryOf) AS inRetryBatch,
          m.id AS mandateId, m.reference, m.signed_on AS signedOn, m.iban, m.bic, m.kind AS mandateKind, m.last_used_on AS lastUsedOn,
-         (m.last_used_on IS NOT NULL OR EXISTS (SELECT 1 FROM sepa_batch_items u WHERE u.mandate_id = m.id)) AS usedBefore,
+         (m.last_used_on IS NOT NULL) AS usedBefore,
          (SELECT o.status FROM sepa_mandates o WHERE o.relation_id = i.relation_id ORDER BY o.signed_on DESC, o.created_at DESC LIMIT 1) AS otherStatus
     FROM invoices i
     JOIN relations r ON r.id = i.relation_id
@@ -295,24 +296,31 @@ function writeItems(ctx: CoreContext, batchId: string, groups: DebitGroup[], byK
     `INSERT INTO sepa_batch_items (id, batch_id, pmt_inf_id, collection_date, sequence_type, end_to_end_id, invoice_id, relation_id, mandate_id, iban, amount_cents, remittance)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const setE2e = ctx.sqlite.prepare('UPDATE invoices SET end_to_end_id = ?, updated_at = ? WHERE id = ?');
-  const used = ctx.sqlite.prepare(`UPDATE sepa_mandates SET last_used_on = ?, updated_at = ? WHERE id = ? AND (last_used_on IS NULL OR last_used_on < ?)`);
   const reported = ctx.sqlite.prepare('UPDATE sepa_mandate_amendments SET reported_in_batch_id = ? WHERE mandate_id = ? AND reported_in_batch_id IS NULL');
   // As a contribution run does: the item rows' audit is written set-based at the end.
   const suspended = suspendInsertAudit(ctx.sqlite, 'sepa_batch_items');
   try {
     let n = 0;
-    const now = ctx.now();
     keys.forEach((key, k) => {
       const g = groups[k]!;
       for (const p of byKey.get(key)!) {
         insert.run(`${batchId}.${String(++n).padStart(6, '0')}`, batchId, g.pmtInfId, p.date, p.sequenceType, p.endToEndId, p.c.invoiceId, p.c.relationId, p.c.mandateId, p.c.iban, p.c.openCents, p.remittance);
-        setE2e.run(p.endToEndId, now, p.c.invoiceId);
-        used.run(p.date, now, p.c.mandateId, p.date);
         if (p.amendment) reported.run(batchId, p.c.mandateId);
       }
     });
   } finally {
     suspended?.resume();
   }
+  // Each invoice carries the EndToEndId it was last collected with; each mandate its last use.
+  const now = ctx.now();
+  setColumnAudited(ctx.sqlite, 'invoices', 'end_to_end_id', 'SELECT invoice_id, end_to_end_id FROM sepa_batch_items WHERE batch_id = ?', [batchId], { column: 'updated_at', value: now });
+  setColumnAudited(
+    ctx.sqlite,
+    'sepa_mandates',
+    'last_used_on',
+    `SELECT bi.mandate_id, max(bi.collection_date) FROM sepa_batch_items bi JOIN sepa_mandates m ON m.id = bi.mandate_id
+      WHERE bi.batch_id = ? GROUP BY bi.mandate_id HAVING m.last_used_on IS NULL OR max(bi.collection_date) > m.last_used_on`,
+    [batchId],
+    { column: 'updated_at', value: now },
+  );
 }

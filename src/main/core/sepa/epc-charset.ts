@@ -8,7 +8,11 @@ import { foldDiacritics } from '../../../shared/dutch/text';
  */
 const OUTSIDE = /[^A-Za-z0-9/\-?:().,'+ ]/gu;
 
+const CLEAN = /^[A-Za-z0-9/\-?:().,'+]+(?: [A-Za-z0-9/\-?:().,'+]+)*$/u;
+
 export function toEpcText(s: string, max: number): string {
+  // Most names and texts are already plain: no need to fold them.
+  if (CLEAN.test(s)) return s.length <= max ? s : s.slice(0, max).trimEnd();
   const t = foldDiacritics(s)
     .replace(/&/gu, '+')
     .replace(/[\u2018\u2019\u201A\u201B\u00B4`]/gu, "'")

@@ -140,6 +140,10 @@ describe('collection files', () => {
     expect(count('SELECT count(*) AS n FROM sepa_mandate_amendments WHERE reported_in_batch_id = ?', r.batchId)).toBe(2);
     expect(count(`SELECT count(*) AS n FROM sepa_mandates WHERE last_used_on IN ('2026-12-01', '2027-01-15')`)).toBe(4);
     expect(count(`SELECT count(*) AS n FROM contribution_runs WHERE id = ? AND status = 'closed'`, runId)).toBe(1);
+    // History has every stamp (written set-based), and the update triggers are back in place.
+    expect(count(`SELECT count(*) AS n FROM audit_log WHERE table_name = 'invoices' AND field = 'end_to_end_id' AND old_value IS NULL AND new_value LIKE 'C2026-%'`)).toBe(4);
+    expect(count(`SELECT count(*) AS n FROM audit_log WHERE table_name = 'sepa_mandates' AND field = 'last_used_on' AND operation_id = (SELECT id FROM operations WHERE kind = 'sepaBatches.collect')`)).toBe(4);
+    expect(count(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN ('audit_invoices_update', 'audit_sepa_mandates_update')`)).toBe(2);
     // Nothing is collected twice.
     const again = await core.call('sepaBatches.collect', { runId, date: '2026-12-01', dryRun: true });
     expect(again.problems.map((p) => p.code)).toEqual(['NOTHING_TO_COLLECT']);

@@ -42,9 +42,13 @@ export function isTarget2Day(iso: string): boolean {
 }
 
 /** The date itself when it is a business day, else the next one. */
+const nextCache = new Map<string, string>();
 export function nextTarget2Day(iso: string): string {
+  const known = nextCache.get(iso);
+  if (known) return known;
   let day = iso;
   while (!isTarget2Day(day)) day = addDays(day, 1);
+  if (nextCache.size < 10_000) nextCache.set(iso, day);
   return day;
 }
 
