@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '../../shared/errors';
-import { backupCommand } from './backup';
+import { backupCommand, backupsCommand, newCommand, restoreCommand } from './backups-commands';
 import { logCommand, requestsCommand, tasksCommand } from './contacts-commands';
+import { meetingsCommand } from './meetings-command';
 import { CliError, EXIT, usageError } from './cli-error';
 import type { CliIo, Command, ParsedArgs } from './command';
 import { demoCommand } from './demo';
@@ -22,6 +23,7 @@ import { selectionsCommand, tagsCommand } from './lists';
 import { undoCommand } from './undo';
 
 export const COMMANDS: Command[] = [
+  newCommand,
   demoCommand,
   searchCommand,
   selectCommand,
@@ -43,10 +45,13 @@ export const COMMANDS: Command[] = [
   exportJsonCommand,
   importJsonCommand,
   backupCommand,
+  backupsCommand,
+  restoreCommand,
   duplicatesCommand,
   requestsCommand,
   logCommand,
   tasksCommand,
+  meetingsCommand,
 ];
 
 const PROGRAM = 'ledenbeheer';

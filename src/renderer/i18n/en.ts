@@ -9,6 +9,7 @@ import { enIo } from './en-io';
 import { enDedupe } from './en-dedupe';
 import { enMemberships } from './en-memberships';
 import { enContacts } from './en-contacts';
+import { enAdministrations } from './en-administrations';
 
 /** English, the second language: exactly the keys of nl.ts. */
 export const en: Shape<typeof nl> = {
@@ -219,6 +220,7 @@ export const en: Shape<typeof nl> = {
   ...enDedupe,
   ...enMemberships,
   ...enContacts,
+  administrations: enAdministrations,
   contributions: enContributions.contributions,
   sepa: enSepa.sepa,
   ...enErrors,

@@ -22,4 +22,5 @@ export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodNa
   'sepa.getCreditor',
   'mandates.list',
   'sepaBatches.list',
+  'backups.checkFile',
 ]);
