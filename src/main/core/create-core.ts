@@ -144,11 +144,8 @@ export function createCore(opts: CoreOptions): Core {
     ...tasksHandlers(ctx),
     ...meetingsHandlers(ctx),
     ...contributionsHandlers(ctx),
-<<<<<<< HEAD
     ...sepaHandlers(ctx),
-=======
     ...backupsHandlers(backups, sqlite),
->>>>>>> main
   } satisfies Handlers;
   if (opts.autoBackups && !readOnly && opts.file !== ':memory:') {
     for (const [method, reasonFor] of Object.entries(BACKUP_BEFORE)) {

@@ -1,8 +1,5 @@
-<<<<<<< HEAD
 import { enSepa } from './en-sepa';
-=======
 import { enAdministrationErrorCodes, enAdministrationIssues } from './en-administrations';
->>>>>>> main
 import { enMoreIssues, enMoreReasons } from './en-error-codes';
 import type { nlErrors } from './nl-errors';
 import type { Shape } from './shape';

@@ -1,8 +1,5 @@
-<<<<<<< HEAD
 import { nlSepa } from './nl-sepa';
-=======
 import { nlAdministrationErrorCodes, nlAdministrationIssues } from './nl-administrations';
->>>>>>> main
 import { nlMoreIssues, nlMoreReasons } from './nl-error-codes';
 /** Field labels and error messages (Dutch); en-errors.ts has exactly the same keys. */
 export const nlErrors = {

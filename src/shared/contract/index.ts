@@ -13,11 +13,8 @@ import { requestsContract } from './requests';
 import { contactsContract } from './contacts';
 import { meetingsContract } from './meetings';
 import { contributionsContract } from './contributions';
-<<<<<<< HEAD
 import { sepaContract } from './sepa';
-=======
 import { backupsContract } from './backups';
->>>>>>> main
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
 export const contract = {
@@ -36,11 +33,8 @@ export const contract = {
   ...contactsContract,
   ...meetingsContract,
   ...contributionsContract,
-<<<<<<< HEAD
   ...sepaContract,
-=======
   ...backupsContract,
->>>>>>> main
 };
 
 export type Contract = typeof contract;
@@ -68,11 +62,8 @@ export * from './requests';
 export * from './contacts';
 export * from './meetings';
 export * from './contributions';
-<<<<<<< HEAD
 export * from './sepa';
-=======
 export * from './backups';
->>>>>>> main
 export * from './fee-schedule';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';
 export * from './operation-kinds';

@@ -5,11 +5,8 @@ import { BULK_TABLE_NAMES, bulkLoad, type BulkLoader, type BulkPhase, type BulkT
 import { buildDemoData, type DemoEnvironment } from './build-demo';
 import type { DemoData } from './demo-model';
 import { addContactsDemo } from './demo-contacts';
-<<<<<<< HEAD
 import { addSepaDemo } from './demo-sepa';
-=======
 import { setAdministrationIdentity } from '../setup/administration-identity';
->>>>>>> main
 
 export interface GenerateDemoOptions {
   relations: number;
@@ -68,12 +65,9 @@ export function generateDemo(target: Core | CoreContext, opts: GenerateDemoOptio
       { deferIndexes: true, ...(opts.onPhase ? { onPhase: opts.onPhase } : {}) },
     );
     addContactsDemo(ctx, today);
-<<<<<<< HEAD
     addSepaDemo(ctx, today);
-=======
     // A demo is marked in the file itself, so the header says so wherever it is opened.
     setAdministrationIdentity(ctx.sqlite, { demo: true });
->>>>>>> main
     op.changed('relations.changed', { all: true });
     return { operationId: op.id, counts };
   });
