@@ -5,6 +5,7 @@ import { and, not, or, NOBODY, EVERYBODY, resolve, type RelationIntervals } from
 import type { EvalScope } from './eval-scope';
 import * as relationAtoms from './atoms/relation-atoms';
 import * as datedAtoms from './atoms/dated-atoms';
+import * as signalAtoms from './atoms/signal-atoms';
 
 type Evaluators = { [T in Condition['type']]: (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals };
 
@@ -28,6 +29,8 @@ const EVALUATORS: Evaluators = {
   duration: datedAtoms.durationAtom,
   subscription: datedAtoms.subscriptionAtom,
   membership: datedAtoms.membershipAtom,
+  birthday: signalAtoms.birthdayAtom,
+  dataSignal: signalAtoms.dataSignalAtom,
 };
 
 function evaluateNode(condition: Condition, scope: EvalScope): RelationIntervals {
