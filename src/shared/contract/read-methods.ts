@@ -19,4 +19,6 @@ export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodNa
   'subscriptions.list',
   'reference.lookupPostcode',
   'reference.bicForIban',
+  'overview.get',
+  'overview.series',
 ]);

@@ -68,15 +68,41 @@ export function evaluateCondition(
   moment: EvaluationMoment | 'always',
   opts: { relationIds?: string[] } = {},
 ): Map<string, IntervalSet> {
-  const window = windowOf(moment);
-  const scope = newScope(ctx, window, opts.relationIds ?? null);
-  const result = evaluateIntervals(scope, condition);
   const universe = opts.relationIds
     ? (ctx.sqlite
         .prepare('SELECT id FROM relations WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))')
         .all(JSON.stringify(opts.relationIds)) as { id: string }[])
     : (ctx.sqlite.prepare('SELECT id FROM relations WHERE deleted_at IS NULL').all() as { id: string }[]);
-  const found = resolve(result, universe.map((r) => r.id), window);
+  return evaluateIn(ctx, universe.map((r) => r.id), condition, moment, opts.relationIds ?? null, new Map());
+}
+
+/**
+ * Many conditions at once (the overview's figures): the same evaluation as `evaluateCondition`
+ * for each, sharing the universe read and, per window, the memoised references.
+ */
+export function evaluateConditions(ctx: CoreContext, items: { condition: Condition; moment: EvaluationMoment }[]): Map<string, IntervalSet>[] {
+  const universe = (ctx.sqlite.prepare('SELECT id FROM relations WHERE deleted_at IS NULL').all() as { id: string }[]).map((r) => r.id);
+  const caches = new Map<string, Map<string, RelationIntervals>>();
+  return items.map(({ condition, moment }) => {
+    const w = windowOf(moment);
+    const key = `${w.from}:${w.to}`;
+    if (!caches.has(key)) caches.set(key, new Map());
+    return evaluateIn(ctx, universe, condition, moment, null, caches.get(key)!);
+  });
+}
+
+function evaluateIn(
+  ctx: CoreContext,
+  universe: string[],
+  condition: Condition,
+  moment: EvaluationMoment | 'always',
+  relationIds: string[] | null,
+  cache: Map<string, RelationIntervals>,
+): Map<string, IntervalSet> {
+  const window = windowOf(moment);
+  const scope = { ...newScope(ctx, window, relationIds), cache };
+  const result = evaluateIntervals(scope, condition);
+  const found = resolve(result, universe, window);
   if (moment !== 'always' && 'wholePeriod' in moment && moment.wholePeriod) {
     // "For the whole period": only relations for which it holds on every day of the window.
     for (const [id, days] of found) if (totalDays(days) < window.to - window.from) found.delete(id);

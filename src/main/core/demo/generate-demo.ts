@@ -4,6 +4,7 @@ import { assertEmptyAdministration } from '../exchange/administration-state';
 import { BULK_TABLE_NAMES, bulkLoad, type BulkLoader, type BulkPhase, type BulkTableName } from '../exchange/bulk-load';
 import { buildDemoData, type DemoEnvironment } from './build-demo';
 import type { DemoData } from './demo-model';
+import { addMembershipsDemo } from './demo-memberships';
 import { addContactsDemo } from './demo-contacts';
 
 export interface GenerateDemoOptions {
@@ -63,6 +64,7 @@ export function generateDemo(target: Core | CoreContext, opts: GenerateDemoOptio
       { deferIndexes: true, ...(opts.onPhase ? { onPhase: opts.onPhase } : {}) },
     );
     addContactsDemo(ctx, today);
+    addMembershipsDemo(ctx);
     op.changed('relations.changed', { all: true });
     return { operationId: op.id, counts };
   });
