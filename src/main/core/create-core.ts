@@ -29,6 +29,7 @@ import { tasksHandlers } from './tasks/tasks.handlers';
 import { meetingsHandlers } from './meetings/meetings.handlers';
 import { contributionsHandlers } from './contributions/contributions.handlers';
 import { overviewHandlers } from './overview/overview.handlers';
+import { listActionsHandlers } from './lists/list-actions.handlers';
 import { seedDefaults } from './setup/default-data';
 import { resourcesDir as defaultResourcesDir } from '../paths';
 
@@ -126,6 +127,7 @@ export function createCore(opts: CoreOptions): Core {
     ...meetingsHandlers(ctx),
     ...contributionsHandlers(ctx),
     ...overviewHandlers(ctx),
+    ...listActionsHandlers(ctx),
   } satisfies Handlers;
   const dispatcher = createDispatcher(handlers, {
     checkOutput,

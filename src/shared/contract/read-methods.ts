@@ -21,4 +21,5 @@ export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodNa
   'reference.bicForIban',
   'overview.get',
   'overview.series',
+  'lists.emails',
 ]);
