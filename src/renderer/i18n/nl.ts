@@ -6,6 +6,7 @@ import { nlIo } from './nl-io';
 import { nlDedupe } from './nl-dedupe';
 import { nlMemberships } from './nl-memberships';
 import { nlContacts } from './nl-contacts';
+import { nlOverview } from './nl-overview';
 
 /** Dutch, the default language. Keys are `feature.area.message`; en.ts must have exactly the same keys. */
 export const nl = {
@@ -31,6 +32,7 @@ export const nl = {
     header: { product: 'Ledenbeheer' },
     nav: {
       label: 'Hoofdmenu',
+      overview: 'Overzicht',
       relations: 'Relaties',
       trash: 'Prullenbak',
       history: 'Historie',
@@ -248,6 +250,7 @@ export const nl = {
   ...nlDedupe,
   ...nlMemberships,
   ...nlContacts,
+  ...nlOverview,
   contributions: nlContributions.contributions,
   ...nlErrors,
 };
