@@ -160,7 +160,7 @@ function AddToGroupModal(props: {
     <Modal opened={props.opened} onClose={props.onClose} title={t('lists.group.title')}>
       <Stack gap="sm">
         <Select label={t('lists.group.group')} searchable data-testid="group-pick" value={groupId} onChange={setGroupId} data={(groups.data?.rows ?? []).map((g) => ({ value: g.id, label: g.name }))} />
-        <Select label={t('lists.group.role')} clearable value={roleId} onChange={setRoleId} data={(roles.data?.rows ?? []).map((r) => ({ value: r.id, label: r.name }))} />
+        <Select label={t('lists.group.role')} data-testid="role-pick" clearable value={roleId} onChange={setRoleId} data={(roles.data?.rows ?? []).map((r) => ({ value: r.id, label: r.name }))} />
         <Group grow>
           <DateField label={t('lists.group.from')} value={from} onChange={setFrom} />
           {/* The field shows the last day; the core's end is exclusive. */}
