@@ -13,7 +13,7 @@ export interface GenerateDemoOptions {
   /** Last day of the generated history; default today. */
   today?: string;
   /** Durations of the steps (building the rows in memory, then the bulk load's), for benchmarks. */
-  onPhase?: (phase: 'build' | BulkPhase, ms: number) => void;
+  onPhase?: (phase: 'build' | 'memberships' | BulkPhase, ms: number) => void;
 }
 
 export interface GenerateDemoResult {
@@ -64,7 +64,9 @@ export function generateDemo(target: Core | CoreContext, opts: GenerateDemoOptio
       { deferIndexes: true, ...(opts.onPhase ? { onPhase: opts.onPhase } : {}) },
     );
     addContactsDemo(ctx, today);
+    const m0 = performance.now();
     addMembershipsDemo(ctx);
+    opts.onPhase?.('memberships', performance.now() - m0);
     op.changed('relations.changed', { all: true });
     return { operationId: op.id, counts };
   });

@@ -1,3 +1,4 @@
+import type { CoreContext } from '../../context';
 import type { Condition, DataSignal } from '../../../../shared/contract/conditions';
 import { normalizePostcode } from '../../../../shared/dutch/postcode';
 import { lookupPc4 } from '../../../../shared/dutch/pc4';
@@ -19,6 +20,25 @@ export const birthdayAtom: Atom<'birthday'> = (_c, scope) => {
     .all(filter.params) as { id: string; birth: string }[];
   return fromFacts(rows.map((r): [string, IntervalSet] => [r.id, birthdayDays(r.birth, scope.window.from, scope.window.to)]));
 };
+
+/*
+ * The scan reads every relation (seconds at 100,000), and the overview, the list behind its
+ * number and each page of that list ask again: the ids are reused while the database is
+ * unchanged (total_changes() moves with every write of this connection, data_version with
+ * every commit of another, as for the list's total in relations.repo.ts).
+ */
+const scanCache = new WeakMap<CoreContext, { version: string; ids: Set<string> }>();
+
+function suspectedIds(ctx: CoreContext): Set<string> {
+  const v = ctx.sqlite.prepare('SELECT total_changes() AS c, data_version AS d FROM pragma_data_version').get() as { c: number; d: number };
+  const version = `${v.c}/${v.d}`;
+  const hit = scanCache.get(ctx);
+  if (hit?.version === version) return hit.ids;
+  const scan = scanRecords(loadAllRecords(ctx), ctx.reference.infixes, loadWeights(ctx), dismissedPairs(ctx));
+  const ids = new Set(scan.pairs.flatMap((p) => [p.a.id, p.b.id]));
+  scanCache.set(ctx, { version, ids });
+  return ids;
+}
 
 const undated = (ids: Iterable<string>): RelationIntervals => fromFacts([...ids].map((id): [string, IntervalSet] => [id, ALL]));
 
@@ -73,8 +93,7 @@ const SIGNALS: Record<DataSignal, (scope: EvalScope) => RelationIntervals> = {
   },
   /** In a suspected pair of the duplicate scan (core/dedupe: same scorer, weights and "Geen dubbel" pairs). */
   suspectedDuplicate: (scope) => {
-    const scan = scanRecords(loadAllRecords(scope.ctx), scope.ctx.reference.infixes, loadWeights(scope.ctx), dismissedPairs(scope.ctx));
-    const ids = new Set(scan.pairs.flatMap((p) => [p.a.id, p.b.id]));
+    const ids = suspectedIds(scope.ctx);
     const only = scope.relationIds ? new Set(scope.relationIds) : null;
     return undated([...ids].filter((id) => !only || only.has(id)));
   },
