@@ -30,6 +30,7 @@ import { meetingsHandlers } from './meetings/meetings.handlers';
 import { contributionsHandlers } from './contributions/contributions.handlers';
 import { overviewHandlers } from './overview/overview.handlers';
 import { listActionsHandlers } from './lists/list-actions.handlers';
+import { reportsHandlers } from './reports/reports.handlers';
 import { seedDefaults } from './setup/default-data';
 import { resourcesDir as defaultResourcesDir } from '../paths';
 
@@ -128,6 +129,7 @@ export function createCore(opts: CoreOptions): Core {
     ...contributionsHandlers(ctx),
     ...overviewHandlers(ctx),
     ...listActionsHandlers(ctx),
+    ...reportsHandlers(ctx),
   } satisfies Handlers;
   const dispatcher = createDispatcher(handlers, {
     checkOutput,

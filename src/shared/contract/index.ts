@@ -15,6 +15,7 @@ import { meetingsContract } from './meetings';
 import { contributionsContract } from './contributions';
 import { overviewContract } from './overview';
 import { listsContract } from './lists';
+import { reportsContract } from './reports';
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
 export const contract = {
@@ -35,6 +36,7 @@ export const contract = {
   ...contributionsContract,
   ...overviewContract,
   ...listsContract,
+  ...reportsContract,
 };
 
 export type Contract = typeof contract;
@@ -64,6 +66,7 @@ export * from './meetings';
 export * from './contributions';
 export * from './overview';
 export * from './lists';
+export * from './reports';
 export * from './fee-schedule';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';
 export * from './operation-kinds';

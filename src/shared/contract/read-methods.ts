@@ -22,4 +22,6 @@ export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodNa
   'overview.get',
   'overview.series',
   'lists.emails',
+  'reports.membersPerUnit',
+  'reports.ageCategories',
 ]);

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../../test/support/test-core';
 import type { Condition, OverviewFigure } from '../../../shared/contract';
@@ -150,6 +154,34 @@ describe('overview of a small association', () => {
     expect(lid.counts.at(-1)).toBe(4);
     const units = await core.call('overview.series', { until: ON, months: 12, by: 'unit' });
     expect(units.series.map((x) => x.name)).toEqual(['Noord', 'Zuid']);
+  });
+
+  it('reports members per unit and type over a period, in Excel and PDF', async () => {
+    const r = await core.call('reports.membersPerUnit', { from: '2026-01-01', to: '2026-06-16', format: 'xlsx' });
+    const zuidLid = r.rows.find((x) => String(x.unit).trim() === 'Zuid' && x.type === 'Lid');
+    // Cor and Eva on 1 January; Bert came in, Cor went out; Bert and Eva on 15 June.
+    expect(zuidLid).toMatchObject({ start: 2, in: 1, out: 1, end: 2 });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(r.file!.bytes, 'base64'));
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(4).values).toEqual([undefined, 'Afdeling', 'Type', 'Op 1-1-2026', 'Erbij', 'Eraf', 'Op 15-6-2026']);
+    expect(sheet.actualRowCount).toBe(3 + r.rows.length); // title, period, header (a blank row between is not counted)
+    const pdf = await core.call('reports.membersPerUnit', { from: '2026-01-01', to: '2026-06-16', format: 'pdf' });
+    const bytes = Buffer.from(pdf.file!.bytes, 'base64');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    fs.writeFileSync(path.join(os.tmpdir(), 'ledenbeheer-report-members.pdf'), bytes);
+  });
+
+  it('counts age categories on 1 January with the levy per head', async () => {
+    const r = await core.call('reports.ageCategories', { year: 2026, typeCode: 'lid', format: 'pdf' });
+    // On 1 January 2026: Cor 51; Anna 65, Eva 75; Dina has no birth date, Bert joined in February.
+    expect(r.rows.map((x) => [x.category, x.members, x.amount])).toEqual([
+      ['Jeugd (t/m 17)', 0, 0],
+      ['Senioren (18–64)', 1, 1250],
+      ['Veteranen (65+)', 2, 1500],
+    ]);
+    expect(r.totals).toEqual({ category: 'Totaal', members: 3, amount: 2750 });
+    fs.writeFileSync(path.join(os.tmpdir(), 'ledenbeheer-report-ages.pdf'), Buffer.from(r.file!.bytes, 'base64'));
   });
 
   it('gives an empty series for no days', () => {
