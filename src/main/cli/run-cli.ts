@@ -6,6 +6,7 @@ import { CliError, EXIT, usageError } from './cli-error';
 import type { CliIo, Command, ParsedArgs } from './command';
 import { demoCommand } from './demo';
 import { duplicatesCommand } from './duplicates';
+import { listCommand, overviewCommand, reportCommand } from './overview-commands';
 import { exportJsonCommand } from './export-json';
 import { groupsCommand } from './groups';
 import { importJsonCommand } from './import-json';
@@ -41,6 +42,9 @@ export const COMMANDS: Command[] = [
   importJsonCommand,
   backupCommand,
   duplicatesCommand,
+  overviewCommand,
+  reportCommand,
+  listCommand,
   requestsCommand,
   logCommand,
   tasksCommand,

@@ -162,7 +162,7 @@ describe('overview of a small association', () => {
     // Cor and Eva on 1 January; Bert came in, Cor went out; Bert and Eva on 15 June.
     expect(zuidLid).toMatchObject({ start: 2, in: 1, out: 1, end: 2 });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(r.file!.bytes, 'base64'));
+    await book.xlsx.load(Buffer.from(r.file!.bytes, 'base64') as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect(sheet.getRow(4).values).toEqual([undefined, 'Afdeling', 'Type', 'Op 1-1-2026', 'Erbij', 'Eraf', 'Op 15-6-2026']);
     expect(sheet.actualRowCount).toBe(3 + r.rows.length); // title, period, header (a blank row between is not counted)
