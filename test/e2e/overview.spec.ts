@@ -62,6 +62,14 @@ test('opens on the overview; a number opens its list, which is added to a group 
   await book.xlsx.readFile('test-results/e2e/overview-list.xlsx');
   expect(book.worksheets[0]!.actualRowCount).toBe(count + 1); // a header and one row per relation
 
+  // A report from the overview, as PDF.
+  await page.getByTestId('nav-overview').click();
+  const pdf = page.waitForEvent('download');
+  await page.getByTestId('report-ages-pdf').click();
+  const pdfFile = await pdf;
+  expect(pdfFile.suggestedFilename()).toBe('leeftijdscategorieen-2026.pdf');
+  await pdfFile.saveAs('test-results/e2e/overview-ages.pdf');
+
   // History names the operation.
   const ops = await rpc(request, 'audit.operations', { offset: 0, limit: 5 });
   expect(ops.rows.map((o) => o.kind)).toContain('lists.addToGroup');

@@ -3,6 +3,13 @@ import type { nlOverview } from './nl-overview';
 
 export const enOverview: Shape<typeof nlOverview> = {
   overview: {
+    reports: {
+      title: 'Reports',
+      membersPerUnit: 'Members per unit and type, {{year}} so far',
+      ageCategories: 'Federation age categories, 1-1-{{year}}',
+      xlsx: 'Excel',
+      pdf: 'PDF',
+    },
     title: 'Overview',
     on: 'Reference date',
     demo: 'Demo administration',

@@ -1,6 +1,13 @@
 /** The overview, the lists behind its numbers, the shared list actions and the reports. */
 export const nlOverview = {
   overview: {
+    reports: {
+      title: 'Rapporten',
+      membersPerUnit: 'Leden per afdeling en type, {{year}} tot nu',
+      ageCategories: 'Leeftijdscategorieën bond, 1-1-{{year}}',
+      xlsx: 'Excel',
+      pdf: 'PDF',
+    },
     title: 'Overzicht',
     on: 'Peildatum',
     demo: 'Demo-administratie',

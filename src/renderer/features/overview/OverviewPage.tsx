@@ -11,6 +11,7 @@ import { useQuery } from '../../rpc/useQuery';
 import { useNavigation } from '../../shell/navigation';
 import { useFigureLabel } from './figure-label';
 import { MembersChart } from './MembersChart';
+import { ReportsCard } from './ReportsCard';
 
 const BIRTHDAY_DAYS = 14;
 const JUBILEE_DAYS = 31;
@@ -110,6 +111,7 @@ export function OverviewPage() {
               </Text>
             )}
           </Card>
+          <ReportsCard on={on} />
         </SimpleGrid>
       )}
       <MembersChart until={on} />
