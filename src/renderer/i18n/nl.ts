@@ -7,6 +7,7 @@ import { nlDedupe } from './nl-dedupe';
 import { nlMemberships } from './nl-memberships';
 import { nlContacts } from './nl-contacts';
 import { nlOverview } from './nl-overview';
+import { nlAdministrations } from './nl-administrations';
 
 /** Dutch, the default language. Keys are `feature.area.message`; en.ts must have exactly the same keys. */
 export const nl = {
@@ -251,6 +252,7 @@ export const nl = {
   ...nlMemberships,
   ...nlContacts,
   ...nlOverview,
+  administrations: nlAdministrations,
   contributions: nlContributions.contributions,
   ...nlErrors,
 };

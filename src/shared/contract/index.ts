@@ -16,6 +16,7 @@ import { contributionsContract } from './contributions';
 import { overviewContract } from './overview';
 import { listsContract } from './lists';
 import { reportsContract } from './reports';
+import { backupsContract } from './backups';
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
 export const contract = {
@@ -37,6 +38,7 @@ export const contract = {
   ...overviewContract,
   ...listsContract,
   ...reportsContract,
+  ...backupsContract,
 };
 
 export type Contract = typeof contract;
@@ -67,6 +69,7 @@ export * from './contributions';
 export * from './overview';
 export * from './lists';
 export * from './reports';
+export * from './backups';
 export * from './fee-schedule';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';
 export * from './operation-kinds';

@@ -24,4 +24,5 @@ export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodNa
   'lists.emails',
   'reports.membersPerUnit',
   'reports.ageCategories',
+  'backups.checkFile',
 ]);

@@ -6,6 +6,7 @@ import { buildDemoData, type DemoEnvironment } from './build-demo';
 import type { DemoData } from './demo-model';
 import { addMembershipsDemo } from './demo-memberships';
 import { addContactsDemo } from './demo-contacts';
+import { setAdministrationIdentity } from '../setup/administration-identity';
 
 export interface GenerateDemoOptions {
   relations: number;
@@ -67,6 +68,8 @@ export function generateDemo(target: Core | CoreContext, opts: GenerateDemoOptio
     const m0 = performance.now();
     addMembershipsDemo(ctx);
     opts.onPhase?.('memberships', performance.now() - m0);
+    // A demo is marked in the file itself, so the header says so wherever it is opened.
+    setAdministrationIdentity(ctx.sqlite, { demo: true });
     op.changed('relations.changed', { all: true });
     return { operationId: op.id, counts };
   });
