@@ -7,6 +7,7 @@ import { CliError, EXIT, usageError } from './cli-error';
 import type { CliIo, Command, ParsedArgs } from './command';
 import { demoCommand } from './demo';
 import { duplicatesCommand } from './duplicates';
+import { listCommand, overviewCommand, reportCommand } from './overview-commands';
 import { exportJsonCommand } from './export-json';
 import { groupsCommand } from './groups';
 import { importJsonCommand } from './import-json';
@@ -48,6 +49,9 @@ export const COMMANDS: Command[] = [
   backupsCommand,
   restoreCommand,
   duplicatesCommand,
+  overviewCommand,
+  reportCommand,
+  listCommand,
   requestsCommand,
   logCommand,
   tasksCommand,

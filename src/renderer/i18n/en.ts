@@ -9,6 +9,7 @@ import { enIo } from './en-io';
 import { enDedupe } from './en-dedupe';
 import { enMemberships } from './en-memberships';
 import { enContacts } from './en-contacts';
+import { enOverview } from './en-overview';
 import { enAdministrations } from './en-administrations';
 
 /** English, the second language: exactly the keys of nl.ts. */
@@ -29,7 +30,7 @@ export const en: Shape<typeof nl> = {
   },
   shell: {
     header: { product: 'Ledenbeheer' },
-    nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export', duplicates: 'Duplicates', contributions: 'Contributions', today: 'Today', requests: 'Change requests', log: 'Contact log' },
+    nav: { label: 'Main menu', overview: 'Overview', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export', duplicates: 'Duplicates', contributions: 'Contributions', today: 'Today', requests: 'Change requests', log: 'Contact log' },
     language: { label: 'Language' },
     unsaved: {
       title: 'Changes not saved',
@@ -220,6 +221,7 @@ export const en: Shape<typeof nl> = {
   ...enDedupe,
   ...enMemberships,
   ...enContacts,
+  ...enOverview,
   administrations: enAdministrations,
   contributions: enContributions.contributions,
   sepa: enSepa.sepa,

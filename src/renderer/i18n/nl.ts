@@ -7,6 +7,7 @@ import { nlIo } from './nl-io';
 import { nlDedupe } from './nl-dedupe';
 import { nlMemberships } from './nl-memberships';
 import { nlContacts } from './nl-contacts';
+import { nlOverview } from './nl-overview';
 import { nlAdministrations } from './nl-administrations';
 
 /** Dutch, the default language. Keys are `feature.area.message`; en.ts must have exactly the same keys. */
@@ -33,6 +34,7 @@ export const nl = {
     header: { product: 'Ledenbeheer' },
     nav: {
       label: 'Hoofdmenu',
+      overview: 'Overzicht',
       relations: 'Relaties',
       trash: 'Prullenbak',
       history: 'Historie',
@@ -250,6 +252,7 @@ export const nl = {
   ...nlDedupe,
   ...nlMemberships,
   ...nlContacts,
+  ...nlOverview,
   administrations: nlAdministrations,
   contributions: nlContributions.contributions,
   sepa: nlSepa.sepa,

@@ -22,5 +22,10 @@ export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodNa
   'sepa.getCreditor',
   'mandates.list',
   'sepaBatches.list',
+  'overview.get',
+  'overview.series',
+  'lists.emails',
+  'reports.membersPerUnit',
+  'reports.ageCategories',
   'backups.checkFile',
 ]);

@@ -4,6 +4,7 @@ import { assertEmptyAdministration } from '../exchange/administration-state';
 import { BULK_TABLE_NAMES, bulkLoad, type BulkLoader, type BulkPhase, type BulkTableName } from '../exchange/bulk-load';
 import { buildDemoData, type DemoEnvironment } from './build-demo';
 import type { DemoData } from './demo-model';
+import { addMembershipsDemo } from './demo-memberships';
 import { addContactsDemo } from './demo-contacts';
 import { addSepaDemo } from './demo-sepa';
 import { setAdministrationIdentity } from '../setup/administration-identity';
@@ -14,7 +15,7 @@ export interface GenerateDemoOptions {
   /** Last day of the generated history; default today. */
   today?: string;
   /** Durations of the steps (building the rows in memory, then the bulk load's), for benchmarks. */
-  onPhase?: (phase: 'build' | BulkPhase, ms: number) => void;
+  onPhase?: (phase: 'build' | 'memberships' | BulkPhase, ms: number) => void;
 }
 
 export interface GenerateDemoResult {
@@ -66,6 +67,9 @@ export function generateDemo(target: Core | CoreContext, opts: GenerateDemoOptio
     );
     addContactsDemo(ctx, today);
     addSepaDemo(ctx, today);
+    const m0 = performance.now();
+    addMembershipsDemo(ctx);
+    opts.onPhase?.('memberships', performance.now() - m0);
     // A demo is marked in the file itself, so the header says so wherever it is opened.
     setAdministrationIdentity(ctx.sqlite, { demo: true });
     op.changed('relations.changed', { all: true });
