@@ -39,6 +39,8 @@ export function errorCodeText(catalogue: Catalogue, code: string, details?: Reco
     catalogue.bank.reason,
     // Why a bank entry was matched, or not (the CLI prints these next to each entry).
     catalogue.bank.match,
+    // SEPA: mandates, collection and refund files.
+    catalogue.sepa.problem,
   ];
   for (const texts of places) {
     const text = lookup(texts, code);

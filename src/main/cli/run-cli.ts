@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '../../shared/errors';
-import { backupCommand } from './backup';
+import { backupCommand, backupsCommand, newCommand, restoreCommand } from './backups-commands';
 import { logCommand, requestsCommand, tasksCommand } from './contacts-commands';
 import { meetingsCommand } from './meetings-command';
 import { CliError, EXIT, usageError } from './cli-error';
 import type { CliIo, Command, ParsedArgs } from './command';
 import { demoCommand } from './demo';
 import { duplicatesCommand } from './duplicates';
+import { listCommand, overviewCommand, reportCommand } from './overview-commands';
 import { exportJsonCommand } from './export-json';
 import { groupsCommand } from './groups';
 import { importJsonCommand } from './import-json';
@@ -14,6 +15,7 @@ import { exportCommand, importCommand, labelsCommand, mergeCommand } from './io-
 import { membershipsCommand } from './memberships';
 import { contributionsCommand, invoicesCommand, paymentsCommand, remindersCommand } from './contributions';
 import { bankCommand } from './bank';
+import { mandatesCommand, sepaCommand } from './sepa';
 import { fromDomainError } from './messages';
 import { printable } from './printable';
 import { STORAGE_CODES, storageError } from '../core/storage/storage-errors';
@@ -23,6 +25,7 @@ import { selectionsCommand, tagsCommand } from './lists';
 import { undoCommand } from './undo';
 
 export const COMMANDS: Command[] = [
+  newCommand,
   demoCommand,
   searchCommand,
   selectCommand,
@@ -31,6 +34,8 @@ export const COMMANDS: Command[] = [
   groupsCommand,
   membershipsCommand,
   contributionsCommand,
+  mandatesCommand,
+  sepaCommand,
   invoicesCommand,
   paymentsCommand,
   bankCommand,
@@ -43,7 +48,12 @@ export const COMMANDS: Command[] = [
   exportJsonCommand,
   importJsonCommand,
   backupCommand,
+  backupsCommand,
+  restoreCommand,
   duplicatesCommand,
+  overviewCommand,
+  reportCommand,
+  listCommand,
   requestsCommand,
   logCommand,
   tasksCommand,

@@ -1,5 +1,6 @@
 import { enBank } from './en-bank';
 import { enContributions } from './en-contributions';
+import { enSepa } from './en-sepa';
 import type { nlAudit } from './nl-audit';
 import type { Shape } from './shape';
 
@@ -182,8 +183,13 @@ export const enAudit: Shape<typeof nlAudit> = {
       meetings_create: 'Meeting created',
       meetings_update: 'Meeting changed',
       meetings_setAttendance: 'Attendance registered',
+      lists_addToGroup: 'List added to group',
+      lists_tag: 'Tag changed for list',
+      lists_relationType: 'Relation type changed for list',
+      lists_trash: 'List moved to trash',
       ...enContributions.audit.operation,
       ...enBank.audit.operation,
+      ...enSepa.audit.operation,
       relations_create: 'Relation created',
       relations_update: 'Details changed',
       relations_setNumber: 'Relation number changed',

@@ -1,5 +1,6 @@
 import { nlBank } from './nl-bank';
 import { nlContributions } from './nl-contributions';
+import { nlSepa } from './nl-sepa';
 /** History: every operation kind and every audited table has a label (audit-labels.test.ts checks it). */
 export const nlAudit = {
   audit: {
@@ -193,8 +194,13 @@ export const nlAudit = {
       meetings_create: 'Vergadering aangemaakt',
       meetings_update: 'Vergadering gewijzigd',
       meetings_setAttendance: 'Aanwezigheid geregistreerd',
+      lists_addToGroup: 'Lijst aan groep toegevoegd',
+      lists_tag: 'Kenmerk bij lijst gewijzigd',
+      lists_relationType: 'Relatietype bij lijst gewijzigd',
+      lists_trash: 'Lijst naar de prullenbak',
       ...nlContributions.audit.operation,
       ...nlBank.audit.operation,
+      ...nlSepa.audit.operation,
       relations_create: 'Relatie aangemaakt',
       relations_update: 'Gegevens gewijzigd',
       relations_setNumber: 'Relatienummer gewijzigd',

@@ -1,5 +1,6 @@
 import { nlBank } from './nl-bank';
 import { nlContributions } from './nl-contributions';
+import { nlSepa } from './nl-sepa';
 import { nlAudit } from './nl-audit';
 import { nlErrors } from './nl-errors';
 import { nlGroups } from './nl-groups';
@@ -7,6 +8,8 @@ import { nlIo } from './nl-io';
 import { nlDedupe } from './nl-dedupe';
 import { nlMemberships } from './nl-memberships';
 import { nlContacts } from './nl-contacts';
+import { nlOverview } from './nl-overview';
+import { nlAdministrations } from './nl-administrations';
 
 /** Dutch, the default language. Keys are `feature.area.message`; en.ts must have exactly the same keys. */
 export const nl = {
@@ -32,6 +35,7 @@ export const nl = {
     header: { product: 'Ledenbeheer' },
     nav: {
       label: 'Hoofdmenu',
+      overview: 'Overzicht',
       relations: 'Relaties',
       trash: 'Prullenbak',
       history: 'Historie',
@@ -250,7 +254,10 @@ export const nl = {
   ...nlDedupe,
   ...nlMemberships,
   ...nlContacts,
+  ...nlOverview,
+  administrations: nlAdministrations,
   contributions: nlContributions.contributions,
   bank: nlBank.bank,
+  sepa: nlSepa.sepa,
   ...nlErrors,
 };

@@ -13,11 +13,17 @@ import { RequestsPage } from '../features/requests/RequestsPage';
 import { LogPage } from '../features/contact-log/LogPage';
 import { ContributionsPage } from '../features/contributions/ContributionsPage';
 import { BankPage } from '../features/bank/BankPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { FigureListPage } from '../features/lists/FigureListPage';
 import { useNavigation } from './navigation';
 
 export function Screen() {
   const { route } = useNavigation();
   switch (route.page) {
+    case 'overview':
+      return <OverviewPage />;
+    case 'list':
+      return <FigureListPage key={JSON.stringify(route)} title={route.title} condition={route.condition} moment={route.moment} />;
     case 'relations':
       return <RelationsPage />;
     case 'relation':

@@ -23,4 +23,13 @@ export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodNa
   'bank.returns',
   'bank.statements',
   'bank.candidates',
+  'sepa.getCreditor',
+  'mandates.list',
+  'sepaBatches.list',
+  'overview.get',
+  'overview.series',
+  'lists.emails',
+  'reports.membersPerUnit',
+  'reports.ageCategories',
+  'backups.checkFile',
 ]);
