@@ -46,6 +46,10 @@ export function addBankDemo(ctx: CoreContext, today: string): void {
   const addMandate = ctx.sqlite.prepare(
     `INSERT INTO sepa_mandates (id, relation_id, reference, signed_on, iban, kind, status, last_used_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'RCUR', 'active', ?, ?, ?)`,
   );
+  const findMandate = ctx.sqlite.prepare(`SELECT id FROM sepa_mandates WHERE relation_id = ? AND status = 'active' ORDER BY signed_on DESC LIMIT 1`);
+  const payByIncasso = ctx.sqlite.prepare(
+    `INSERT INTO payment_settings (id, relation_id, method, created_at, updated_at) VALUES (?, ?, 'incasso', ?, ?) ON CONFLICT (relation_id) DO UPDATE SET method = 'incasso'`,
+  );
   const addBatch = ctx.sqlite.prepare(
     `INSERT INTO sepa_batches (id, kind, message_version, msg_id, transaction_count, control_sum_cents, status, created_at, exported_at) VALUES (?, 'collection', 'pain.008.001.02', ?, ?, ?, 'exported', ?, ?)`,
   );
@@ -61,8 +65,13 @@ export function addBankDemo(ctx: CoreContext, today: string): void {
     const batchId = ctx.newId();
     addBatch.run(batchId, `MSG-${b.pmt}`, b.items.length, b.items.reduce((s, i) => s + i.cents, 0), now, now);
     for (const i of b.items) {
-      const mandateId = ctx.newId();
-      addMandate.run(mandateId, i.id, `LID-${String(i.number).padStart(5, '0')}`, '2021-01-15', i.iban, b.date, now, now);
+      // The SEPA demo's mandate where the member has one; else a new one, and the member pays by incasso.
+      const existing = findMandate.get(i.id) as { id: string } | undefined;
+      const mandateId = existing?.id ?? ctx.newId();
+      if (!existing) {
+        addMandate.run(mandateId, i.id, `LID-${String(i.number).padStart(5, '0')}`, '2021-01-15', i.iban, b.date, now, now);
+        payByIncasso.run(ctx.newId(), i.id, now, now);
+      }
       addItem.run(ctx.newId(), batchId, b.pmt, b.date, i.number, i.invoiceId, i.id, mandateId, i.iban, i.cents, `Contributie 2026 factuur ${i.number}`);
     }
   }
