@@ -29,6 +29,11 @@ import { contactLogHandlers } from './contact-log/contact-log.handlers';
 import { tasksHandlers } from './tasks/tasks.handlers';
 import { meetingsHandlers } from './meetings/meetings.handlers';
 import { contributionsHandlers } from './contributions/contributions.handlers';
+import { bankHandlers } from './bank/bank.handlers';
+import { sepaHandlers } from './sepa/sepa.handlers';
+import { overviewHandlers } from './overview/overview.handlers';
+import { listActionsHandlers } from './lists/list-actions.handlers';
+import { reportsHandlers } from './reports/reports.handlers';
 import { seedDefaults } from './setup/default-data';
 import { createBackupService, type BackupService } from './backups/backup-service';
 import { backupsHandlers } from './backups/backups.handlers';
@@ -145,6 +150,11 @@ export function createCore(opts: CoreOptions): Core {
     ...tasksHandlers(ctx),
     ...meetingsHandlers(ctx),
     ...contributionsHandlers(ctx),
+    ...bankHandlers(ctx, { emit }),
+    ...sepaHandlers(ctx),
+    ...overviewHandlers(ctx),
+    ...listActionsHandlers(ctx),
+    ...reportsHandlers(ctx),
     ...backupsHandlers(backups, sqlite),
   } satisfies Handlers;
   if (opts.autoBackups && !readOnly && opts.file !== ':memory:') {

@@ -13,6 +13,11 @@ import { requestsContract } from './requests';
 import { contactsContract } from './contacts';
 import { meetingsContract } from './meetings';
 import { contributionsContract } from './contributions';
+import { bankContract } from './bank';
+import { sepaContract } from './sepa';
+import { overviewContract } from './overview';
+import { listsContract } from './lists';
+import { reportsContract } from './reports';
 import { backupsContract } from './backups';
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
@@ -32,6 +37,11 @@ export const contract = {
   ...contactsContract,
   ...meetingsContract,
   ...contributionsContract,
+  ...bankContract,
+  ...sepaContract,
+  ...overviewContract,
+  ...listsContract,
+  ...reportsContract,
   ...backupsContract,
 };
 
@@ -60,6 +70,11 @@ export * from './requests';
 export * from './contacts';
 export * from './meetings';
 export * from './contributions';
+export * from './bank';
+export * from './sepa';
+export * from './overview';
+export * from './lists';
+export * from './reports';
 export * from './backups';
 export * from './fee-schedule';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';

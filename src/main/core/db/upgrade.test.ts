@@ -71,7 +71,7 @@ describe('upgrading an administration', () => {
     expect(before.some((r) => r.newValue?.includes(':null'))).toBe(true);
 
     const core = createCore({ file, actor: 'test' });
-    expect(core.migrated.applied).toContain('0008_compact_audit_images');
+    expect(core.migrated.applied).toContain('0009_compact_audit_images');
     const after = read(core.ctx.sqlite);
     expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
     let shrunk = 0;

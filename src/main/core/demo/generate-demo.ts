@@ -4,7 +4,10 @@ import { assertEmptyAdministration } from '../exchange/administration-state';
 import { BULK_TABLE_NAMES, bulkLoad, type BulkLoader, type BulkPhase, type BulkTableName } from '../exchange/bulk-load';
 import { buildDemoData, type DemoEnvironment } from './build-demo';
 import type { DemoData } from './demo-model';
+import { addMembershipsDemo } from './demo-memberships';
 import { addContactsDemo } from './demo-contacts';
+import { addBankDemo } from './demo-bank';
+import { addSepaDemo } from './demo-sepa';
 import { setAdministrationIdentity } from '../setup/administration-identity';
 
 export interface GenerateDemoOptions {
@@ -13,7 +16,7 @@ export interface GenerateDemoOptions {
   /** Last day of the generated history; default today. */
   today?: string;
   /** Durations of the steps (building the rows in memory, then the bulk load's), for benchmarks. */
-  onPhase?: (phase: 'build' | BulkPhase, ms: number) => void;
+  onPhase?: (phase: 'build' | 'memberships' | BulkPhase, ms: number) => void;
 }
 
 export interface GenerateDemoResult {
@@ -64,6 +67,11 @@ export function generateDemo(target: Core | CoreContext, opts: GenerateDemoOptio
       { deferIndexes: true, ...(opts.onPhase ? { onPhase: opts.onPhase } : {}) },
     );
     addContactsDemo(ctx, today);
+    addSepaDemo(ctx, today);
+    addBankDemo(ctx, today);
+    const m0 = performance.now();
+    addMembershipsDemo(ctx);
+    opts.onPhase?.('memberships', performance.now() - m0);
     // A demo is marked in the file itself, so the header says so wherever it is opened.
     setAdministrationIdentity(ctx.sqlite, { demo: true });
     op.changed('relations.changed', { all: true });

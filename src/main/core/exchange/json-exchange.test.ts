@@ -78,7 +78,7 @@ beforeAll(async () => {
   // Rules, units and subscriptions: JSON text columns and computed memberships travel too.
   await source.call('subscriptionTypes.create', { code: 'lidmaatschap', name: 'Lidmaatschap' });
   const sub = (await source.call('subscriptionTypes.list', {})).rows[0];
-  await source.call('membershipTypes.create', { code: 'lid', name: 'Lid', baseCondition: { type: 'subscription', typeCodes: ['lidmaatschap'] } });
+  await source.call('membershipTypes.create', { code: 'abonnee', name: 'Abonnee', baseCondition: { type: 'subscription', typeCodes: ['lidmaatschap'] } });
   const root = await source.call('units.create', { unit: { name: 'Vereniging', startDate: '2000-01-01' }, parentId: null });
   await source.call('units.create', { unit: { name: 'Afdeling Utrecht', startDate: '2000-01-01' }, parentId: root.id, generalRule: { type: 'address', postcodeRanges: [{ from: 3500, to: 3599 }] } });
   for (const r of someone) {
