@@ -45,8 +45,8 @@ describe('contributions CLI', () => {
     const r = await run('contributions', 'run', '--db', db, '--period', '2027', '--date', '1-12-2026');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Cor Zonder: betaalt per factuur maar heeft geen adres');
-    expect(r.stderr).toContain('er is niets opgeslagen');
-    expect((await run('invoices', '--db', db)).stdout).toBe('0 facturen, open € 0,00.');
+    expect(r.stderr).toContain('De run heeft problemen die eerst opgelost moeten worden; er is niets opgeslagen.');
+        expect((await run('invoices', '--db', db)).stdout).toBe('0 facturen, open € 0,00.');
   });
 
   it('dry-runs and commits a run, lists open invoices, books a partial payment, reminds and undoes', async () => {
@@ -70,13 +70,13 @@ describe('contributions CLI', () => {
     expect(JSON.parse(reminders.stdout).rows).toHaveLength(3);
     const undo = await run('contributions', 'undo-run', '--db', db, '--run', result.runId);
     expect(undo.code).toBe(1);
-    expect(undo.stderr).toContain('er zijn al betalingen op facturen van deze run geboekt');
+    expect(undo.stderr).toContain('Er zijn al betalingen op facturen van deze run geboekt; verwijder die eerst of crediteer.');
   });
 
   it('explains a wrong amount and a missing option', async () => {
     expect((await run('payments', 'add', '--db', db, '--invoice', 'C2026-00002', '--amount', 'twaalf', '--date', '2026-12-10')).stderr).toContain('ongeldig bedrag voor --amount');
     expect((await run('contributions', 'run', '--db', db)).stderr).toContain('de periode ontbreekt: geef --period op');
-    expect((await run('payments', 'add', '--db', db, '--invoice', 'C2099-00001', '--amount', '5', '--date', '2026-12-10')).stderr).toBe('ledenbeheer: fout: factuur C2099-00001 bestaat niet');
-    expect((await run('contributions', 'run', '--db', db, '--period', '1999', '--dry-run')).stderr).toBe("ledenbeheer: fout: er zijn geen tarieven voor periode 1999 (zet ze met 'contributions schedule --set')");
+    expect((await run('payments', 'add', '--db', db, '--invoice', 'C2099-00001', '--amount', '5', '--date', '2026-12-10')).stderr).toBe('ledenbeheer: fout: Deze factuur (C2099-00001) bestaat niet (meer).');
+    expect((await run('contributions', 'run', '--db', db, '--period', '1999', '--dry-run')).stderr).toBe("ledenbeheer: fout: Deze tarieven (1999) bestaat niet (meer). Zet ze met 'contributions schedule --set'.");
   });
 });

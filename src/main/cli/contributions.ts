@@ -5,7 +5,8 @@ import type { RunResultDto } from '../../shared/contract';
 import { optionalString, requiredOption, requiredPositional } from './arguments';
 import { CliError, usageError } from './cli-error';
 import type { CliIo, Command } from './command';
-import { contributionRefusal, PROBLEM_TEXT } from './contributions-text';
+import { contributionRefusal, problemText } from './contributions-text';
+import { dutchText } from './error-text';
 import { dateOption } from './dates-and-lookups';
 import { openAdministration } from './open-administration';
 import { nl } from './format';
@@ -42,7 +43,7 @@ function printRun(r: RunResultDto, io: CliIo): void {
   if (r.invoices.length < r.invoiceCount) io.out(`  … en nog ${nl(r.invoiceCount - r.invoices.length)} facturen (zie --json)`);
   if (r.problems.length > 0) {
     io.err(`${nl(r.problems.length)} probleem/problemen die de run tegenhouden:`);
-    for (const p of r.problems) io.err(`  - ${p.name}: ${PROBLEM_TEXT[p.code] ?? p.code}${p.detail ? ` (${p.detail})` : ''}`);
+    for (const p of r.problems) io.err(`  - ${p.name}: ${problemText(p.code)}${p.detail ? ` (${p.detail})` : ''}`);
   }
 }
 
@@ -105,7 +106,7 @@ export const contributionsCommand: Command = {
         if (preview && preview.problems.length > 0) {
           if (args.values['json']) io.out(JSON.stringify(preview, null, 2));
           else printRun(preview, io);
-          throw new CliError('de run heeft problemen die eerst opgelost moeten worden; er is niets opgeslagen');
+          throw new CliError(dutchText('RUN_HAS_PROBLEMS'));
         }
         const r = await guarded(() => core.call('contributionRuns.run', { periodCode, invoiceDate, dryRun, itemLimit: args.values['json'] ? 1_000_000 : 50 }));
         if (args.values['json']) io.out(JSON.stringify(r, null, 2));
