@@ -28,6 +28,7 @@ import { contactLogHandlers } from './contact-log/contact-log.handlers';
 import { tasksHandlers } from './tasks/tasks.handlers';
 import { meetingsHandlers } from './meetings/meetings.handlers';
 import { contributionsHandlers } from './contributions/contributions.handlers';
+import { createJobs } from './io/jobs';
 import { seedDefaults } from './setup/default-data';
 import { resourcesDir as defaultResourcesDir } from '../paths';
 
@@ -94,6 +95,7 @@ export function createCore(opts: CoreOptions): Core {
           beforeCommit: (op) => hooks.beforeCommit?.(op),
         }),
     reference: loadReferenceData(resources),
+    resourcesDir: resources,
     newId,
     now,
     today: () => todayIso(new Date(now())),
@@ -105,6 +107,8 @@ export function createCore(opts: CoreOptions): Core {
     hooks.beforeCommit = keepMembershipsInStep(ctx);
     seedDefaults(ctx);
   }
+  // One registry of long calls (imports, exports, merges, invoice documents, runs): io.cancel stops any of them.
+  const jobs = createJobs(emit);
   const handlers = {
     ...relationsHandlers(ctx),
     ...addressesHandlers(ctx),
@@ -117,13 +121,13 @@ export function createCore(opts: CoreOptions): Core {
     ...subscriptionsHandlers(ctx),
     ...unitsHandlers(ctx),
     ...membershipsHandlers(ctx),
-    ...ioHandlers(ctx, { emit }),
+    ...ioHandlers(ctx, { emit, jobs }),
     ...dedupeHandlers(ctx),
     ...requestsHandlers(ctx),
     ...contactLogHandlers(ctx),
     ...tasksHandlers(ctx),
     ...meetingsHandlers(ctx),
-    ...contributionsHandlers(ctx),
+    ...contributionsHandlers(ctx, jobs),
   } satisfies Handlers;
   const dispatcher = createDispatcher(handlers, {
     checkOutput,

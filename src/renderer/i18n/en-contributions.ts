@@ -81,6 +81,9 @@ export const enContributions: Shape<typeof nlContributions> = {
     },
     /** Field issue codes of fee schedules, settings and payments. */
     issue: {
+      NO_DOCUMENTS: 'there are no invoices or reminders to print (choose a run, invoices, or the stage and date of reminders sent)',
+      RF_REFERENCE_INVALID_FORMAT: 'not an RF reference: RF, two digits and 1 to 21 letters or digits',
+      RF_REFERENCE_CHECK_DIGITS: 'the check digits of this RF reference are wrong',
       AGE_CATEGORY_UNKNOWN: 'unknown age category',
       AMOUNT_NOT_CENTS: 'amount must be in whole cents',
       AMOUNT_NOT_POSITIVE: 'amount must be more than zero',

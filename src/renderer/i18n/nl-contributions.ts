@@ -79,6 +79,9 @@ export const nlContributions = {
     },
     /** Field issue codes of fee schedules, settings and payments. */
     issue: {
+      NO_DOCUMENTS: 'er zijn geen facturen of herinneringen om af te drukken (kies een run, facturen, of de fase en datum van verstuurde herinneringen)',
+      RF_REFERENCE_INVALID_FORMAT: 'geen RF-referentie: RF, twee cijfers en 1 tot 21 letters of cijfers',
+      RF_REFERENCE_CHECK_DIGITS: 'de controlecijfers van deze RF-referentie kloppen niet',
       AGE_CATEGORY_UNKNOWN: 'onbekende leeftijdscategorie',
       AMOUNT_NOT_CENTS: 'bedrag moet in hele centen zijn',
       AMOUNT_NOT_POSITIVE: 'bedrag moet groter dan nul zijn',
