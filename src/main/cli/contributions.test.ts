@@ -73,6 +73,26 @@ describe('contributions CLI', () => {
     expect(undo.stderr).toContain('Er zijn al betalingen op facturen van deze run geboekt; verwijder die eerst of crediteer.');
   });
 
+  it('writes the invoice letters of a run as one PDF, as a Word file per invoice in a folder, and the reminders of a stage', async () => {
+    const runs = JSON.parse((await run('contributions', 'runs', '--db', db, '--json')).stdout) as { id: string }[];
+    const pdf = path.join(dir.dir, 'uit', 'facturen.pdf');
+    const one = await run('invoices', '--db', db, '--run', runs[0]!.id, '--out', pdf);
+    expect(one).toMatchObject({ code: 0, stdout: expect.stringMatching(/^3 brief\/brieven geschreven naar .*facturen\.pdf/) });
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(fs.statSync(pdf).mode & 0o777).toBe(0o600);
+    const folder = path.join(dir.dir, 'per-factuur');
+    const each = await run('invoices', '--db', db, '--run', runs[0]!.id, '--out', folder, '--format', 'docx');
+    expect(each.stdout).toBe(`3 Word-bestand(en) geschreven in ${folder}.`);
+    expect(fs.readdirSync(folder).sort()[0]).toMatch(/^C2026-00001 .+\.docx$/);
+    const reminders = await run('reminders', '--db', db, '--stage', '1', '--date', '2027-03-01', '--out', path.join(dir.dir, 'herinneringen.docx'));
+    expect(reminders.code).toBe(0);
+    expect(reminders.stdout).toContain('Vastgelegd: 3 herinneringen.');
+    expect(reminders.stdout).toContain('3 brief/brieven geschreven naar');
+    expect((await run('reminders', '--db', db, '--stage', '1', '--out', 'x.pdf', '--dry-run')).stderr).toContain('laat --dry-run weg');
+    expect((await run('invoices', '--db', db, '--out', 'x.pdf')).stderr).toContain('geef --run ID');
+    expect((await run('invoices', '--db', db, '--run', runs[0]!.id, '--out', 'x.pdf', '--format', 'docx')).stderr).toContain('--format docx past niet bij x.pdf');
+  });
+
   it('explains a wrong amount and a missing option', async () => {
     expect((await run('payments', 'add', '--db', db, '--invoice', 'C2026-00002', '--amount', 'twaalf', '--date', '2026-12-10')).stderr).toContain('ongeldig bedrag voor --amount');
     expect((await run('contributions', 'run', '--db', db)).stderr).toContain('de periode ontbreekt: geef --period op');

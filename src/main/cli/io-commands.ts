@@ -13,7 +13,7 @@ import { storageError } from '../core/storage/storage-errors';
 import { DomainError } from '../../shared/errors';
 import { warnBrokenRules } from './broken-rules';
 
-function readInput(file: string, what: string): Buffer {
+export function readInput(file: string, what: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (e) {
@@ -21,7 +21,7 @@ function readInput(file: string, what: string): Buffer {
   }
 }
 
-function writeOutput(file: string, base64: string): number {
+export function writeOutput(file: string, base64: string): number {
   const bytes = Buffer.from(base64, 'base64');
   try {
     ensureDir(path.dirname(path.resolve(file)));
