@@ -4,7 +4,7 @@ import type { nlContributions } from './nl-contributions';
 export const enContributions: Shape<typeof nlContributions> = {
   contributions: {
     page: { title: 'Contributions' },
-    tab: { schedules: 'Fees', runs: 'Runs', invoices: 'Invoices', open: 'Outstanding' },
+    tab: { schedules: 'Fees', runs: 'Runs', invoices: 'Invoices', open: 'Outstanding', settings: 'Settings' },
     method: { incasso: 'Direct debit', factuur: 'Invoice', contant: 'Cash' },
     frequency: { jaar: 'Yearly', halfjaar: 'Half-yearly', kwartaal: 'Quarterly', maand: 'Monthly' },
     schedule: {
@@ -52,6 +52,29 @@ export const enContributions: Shape<typeof nlContributions> = {
       addOneOff: 'Add one-off charge',
       defaultMethod: 'Default payment method',
       save: 'Save fees',
+    },
+    documents: {
+      invoices: 'Invoices',
+      print: 'Print',
+      reminders: 'Letters',
+      pdf: 'PDF (one file)',
+      pdfEach: 'PDF per invoice (zip)',
+      docx: 'Word (.docx)',
+    },
+    settings: {
+      numbering: 'Numbering and terms',
+      prefix: 'Prefix',
+      termDays: 'Payment term (days)',
+      reminderDays: 'Days between reminders',
+      referenceKind: 'Payment reference on new invoices',
+      sender: 'Sender on invoices and letters',
+      senderHelp: 'The association’s name and address on every letter. With an IBAN every invoice paid by transfer gets a QR code to pay with.',
+      name: 'Association name',
+      address: 'Address (one line per line)',
+      email: 'E-mail',
+      save: 'Save',
+      saved: 'Settings saved.',
+      reference: { betalingskenmerk: 'Dutch payment reference (betalingskenmerk)', rf: 'RF creditor reference (ISO 11649, every SEPA bank)' },
     },
     run: {
       period: 'Period',

@@ -2,7 +2,7 @@
 export const nlContributions = {
   contributions: {
     page: { title: 'Contributie' },
-    tab: { schedules: 'Tarieven', runs: 'Runs', invoices: 'Facturen', open: 'Openstaand' },
+    tab: { schedules: 'Tarieven', runs: 'Runs', invoices: 'Facturen', open: 'Openstaand', settings: 'Instellingen' },
     method: { incasso: 'Incasso', factuur: 'Factuur', contant: 'Contant' },
     frequency: { jaar: 'Per jaar', halfjaar: 'Per halfjaar', kwartaal: 'Per kwartaal', maand: 'Per maand' },
     schedule: {
@@ -50,6 +50,29 @@ export const nlContributions = {
       addOneOff: 'Eenmalige kosten toevoegen',
       defaultMethod: 'Standaard betaalwijze',
       save: 'Tarieven opslaan',
+    },
+    documents: {
+      invoices: 'Facturen',
+      print: 'Afdrukken',
+      reminders: 'Brieven',
+      pdf: 'PDF (één bestand)',
+      pdfEach: 'PDF per factuur (zip)',
+      docx: 'Word (.docx)',
+    },
+    settings: {
+      numbering: 'Nummering en termijnen',
+      prefix: 'Voorvoegsel',
+      termDays: 'Betaaltermijn (dagen)',
+      reminderDays: 'Dagen tussen herinneringen',
+      referenceKind: 'Betalingskenmerk op nieuwe facturen',
+      sender: 'Afzender op facturen en brieven',
+      senderHelp: 'Naam en adres van de vereniging op elke brief. Met een IBAN krijgt elke factuur die per overschrijving wordt betaald een QR-code om te betalen.',
+      name: 'Naam vereniging',
+      address: 'Adres (een regel per regel)',
+      email: 'E-mail',
+      save: 'Opslaan',
+      saved: 'Instellingen opgeslagen.',
+      reference: { betalingskenmerk: 'Betalingskenmerk (Nederlandse banken)', rf: 'RF-referentie (ISO 11649, alle SEPA-banken)' },
     },
     run: {
       period: 'Periode',

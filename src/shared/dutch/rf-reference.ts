@@ -1,4 +1,5 @@
 import { mod97Of } from './iban';
+import { formatPaymentReference } from './payment-reference';
 import { fail, ok, type Result } from './result';
 
 /**
@@ -24,4 +25,9 @@ export function validateRfReference(raw: string): Result<string> {
 /** Groups of four, as printed: 'RF18 5390 0754 7034'. */
 export function formatRfReference(ref: string): string {
   return ref.replace(/(.{4})(?=.)/gu, '$1 ');
+}
+
+/** An invoice's reference as printed, whichever kind it is. */
+export function formatCreditorReference(ref: string): string {
+  return ref.startsWith('RF') ? formatRfReference(ref) : formatPaymentReference(ref);
 }

@@ -3,8 +3,7 @@ import type { InvoiceDetailDto, InvoicingSettings } from '../../../../shared/con
 import { formatDutchDateLong } from '../../../../shared/dutch/dates';
 import { formatIban } from '../../../../shared/dutch/iban';
 import { formatAmount } from '../../../../shared/dutch/money';
-import { formatPaymentReference } from '../../../../shared/dutch/payment-reference';
-import { formatRfReference } from '../../../../shared/dutch/rf-reference';
+import { formatCreditorReference as formatReference } from '../../../../shared/dutch/rf-reference';
 import { listCustomFields } from '../../classification/classification.repo';
 import { loadRecords, type RelationRecord } from '../../io/records/relation-records';
 import { mergeFieldCatalogue, type MergeField, type MergeValue } from '../../io/merge/merge-fields';
@@ -43,9 +42,6 @@ export function vatOf(amountCents: number, basisPoints: number | null): number {
   return basisPoints ? Math.round((amountCents * basisPoints) / (10_000 + basisPoints)) : 0;
 }
 
-export function formatReference(ref: string): string {
-  return ref.startsWith('RF') ? formatRfReference(ref) : formatPaymentReference(ref);
-}
 
 function paymentInstruction(inv: InvoiceDetailDto, r: RelationRecord, s: InvoicingSettings, dueCents: number, dueDate: string, reminder: boolean): string {
   const to = s.sender.iban ? ` op ${formatIban(s.sender.iban)}${s.sender.name ? ` ten name van ${s.sender.name}` : ''}` : '';

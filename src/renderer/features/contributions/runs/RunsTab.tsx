@@ -9,6 +9,7 @@ import { ContributionsError } from '../ContributionsError';
 import { showMoney } from '../money';
 import { useContributionMutations, useRuns, useSchedules } from '../useContributions';
 import { RunPreview } from './RunPreview';
+import { LetterButtons } from '../documents/LetterButtons';
 
 /** Pick a period, look at the dry run, then run it for real; earlier runs can be undone as a whole. */
 export function RunsTab() {
@@ -65,6 +66,9 @@ export function RunsTab() {
                   <Badge variant="light" color={r.status === 'open' ? 'blue' : 'gray'}>
                     {t(`contributions.run.status.${r.status}`)}
                   </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <LetterButtons which={{ method: 'invoices.documents', params: { runId: r.id } }} label={t('contributions.documents.invoices')} testId="run-documents" />
                 </Table.Td>
                 <Table.Td>
                   {r.status === 'open' && (
