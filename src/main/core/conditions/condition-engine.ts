@@ -5,6 +5,7 @@ import { and, not, or, NOBODY, EVERYBODY, resolve, type RelationIntervals } from
 import type { EvalScope } from './eval-scope';
 import * as relationAtoms from './atoms/relation-atoms';
 import * as datedAtoms from './atoms/dated-atoms';
+import * as financeAtoms from './atoms/finance-atoms';
 
 type Evaluators = { [T in Condition['type']]: (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals };
 
@@ -28,6 +29,9 @@ const EVALUATORS: Evaluators = {
   duration: datedAtoms.durationAtom,
   subscription: datedAtoms.subscriptionAtom,
   membership: datedAtoms.membershipAtom,
+  paymentMethod: financeAtoms.paymentMethodAtom,
+  openInvoices: financeAtoms.openInvoicesAtom,
+  contributionAmount: financeAtoms.contributionAmountAtom,
 };
 
 function evaluateNode(condition: Condition, scope: EvalScope): RelationIntervals {

@@ -15,6 +15,7 @@ import { SelectionEditor } from './editors/SelectionEditor';
 import { DurationEditor } from './editors/DurationEditor';
 import { SubscriptionEditor } from './editors/SubscriptionEditor';
 import { MembershipEditor } from './editors/MembershipEditor';
+import { ContributionAmountEditor, OpenInvoicesEditor, PaymentMethodEditor } from './editors/FinanceEditors';
 
 interface Props {
   value: Condition;
@@ -59,6 +60,12 @@ export function AtomEditor({ value, onChange }: Props) {
       return <SubscriptionEditor value={value} onChange={onChange} />;
     case 'membership':
       return <MembershipEditor value={value} onChange={onChange} />;
+    case 'paymentMethod':
+      return <PaymentMethodEditor value={value} onChange={onChange} />;
+    case 'openInvoices':
+      return <OpenInvoicesEditor value={value} onChange={onChange} />;
+    case 'contributionAmount':
+      return <ContributionAmountEditor value={value} onChange={onChange} />;
     default:
       return null;
   }

@@ -30,6 +30,9 @@ export const ATOM_CHOICES = [
   'duration',
   'subscription',
   'membership',
+  'paymentMethod',
+  'openInvoices',
+  'contributionAmount',
   'group',
 ] as const;
 export type AtomChoice = (typeof ATOM_CHOICES)[number];
@@ -42,6 +45,7 @@ export const CHOICE_SECTIONS: { key: string; choices: AtomChoice[] }[] = [
   { key: 'address', choices: ['provinces', 'municipalities', 'cities', 'postcodeRanges', 'countries'] },
   { key: 'relations', choices: ['groupMember', 'link', 'tag', 'customField', 'selection'] },
   { key: 'memberships', choices: ['subscription', 'membership', 'duration'] },
+  { key: 'contributions', choices: ['paymentMethod', 'openInvoices', 'contributionAmount'] },
   { key: 'structure', choices: ['group'] },
 ];
 
@@ -109,6 +113,12 @@ export function newAtom(choice: AtomChoice): Condition {
       return { type: 'subscription', typeCodes: [] };
     case 'membership':
       return { type: 'membership', includeSubunits: true };
+    case 'paymentMethod':
+      return { type: 'paymentMethod', methods: [] };
+    case 'openInvoices':
+      return { type: 'openInvoices', olderThanDays: 30 };
+    case 'contributionAmount':
+      return { type: 'contributionAmount' };
   }
 }
 
