@@ -129,6 +129,7 @@ export const enContributions: Shape<typeof nlContributions> = {
       BIRTH_DATE_MISSING: 'birth date missing (the fee depends on age)',
     },
     reason: {
+      RUN_DATA_CHANGED: 'Something else was saved during the run; nothing of the run was kept. Run it again.',
       RUN_HAS_PROBLEMS: 'The run has problems that must be solved first; nothing was saved.',
       RUN_CLOSED: 'This run is closed (sent or exported). Correct it with credit notes.',
       RUN_SENT: 'Invoices of this run were sent already; correct with credit notes.',

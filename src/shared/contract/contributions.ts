@@ -223,7 +223,7 @@ export const contributionsContract = defineContract({
   },
   'feeSchedules.save': { input: z.object({ schedule: feeSchedule }), output: z.object({ id, version: z.number().int() }) },
   'contributionRuns.run': {
-    input: z.object({ periodCode, invoiceDate: isoDate.optional(), dryRun, itemLimit: z.number().int().min(0).max(1_000_000).default(500) }),
+    input: z.object({ periodCode, invoiceDate: isoDate.optional(), dryRun, itemLimit: z.number().int().min(0).max(1_000_000).default(500), jobId: z.string().min(1).max(64).optional() }),
     output: runResultDto,
   },
   'contributionRuns.list': { input: z.object({}), output: z.object({ rows: z.array(runDto) }) },

@@ -26,7 +26,7 @@ export function contributionsHandlers(ctx: CoreContext, jobs: Jobs): HandlerGrou
     'feeSchedules.list': () => ({ rows: listSchedules(ctx) }),
     'feeSchedules.get': ({ periodCode, version }) => getSchedule(ctx, periodCode, version),
     'feeSchedules.save': ({ schedule }) => saveSchedule(ctx, schedule),
-    'contributionRuns.run': (q) => runContributions(ctx, q),
+    'contributionRuns.run': (q) => jobs.run(q.jobId, 'io.progressed', (p) => runContributions(ctx, q, p)),
     'contributionRuns.list': () => ({ rows: listRuns(ctx) }),
     'contributionRuns.undo': ({ runId }) => undoRun(ctx, runId),
     'contributionRuns.close': ({ runId }) => closeRun(ctx, runId),
