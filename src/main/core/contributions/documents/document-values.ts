@@ -10,7 +10,7 @@ import { mergeFieldCatalogue, type MergeField, type MergeValue } from '../../io/
 import { epcPayload } from '../../io/qr/epc-qr';
 import { qrMatrix, type QrMatrix } from '../../io/qr/qr-matrix';
 import { getInvoicingSettings } from '../invoicing-settings';
-import { getInvoice } from '../invoices.repo';
+import { invoiceReader } from '../invoices.repo';
 import { type LINE_FIELDS, QR_CAPTION } from './letter-texts';
 
 /** A reminder as a letter states it. */
@@ -71,7 +71,8 @@ export function loadInvoiceDocuments(ctx: CoreContext, ids: string[], reminderOf
   const settings = getInvoicingSettings(ctx);
   const today = ctx.today();
   const fields = new Map<string, MergeField>(mergeFieldCatalogue(listCustomFields(ctx)).map((f) => [f.key, f]));
-  const invoices = ids.map((id) => getInvoice(ctx, id));
+  const read = invoiceReader(ctx);
+  const invoices = ids.map(read);
   const records = new Map<string, RelationRecord>();
   const relationIds = [...new Set(invoices.map((i) => i.relationId))];
   for (let i = 0; i < relationIds.length; i += 1_000) for (const r of loadRecords(ctx, relationIds.slice(i, i + 1_000), today)) records.set(r.id, r);

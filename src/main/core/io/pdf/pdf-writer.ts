@@ -1,4 +1,4 @@
-import { fill, PDFDocument, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingGrayscaleColor, StandardFonts, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
 import type { QrMatrix } from '../qr/qr-matrix';
 
 /*
@@ -247,7 +247,10 @@ export class PdfWriter {
    */
   qr(m: QrMatrix, x: number, y: number, size: number, quiet = 4): void {
     const unit = size / (m.size + 2 * quiet);
-    const ops = [pushGraphicsState(), setFillingGrayscaleColor(0)];
+    const n = (v: number) => v.toFixed(2);
+    // Written as its own small content stream: hundreds of rectangles as pdf-lib operator
+    // objects cost more than the rest of an invoice page together.
+    let ops = 'q 0 g\n';
     for (let r = 0; r < m.size; r++) {
       let c = 0;
       while (c < m.size) {
@@ -257,11 +260,11 @@ export class PdfWriter {
         }
         const start = c;
         while (c < m.size && m.dark(r, c)) c++;
-        ops.push(rectangle(x + (quiet + start) * unit, y + size - (quiet + r + 1) * unit, (c - start) * unit, unit));
+        ops += `${n(x + (quiet + start) * unit)} ${n(y + size - (quiet + r + 1) * unit)} ${n((c - start) * unit)} ${n(unit)} re\n`;
       }
     }
-    ops.push(fill(), popGraphicsState());
-    this.page.pushOperators(...ops);
+    ops += 'f Q\n';
+    this.page.node.addContentStream(this.doc.context.register(this.doc.context.flateStream(ops)));
   }
 
   get pageCount(): number {
