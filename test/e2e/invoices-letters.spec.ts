@@ -11,6 +11,7 @@ import { ContributionsPage } from './pages/contributions-page';
  * settings tab, a run's invoices downloaded as one PDF and as Word, one invoice printed
  * from its drawer, and the reminders' letters after they are recorded. Each download is
  * opened: the PDF's text (pdftotext) and the .docx XML name the invoice and its total.
+ * Named to run after contributions.spec.ts, which counts every invoice of the shared e2e administration.
  */
 test('prints the invoices of a run and the reminders as PDF and Word', async ({ page, request }) => {
   const sfx = String(Date.now() % 100000);
