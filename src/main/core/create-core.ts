@@ -28,6 +28,7 @@ import { contactLogHandlers } from './contact-log/contact-log.handlers';
 import { tasksHandlers } from './tasks/tasks.handlers';
 import { meetingsHandlers } from './meetings/meetings.handlers';
 import { contributionsHandlers } from './contributions/contributions.handlers';
+import { privacyHandlers } from './privacy/privacy.handlers';
 import { seedDefaults } from './setup/default-data';
 import { resourcesDir as defaultResourcesDir } from '../paths';
 
@@ -124,6 +125,7 @@ export function createCore(opts: CoreOptions): Core {
     ...tasksHandlers(ctx),
     ...meetingsHandlers(ctx),
     ...contributionsHandlers(ctx),
+    ...privacyHandlers(ctx),
   } satisfies Handlers;
   const dispatcher = createDispatcher(handlers, {
     checkOutput,

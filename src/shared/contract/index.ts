@@ -13,6 +13,7 @@ import { requestsContract } from './requests';
 import { contactsContract } from './contacts';
 import { meetingsContract } from './meetings';
 import { contributionsContract } from './contributions';
+import { privacyContract } from './privacy';
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
 export const contract = {
@@ -31,6 +32,7 @@ export const contract = {
   ...contactsContract,
   ...meetingsContract,
   ...contributionsContract,
+  ...privacyContract,
 };
 
 export type Contract = typeof contract;
@@ -58,6 +60,7 @@ export * from './requests';
 export * from './contacts';
 export * from './meetings';
 export * from './contributions';
+export * from './privacy';
 export * from './fee-schedule';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';
 export * from './operation-kinds';

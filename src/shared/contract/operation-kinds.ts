@@ -30,6 +30,7 @@ export const OPERATION_KINDS = [
   'log.add', 'log.addMail', 'log.remove', 'log.lettersSent',
   'tasks.create', 'tasks.update', 'tasks.complete', 'tasks.reopen', 'tasks.snooze', 'tasks.remove', 'tasks.sync',
   'meetings.create', 'meetings.update', 'meetings.setAttendance',
+  'privacy.anonymise',
 ] as const;
 
 /** Tests and benchmarks write raw rows under their own prefixes; they never reach a user's file. */

@@ -1,0 +1,134 @@
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { CoreContext } from '../context';
+import { notFound } from '../../../shared/errors';
+import { formatDutchDate } from '../../../shared/dutch/dates';
+import { nl } from '../../../renderer/i18n/nl';
+import { writeZip } from '../io/zip-writer';
+import { historyOf, recordsOf, type HistoryRow, type Row, type TableRows } from './person-records';
+
+export const PERSON_EXPORT_FORMAT = 'ledenbeheer-persoonsgegevens';
+export const PERSON_EXPORT_VERSION = 1;
+
+export interface PersonExport {
+  format: typeof PERSON_EXPORT_FORMAT;
+  version: number;
+  exportedAt: string;
+  relation: { id: string; number: number; name: string };
+  /** Every record about the relation, by table. */
+  records: Record<string, Row[]>;
+  /** Every change the audit log holds about the relation. */
+  history: HistoryRow[];
+}
+
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const tableLabels = nl.audit.table as Record<string, string>;
+const columnLabels = { ...(nl.fields.label as Record<string, string>), ...(nl.audit.column as unknown as Record<string, string>) };
+const operationLabels = nl.audit.operation as Record<string, string>;
+
+export function tableLabel(table: string): string {
+  return tableLabels[table] ?? table;
+}
+function columnLabel(column: string): string {
+  return columnLabels[camel(column)] ?? column;
+}
+
+/** Collects the export: the relation's rows from every table and its whole History. */
+export function collectPersonExport(ctx: CoreContext, relationId: string): PersonExport {
+  const r = ctx.sqlite.prepare('SELECT id, number, display_name AS name FROM relations WHERE id = ?').get(relationId) as PersonExport['relation'] | undefined;
+  if (!r) throw notFound('relation', relationId);
+  const tables = recordsOf(ctx, relationId);
+  return {
+    format: PERSON_EXPORT_FORMAT,
+    version: PERSON_EXPORT_VERSION,
+    exportedAt: new Date(ctx.now()).toISOString(),
+    relation: r,
+    records: Object.fromEntries(tables.map((t) => [t.table, t.rows])),
+    history: historyOf(ctx, relationId),
+  };
+}
+
+// Timestamps (epoch ms) read as dates; ids and bookkeeping are left out of the readable document.
+const HIDDEN = /(^id$|_id$|^sort_key$|^source_key$|^content$)/;
+function readable(column: string, value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (HIDDEN.test(column)) return null;
+  if (/_at$/.test(column) && typeof value === 'number') return new Date(value).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' });
+  if (/_cents$/.test(column) && typeof value === 'number') return `€ ${(value / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })}`;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDutchDate(value);
+  if (Buffer.isBuffer(value)) return `(${value.length} bytes)`;
+  return String(value);
+}
+
+function fieldTable(rows: [string, string][]): Table {
+  const cell = (text: string, bold: boolean, pct: number) =>
+    new TableCell({ width: { size: pct, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: [new TextRun({ text, bold, size: 18 })] })] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: rows.map(([k, v]) => new TableRow({ children: [cell(k, true, 32), cell(v, false, 68)] })),
+  });
+}
+
+function recordBlock(table: TableRows): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.HEADING_2, text: `${tableLabel(table.table)} (${table.rows.length})` })];
+  for (const row of table.rows) {
+    const fields = Object.entries(row)
+      .map(([k, v]) => [columnLabel(k), readable(k, v)] as const)
+      .filter((f): f is [string, string] => f[1] !== null);
+    if (fields.length) out.push(fieldTable(fields), new Paragraph({ text: '' }));
+  }
+  return out;
+}
+
+function historyBlock(history: HistoryRow[]): Paragraph[] {
+  const out = [new Paragraph({ heading: HeadingLevel.HEADING_2, text: `Historie (${history.length} wijzigingen)` })];
+  for (const h of history) {
+    const when = new Date(h.at).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' });
+    const what = h.action === 'update' ? `${columnLabel(h.field ?? '')}: ${h.oldValue ?? '—'} → ${h.newValue ?? '—'}` : `${tableLabel(h.table)} ${h.action === 'insert' ? 'toegevoegd' : 'verwijderd'}`;
+    out.push(new Paragraph({ children: [new TextRun({ text: `${when} · ${operationLabels[h.operation.replace('.', '_')] ?? h.operation} · ${h.actor}: `, bold: true, size: 18 }), new TextRun({ text: what, size: 18 })] }));
+  }
+  return out;
+}
+
+/** The readable document: a title, what it is, then every kind of record with its fields, then History. */
+export async function personDocument(data: PersonExport, tables: TableRows[]): Promise<Buffer> {
+  const doc = new Document({
+    creator: 'Ledenbeheer',
+    title: `Persoonsgegevens ${data.relation.name}`,
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, text: `Alles over ${data.relation.name}` }),
+          new Paragraph({
+            alignment: AlignmentType.LEFT,
+            children: [
+              new TextRun(
+                `Relatienummer ${data.relation.number}. Dit overzicht bevat alle gegevens die de administratie over deze relatie bewaart (inzageverzoek, artikel 15 AVG), opgesteld op ${formatDutchDate(data.exportedAt.slice(0, 10))}. Het bestand persoonsgegevens.json in dezelfde zip bevat dezelfde gegevens in machineleesbare vorm.`,
+              ),
+            ],
+          }),
+          ...tables.flatMap(recordBlock),
+          ...historyBlock(data.history),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+export const PERSON_EXPORT_ENTRIES = { json: 'persoonsgegevens.json', document: 'persoonsgegevens.docx' } as const;
+
+/** The zip: the JSON (all records and History) and the readable Word document. */
+export async function personExportZip(ctx: CoreContext, relationId: string): Promise<{ bytes: Uint8Array; data: PersonExport; fileName: string }> {
+  const data = collectPersonExport(ctx, relationId);
+  const tables = Object.entries(data.records).map(([table, rows]) => ({ table, rows }));
+  const json = JSON.stringify(data, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v), 2);
+  const document = await personDocument(data, tables);
+  const bytes = writeZip(
+    [
+      { name: PERSON_EXPORT_ENTRIES.json, data: json },
+      { name: PERSON_EXPORT_ENTRIES.document, data: document },
+    ],
+    { compress: true },
+  );
+  return { bytes, data, fileName: `persoonsgegevens-${data.relation.number}.zip` };
+}
