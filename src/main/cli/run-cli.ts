@@ -14,6 +14,7 @@ import { membershipsCommand } from './memberships';
 import { contributionsCommand, invoicesCommand, paymentsCommand, remindersCommand } from './contributions';
 import { fromDomainError } from './messages';
 import { printable } from './printable';
+import { privacyCommand } from './privacy';
 import { STORAGE_CODES, storageError } from '../core/storage/storage-errors';
 import { searchCommand } from './search';
 import { selectCommand } from './select';
@@ -44,6 +45,7 @@ export const COMMANDS: Command[] = [
   requestsCommand,
   logCommand,
   tasksCommand,
+  privacyCommand,
 ];
 
 const PROGRAM = 'ledenbeheer';

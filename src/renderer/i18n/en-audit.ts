@@ -179,6 +179,7 @@ export const enAudit: Shape<typeof nlAudit> = {
       meetings_create: 'Meeting created',
       meetings_update: 'Meeting changed',
       meetings_setAttendance: 'Attendance registered',
+      privacy_anonymise: 'Relation anonymised (GDPR)',
       ...enContributions.audit.operation,
       relations_create: 'Relation created',
       relations_update: 'Details changed',

@@ -190,6 +190,7 @@ export const nlAudit = {
       meetings_create: 'Vergadering aangemaakt',
       meetings_update: 'Vergadering gewijzigd',
       meetings_setAttendance: 'Aanwezigheid geregistreerd',
+      privacy_anonymise: 'Relatie geanonimiseerd (AVG)',
       ...nlContributions.audit.operation,
       relations_create: 'Relatie aangemaakt',
       relations_update: 'Gegevens gewijzigd',

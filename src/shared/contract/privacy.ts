@@ -23,9 +23,14 @@ export const anonymiseResultDto = z.object({
   scrubbedAuditRows: z.number().int(),
 });
 
+const labelMap = z.record(z.string().max(80), z.string().max(300)).refine((m) => Object.keys(m).length <= 2000);
+/** The words of the readable document in the user's language (the renderer's i18n is their one source): table, column and operation labels. */
+export const documentLabels = z.object({ tables: labelMap, columns: labelMap, operations: labelMap });
+export type DocumentLabels = z.infer<typeof documentLabels>;
+
 export const privacyContract = defineContract({
   /** A zip with persoonsgegevens.json (every record and History) and persoonsgegevens.docx (readable). */
-  'privacy.export': { input: z.object({ relationId: id }), output: fileOutput },
+  'privacy.export': { input: z.object({ relationId: id, labels: documentLabels.optional() }), output: fileOutput },
   /** Irreversible: personal data goes, financial records stay under a pseudonym. */
   'privacy.anonymise': { input: z.object({ relationIds: z.array(id).min(1).max(5000) }), output: anonymiseResultDto },
   /** Former relations whose last relation type ended at least `years` ago; a list to review, never acted on by itself. */

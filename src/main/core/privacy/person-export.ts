@@ -2,7 +2,7 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableC
 import type { CoreContext } from '../context';
 import { notFound } from '../../../shared/errors';
 import { formatDutchDate } from '../../../shared/dutch/dates';
-import { nl } from '../../../renderer/i18n/nl';
+import type { DocumentLabels } from '../../../shared/contract';
 import { writeZip } from '../io/zip-writer';
 import { historyOf, recordsOf, type HistoryRow, type Row, type TableRows } from './person-records';
 
@@ -21,16 +21,17 @@ export interface PersonExport {
 }
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-const tableLabels = nl.audit.table as Record<string, string>;
-const columnLabels = { ...(nl.fields.label as Record<string, string>), ...(nl.audit.column as unknown as Record<string, string>) };
-const operationLabels = nl.audit.operation as Record<string, string>;
+const NO_LABELS: DocumentLabels = { tables: {}, columns: {}, operations: {} };
 
-export function tableLabel(table: string): string {
-  return tableLabels[table] ?? table;
+/** Labels by the names the renderer's i18n uses (tables as in the database, columns and operations in camelCase). */
+function labeller(labels: DocumentLabels) {
+  return {
+    table: (table: string) => labels.tables[table] ?? table,
+    column: (column: string) => labels.columns[camel(column)] ?? column,
+    operation: (kind: string) => labels.operations[kind.replace('.', '_')] ?? kind,
+  };
 }
-function columnLabel(column: string): string {
-  return columnLabels[camel(column)] ?? column;
-}
+type Labeller = ReturnType<typeof labeller>;
 
 /** Collects the export: the relation's rows from every table and its whole History. */
 export function collectPersonExport(ctx: CoreContext, relationId: string): PersonExport {
@@ -68,29 +69,30 @@ function fieldTable(rows: [string, string][]): Table {
   });
 }
 
-function recordBlock(table: TableRows): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.HEADING_2, text: `${tableLabel(table.table)} (${table.rows.length})` })];
+function recordBlock(table: TableRows, l: Labeller): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.HEADING_2, text: `${l.table(table.table)} (${table.rows.length})` })];
   for (const row of table.rows) {
     const fields = Object.entries(row)
-      .map(([k, v]) => [columnLabel(k), readable(k, v)] as const)
+      .map(([k, v]) => [l.column(k), readable(k, v)] as const)
       .filter((f): f is [string, string] => f[1] !== null);
     if (fields.length) out.push(fieldTable(fields), new Paragraph({ text: '' }));
   }
   return out;
 }
 
-function historyBlock(history: HistoryRow[]): Paragraph[] {
+function historyBlock(history: HistoryRow[], l: Labeller): Paragraph[] {
   const out = [new Paragraph({ heading: HeadingLevel.HEADING_2, text: `Historie (${history.length} wijzigingen)` })];
   for (const h of history) {
     const when = new Date(h.at).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' });
-    const what = h.action === 'update' ? `${columnLabel(h.field ?? '')}: ${h.oldValue ?? '—'} → ${h.newValue ?? '—'}` : `${tableLabel(h.table)} ${h.action === 'insert' ? 'toegevoegd' : 'verwijderd'}`;
-    out.push(new Paragraph({ children: [new TextRun({ text: `${when} · ${operationLabels[h.operation.replace('.', '_')] ?? h.operation} · ${h.actor}: `, bold: true, size: 18 }), new TextRun({ text: what, size: 18 })] }));
+    const what = h.action === 'update' ? `${l.column(h.field ?? '')}: ${h.oldValue ?? '—'} → ${h.newValue ?? '—'}` : `${l.table(h.table)} ${h.action === 'insert' ? 'toegevoegd' : 'verwijderd'}`;
+    out.push(new Paragraph({ children: [new TextRun({ text: `${when} · ${l.operation(h.operation)} · ${h.actor}: `, bold: true, size: 18 }), new TextRun({ text: what, size: 18 })] }));
   }
   return out;
 }
 
 /** The readable document: a title, what it is, then every kind of record with its fields, then History. */
-export async function personDocument(data: PersonExport, tables: TableRows[]): Promise<Buffer> {
+export async function personDocument(data: PersonExport, tables: TableRows[], labels: DocumentLabels = NO_LABELS): Promise<Buffer> {
+  const l = labeller(labels);
   const doc = new Document({
     creator: 'Ledenbeheer',
     title: `Persoonsgegevens ${data.relation.name}`,
@@ -106,8 +108,8 @@ export async function personDocument(data: PersonExport, tables: TableRows[]): P
               ),
             ],
           }),
-          ...tables.flatMap(recordBlock),
-          ...historyBlock(data.history),
+          ...tables.flatMap((t) => recordBlock(t, l)),
+          ...historyBlock(data.history, l),
         ],
       },
     ],
@@ -118,11 +120,11 @@ export async function personDocument(data: PersonExport, tables: TableRows[]): P
 export const PERSON_EXPORT_ENTRIES = { json: 'persoonsgegevens.json', document: 'persoonsgegevens.docx' } as const;
 
 /** The zip: the JSON (all records and History) and the readable Word document. */
-export async function personExportZip(ctx: CoreContext, relationId: string): Promise<{ bytes: Uint8Array; data: PersonExport; fileName: string }> {
+export async function personExportZip(ctx: CoreContext, relationId: string, labels?: DocumentLabels): Promise<{ bytes: Uint8Array; data: PersonExport; fileName: string }> {
   const data = collectPersonExport(ctx, relationId);
   const tables = Object.entries(data.records).map(([table, rows]) => ({ table, rows }));
   const json = JSON.stringify(data, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v), 2);
-  const document = await personDocument(data, tables);
+  const document = await personDocument(data, tables, labels);
   const bytes = writeZip(
     [
       { name: PERSON_EXPORT_ENTRIES.json, data: json },

@@ -7,8 +7,8 @@ import { retentionCandidates } from './retention';
 
 export function privacyHandlers(ctx: CoreContext): HandlerGroup<keyof typeof privacyContract> {
   return {
-    'privacy.export': async ({ relationId }) => {
-      const zip = await personExportZip(ctx, relationId);
+    'privacy.export': async ({ relationId, labels }) => {
+      const zip = await personExportZip(ctx, relationId, labels);
       return { fileName: zip.fileName, mimeType: 'application/zip', bytes: Buffer.from(zip.bytes).toString('base64') };
     },
     'privacy.anonymise': ({ relationIds }) => anonymise(ctx, relationIds),
