@@ -1,3 +1,4 @@
+import { enPrivacy } from './en-privacy';
 import { enContributions } from './en-contributions';
 import { enAudit } from './en-audit';
 import type { nl } from './nl';
@@ -218,6 +219,7 @@ export const en: Shape<typeof nl> = {
   ...enDedupe,
   ...enMemberships,
   ...enContacts,
+  ...enPrivacy,
   contributions: enContributions.contributions,
   ...enErrors,
 };

@@ -1,3 +1,4 @@
+import { nlPrivacy } from './nl-privacy';
 import { nlContributions } from './nl-contributions';
 import { nlAudit } from './nl-audit';
 import { nlErrors } from './nl-errors';
@@ -248,6 +249,7 @@ export const nl = {
   ...nlDedupe,
   ...nlMemberships,
   ...nlContacts,
+  ...nlPrivacy,
   contributions: nlContributions.contributions,
   ...nlErrors,
 };

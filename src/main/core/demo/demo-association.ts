@@ -178,7 +178,7 @@ function addContributionsDemo(ctx: CoreContext, today: string): void {
   const run = contract['contributionRuns.run'].input.parse({ periodCode: String(year), invoiceDate, dryRun: false, itemLimit: 0 });
   try {
     runContributions(ctx, run);
-  } catch (e) {
+  } catch {
       // A run refused for blocking problems (a member without an address) leaves the schedule to look at.
     return;
   }

@@ -5,6 +5,7 @@ import { TagsSettings } from './TagsSettings';
 import { CustomFieldsSettings } from './CustomFieldsSettings';
 import { LinkTypesSettings } from './LinkTypesSettings';
 import { DedupeSettings } from '../dedupe/DedupeSettings';
+import { RetentionSettings } from '../privacy/RetentionSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function SettingsPage() {
           <Tabs.Tab value="custom">{t('settings.page.custom')}</Tabs.Tab>
           <Tabs.Tab value="links">{t('settings.page.linkTypes')}</Tabs.Tab>
           <Tabs.Tab value="duplicates">{t('settings.page.duplicates')}</Tabs.Tab>
+          <Tabs.Tab value="privacy" data-testid="settings-privacy">{t('privacy.retention.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="types" pt="md">
           <RelationTypesSettings />
@@ -33,6 +35,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="duplicates" pt="md">
           <DedupeSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="privacy" pt="md">
+          <RetentionSettings />
         </Tabs.Panel>
       </Tabs>
     </Stack>
