@@ -4,6 +4,7 @@ type Labels = Record<string, unknown>;
 interface Bundle {
   audit: { table: Labels; column: Labels; operation: Labels };
   fields: { label: Labels };
+  privacy: { document: Labels };
 }
 
 /** Only the plain labels (some entries are per-table groups, e.g. column.subscriptions.typeId). */
@@ -11,5 +12,5 @@ const plain = (m: Labels): Record<string, string> => Object.fromEntries(Object.e
 
 /** The labels a generated document (the AVG export) uses, from one language's i18n bundle: History's words. */
 export function documentLabels(bundle: Bundle): DocumentLabels {
-  return { tables: plain(bundle.audit.table), columns: { ...plain(bundle.fields.label), ...plain(bundle.audit.column) }, operations: plain(bundle.audit.operation) };
+  return { tables: plain(bundle.audit.table), columns: { ...plain(bundle.fields.label), ...plain(bundle.audit.column), ...plain(bundle.privacy.document) }, operations: plain(bundle.audit.operation) };
 }

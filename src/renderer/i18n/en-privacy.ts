@@ -3,6 +3,7 @@ import type { nlPrivacy } from './nl-privacy';
 
 export const enPrivacy: Shape<typeof nlPrivacy> = {
   privacy: {
+    document: { createdAt: 'Created', updatedAt: 'Changed', fromRelation: 'From', toRelation: 'To', payerRelation: 'Paid by', relationTypes: 'Relation type', subscriptionTypes: 'Subscription', tags: 'Tag', customFields: 'Field', linkTypes: 'Link', groups: 'Group', groupRoles: 'Role', units: 'Unit', membershipTypes: 'Membership type', invoices: 'Invoice' },
     card: {
       export: 'Export everything about this person',
       anonymise: 'Anonymise',

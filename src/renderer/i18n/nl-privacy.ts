@@ -1,6 +1,8 @@
 /** Privacy (AVG): the export of everything about one person, anonymising, the retention review. */
 export const nlPrivacy = {
   privacy: {
+    /** Extra column labels of the readable export (the rest are History's). */
+    document: { createdAt: 'Aangemaakt', updatedAt: 'Gewijzigd', fromRelation: 'Van', toRelation: 'Naar', payerRelation: 'Betaald door', relationTypes: 'Relatietype', subscriptionTypes: 'Abonnement', tags: 'Kenmerk', customFields: 'Veld', linkTypes: 'Koppeling', groups: 'Groep', groupRoles: 'Rol', units: 'Onderdeel', membershipTypes: 'Lidmaatschapstype', invoices: 'Factuur' },
     card: {
       export: 'Alles over deze persoon exporteren',
       anonymise: 'Anonimiseren',

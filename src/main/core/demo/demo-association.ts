@@ -150,7 +150,7 @@ function addContributionsDemo(ctx: CoreContext, today: string): void {
     ctx,
     contract['feeSchedules.save'].input.parse({
       schedule: {
-        period: { code: String(year), name: `Contributie ${year}`, start: `${year}-01-01`, end: `${year + 1}-01-01` },
+        period: { code: String(year), name: String(year), start: `${year}-01-01`, end: `${year + 1}-01-01` },
         fees: [
           { membershipType: 'lid', amountCents: 4500 },
           { membershipType: 'donateur', amountCents: 2500 },

@@ -49,7 +49,47 @@ export function collectPersonExport(ctx: CoreContext, relationId: string): Perso
 }
 
 // Timestamps (epoch ms) read as dates; ids and bookkeeping are left out of the readable document.
-const HIDDEN = /(^id$|_id$|^sort_key$|^source_key$|^content$)/;
+const HIDDEN = /(^id$|_id$|^sort_key$|^display_name$|^source_key$|^content$)/;
+
+/** What an id in the readable document stands for: the referenced record's name (per table, as some columns are shared names). */
+const REFERENCES: Record<string, [table: string, column: string]> = {
+  'relation_type_assignments.type_id': ['relation_types', 'name'],
+  'subscriptions.type_id': ['subscription_types', 'name'],
+  'relation_tags.tag_id': ['tags', 'name'],
+  'custom_values.field_id': ['custom_fields', 'label'],
+  'relation_links.link_type_id': ['link_types', 'name'],
+  'relation_links.from_relation_id': ['relations', 'display_name'],
+  'relation_links.to_relation_id': ['relations', 'display_name'],
+  'group_members.group_id': ['groups', 'name'],
+  'group_members.role_id': ['group_roles', 'name'],
+  'memberships.unit_id': ['units', 'name'],
+  'memberships.membership_type_id': ['membership_types', 'name'],
+  'membership_exceptions.unit_id': ['units', 'name'],
+  'payment_allocations.invoice_id': ['invoices', 'number'],
+  'payment_settings.payer_relation_id': ['relations', 'display_name'],
+};
+
+/** The rows with their references replaced by names, for reading (the JSON keeps the ids). */
+function withNames(ctx: CoreContext, tables: TableRows[]): TableRows[] {
+  const cache = new Map<string, string | null>();
+  const name = (table: string, column: string, id: unknown) => {
+    const key = `${table}.${column}.${String(id)}`;
+    if (!cache.has(key)) cache.set(key, ((ctx.sqlite.prepare(`SELECT ${column} AS v FROM ${table} WHERE id = ?`).get(id) as { v: string } | undefined)?.v ?? null));
+    return cache.get(key) ?? null;
+  };
+  return tables.map(({ table, rows }) => ({
+    table,
+    rows: rows.map((row) => {
+      const out: Row = {};
+      for (const [k, v] of Object.entries(row)) {
+        const ref = REFERENCES[`${table}.${k}`];
+        if (ref && v !== null) out[ref[0] === 'relations' ? k.replace(/_id$/, '') : ref[0]] = name(ref[0], ref[1], v);
+        else out[k] = v;
+      }
+      return out;
+    }),
+  }));
+}
 function readable(column: string, value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (HIDDEN.test(column)) return null;
@@ -124,7 +164,7 @@ export async function personExportZip(ctx: CoreContext, relationId: string, labe
   const data = collectPersonExport(ctx, relationId);
   const tables = Object.entries(data.records).map(([table, rows]) => ({ table, rows }));
   const json = JSON.stringify(data, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v), 2);
-  const document = await personDocument(data, tables, labels);
+  const document = await personDocument(data, withNames(ctx, tables), labels);
   const bytes = writeZip(
     [
       { name: PERSON_EXPORT_ENTRIES.json, data: json },
