@@ -61,7 +61,7 @@ beforeAll(async () => {
   await core.call('links.add', { fromRelationId: person, toRelationId: friend, linkTypeId: partner.id, link: {} });
   const board = (await core.call('groups.list', {})).rows.find((g) => g.name === 'Bestuur')!;
   await core.call('groups.addMember', { groupId: board.id, relationId: person, member: { validFrom: '2010-01-01', validTo: '2020-01-01' } });
-  const sub = await core.call('subscriptionTypes.create', { code: 'clubblad', name: 'Clubblad' });
+  const sub = await core.call('subscriptionTypes.create', { code: 'papieren-post', name: 'Papieren post' });
   await core.call('subscriptions.add', { relationId: person, subscription: { typeId: sub.id, startDate: '2005-01-01', endDate: '2023-07-01' } });
   await core.call('log.add', { kind: 'call', date: '2026-11-01', subject: 'Opzegging', body: `Mevrouw ${NAME.firstName} ${NAME.lastName} belde, mail naar ${EMAIL}`, relationIds: [person] });
   // A shared entry (also about someone else) keeps its text, without her values.
