@@ -67,6 +67,19 @@ test('scan, open a pair, pick fields, merge, and find the survivor by the old nu
   await page.screenshot({ path: '/tmp/dedupe-history.png', fullPage: false });
   const survivor = await rpc(page.request, 'relations.get', { id: remove.id });
   expect(survivor.id).toBe(keep.id);
+
+  // Undo the merge from the survivor's History: both come back as they were.
+  const merge = card.historyOperations.filter({ hasText: 'Relaties samengevoegd' }).first();
+  await merge.getByTestId('undo-operation').click();
+  await page.getByTestId('confirm-button').click();
+  await expect(card.historyOperations.filter({ hasText: 'Samenvoegen ongedaan gemaakt' }).first()).toBeVisible();
+  await expect(merge.getByTestId('undo-state')).toContainText('Ongedaan gemaakt');
+  await page.screenshot({ path: '/tmp/dedupe-undone.png', fullPage: false });
+  const back = await rpc(page.request, 'relations.get', { id: remove.id });
+  expect(back).toMatchObject({ id: remove.id, number: remove.number });
+  expect(back.fields).toMatchObject({ firstName: 'Wynand', lastName: 'van Dykstra', email: 'wynand@thuis.nl' });
+  const kept = await rpc(page.request, 'relations.get', { id: keep.id });
+  expect(kept.fields).toMatchObject({ firstName: 'Wijnand', email: 'w.vandijkstra@voorbeeld.nl', email2: null });
 });
 
 test('quick entry warns with the reason, and Settings holds the weights', async ({ page }) => {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DomainError } from '../../shared/errors';
 import { backupCommand } from './backup';
 import { logCommand, requestsCommand, tasksCommand } from './contacts-commands';
+import { meetingsCommand } from './meetings-command';
 import { CliError, EXIT, usageError } from './cli-error';
 import type { CliIo, Command, ParsedArgs } from './command';
 import { demoCommand } from './demo';
@@ -45,6 +46,7 @@ export const COMMANDS: Command[] = [
   requestsCommand,
   logCommand,
   tasksCommand,
+  meetingsCommand,
   privacyCommand,
 ];
 

@@ -245,6 +245,7 @@ export const enAudit: Shape<typeof nlAudit> = {
       setup_groupRoles: 'Default group roles created',
       demo_generate: 'Demo data created',
       dedupe_merge: 'Relations merged',
+      dedupe_undoMerge: 'Merge undone',
       dedupe_dismiss: 'Marked as not a duplicate',
       dedupe_undismiss: 'Not-a-duplicate mark removed',
       dedupe_setWeights: 'Duplicate settings changed',

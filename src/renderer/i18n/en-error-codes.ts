@@ -12,6 +12,8 @@ export const enMoreIssues: Record<keyof typeof nlMoreIssues, string> = {
   FORMAT_UNKNOWN: 'not a Ledenbeheer export (field "format" missing or wrong)',
   VERSION_UNSUPPORTED: 'this version of the export format is not supported',
   SECTION_UNKNOWN: 'unknown section',
+  FILE_SIZE_MISMATCH: 'file does not match its size (damaged or edited)',
+  FILE_HASH_MISMATCH: 'file does not match its checksum (damaged or edited)',
   SECTION_DUPLICATE: 'this section occurs twice',
   SECTION_NOT_AN_ARRAY: 'this section is not a list',
   TIMESTAMP_INVALID: 'invalid timestamp',

@@ -276,7 +276,7 @@ export const enIo: Shape<typeof nlIo> = {
         NUMBER_IN_TRASH: 'member number {{number}} belongs to a relation in the trash; restore it first',
         NUMBER_DUPLICATE_IN_FILE: 'member number {{number}} already appears earlier in the file',
         NUMBER_DIFFERS: 'the member number differs from the stored number {{stored}}; the stored number stays',
-        SUSPECTED_DUPLICATE: 'looks like the same relation as row {{rows}}',
+        SUSPECTED_DUPLICATE: 'looks like the same relation as row {{rows}} ({{reasons}})',
         SIMILAR_EXISTS: 'looks like existing no. {{number}} {{name}} (score {{score}}: {{reasons}})',
         COLUMN_UNKNOWN: 'unknown column {{column}}',
         LABEL_SHEET_UNKNOWN: 'unknown label sheet',

@@ -256,6 +256,7 @@ export const nlAudit = {
       setup_groupRoles: 'Standaard groepsrollen aangemaakt',
       demo_generate: 'Demogegevens aangemaakt',
       dedupe_merge: 'Relaties samengevoegd',
+      dedupe_undoMerge: 'Samenvoegen ongedaan gemaakt',
       dedupe_dismiss: 'Gemarkeerd als geen dubbel',
       dedupe_undismiss: 'Geen-dubbel-markering opgeheven',
       dedupe_setWeights: 'Instellingen dubbelen gewijzigd',

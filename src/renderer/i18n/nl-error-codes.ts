@@ -14,6 +14,8 @@ export const nlMoreIssues = {
   FORMAT_UNKNOWN: 'geen Ledenbeheer-export (veld "format" ontbreekt of klopt niet)',
   VERSION_UNSUPPORTED: 'deze versie van het exportformaat wordt niet ondersteund',
   SECTION_UNKNOWN: 'onbekend onderdeel',
+  FILE_SIZE_MISMATCH: 'bestand klopt niet met zijn grootte (beschadigd of bewerkt)',
+  FILE_HASH_MISMATCH: 'bestand klopt niet met zijn controlegetal (beschadigd of bewerkt)',
   SECTION_DUPLICATE: 'dit onderdeel komt twee keer voor',
   SECTION_NOT_AN_ARRAY: 'dit onderdeel is geen lijst',
   TIMESTAMP_INVALID: 'ongeldig tijdstip',

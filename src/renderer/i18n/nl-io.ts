@@ -273,7 +273,7 @@ export const nlIo = {
         NUMBER_IN_TRASH: 'lidnummer {{number}} hoort bij een relatie in de prullenbak; zet die eerst terug',
         NUMBER_DUPLICATE_IN_FILE: 'lidnummer {{number}} staat al eerder in het bestand',
         NUMBER_DIFFERS: 'het lidnummer verschilt van het opgeslagen nummer {{stored}}; het opgeslagen nummer blijft',
-        SUSPECTED_DUPLICATE: 'lijkt dezelfde relatie als rij {{rows}}',
+        SUSPECTED_DUPLICATE: 'lijkt dezelfde relatie als rij {{rows}} ({{reasons}})',
         SIMILAR_EXISTS: 'lijkt al te bestaan als nr. {{number}} {{name}} (score {{score}}: {{reasons}})',
         COLUMN_UNKNOWN: 'onbekende kolom {{column}}',
         LABEL_SHEET_UNKNOWN: 'onbekend etikettenvel',

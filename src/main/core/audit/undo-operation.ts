@@ -2,18 +2,20 @@ import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { DomainError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import type { OperationKind } from '../../../shared/contract/operation-kinds';
-import { AUDITED_TABLES } from '../db/audit-triggers';
+import { AUDITED_TABLES, UNLOGGED_COLUMNS } from '../db/audit-triggers';
 import { createSearchTriggers, dropSearchTriggers, rebuildSearchIndex } from '../db/search-index';
 import { COMPUTED_TABLES } from '../exchange/user-tables';
 import { derivedNamesOfRow } from '../relations/relation-names';
 
 /**
  * Operations that can be undone as a whole, later and after a restart, from the audit log
- * alone: the kind of operation → the kind its undo is recorded as. An import today; a merge
- * or a contribution run adds its line here when it lands.
+ * alone: the kind of operation → the kind its undo is recorded as. An operation whose rows
+ * must come back exactly (timestamps included, which the audit log leaves out) also stores
+ * their full images in its summary as `undo.rows` (see writeBackImages).
  */
 export const UNDOABLE_KINDS: Readonly<Record<string, OperationKind>> = {
   'io.import': 'io.undoImport',
+  'dedupe.merge': 'dedupe.undoMerge',
 };
 
 /** From this many relations on, the search index is rebuilt once instead of row by row. */
@@ -159,6 +161,33 @@ function refreshNames(ctx: CoreContext, ids: Set<string>): void {
   }
 }
 
+interface RowImage {
+  table: string;
+  row: Record<string, unknown>;
+}
+
+/**
+ * After the replay, the columns the audit log does not keep (timestamps, derived names) are
+ * written back from the full images the operation saved (`summary.undo.rows`, earliest image
+ * of a row first), so a merge undone gives back a byte-identical export. Only those columns:
+ * the replay is the source for everything else, and an image taken mid-operation may already
+ * hold a moved value.
+ */
+function writeBackImages(ctx: CoreContext, operationId: string): void {
+  const op = ctx.sqlite.prepare('SELECT summary FROM operations WHERE id = ?').get(operationId) as { summary: string | null };
+  const images = ((JSON.parse(op.summary ?? '{}') as { undo?: { rows?: RowImage[] } }).undo?.rows ?? []).filter((i) => i.row && typeof i.row.id === 'string');
+  const seen = new Set<string>();
+  for (const { table, row } of images) {
+    const key = `${table}:${String(row.id)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const info = tableInfo(table);
+    const cols = Object.keys(row).filter((c) => UNLOGGED_COLUMNS.has(c) && info.columns.has(c));
+    if (!cols.length) continue;
+    ctx.sqlite.prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => row[c]), row.id);
+  }
+}
+
 /**
  * Reverses one operation as a whole, as a new operation: its audit rows are played backwards
  * (inserts deleted, updated fields set back, deletes re-inserted). Computed tables are not
@@ -210,6 +239,7 @@ export function undoOperation(ctx: CoreContext, operationId: string): { operatio
       }
     }
     refreshNames(ctx, renamed);
+    writeBackImages(ctx, operationId);
     if (bulk) {
       rebuildSearchIndex(ctx.sqlite);
       createSearchTriggers(ctx.sqlite);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../../test/support/test-core';
+import { makeMsg } from '../../../../test/support/mail/make-msg';
 
 let core: ReturnType<typeof createTestCore>;
 let jan: string;
@@ -58,6 +59,25 @@ describe('contact log', () => {
     expect(e.attachments.map((a) => a.fileName)).toEqual(['afmelding.eml', 'volmacht.pdf']);
     const pdf = await core.call('log.attachment', { id: e.attachments.find((a) => a.fileName === 'volmacht.pdf')!.id });
     expect(Buffer.from(pdf.bytes, 'base64').toString()).toBe('%PDF-1.4 volmacht');
+  });
+
+  it('reads an Outlook .msg the same way: sender linked, attachment kept', async () => {
+    const msg = makeMsg({
+      subject: 'Nieuw adres',
+      senderName: 'Jan Vries',
+      senderSmtp: 'JAN@example.nl',
+      to: ['secretaris@vereniging.nl'],
+      body: 'Per 1 december wonen wij op de Biltstraat 8.',
+      sentAt: new Date('2026-11-18T10:00:00Z'),
+      attachments: [{ fileName: 'verhuiskaart.pdf', mimeType: 'application/pdf', content: new Uint8Array(Buffer.from('%PDF-1.4 kaart')) }],
+    });
+    const e = await core.call('log.addMail', { file: Buffer.from(msg).toString('base64'), fileName: 'nieuw-adres.msg', groupIds: [] });
+    expect([e.kind, e.date, e.subject]).toEqual(['email', '2026-11-18', 'Nieuw adres']);
+    expect(e.body).toContain('Biltstraat 8');
+    expect(e.relations.map((r) => r.id)).toEqual([jan]);
+    expect(e.attachments.map((a) => a.fileName)).toEqual(['nieuw-adres.msg', 'verhuiskaart.pdf']);
+    const kaart = await core.call('log.attachment', { id: e.attachments.find((a) => a.fileName === 'verhuiskaart.pdf')!.id });
+    expect(Buffer.from(kaart.bytes, 'base64').toString()).toBe('%PDF-1.4 kaart');
   });
 
   it('searches subject, text and addresses; a group page has its own timeline', async () => {

@@ -67,7 +67,7 @@ export const AUDITED_TABLES: AuditedTable[] = [
 export const UNAUDITED_TABLES = ['operations', 'audit_log', 'audit_context', 'settings', 'blobs'];
 
 /** Derived or bookkeeping columns: recomputed on every write, so logging them is noise. */
-const SKIPPED_COLUMNS = new Set(['created_at', 'updated_at', 'display_name', 'sort_key']);
+export const UNLOGGED_COLUMNS: ReadonlySet<string> = new Set(['created_at', 'updated_at', 'display_name', 'sort_key']);
 
 const CONTEXT = '(SELECT operation_id FROM audit_context WHERE id = 1)';
 const GUARD = `SELECT RAISE(ABORT, 'AUDIT_CONTEXT_MISSING: writes must run inside an operation') WHERE ${CONTEXT} IS NULL;`;
@@ -75,7 +75,7 @@ const GUARD = `SELECT RAISE(ABORT, 'AUDIT_CONTEXT_MISSING: writes must run insid
 function columnsOf(table: SQLiteTable): string[] {
   return getTableConfig(table)
     .columns.map((c) => c.name)
-    .filter((c) => !SKIPPED_COLUMNS.has(c));
+    .filter((c) => !UNLOGGED_COLUMNS.has(c));
 }
 
 function rowJson(cols: string[], ref: 'new' | 'old'): string {

@@ -25,6 +25,75 @@ const DUTCH_FIELD: Record<string, string> = {
   kvk: 'KvK-nummer', emailDomain: 'e-maildomein', email: 'e-mail', phone: 'telefoon', address: 'adres', iban: 'IBAN',
 };
 
+function preparedRow(ctx: CoreContext, row: ImportRowValues, id: string): Prepared {
+  const f = row.fields;
+  const houseNumber = Number(row.address['houseNumber']);
+  return prepare(
+    typedRecord({
+      kind: row.kind,
+      excludeId: id,
+      email: f['email'] ?? undefined,
+      initials: f['initials'] ?? undefined,
+      firstName: f['firstName'] ?? undefined,
+      infix: f['infix'] ?? undefined,
+      lastName: f['lastName'] ?? undefined,
+      birthDate: f['birthDate'] ?? undefined,
+      name: f['name'] ?? undefined,
+      kvkNumber: f['kvkNumber'] ?? undefined,
+      phone: f['mobile'] ?? f['phone'] ?? undefined,
+      postcode: typeof row.address['postcode'] === 'string' ? row.address['postcode'] : undefined,
+      houseNumber: Number.isInteger(houseNumber) && houseNumber > 0 ? houseNumber : undefined,
+    }),
+    ctx.reference.infixes,
+  );
+}
+
+const reasonsOf = (s: ReturnType<typeof scorePair>) =>
+  s.fields.filter((x) => x.outcome === 'agree').map((x) => DUTCH_FIELD[x.field] ?? x.field).join(', ');
+
+/** Rows of one file that look like the same relation, with the scorer's reasons. */
+export interface FileDuplicate {
+  rows: number[];
+  reasons: string;
+}
+
+/**
+ * For the import dry run: rows within the file that double each other, by the same scorer
+ * as the scan and the quick entry (blocked on the same keys, so linear in the file). Each
+ * row lists at most `maxRows` others; the reasons are those of its best-scoring pair.
+ */
+export function fileDuplicates(ctx: CoreContext, rows: (ImportRowValues & { row: number })[], maxRows: number): Map<number, FileDuplicate> {
+  const weights = loadWeights(ctx);
+  const blocks = new Map<string, { row: number; p: Prepared }[]>();
+  const out = new Map<number, { rows: Set<number>; best: number; reasons: string }>();
+  const note = (row: number, other: number, score: number, reasons: string) => {
+    let d = out.get(row);
+    if (!d) out.set(row, (d = { rows: new Set(), best: -Infinity, reasons: '' }));
+    if (d.rows.size < maxRows) d.rows.add(other);
+    if (score > d.best) Object.assign(d, { best: score, reasons });
+  };
+  for (const r of rows) {
+    const p = preparedRow(ctx, r, `row:${r.row}`);
+    const compared = new Set<number>();
+    for (const k of blockingKeys(p)) {
+      const list = blocks.get(k);
+      for (const other of list ?? []) {
+        if (compared.has(other.row) || compared.size >= maxRows * 10) continue;
+        compared.add(other.row);
+        const s = scorePair(p, other.p, weights);
+        if (!s.suspect) continue;
+        const reasons = reasonsOf(s);
+        note(r.row, other.row, s.score, reasons);
+        note(other.row, r.row, s.score, reasons);
+      }
+      // A key every row shares (one club e-mail address) stays bounded: later rows compare with the first few.
+      if (!list) blocks.set(k, [{ row: r.row, p }]);
+      else if (list.length < maxRows * 10) list.push({ row: r.row, p });
+    }
+  }
+  return new Map([...out].map(([row, d]) => [row, { rows: [...d.rows].sort((a, b) => a - b), reasons: d.reasons }]));
+}
+
 /**
  * For the import dry run: the existing relation a new row most likely doubles, by the same
  * scorer as the scan and the quick-entry warning. The administration is prepared and blocked
@@ -46,25 +115,7 @@ export function createImportDuplicateCheck(ctx: CoreContext): (row: ImportRowVal
   };
   return (row) => {
     built ??= build();
-    const f = row.fields;
-    const houseNumber = Number(row.address['houseNumber']);
-    const typed = prepare(
-      typedRecord({
-        kind: row.kind,
-        email: f['email'] ?? undefined,
-        initials: f['initials'] ?? undefined,
-        firstName: f['firstName'] ?? undefined,
-        infix: f['infix'] ?? undefined,
-        lastName: f['lastName'] ?? undefined,
-        birthDate: f['birthDate'] ?? undefined,
-        name: f['name'] ?? undefined,
-        kvkNumber: f['kvkNumber'] ?? undefined,
-        phone: f['mobile'] ?? f['phone'] ?? undefined,
-        postcode: typeof row.address['postcode'] === 'string' ? row.address['postcode'] : undefined,
-        houseNumber: Number.isInteger(houseNumber) && houseNumber > 0 ? houseNumber : undefined,
-      }),
-      ctx.reference.infixes,
-    );
+    const typed = preparedRow(ctx, row, '');
     let best: SimilarExisting | null = null;
     const seen = new Set<string>();
     for (const k of blockingKeys(typed)) {
@@ -77,7 +128,7 @@ export function createImportDuplicateCheck(ctx: CoreContext): (row: ImportRowVal
             number: other.rec.number,
             displayName: other.rec.displayName,
             score: s.score,
-            reasons: s.fields.filter((x) => x.outcome === 'agree').map((x) => DUTCH_FIELD[x.field] ?? x.field).join(', '),
+            reasons: reasonsOf(s),
           };
         }
       }

@@ -209,8 +209,9 @@ export function mergeRelations(ctx: CoreContext, input: { keepId: string; remove
       // History names both: the survivor as it is now, the removed one as it was.
       keep: { ...side(keep), displayName: after.displayName },
       removed: side(remove),
-      // For an undo (issue 8's mechanism): the rows as they were and what moved where.
-      undo: { keepRowBefore, removedRow, moved, before: m.before },
+      // For the generic undo (audit/undo-operation.ts): it replays the audit log, then writes
+      // these full images back, timestamps included, which the audit log does not keep.
+      undo: { rows: [{ table: 'relations', row: keepRowBefore }, { table: 'relations', row: removedRow }, ...m.before], moved },
     };
     statement(ctx.sqlite, 'UPDATE operations SET summary = ? WHERE id = ?').run(JSON.stringify(summary), op.id);
     return {

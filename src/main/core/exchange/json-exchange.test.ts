@@ -81,6 +81,10 @@ beforeAll(async () => {
     await source.call('subscriptions.add', { relationId: r.id, subscription: { typeId: sub?.id ?? '', startDate: '2010-01-01', recipients: [someone[1]?.id ?? ''] } });
   }
   await source.call('selections.create', { name: 'Bestuursleden', condition: { type: 'groupMember', groupId: group.id } });
+  // A mail with an attachment: the files the administration keeps travel too.
+  const mail = ['From: Zoë Öztürk <zoe@example.nl>', 'Subject: Machtiging', 'Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: text/plain', '', 'Zie bijlage.', '--b',
+    'Content-Type: application/pdf; name="machtiging.pdf"', 'Content-Disposition: attachment; filename="machtiging.pdf"', 'Content-Transfer-Encoding: base64', '', Buffer.from('%PDF-1.4 handtekening').toString('base64'), '--b--'].join('\r\n');
+  await source.call('log.addMail', { file: Buffer.from(mail).toString('base64'), fileName: 'machtiging.eml', relationIds: [someone[0]?.id ?? ''], groupIds: [] });
   exported = exportJson(source.ctx, file('source.json')).file;
 });
 
@@ -105,6 +109,26 @@ describe('JSON export and import', () => {
     // More than one read chunk (4 MB): the streaming reader crossed chunk boundaries.
     expect(fs.statSync(exported).size).toBeGreaterThan(4 << 20);
     expect(dataSections(again.file)).toBe(dataSections(exported));
+  });
+
+  it('carries the kept files (mail attachments) and refuses a file whose content does not match its hash', async () => {
+    const target = open('files-target.sqlite');
+    const result = importJson(target.ctx, exported);
+    expect(result.counts['files']).toBeGreaterThanOrEqual(2);
+    const entry = (await target.call('log.list', { query: 'Machtiging' })).rows[0];
+    const pdf = await target.call('log.attachment', { id: entry!.attachments.find((a) => a.fileName === 'machtiging.pdf')?.id ?? '' });
+    expect(Buffer.from(pdf.bytes, 'base64').toString()).toBe('%PDF-1.4 handtekening');
+
+    const tampered = edited('tampered-file.json', (doc) => {
+      const f = doc['files']?.[0] as { content: string };
+      f.content = Buffer.from('iets anders').toString('base64');
+    });
+    const empty = open('files-refused.sqlite');
+    const before = snapshot(empty);
+    const e = issuesOf(() => importJson(empty.ctx, tampered));
+    expect((e.issues ?? []).map((i) => [i.field, i.code])).toContainEqual(['files[0].size', 'FILE_SIZE_MISMATCH']);
+    expect(snapshot(empty)).toEqual(before);
+    expect(empty.ctx.sqlite.prepare('SELECT count(*) AS n FROM blobs').get()).toEqual({ n: 0 });
   });
 
   it('is one audited operation exchange.importJson, and the imported data is searchable', async () => {

@@ -4,6 +4,7 @@ import type { CoreContext } from '../context';
 import { ensureDir, PRIVATE_FILE_MODE } from '../storage/private-files';
 import { removeStaleTemps, tempNameFor } from '../storage/temp-files';
 import { storageError } from '../storage/storage-errors';
+import { FILES_SECTION, fileLines } from './json-files';
 import { JSON_FORMAT, JSON_FORMAT_VERSION, SECTION_NAMES, exportColumns, sectionOrder, tableOf, toJsonRecord, type SectionName } from './json-format';
 
 export interface ExportResult {
@@ -56,7 +57,7 @@ export function exportJson(ctx: CoreContext, outFile: string): ExportResult {
       const header = { format: JSON_FORMAT, version: JSON_FORMAT_VERSION, exportedAt: new Date(ctx.now()).toISOString() };
       out.write('{\n');
       for (const [k, v] of Object.entries(header)) out.write(`  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`);
-      SECTION_NAMES.forEach((section, i) => {
+      SECTION_NAMES.forEach((section) => {
         const columns = exportColumns(section);
         const stmt = ctx.sqlite.prepare(`SELECT ${columns.map((c) => c.sqlName).join(', ')} FROM ${tableOf(section)} ORDER BY ${sectionOrder(section)}`);
         out.write(`  ${JSON.stringify(section)}: [`);
@@ -66,9 +67,13 @@ export function exportJson(ctx: CoreContext, outFile: string): ExportResult {
           n++;
         }
         counts[section] = n;
-        out.write(`${n === 0 ? '' : '\n  '}]${i === SECTION_NAMES.length - 1 ? '' : ','}\n`);
+        out.write(`${n === 0 ? '' : '\n  '}],\n`);
       });
-      out.write('}\n');
+      out.write(`  ${JSON.stringify(FILES_SECTION)}: [`);
+      let files = 0;
+      for (const line of fileLines(ctx)) out.write(`${files++ === 0 ? '\n' : ',\n'}    ${line}`);
+      counts[FILES_SECTION] = files;
+      out.write(`${files === 0 ? '' : '\n  '}]\n}\n`);
     })();
     out.flush();
     bytes = out.bytes;

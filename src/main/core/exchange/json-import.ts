@@ -9,6 +9,7 @@ import { dependsOn, ImportChecks } from './import-checks';
 import { JSON_FORMAT, JSON_FORMAT_VERSION, SECTION_NAMES, isSectionName, sectionSchema, toRow, type SectionName } from './json-format';
 import { COMPUTED_TABLES, SEEDED_TABLES, userTable } from './user-tables';
 import { JsonSyntaxError, readJsonDocument } from './json-reader';
+import { FILES_SECTION, importFile } from './json-files';
 
 export interface ImportResult {
   operationId: string;
@@ -56,6 +57,7 @@ class JsonImport {
   private readonly deferred: { section: SectionName; index: number; record: Record<string, unknown> }[] = [];
   private readonly replaced = new Set<SectionName>();
   private truncated = false;
+  private files = 0;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -69,7 +71,7 @@ class JsonImport {
   run(): Record<string, number> {
     try {
       readJsonDocument(this.file, {
-        streams: (key) => isSectionName(key),
+        streams: (key) => isSectionName(key) || key === FILES_SECTION,
         onValue: (key, value) => this.onValue(key, value),
         onArrayStart: (key) => this.startSection(key),
         onElement: (key, index, value) => this.onElement(key as SectionName, index, value),
@@ -82,7 +84,7 @@ class JsonImport {
     if (this.seen.size === 0) this.checkHeader();
     if (!this.truncated) this.finish();
     if (this.checks.issues.length) throw fail(this.file, this.checks.issues, { truncated: this.truncated });
-    return Object.fromEntries(SECTION_NAMES.map((s) => [s, this.loader.count(s)]));
+    return { ...Object.fromEntries(SECTION_NAMES.map((s) => [s, this.loader.count(s)])), [FILES_SECTION]: this.files };
   }
 
   private onValue(key: string, value: unknown): void {
@@ -91,7 +93,7 @@ class JsonImport {
       return;
     }
     if (this.seen.size === 0) this.checkHeader();
-    if (isSectionName(key)) this.stop([{ field: key, code: 'SECTION_NOT_AN_ARRAY' }]);
+    if (isSectionName(key) || key === FILES_SECTION) this.stop([{ field: key, code: 'SECTION_NOT_AN_ARRAY' }]);
     this.stop([{ field: key, code: 'SECTION_UNKNOWN' }]);
   }
 
@@ -115,6 +117,11 @@ class JsonImport {
   }
 
   private onElement(section: SectionName, index: number, value: unknown): boolean {
+    if (section === FILES_SECTION) {
+      for (const i of importFile(this.ctx, value)) this.checks.issue(section, index, i.field, i.code);
+      this.files++;
+      return this.checks.issues.length < this.maxIssues || !(this.truncated = true);
+    }
     // Computed rows are the core's own conclusions, recomputed from the imported facts; an
     // older or hand-edited file cannot make anyone a member.
     if (COMPUTED_TABLES.has(userTable(section).name)) return true;

@@ -5,6 +5,7 @@ import type { EvalScope } from '../conditions/eval-scope';
 import { ALL, EMPTY, NEG_INF, POS_INF, complement, fromPeriod, intersect, isEmpty, unionAll, type IntervalSet } from '../conditions/interval-set';
 import { and, fromFacts, not, or, type RelationIntervals } from '../conditions/relation-intervals';
 import { GENERAL, loadModel, versionPeriods, type MembershipModel, type TypeModel } from './membership-model';
+import { rowMapper } from '../db/row-mapper';
 
 /** For one (unit, type): per relation, the days of membership. */
 export type Computed = Map<string, Map<string, IntervalSet>>;
@@ -150,17 +151,19 @@ function ruleSegments(general: Version[], typed: Version[]): { days: IntervalSet
   return out;
 }
 
+const exceptionRow = rowMapper('membership exception', { id: 'text', unitId: 'text', vf: 'text?', vt: 'text?', ignoreBase: 'int' });
+
 /** Exception periods of one type, already limited by the base rule where it applies. */
 function exceptionFacts(scope: EvalScope, type: TypeModel, base: RelationIntervals) {
   const filter = scope.relationIds ? `AND relation_id IN (SELECT value FROM json_each(@ids))` : '';
-  const rows = scope.ctx.sqlite
-    .prepare(
-      `SELECT relation_id AS id, unit_id AS unitId, valid_from AS vf, valid_to AS vt, ignore_base_rule AS ignoreBase
-         FROM membership_exceptions WHERE membership_type_id = @type ${filter}`,
-    )
-    .all({ type: type.id, ...(scope.relationIds ? { ids: JSON.stringify(scope.relationIds) } : {}) }) as {
-    id: string; unitId: string; vf: string | null; vt: string | null; ignoreBase: number;
-  }[];
+  const rows = exceptionRow.all(
+    scope.ctx.sqlite
+      .prepare(
+        `SELECT relation_id AS id, unit_id AS unitId, valid_from AS vf, valid_to AS vt, ignore_base_rule AS ignoreBase
+           FROM membership_exceptions WHERE membership_type_id = @type ${filter}`,
+      )
+      .all({ type: type.id, ...(scope.relationIds ? { ids: JSON.stringify(scope.relationIds) } : {}) }),
+  );
   const byUnit = new Map<string, [string, IntervalSet][]>();
   const all: [string, IntervalSet][] = [];
   for (const r of rows) {

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context';
 import type { Condition } from '../../../shared/contract';
 import { ruleChecker, type RuleFault } from './rule-health';
+import { rowMapper } from '../db/row-mapper';
 
 /** The rule structure (small: units, placements, rule versions, types), read once per computation. */
 export interface UnitModel {
@@ -42,28 +43,33 @@ export interface MembershipModel {
 
 export const GENERAL = '';
 
+const unitRow = rowMapper('unit', { id: 'text', name: 'text', startDate: 'text?', endDate: 'text?' });
+const placementRow = rowMapper('unit placement', { id: 'text', unitId: 'text', parentId: 'text?', validFrom: 'text?', validTo: 'text?' });
+const ruleRow = rowMapper('unit rule', { id: 'text', unitId: 'text', typeId: 'text?', condition: 'text?', validFrom: 'text?', note: 'text?' });
+const typeRow = rowMapper('membership type', { id: 'text', code: 'text', name: 'text', base: 'text' });
+
 export function loadModel(ctx: CoreContext): MembershipModel {
   const check = ruleChecker(ctx);
   const broken: BrokenRule[] = [];
   const units = new Map<string, UnitModel>();
-  for (const u of ctx.sqlite.prepare('SELECT id, name, start_date AS startDate, end_date AS endDate FROM units ORDER BY position, name').all() as {
-    id: string; name: string; startDate: string | null; endDate: string | null;
-  }[]) {
+  for (const u of unitRow.all(ctx.sqlite.prepare('SELECT id, name, start_date AS startDate, end_date AS endDate FROM units ORDER BY position, name').all())) {
     units.set(u.id, { ...u, placements: [], rules: new Map() });
   }
   const children = new Map<string, { unitId: string; validFrom: string | null; validTo: string | null }[]>();
-  for (const p of ctx.sqlite
-    .prepare('SELECT id, unit_id AS unitId, parent_id AS parentId, valid_from AS validFrom, valid_to AS validTo FROM unit_placements ORDER BY valid_from')
-    .all() as { id: string; unitId: string; parentId: string | null; validFrom: string | null; validTo: string | null }[]) {
+  for (const p of placementRow.all(
+    ctx.sqlite.prepare('SELECT id, unit_id AS unitId, parent_id AS parentId, valid_from AS validFrom, valid_to AS validTo FROM unit_placements ORDER BY valid_from').all(),
+  )) {
     units.get(p.unitId)?.placements.push({ id: p.id, parentId: p.parentId, validFrom: p.validFrom, validTo: p.validTo });
     if (p.parentId) children.set(p.parentId, [...(children.get(p.parentId) ?? []), { unitId: p.unitId, validFrom: p.validFrom, validTo: p.validTo }]);
   }
-  for (const r of ctx.sqlite
-    .prepare(
-      `SELECT id, unit_id AS unitId, membership_type_id AS typeId, condition, valid_from AS validFrom, note
-         FROM unit_rules ORDER BY coalesce(valid_from, '0000-01-01'), created_at`,
-    )
-    .all() as { id: string; unitId: string; typeId: string | null; condition: string | null; validFrom: string | null; note: string | null }[]) {
+  for (const r of ruleRow.all(
+    ctx.sqlite
+      .prepare(
+        `SELECT id, unit_id AS unitId, membership_type_id AS typeId, condition, valid_from AS validFrom, note
+           FROM unit_rules ORDER BY coalesce(valid_from, '0000-01-01'), created_at`,
+      )
+      .all(),
+  )) {
     const unit = units.get(r.unitId);
     if (!unit) continue;
     const key = r.typeId ?? GENERAL;
@@ -73,9 +79,7 @@ export function loadModel(ctx: CoreContext): MembershipModel {
     const condition = checked?.ok ? checked.condition : null;
     unit.rules.set(key, [...(unit.rules.get(key) ?? []), { id: r.id, condition, validFrom: r.validFrom, note: r.note, fault }]);
   }
-  const types = (ctx.sqlite.prepare('SELECT id, code, name, base_condition AS base FROM membership_types ORDER BY position, name').all() as {
-    id: string; code: string; name: string; base: string;
-  }[]).map((t) => {
+  const types = typeRow.all(ctx.sqlite.prepare('SELECT id, code, name, base_condition AS base FROM membership_types ORDER BY position, name').all()).map((t) => {
     const checked = check(t.base);
     if (!checked.ok) broken.push({ kind: 'baseRule', ruleId: t.id, typeId: t.id, unitId: null, validFrom: null, fault: checked.fault });
     return { id: t.id, code: t.code, name: t.name, baseCondition: checked.ok ? checked.condition : null, fault: checked.ok ? null : checked.fault };

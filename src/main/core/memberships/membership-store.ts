@@ -4,6 +4,7 @@ import { difference, fromPeriod, isEmpty, normalize, toPeriods, type IntervalSet
 import { computeMemberships, key, type Computed } from './membership-engine';
 import { loadModel, staleKeys } from './membership-model';
 import { describeBrokenRules } from './rule-health';
+import { rowMapper } from '../db/row-mapper';
 
 const MAX_LISTED_CHANGES = 500;
 
@@ -11,14 +12,18 @@ function sameSet(a: IntervalSet, b: IntervalSet): boolean {
   return a.length === b.length && a.every((x, i) => x.from === b[i]!.from && x.to === b[i]!.to);
 }
 
+const storedRow = rowMapper('stored membership', { rid: 'text', unitId: 'text', typeId: 'text', vf: 'text?', vt: 'text?' });
+
 /** The stored periods, in the same shape as a computation. */
 function loadStored(ctx: CoreContext, relationIds: string[] | null): Computed {
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT relation_id AS rid, unit_id AS unitId, membership_type_id AS typeId, start_date AS vf, end_date AS vt FROM memberships
-        ${relationIds ? 'WHERE relation_id IN (SELECT value FROM json_each(?))' : ''}`,
-    )
-    .all(...(relationIds ? [JSON.stringify(relationIds)] : [])) as { rid: string; unitId: string; typeId: string; vf: string | null; vt: string | null }[];
+  const rows = storedRow.all(
+    ctx.sqlite
+      .prepare(
+        `SELECT relation_id AS rid, unit_id AS unitId, membership_type_id AS typeId, start_date AS vf, end_date AS vt FROM memberships
+          ${relationIds ? 'WHERE relation_id IN (SELECT value FROM json_each(?))' : ''}`,
+      )
+      .all(...(relationIds ? [JSON.stringify(relationIds)] : [])),
+  );
   const out: Computed = new Map();
   const raw = new Map<string, Map<string, IntervalSet[]>>();
   for (const r of rows) {

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context';
 import type { FieldValues } from './request-fields';
 import { resolveRelation } from '../dedupe/dedupe-store';
+import { findSimilarRelations } from '../dedupe/quick-entry';
 
 export interface MatchProbe {
   number: number | null;
@@ -16,12 +17,34 @@ export interface Match {
 
 /**
  * The duplicate scorer's door: given what the request says about the person, the relation it
- * most likely is (above the scorer's threshold), or null. The Dutch-name scorer is being built
- * with duplicates/merge; until it lands this is null and such requests wait unmatched for the
- * user to assign them.
+ * most likely is, or null. The same scorer as the scan and the quick entry (dedupe), with the
+ * form taken as complete; two candidates scoring the same are left for the user to assign.
  */
 export type RelationScorer = (ctx: CoreContext, probe: MatchProbe) => string | null;
-export const duplicateScorer: RelationScorer | null = null;
+export const duplicateScorer: RelationScorer = (ctx, probe) => {
+  const v = probe.values;
+  const text = (x: string | null | undefined) => (x && x.trim() ? x.trim() : undefined);
+  const houseNumber = Number(v.houseNumber);
+  const found = findSimilarRelations(
+    ctx,
+    {
+      kind: 'person',
+      email: text(probe.email ?? v.email),
+      initials: text(v.initials),
+      firstName: text(v.firstName),
+      infix: text(v.infix),
+      lastName: text(v.lastName),
+      birthDate: text(v.birthDate),
+      postcode: text(v.postcode),
+      houseNumber: Number.isInteger(houseNumber) && houseNumber > 0 ? houseNumber : undefined,
+      phone: text(v.mobile) ?? text(v.phone),
+    },
+    { complete: true },
+  );
+  const [best, second] = found;
+  if (!best || (second && second.score === best.score)) return null;
+  return best.id;
+};
 
 /** Where a relation went when it was merged into another (dedupe's redirects). */
 export function followMergedTo(ctx: CoreContext, relationId: string): string {
@@ -29,7 +52,7 @@ export function followMergedTo(ctx: CoreContext, relationId: string): string {
 }
 
 /** Member number, then e-mail (only when exactly one relation has it), then the scorer. */
-export function matchRequest(ctx: CoreContext, probe: MatchProbe, scorer: RelationScorer | null = duplicateScorer): Match | null {
+export function matchRequest(ctx: CoreContext, probe: MatchProbe, scorer: RelationScorer = duplicateScorer): Match | null {
   if (probe.number !== null) {
     // A member writing an old number of a relation merged since lands on the survivor.
     const r = resolveRelation(ctx, { number: probe.number });
@@ -41,6 +64,6 @@ export function matchRequest(ctx: CoreContext, probe: MatchProbe, scorer: Relati
       .all({ e: probe.email }) as { id: string }[];
     if (rows.length === 1 && rows[0]) return { relationId: followMergedTo(ctx, rows[0].id), by: 'email' };
   }
-  const scored = scorer?.(ctx, probe) ?? null;
+  const scored = scorer(ctx, probe);
   return scored ? { relationId: followMergedTo(ctx, scored), by: 'scorer' } : null;
 }

@@ -142,6 +142,17 @@ describe('change requests from a web-form CSV', () => {
     expect([d.relationNumber, d.matchedBy]).toEqual([1024, 'number']);
   });
 
+  it('without number or known e-mail, the duplicate scorer finds the member (name, birth date, address)', async () => {
+    await core.call('relations.update', { id: jan, fields: { initials: 'J', firstName: 'Jan', infix: 'de', lastName: 'Vries', birthDate: '1968-04-02', email: 'jan@example.nl' } });
+    const r = await load(
+      'Voornaam;Tussenvoegsel;Achternaam;Geboortedatum;E-mailadres;Postcode;Huisnummer\nJan;;De Vries;02-04-1968;jan.devries@nieuw.nl;3511AB;12\nPiet;;Jansen;01-01-1990;piet@nieuw.nl;;\n',
+      'formulier.csv',
+    );
+    const [matched, stranger] = await Promise.all(r.created.map((id) => core.call('requests.get', { id })));
+    expect([matched?.relationNumber, matched?.matchedBy]).toEqual([1024, 'scorer']);
+    expect([stranger?.relationNumber, stranger?.matchedBy]).toEqual([null, null]);
+  });
+
   it('an unmatched request is assigned by hand, then approved', async () => {
     await load(WEBFORM_CSV, 'webformulier.csv');
     const unmatched = (await core.call('requests.list', {})).rows.find((r) => r.relationId === null)!;

@@ -106,14 +106,29 @@ export function systemTaskDiff(ctx: CoreContext): { create: SystemTaskSpec[]; cl
   return { create, close };
 }
 
+/**
+ * The facts system tasks follow change only through an operation or with the date: the last
+ * operation's rowid and today say whether a sync can find anything new. The navigation asks
+ * for the task count on every refresh, so an unchanged administration costs one lookup.
+ */
+const syncedAt = new WeakMap<CoreContext, string>();
+const stateKey = (ctx: CoreContext) =>
+  `${ctx.today()}|${String((ctx.sqlite.prepare('SELECT max(rowid) AS n FROM operations').get() as { n: number | null }).n ?? 0)}`;
+
 /** Brings the app's own tasks up to date: one operation, only when there is something to do. */
 export function syncSystemTasks(ctx: CoreContext): void {
+  const key = stateKey(ctx);
+  if (syncedAt.get(ctx) === key) return;
   const diff = systemTaskDiff(ctx);
-  if (diff.create.length === 0 && diff.close.length === 0) return;
+  if (diff.create.length === 0 && diff.close.length === 0) {
+    syncedAt.set(ctx, key);
+    return;
+  }
   ctx.write('tasks.sync', { create: diff.create.length, close: diff.close.length }, (op) => {
     for (const spec of diff.create) ensureSystemTask(ctx, spec);
     const done = ctx.sqlite.prepare('UPDATE tasks SET done_at = ?, updated_at = ? WHERE system_key = ? AND done_at IS NULL');
     for (const key of diff.close) done.run(ctx.today(), ctx.now(), key);
     op.changed('tasks.changed', {});
   });
+  syncedAt.set(ctx, stateKey(ctx));
 }

@@ -8,7 +8,7 @@ import { loadCurrentStates, type CurrentState } from './current-state';
 import type { ExistingIndex } from './existing-index';
 import { ADDRESS_FIELDS, hasErrors, RELATION_FIELDS, type ImportRecord } from './import-record';
 import { duplicatesInFile, matchRecord, MAX_DUPLICATE_ROWS } from './match';
-import { createImportDuplicateCheck } from '../../dedupe/import-hook';
+import { createImportDuplicateCheck, fileDuplicates } from '../../dedupe/import-hook';
 
 export type Outcome = 'create' | 'update' | 'skip' | 'reject';
 
@@ -190,11 +190,25 @@ function assignNumbers(rows: PlannedRow[], index: ExistingIndex): void {
   }
 }
 
+/**
+ * Rows of the file that double each other: by the duplicate scorer (as the scan and the quick
+ * entry judge them), and rows sharing a match key, which would update the same relation.
+ */
+function suspectedInFile(env: PlanEnv, live: ImportRecord[]): Map<number, { rows: number[]; reasons: string }> {
+  const scored = fileDuplicates(env.ctx, live, MAX_DUPLICATE_ROWS);
+  for (const [row, rows] of duplicatesInFile(live, env.options.matchKeys)) {
+    const d = scored.get(row);
+    if (!d) scored.set(row, { rows, reasons: 'zelfde zoeksleutel' });
+    else d.rows = [...new Set([...d.rows, ...rows])].sort((a, b) => a - b).slice(0, MAX_DUPLICATE_ROWS);
+  }
+  return scored;
+}
+
 /** The dry run: for every record what will happen and why, nothing written. Works in chunks. */
 export async function planImport(records: ImportRecord[], env: PlanEnv, progress?: Progress): Promise<PlannedRow[]> {
   const excluded = new Set(env.options.excludeRows);
   const live = records.filter((r) => !excluded.has(r.row) && !hasErrors(r.issues));
-  const duplicates = duplicatesInFile(live, env.options.matchKeys);
+  const duplicates = suspectedInFile(env, live);
   const similarExisting = createImportDuplicateCheck(env.ctx);
   const planned: PlannedRow[] = [];
   for (let i = 0; i < records.length; i += CHUNK_ROWS) {
@@ -215,8 +229,8 @@ export async function planImport(records: ImportRecord[], env: PlanEnv, progress
       if (similar) rec.issues.push(rowIssue(rec, 'SIMILAR_EXISTS', 'warning', { number: similar.number, name: similar.displayName, score: similar.score, reasons: similar.reasons }));
       const dups = duplicates.get(rec.row);
       if (dups) {
-        p.duplicateOfRows = dups;
-        rec.issues.push(rowIssue(rec, 'SUSPECTED_DUPLICATE', 'warning', { rows: dups.join(', ') + (dups.length >= MAX_DUPLICATE_ROWS ? ', …' : '') }));
+        p.duplicateOfRows = dups.rows;
+        rec.issues.push(rowIssue(rec, 'SUSPECTED_DUPLICATE', 'warning', { rows: dups.rows.join(', ') + (dups.rows.length >= MAX_DUPLICATE_ROWS ? ', …' : ''), reasons: dups.reasons }));
       }
       planned.push(p);
     });
