@@ -60,6 +60,34 @@ function ownNeedlesOf(ctx: CoreContext, r: Row): string[] {
   return [...new Set([...needlesOf(ctx, r), ...parts.map((p) => p.trim())])].sort((a, b) => b.length - a.length);
 }
 
+/**
+ * Summaries of operations that name the relation (or a number merged into it) by id: row
+ * images in them (a merge's undo data) lose the personal columns, other texts the person's values.
+ */
+function scrubSummaries(ctx: CoreContext, aliases: string[], scrub: (v: unknown) => unknown): void {
+  const ids = new Set(aliases);
+  // Row images use column names, History's summaries camelCase ({ id, number, displayName }).
+  const personal = new Set([...PERSONAL_COLUMNS, ...PERSONAL_COLUMNS.map((c) => c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase()))]);
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') {
+      const o = v as Row;
+      const own = typeof o['id'] === 'string' && ids.has(o['id']);
+      const out: Row = {};
+      for (const [k, x] of Object.entries(o)) out[k] = own && personal.has(k) && x !== null ? (k === 'last_name' || k === 'lastName' || k === 'name' || k === 'displayName' ? PSEUDONYM : null) : walk(x);
+      return out;
+    }
+    return scrub(v);
+  };
+  for (const stored of ids) {
+    const ops = ctx.sqlite.prepare('SELECT id, summary FROM operations WHERE instr(summary, ?) > 0').all(stored) as { id: string; summary: string }[];
+    for (const op of ops) {
+      const next = JSON.stringify(walk(JSON.parse(op.summary)));
+      if (next !== op.summary) ctx.sqlite.prepare('UPDATE operations SET summary = ? WHERE id = ?').run(next, op.id);
+    }
+  }
+}
+
 /** Replaces the person's values in the text columns of one relation's rows of a table; returns how many rows it kept. */
 function scrubOwnRows(ctx: CoreContext, table: string, where: string, id: string, scrub: (v: unknown) => unknown): number {
   const key = table === 'audit_log' ? 'id' : 'rowid';
@@ -127,6 +155,9 @@ export function anonymiseRelations(ctx: CoreContext, ids: string[], opts: { reap
   const scrub = scrubber(needles);
   // Her own kept records may also name her by first or last name alone ("Contributie Jansen").
   const ownScrub = new Map(rows.map((r) => [r['id'] as string, scrubber(ownNeedlesOf(ctx, r))]));
+  // The same person under the ids of the doubles merged into her (their History is hers too).
+  const aliases = new Map(unique.map((id) => [id, [id, ...(ctx.sqlite.prepare('SELECT old_relation_id AS id FROM relation_redirects WHERE relation_id = ?').all(id) as { id: string }[]).map((r) => r.id)]]));
+  const allIds = [...aliases.values()].flat();
   const previous = ctx.sqlite.pragma('secure_delete', { simple: true }) as number;
   ctx.sqlite.pragma('secure_delete = ON');
   let result: AnonymiseResult;
@@ -179,15 +210,21 @@ export function anonymiseRelations(ctx: CoreContext, ids: string[], opts: { reap
       const marks = anonymisedIds(ctx);
       for (const id of unique) if (!marks.has(id)) marks.set(id, ctx.today());
       ctx.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(ANONYMISED_KEY, JSON.stringify(Object.fromEntries(marks)));
+      // Operation summaries that carry her rows (a merge keeps full row images for its undo).
+      for (const id of unique) scrubSummaries(ctx, aliases.get(id) as string[], ownScrub.get(id) as (v: unknown) => unknown);
       // Last: this operation's own audit rows hold the old values too.
-      let scrubbed = purgeAuditValues(ctx, unique, needles, scrub);
-      for (const id of unique) scrubbed += scrubOwnRows(ctx, 'audit_log', 't.relation_id = @id', id, ownScrub.get(id) as (v: unknown) => unknown);
+      let scrubbed = purgeAuditValues(ctx, allIds, needles, scrub);
+      for (const id of unique) for (const alias of aliases.get(id) as string[]) scrubbed += scrubOwnRows(ctx, 'audit_log', 't.relation_id = @id', alias, ownScrub.get(id) as (v: unknown) => unknown);
       return { operationId: op.id, anonymised: rows.map((r) => ({ relationId: r['id'] as string, number: r['number'] as number })), keptFinancial: kept, deletedRecords: deleted, scrubbedAuditRows: scrubbed };
     });
     ctx.sqlite.exec(`INSERT INTO relations_fts (relations_fts) VALUES ('optimize')`);
   } finally {
     ctx.sqlite.pragma(`secure_delete = ${previous ? 'ON' : 'OFF'}`);
   }
+  // Bytes freed before this operation (a double merged into her earlier, without secure_delete)
+  // still sit in free space of pages it did not touch: VACUUM rewrites the whole file. Outside
+  // any transaction; skipped when called inside one (the caller's restore step then vacuums).
+  if (!ctx.sqlite.inTransaction && ctx.file !== ':memory:') ctx.sqlite.exec('VACUUM');
   // The old page versions live on in the WAL until a checkpoint copies the new ones over them.
   ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   return result;

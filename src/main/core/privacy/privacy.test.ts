@@ -13,12 +13,12 @@ import { PERSON_EXPORT_ENTRIES, type PersonExport } from './person-export';
 import { retentionCandidates } from './retention';
 
 const TODAY = '2026-11-22';
-const NAME = { firstName: 'Wilhelmina', lastName: 'Zwanenburg' };
+const NAME = { firstName: 'Xandrielle', lastName: 'Zwanenburg' };
 const EMAIL = 'wilhelmina.zwanenburg@voorbeeld.nl';
 const IBAN = 'NL91ABNA0417164300';
 const PHONE = '06-98765432';
 /** The values that must be gone everywhere after anonymising. */
-const SECRETS = ['Zwanenburg', EMAIL, IBAN, 'NL91 ABNA 0417 1643 00', '98765432', 'nieuw-voorbeeld', 'Meidoornlaan'];
+const SECRETS = ['Xandrielle', 'Quirijntje', '1961-03-04', '7654321', 'Zwanenburg', EMAIL, IBAN, 'NL91 ABNA 0417 1643 00', '98765432', 'nieuw-voorbeeld', 'Meidoornlaan'];
 
 /** The caller's words (the app passes its i18n's; cli/privacy.test.ts checks those). */
 const LABELS = { tables: { addresses: 'Adres', subscriptions: 'Abonnement', invoices: 'Factuur' }, columns: { street: 'Straat' }, operations: { relations_create: 'Relatie aangemaakt' } };
@@ -68,10 +68,13 @@ beforeAll(async () => {
   await core.call('log.add', { kind: 'note', date: '2026-11-02', subject: 'Buren', body: `Gerrit en ${NAME.firstName} ${NAME.lastName} helpen bij de braderie`, relationIds: [person, friend] });
   await core.call('tasks.create', { title: 'Afscheidskaart sturen', relationId: person });
   const nr = (await core.call('relations.get', { id: person })).number;
-  const csv = `Datum;Lidnummer;Voornaam;E-mailadres;Mobiel\n1-11-2026;${nr};Wilhelmina;w.zwanenburg@nieuw-voorbeeld.nl;06-11223344\n`;
+  const csv = `Datum;Lidnummer;Voornaam;E-mailadres;Mobiel\n1-11-2026;${nr};Xandrielle;w.zwanenburg@nieuw-voorbeeld.nl;06-11223344\n`;
   await core.call('requests.load', { file: Buffer.from(csv).toString('base64'), fileName: 'formulier.csv' });
   const invoice = await core.call('invoices.create', { relationId: person, invoiceDate: '2023-01-05', description: `Contributie ${NAME.lastName}`, lines: [{ description: 'Contributie 2023', amountCents: 4500 }] });
   await core.call('payments.add', { invoiceIds: [invoice.id], amountCents: 4500, date: '2023-01-20' });
+  // A double of her merged in: the merge keeps both row images in its summary, for its undo.
+  const double = await core.call('relations.create', { kind: 'person', fields: { firstName: 'Quirijntje', lastName: 'Zwanenburg', birthDate: '1961-03-04', phone: '030-7654321' } });
+  await core.call('dedupe.merge', { keepId: person, removeId: double.id });
   olderBackup = path.join(dir.dir, 'backups', 'voor-anonimiseren.sqlite');
   await backupAdministration(core.ctx.sqlite, olderBackup);
 });
@@ -88,7 +91,7 @@ describe('Alles over deze persoon', () => {
     const zip = new ZipReader(Buffer.from(out.bytes, 'base64'), { maxPartBytes: 50e6, maxTotalBytes: 100e6 });
     expect(zip.names().sort()).toEqual([PERSON_EXPORT_ENTRIES.document, PERSON_EXPORT_ENTRIES.json].sort());
     const data = JSON.parse(zip.read(PERSON_EXPORT_ENTRIES.json).toString('utf8')) as PersonExport;
-    expect(data.relation.name).toBe('Wilhelmina Zwanenburg');
+    expect(data.relation.name).toBe('Xandrielle Zwanenburg');
     expect(Object.keys(data.records).sort()).toEqual(
       expect.arrayContaining(['relations', 'addresses', 'relation_type_assignments', 'relation_links', 'groups', 'group_members', 'subscriptions', 'contact_log', 'contact_log_links', 'change_requests', 'tasks', 'invoices', 'invoice_lines', 'payments', 'payment_allocations']),
     );
@@ -100,7 +103,7 @@ describe('Alles over deze persoon', () => {
     // The document really is Word: its text names the person, her address and her invoice.
     const docx = zip.read(PERSON_EXPORT_ENTRIES.document);
     const xml = new ZipReader(docx, { maxPartBytes: 50e6, maxTotalBytes: 100e6 }).read('word/document.xml').toString('utf8');
-    for (const text of ['Alles over Wilhelmina Zwanenburg', 'Meidoornlaan', 'Straat', 'Abonnement (1)', 'Factuur (1)', 'Historie', 'Relatie aangemaakt']) expect(xml).toContain(text);
+    for (const text of ['Alles over Xandrielle Zwanenburg', 'Meidoornlaan', 'Straat', 'Abonnement (1)', 'Factuur (1)', 'Historie', 'Relatie aangemaakt']) expect(xml).toContain(text);
     const docxFile = path.join(dir.dir, 'persoonsgegevens.docx');
     fs.writeFileSync(docxFile, docx);
     if (process.env['PRIVACY_DOC_OUT']) fs.copyFileSync(docxFile, process.env['PRIVACY_DOC_OUT']);
@@ -145,7 +148,7 @@ describe('anonymising', () => {
   it('export-json, search, History and the raw file bytes no longer hold her name, e-mail or IBAN', async () => {
     const out = exportJson(core.ctx, path.join(dir.dir, 'na.json'));
     expect(leaks(fs.readFileSync(out.file, 'utf8'))).toEqual([]);
-    for (const q of ['Zwanenburg', 'Wilhelmina Zwanenburg', EMAIL, '0417164300']) expect((await core.call('relations.search', { query: q })).rows).toEqual([]);
+    for (const q of ['Zwanenburg', 'Xandrielle Zwanenburg', EMAIL, '0417164300']) expect((await core.call('relations.search', { query: q })).rows).toEqual([]);
     const audit = sql<Record<string, unknown>>('SELECT * FROM audit_log');
     expect(leaks(JSON.stringify(audit))).toEqual([]);
     expect(leaks(JSON.stringify(sql('SELECT * FROM operations')))).toEqual([]);
@@ -170,7 +173,7 @@ describe('anonymising', () => {
     // A fresh process: ids from the real generator (the test one would start over at id-0001).
     const clock = testClock(`${TODAY}T12:00:00`);
     core = Object.assign(createCore({ file, now: clock.now, actor: 'test', checkOutput: true }), { clock });
-    expect((await core.call('relations.get', { id: person })).displayName).toBe('Wilhelmina Zwanenburg');
+    expect((await core.call('relations.get', { id: person })).displayName).toBe('Xandrielle Zwanenburg');
     // …until the post-restore step runs.
     const again = reapplyErasures(core.ctx);
     expect(again?.anonymised.map((a) => a.relationId)).toEqual([person]);
