@@ -5,7 +5,15 @@ import { notFound } from '../../../shared/errors';
 import { formatIban } from '../../../shared/dutch/iban';
 import { derivedNames } from '../relations/relation-names';
 import { FINANCIAL_TABLES, SHARED_TABLES, relationTables, type Row } from './person-records';
+import { putBlob } from '../blobs/blob-store';
 import { addToErasureList, readErasureList, type ErasureEntry } from './erasure-list';
+
+/** Columns that point at a stored file (blobs). */
+const BLOB_REFERENCES = [
+  ['change_requests', 'source_blob_id'],
+  ['contact_log_attachments', 'blob_id'],
+  ['sepa_mandate_amendments', 'evidence_blob_id'],
+] as const;
 
 /** What replaces a person's values wherever they are found. */
 export const ERASED = '[geanonimiseerd]';
@@ -49,6 +57,12 @@ function needlesOf(ctx: CoreContext, r: Row): string[] {
   for (const m of ctx.sqlite.prepare('SELECT iban FROM sepa_mandates WHERE relation_id = ?').all(r['id']) as { iban: string }[]) {
     add(m.iban);
     add(formatIban(m.iban));
+  }
+  // What she asked to change (a new e-mail, a new phone) is hers too, also where the form file holds it.
+  for (const c of ctx.sqlite.prepare('SELECT submitted_email AS email, submitted_name AS name, changes FROM change_requests WHERE relation_id = ?').all(r['id']) as { email: string | null; name: string | null; changes: string }[]) {
+    add(c.email);
+    add(c.name);
+    for (const f of JSON.parse(c.changes) as { submitted?: unknown }[]) add(f.submitted);
   }
   // Longest first, so "Jan de Vries" is replaced before a shorter value inside it.
   return [...values].sort((a, b) => b.length - a.length);
@@ -269,8 +283,12 @@ function purgeAuditValues(ctx: CoreContext, ids: string[], needles: string[], sc
       for (const b of blobs) {
         const text = b.content.toString('latin1');
         const scrubbed = scrub(text) as string;
-        // Byte-wise (latin1 keeps every byte); the id stays the original hash the records point at.
-        if (scrubbed !== text) ctx.sqlite.prepare('UPDATE blobs SET content = ?, size = ? WHERE id = ?').run(Buffer.from(scrubbed, 'latin1'), scrubbed.length, b.id);
+        // Byte-wise (latin1 keeps every byte). Blobs are addressed by their SHA-256 (a JSON
+        // import checks it), so the scrubbed file gets its new hash and the records follow.
+        if (scrubbed === text) continue;
+        const newId = putBlob(ctx, Buffer.from(scrubbed, 'latin1'));
+        for (const [table, column] of BLOB_REFERENCES) ctx.sqlite.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`).run(newId, b.id);
+        if (newId !== b.id) ctx.sqlite.prepare('DELETE FROM blobs WHERE id = ?').run(b.id);
       }
     }
   }

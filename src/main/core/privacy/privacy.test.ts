@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, tempDir, testClock, type TestClock } from '../../../../test/support/test-core';
 import { createCore, type Core } from '../create-core';
@@ -70,6 +71,10 @@ beforeAll(async () => {
   const nr = (await core.call('relations.get', { id: person })).number;
   const csv = `Datum;Lidnummer;Voornaam;E-mailadres;Mobiel\n1-11-2026;${nr};Xandrielle;w.zwanenburg@nieuw-voorbeeld.nl;06-11223344\n`;
   await core.call('requests.load', { file: Buffer.from(csv).toString('base64'), fileName: 'formulier.csv' });
+  // A form file with her row and her neighbour's: kept for his request, without her values.
+  const friendNr = (await core.call('relations.get', { id: friend })).number;
+  const shared = `Datum;Lidnummer;E-mailadres\n2-11-2026;${nr};${EMAIL.replace('@', '+nieuw@')}\n2-11-2026;${friendNr};gerrit.buurman@voorbeeld.nl\n`;
+  await core.call('requests.load', { file: Buffer.from(shared).toString('base64'), fileName: 'gedeeld.csv' });
   const invoice = await core.call('invoices.create', { relationId: person, invoiceDate: '2023-01-05', description: `Contributie ${NAME.lastName}`, lines: [{ description: 'Contributie 2023', amountCents: 4500 }] });
   await core.call('payments.add', { invoiceIds: [invoice.id], amountCents: 4500, date: '2023-01-20' });
   // A double of her merged in: the merge keeps both row images in its summary, for its undo.
@@ -143,6 +148,14 @@ describe('anonymising', () => {
     // History names the operation in plain Dutch.
     const history = await core.call('audit.forRelation', { relationId: person });
     expect(history.rows[0]?.operationKind ?? history.rows[0]).toBeDefined();
+  });
+
+  it('a stored file shared with someone else stays, without her values, under its new hash', () => {
+    const files = sql<{ id: string; content: Buffer }>(`SELECT b.id, b.content FROM blobs b JOIN change_requests c ON c.source_blob_id = b.id WHERE c.relation_id = ?`, friend);
+    expect(files).toHaveLength(1);
+    expect(files[0]!.content.toString('utf8')).toContain('gerrit.buurman@voorbeeld.nl');
+    expect(leaks(files[0]!.content.toString('utf8'))).toEqual([]);
+    expect(createHash('sha256').update(files[0]!.content).digest('hex')).toBe(files[0]!.id);
   });
 
   it('export-json, search, History and the raw file bytes no longer hold her name, e-mail or IBAN', async () => {
