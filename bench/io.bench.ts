@@ -95,19 +95,22 @@ const baselineMs = (() => {
     target: `< 50 ms (${sorted.length} searches through the web host while the import ran, ${probe.answeredDuringCommit} during the commit; max ${Math.round(sorted.at(-1) ?? NaN)} ms)`,
     ok: percentile(sorted, 95) < 50 && probe.answeredDuringCommit > 0,
   });
-  report({
-    name: 'host.main_thread_longest_block',
-    value: probe.longestBlockMs,
-    unit: 'ms',
-    target: `< 50 ms: the host main thread's own CPU time between two ticks of a 5 ms timer, during the import and a full recompute (${Math.round(recompute)} ms)`,
-    ok: probe.longestBlockMs < 50,
-  });
+  // The issue's measure is wall-clock: a timer on the host's main thread must never wait more
+  // than 50 ms. The CPU time our code spent between two ticks is printed beside it, so a miss
+  // can be read: a long gap with a short block is the OS running other threads on a busy machine.
   report({
     name: 'host.main_thread_longest_timer_gap',
     value: probe.longestGapMs,
     unit: 'ms',
-    target: 'informational: the longest wall-clock gap between those ticks; above the block it is time the OS gave to other processes (the worker threads, other work on the machine)',
-    ok: true,
+    target: `< 50 ms: the longest wall-clock wait of a 5 ms timer on the host main thread during the import and a full recompute (${Math.round(recompute)} ms); the host's own CPU time in that worst interval: see host.main_thread_longest_block`,
+    ok: probe.longestGapMs < 50,
+  });
+  report({
+    name: 'host.main_thread_longest_block',
+    value: probe.longestBlockMs,
+    unit: 'ms',
+    target: `< 50 ms: the host main thread's own CPU time between two ticks of that timer`,
+    ok: probe.longestBlockMs < 50,
   });
 }
 

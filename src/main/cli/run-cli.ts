@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '../../shared/errors';
-import { backupCommand } from './backup';
+import { backupCommand, backupsCommand, newCommand, restoreCommand } from './backups-commands';
 import { logCommand, requestsCommand, tasksCommand } from './contacts-commands';
 import { meetingsCommand } from './meetings-command';
 import { CliError, EXIT, usageError } from './cli-error';
@@ -23,6 +23,7 @@ import { selectionsCommand, tagsCommand } from './lists';
 import { undoCommand } from './undo';
 
 export const COMMANDS: Command[] = [
+  newCommand,
   demoCommand,
   searchCommand,
   selectCommand,
@@ -42,6 +43,8 @@ export const COMMANDS: Command[] = [
   exportJsonCommand,
   importJsonCommand,
   backupCommand,
+  backupsCommand,
+  restoreCommand,
   duplicatesCommand,
   requestsCommand,
   logCommand,

@@ -1,3 +1,4 @@
+import { enAdministrationErrorCodes, enAdministrationIssues } from './en-administrations';
 import { enMoreIssues, enMoreReasons } from './en-error-codes';
 import type { nlErrors } from './nl-errors';
 import type { Shape } from './shape';
@@ -79,6 +80,7 @@ export const enErrors: Shape<typeof nlErrors> = {
       STORAGE_LOCKED: 'The administration is in use by another program (or a second Ledenbeheer window). Close that program and try again; nothing was changed.',
       STORAGE_DAMAGED: 'The administration file is damaged. Stop working in it: restore the latest backup (from the "backups" folder next to the file, or your own copy).',
       STORAGE_UNAVAILABLE: 'The administration file cannot be opened. Check that the file (still) exists and that you may read it.',
+      ...enAdministrationErrorCodes,
       STORAGE_IO: 'Reading or writing the disk failed (a disk or USB error). Check the disk and try again; nothing was half saved.',
       INTERNAL: 'Something went wrong. Nothing was changed; please try again.',
     },
@@ -123,6 +125,7 @@ export const enErrors: Shape<typeof nlErrors> = {
       payment: 'This payment',
     },
     issue: {
+      ...enAdministrationIssues,
       REASON_REQUIRED: 'give a reason',
       REQUEST_UNMATCHED: 'the request is not matched to a relation yet',
       REQUEST_NOTHING_CHOSEN: 'pick at least one field to apply, or reject the request',

@@ -9,6 +9,7 @@ import { enIo } from './en-io';
 import { enDedupe } from './en-dedupe';
 import { enMemberships } from './en-memberships';
 import { enContacts } from './en-contacts';
+import { enAdministrations } from './en-administrations';
 
 /** English, the second language: exactly the keys of nl.ts. */
 export const en: Shape<typeof nl> = {
@@ -220,6 +221,7 @@ export const en: Shape<typeof nl> = {
   ...enMemberships,
   ...enContacts,
   ...enPrivacy,
+  administrations: enAdministrations,
   contributions: enContributions.contributions,
   ...enErrors,
 };

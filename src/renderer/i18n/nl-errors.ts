@@ -1,3 +1,4 @@
+import { nlAdministrationErrorCodes, nlAdministrationIssues } from './nl-administrations';
 import { nlMoreIssues, nlMoreReasons } from './nl-error-codes';
 /** Field labels and error messages (Dutch); en-errors.ts has exactly the same keys. */
 export const nlErrors = {
@@ -77,6 +78,7 @@ export const nlErrors = {
       STORAGE_LOCKED: 'De administratie is in gebruik door een ander programma (of een tweede Ledenbeheer-venster). Sluit dat programma en probeer het opnieuw; er is niets gewijzigd.',
       STORAGE_DAMAGED: 'Het administratiebestand is beschadigd. Werk er niet verder in: zet de laatste reservekopie terug (uit de map "backups" naast het bestand, of uw eigen kopie).',
       STORAGE_UNAVAILABLE: 'Het administratiebestand kan niet worden geopend. Controleer of het bestand (nog) bestaat en of u het mag lezen.',
+      ...nlAdministrationErrorCodes,
       STORAGE_IO: 'Lezen of schrijven op de schijf is mislukt (schijf- of usb-fout). Controleer de schijf en probeer het opnieuw; er is niets half opgeslagen.',
     },
     reason: {
@@ -120,6 +122,7 @@ export const nlErrors = {
       payment: 'Deze betaling',
     },
     issue: {
+      ...nlAdministrationIssues,
       REASON_REQUIRED: 'geef een reden op',
       REQUEST_UNMATCHED: 'het verzoek is nog niet aan een relatie gekoppeld',
       REQUEST_NOTHING_CHOSEN: 'kies minstens één veld om toe te passen, of wijs het verzoek af',

@@ -7,6 +7,7 @@ import { nlIo } from './nl-io';
 import { nlDedupe } from './nl-dedupe';
 import { nlMemberships } from './nl-memberships';
 import { nlContacts } from './nl-contacts';
+import { nlAdministrations } from './nl-administrations';
 
 /** Dutch, the default language. Keys are `feature.area.message`; en.ts must have exactly the same keys. */
 export const nl = {
@@ -250,6 +251,7 @@ export const nl = {
   ...nlMemberships,
   ...nlContacts,
   ...nlPrivacy,
+  administrations: nlAdministrations,
   contributions: nlContributions.contributions,
   ...nlErrors,
 };

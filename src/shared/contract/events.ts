@@ -32,6 +32,10 @@ export const eventContract = {
   'tasks.changed': z.object({ ids: ids.optional() }),
   'import.progressed': progress,
   'io.progressed': progress,
+  /** The host opened, closed, switched or restored the administration (main/administrations); every screen starts over. */
+  'administration.changed': z.object({ file: z.string().nullable() }),
+  /** The background check after opening found the file damaged (`backups.checkFile`), or the automatic backup failed. */
+  'administration.problem': z.object({ code: z.string(), file: z.string() }),
 } as const;
 
 export type EventContract = typeof eventContract;

@@ -14,6 +14,7 @@ import { contactsContract } from './contacts';
 import { meetingsContract } from './meetings';
 import { contributionsContract } from './contributions';
 import { privacyContract } from './privacy';
+import { backupsContract } from './backups';
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
 export const contract = {
@@ -33,6 +34,7 @@ export const contract = {
   ...meetingsContract,
   ...contributionsContract,
   ...privacyContract,
+  ...backupsContract,
 };
 
 export type Contract = typeof contract;
@@ -61,6 +63,7 @@ export * from './contacts';
 export * from './meetings';
 export * from './contributions';
 export * from './privacy';
+export * from './backups';
 export * from './fee-schedule';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';
 export * from './operation-kinds';

@@ -17,4 +17,12 @@ describe('row mappers', () => {
     expect(() => row.one(db.prepare(`SELECT NULL AS id, 7 AS number, 'person' AS kind, NULL AS email`).get())).toThrow('column id');
     expect(() => row.one(db.prepare(`SELECT 'a' AS id, 7 AS number, 'robot' AS kind, NULL AS email`).get())).toThrow('column kind');
   });
+
+  it('takes NULL in a list of values only when the list says so', () => {
+    const gender = rowMapper('gender row', { g: ['m', 'v', 'x', null] });
+    expect(gender.one(db.prepare(`SELECT NULL AS g`).get())).toEqual({ g: null });
+    expect(gender.one(db.prepare(`SELECT 'v' AS g`).get())).toEqual({ g: 'v' });
+    expect(() => gender.one(db.prepare(`SELECT 'q' AS g`).get())).toThrow('column g');
+    expect(() => row.one(db.prepare(`SELECT 'a' AS id, 7 AS number, NULL AS kind, NULL AS email`).get())).toThrow('column kind');
+  });
 });

@@ -4,8 +4,8 @@
  * would let a renamed column or a NULL where none was expected travel on as `undefined`.
  * A mismatch is a bug in our SQL, not user input, so it throws naming the column.
  */
-/** A column's kind; a list of strings is a text column that holds one of them. */
-export type ColumnKind = 'text' | 'text?' | 'int' | 'int?' | 'real' | 'real?' | readonly string[];
+/** A column's kind; a list of strings is a text column that holds one of them (null in the list: or NULL). */
+export type ColumnKind = 'text' | 'text?' | 'int' | 'int?' | 'real' | 'real?' | readonly (string | null)[];
 
 type ValueOf<K extends ColumnKind> = K extends readonly (infer E)[] ? E : K extends 'text' ? string : K extends 'text?' ? string | null : K extends 'int' | 'real' ? number : number | null;
 
@@ -19,7 +19,7 @@ export interface RowMapper<S extends Record<string, ColumnKind>> {
 }
 
 function check(kind: ColumnKind, v: unknown): boolean {
-  if (typeof kind !== 'string') return typeof v === 'string' && kind.includes(v);
+  if (typeof kind !== 'string') return (typeof v === 'string' || v === null) && kind.includes(v);
   if (v === null) return kind.endsWith('?');
   switch (kind) {
     case 'text':
@@ -45,3 +45,6 @@ export function rowMapper<const S extends Record<string, ColumnKind>>(name: stri
   };
   return { one, maybe: (raw) => (raw === undefined ? undefined : one(raw)), all: (rows) => rows.map(one) };
 }
+
+/** The row type a mapper gives: `type Candidate = MappedRow<typeof candidateRow>`. */
+export type MappedRow<M> = M extends RowMapper<infer S> ? RowOf<S> : never;

@@ -5,6 +5,7 @@ import { BULK_TABLE_NAMES, bulkLoad, type BulkLoader, type BulkPhase, type BulkT
 import { buildDemoData, type DemoEnvironment } from './build-demo';
 import type { DemoData } from './demo-model';
 import { DEMO_MODULES } from './demo-modules';
+import { setAdministrationIdentity } from '../setup/administration-identity';
 
 export interface GenerateDemoOptions {
   relations: number;
@@ -65,6 +66,8 @@ export function generateDemo(target: Core | CoreContext, opts: GenerateDemoOptio
     const t1 = performance.now();
     for (const addModule of DEMO_MODULES) addModule(ctx, today, op);
     opts.onPhase?.('modules', performance.now() - t1);
+    // A demo is marked in the file itself, so the header says so wherever it is opened.
+    setAdministrationIdentity(ctx.sqlite, { demo: true });
     op.changed('relations.changed', { all: true });
     return { operationId: op.id, counts };
   });

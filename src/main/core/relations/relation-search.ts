@@ -5,6 +5,7 @@ import type { RelationSummary } from '../../../shared/contract';
 import { loadSummaries } from './relation-summaries';
 import { statement } from '../db/statement-cache';
 import { resolveRelation } from '../dedupe/dedupe-store';
+import { rowMapper, type MappedRow } from '../db/row-mapper';
 
 /** How many matches of one kind are ranked before we say "more, refine your search". */
 const CANDIDATES = 200;
@@ -50,11 +51,8 @@ export function wordsRank(words: readonly string[], tokens: readonly string[]): 
   return 3;
 }
 
-interface Candidate {
-  id: string;
-  display_name: string;
-  sort_key: string;
-}
+const candidateRow = rowMapper('search candidate', { id: 'text', display_name: 'text', sort_key: 'text' });
+type Candidate = MappedRow<typeof candidateRow>;
 
 const MATCHES = (where: string) => `SELECT r.id, r.display_name, r.sort_key
    FROM (SELECT rowid FROM relations_fts WHERE relations_fts MATCH ? LIMIT ${CANDIDATES + 1}) f
@@ -81,8 +79,8 @@ export function searchRelations(
   const matches = statement(ctx.sqlite, MATCHES(''));
   // The typed words as a phrase in the name (last one a prefix) finds exact and starting names
   // even when thousands of names contain each word somewhere.
-  const phrase = tokens.length > 1 ? (matches.all(`name : "${tokens.join(' ')}"*`) as Candidate[]) : [];
-  const inName = matches.all(`name : (${anywhere})`) as Candidate[];
+  const phrase = tokens.length > 1 ? candidateRow.all(matches.all(`name : "${tokens.join(' ')}"*`)) : [];
+  const inName = candidateRow.all(matches.all(`name : (${anywhere})`));
   const ranked = new Map<string, { c: Candidate; rank: number }>();
   for (const c of [...phrase, ...inName]) if (!ranked.has(c.id)) ranked.set(c.id, { c, rank: nameRank(c.display_name, tokens) });
   let more = phrase.length > CANDIDATES || inName.length > CANDIDATES;
@@ -90,7 +88,7 @@ export function searchRelations(
   const ids = byRank.map((x) => x.c.id);
   if (ids.length <= limit) {
     // Names did not fill the page: street, e-mail, phone, city and number matches follow.
-    const rest = (statement(ctx.sqlite, `${MATCHES('')} ORDER BY r.sort_key, r.id`).all(anywhere) as Candidate[]).filter((c) => !ranked.has(c.id));
+    const rest = candidateRow.all(statement(ctx.sqlite, `${MATCHES('')} ORDER BY r.sort_key, r.id`).all(anywhere)).filter((c) => !ranked.has(c.id));
     ids.push(...rest.map((c) => c.id));
   }
   // A merged-away relation's number finds the survivor.

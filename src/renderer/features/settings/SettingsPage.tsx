@@ -6,6 +6,7 @@ import { CustomFieldsSettings } from './CustomFieldsSettings';
 import { LinkTypesSettings } from './LinkTypesSettings';
 import { DedupeSettings } from '../dedupe/DedupeSettings';
 import { RetentionSettings } from '../privacy/RetentionSettings';
+import { BackupsSettings } from '../administrations/BackupsSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function SettingsPage() {
           <Tabs.Tab value="links">{t('settings.page.linkTypes')}</Tabs.Tab>
           <Tabs.Tab value="duplicates">{t('settings.page.duplicates')}</Tabs.Tab>
           <Tabs.Tab value="privacy" data-testid="settings-privacy">{t('privacy.retention.tab')}</Tabs.Tab>
+          <Tabs.Tab value="backups">{t('administrations.backups.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="types" pt="md">
           <RelationTypesSettings />
@@ -38,6 +40,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="privacy" pt="md">
           <RetentionSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="backups" pt="md">
+          <BackupsSettings />
         </Tabs.Panel>
       </Tabs>
     </Stack>

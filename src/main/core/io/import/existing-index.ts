@@ -1,5 +1,6 @@
 import { collationKey } from '../../../../shared/dutch/text';
 import type { CoreContext } from '../../context';
+import { rowMapper } from '../../db/row-mapper';
 
 /**
  * Only the keys we match on, for every relation: ~100 bytes each, so 100,000 relations fit
@@ -41,33 +42,30 @@ function push(index: ExistingIndex, kind: 'email' | 'name', key: string | null, 
   index.counts.set(countKey, (index.counts.get(countKey) ?? 1) + (list ? 1 : 0));
 }
 
-interface KeyRow {
-  id: string;
-  number: number;
-  deleted: number;
-  email: string | null;
-  email2: string | null;
-  lastName: string | null;
-  firstName: string | null;
-  initials: string | null;
-  birthDate: string | null;
-}
+const keyRow = rowMapper('import key', {
+  id: 'text', number: 'int', deleted: 'int', email: 'text?', email2: 'text?', lastName: 'text?', firstName: 'text?', initials: 'text?', birthDate: 'text?',
+});
+const postcodeRow = rowMapper('import postcode', { id: 'text', postcode: 'text' });
 
 export function loadExistingIndex(ctx: CoreContext): ExistingIndex {
   const today = ctx.today();
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT id, number, deleted_at IS NOT NULL AS deleted, email, email2, last_name AS lastName, first_name AS firstName,
-              initials, birth_date AS birthDate FROM relations`,
-    )
-    .all() as KeyRow[];
+  const rows = keyRow.all(
+    ctx.sqlite
+      .prepare(
+        `SELECT id, number, deleted_at IS NOT NULL AS deleted, email, email2, last_name AS lastName, first_name AS firstName,
+                initials, birth_date AS birthDate FROM relations`,
+      )
+      .all(),
+  );
   const postcodes = new Map<string, string[]>();
-  for (const a of ctx.sqlite
-    .prepare(
-      `SELECT relation_id AS id, postcode FROM addresses
-        WHERE postcode IS NOT NULL AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to > ?)`,
-    )
-    .all(today, today) as { id: string; postcode: string }[]) {
+  for (const a of postcodeRow.all(
+    ctx.sqlite
+      .prepare(
+        `SELECT relation_id AS id, postcode FROM addresses
+          WHERE postcode IS NOT NULL AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to > ?)`,
+      )
+      .all(today, today),
+  )) {
     const list = postcodes.get(a.id);
     if (list) list.push(a.postcode);
     else postcodes.set(a.id, [a.postcode]);

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../../context';
 import { mainAddress } from '../import/current-state';
 import { financeLoader, NO_FINANCE, type RecordFinance } from '../../contributions/record-finance';
+import { rowMapper } from '../../db/row-mapper';
 
 export interface RecordAddress {
   type: string;
@@ -81,6 +82,18 @@ const CUSTOM_SQL = `SELECT v.relation_id AS relationId, f.code, v.value FROM jso
 
 type Row = Omit<RelationRecord, 'address' | 'types' | 'memberSince' | 'custom' | 'exactName' | 'finance'> & { exactName: number };
 
+const relationRow = rowMapper('relation record', {
+  id: 'text', number: 'int', kind: ['person', 'organisation'], displayName: 'text', initials: 'text?', firstName: 'text?', infix: 'text?',
+  lastName: 'text?', exactName: 'int', gender: ['m', 'v', 'x', null], addressForm: ['heer', 'mevrouw', 'neutraal', null], birthDate: 'text?',
+  deathDate: 'text?', name: 'text?', legalForm: 'text?', kvkNumber: 'text?', email: 'text?', email2: 'text?', phone: 'text?',
+  mobile: 'text?', website: 'text?', iban: 'text?', bic: 'text?', notes: 'text?',
+});
+const addressRow = rowMapper('record address', {
+  relationId: 'text', type: 'text', street: 'text?', houseNumber: 'int?', houseLetter: 'text?', houseNumberSuffix: 'text?', poBox: 'text?',
+  postcode: 'text?', city: 'text?', municipality: 'text?', province: 'text?', country: 'text', validFrom: 'text?', validTo: 'text?',
+});
+
+
 /** Related data a caller can do without (types and 'lid sinds', custom values); loaded unless said otherwise. */
 export interface RecordNeeds {
   types?: boolean;
@@ -103,7 +116,7 @@ export function loadRecords(ctx: CoreContext, ids: string[], on: string, needs: 
     const json = JSON.stringify(ids.slice(i, i + BATCH));
     const byId = new Map<string, RelationRecord>();
     // The row objects become the records in place: no copy of 100,000 objects for an export.
-    for (const row of rel.all(json) as Row[]) {
+    for (const row of relationRow.all(rel.all(json)) satisfies Row[]) {
       const r = row as unknown as RelationRecord;
       r.exactName = row.exactName === 1;
       r.address = null;
@@ -114,7 +127,7 @@ export function loadRecords(ctx: CoreContext, ids: string[], on: string, needs: 
       byId.set(r.id, r);
     }
     const addresses = new Map<string, (RecordAddress & { relationId: string })[]>();
-    for (const a of adr.all({ ids: json, on }) as (RecordAddress & { relationId: string })[]) {
+    for (const a of addressRow.all(adr.all({ ids: json, on })) satisfies (RecordAddress & { relationId: string })[]) {
       const list = addresses.get(a.relationId);
       if (list) list.push(a);
       else addresses.set(a.relationId, [a]);
