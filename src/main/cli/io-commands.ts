@@ -21,7 +21,7 @@ function readInput(file: string, what: string): Buffer {
   }
 }
 
-function writeOutput(file: string, base64: string): number {
+export function writeOutput(file: string, base64: string): number {
   const bytes = Buffer.from(base64, 'base64');
   try {
     ensureDir(path.dirname(path.resolve(file)));

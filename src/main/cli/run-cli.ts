@@ -7,12 +7,15 @@ import { CliError, EXIT, usageError } from './cli-error';
 import type { CliIo, Command, ParsedArgs } from './command';
 import { demoCommand } from './demo';
 import { duplicatesCommand } from './duplicates';
+import { listCommand, overviewCommand, reportCommand } from './overview-commands';
 import { exportJsonCommand } from './export-json';
 import { groupsCommand } from './groups';
 import { importJsonCommand } from './import-json';
 import { exportCommand, importCommand, labelsCommand, mergeCommand } from './io-commands';
 import { membershipsCommand } from './memberships';
 import { contributionsCommand, invoicesCommand, paymentsCommand, remindersCommand } from './contributions';
+import { bankCommand } from './bank';
+import { mandatesCommand, sepaCommand } from './sepa';
 import { fromDomainError } from './messages';
 import { printable } from './printable';
 import { privacyCommand } from './privacy';
@@ -32,8 +35,11 @@ export const COMMANDS: Command[] = [
   groupsCommand,
   membershipsCommand,
   contributionsCommand,
+  mandatesCommand,
+  sepaCommand,
   invoicesCommand,
   paymentsCommand,
+  bankCommand,
   remindersCommand,
   importCommand,
   undoCommand,
@@ -46,6 +52,9 @@ export const COMMANDS: Command[] = [
   backupsCommand,
   restoreCommand,
   duplicatesCommand,
+  overviewCommand,
+  reportCommand,
+  listCommand,
   requestsCommand,
   logCommand,
   tasksCommand,

@@ -30,6 +30,11 @@ import { tasksHandlers } from './tasks/tasks.handlers';
 import { meetingsHandlers } from './meetings/meetings.handlers';
 import { contributionsHandlers } from './contributions/contributions.handlers';
 import { privacyHandlers } from './privacy/privacy.handlers';
+import { bankHandlers } from './bank/bank.handlers';
+import { sepaHandlers } from './sepa/sepa.handlers';
+import { overviewHandlers } from './overview/overview.handlers';
+import { listActionsHandlers } from './lists/list-actions.handlers';
+import { reportsHandlers } from './reports/reports.handlers';
 import { seedDefaults } from './setup/default-data';
 import { createBackupService, type BackupService } from './backups/backup-service';
 import { backupsHandlers } from './backups/backups.handlers';
@@ -145,6 +150,11 @@ export function createCore(opts: CoreOptions): Core {
     ...meetingsHandlers(ctx),
     ...contributionsHandlers(ctx),
     ...privacyHandlers(ctx),
+    ...bankHandlers(ctx, { emit }),
+    ...sepaHandlers(ctx),
+    ...overviewHandlers(ctx),
+    ...listActionsHandlers(ctx),
+    ...reportsHandlers(ctx),
     ...backupsHandlers(backups, sqlite),
   } satisfies Handlers;
   if (opts.autoBackups && !readOnly && opts.file !== ':memory:') {

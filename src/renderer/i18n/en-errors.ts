@@ -1,3 +1,4 @@
+import { enSepa } from './en-sepa';
 import { enAdministrationErrorCodes, enAdministrationIssues } from './en-administrations';
 import { enMoreIssues, enMoreReasons } from './en-error-codes';
 import type { nlErrors } from './nl-errors';
@@ -7,6 +8,7 @@ import type { Shape } from './shape';
 export const enErrors: Shape<typeof nlErrors> = {
   fields: {
     label: {
+      ...enSepa.sepa.fieldLabel,
       number: 'Relation number',
       kind: 'Kind',
       initials: 'Initials',
@@ -88,6 +90,7 @@ export const enErrors: Shape<typeof nlErrors> = {
       REQUEST_DECIDED: 'This request has already been decided.',
       TASK_DONE: 'This task is already done.',
       ...enMoreReasons,
+      ...enSepa.sepa.reason,
       RELATION_TYPE_IN_USE: 'This relation type is still assigned {{count}} times and cannot be removed. End or remove those assignments first.',
       UNIT_HAS_SUBUNITS: 'This unit has (or had) subunits; move or delete them first, or stop this unit.',
       IN_USE: 'Another group or selection still uses this; change that first.',
@@ -123,6 +126,8 @@ export const enErrors: Shape<typeof nlErrors> = {
       contributionRun: 'This contribution run',
       invoice: 'This invoice',
       payment: 'This payment',
+      mandate: 'This mandate',
+      sepaBatch: 'This collection file',
     },
     issue: {
       ...enAdministrationIssues,
@@ -143,6 +148,7 @@ export const enErrors: Shape<typeof nlErrors> = {
       REQUESTS_JSON_SHAPE: 'expected a list of requests ([{"lidnummer": …, "telefoon": …}])',
       SNOOZE_IN_PAST: 'pick a date after today',
       ...enMoreIssues,
+      ...enSepa.sepa.issue,
       UNKNOWN: 'invalid value ({{code}})',
       MERGE_SAME_RELATION: 'a relation cannot be merged with itself',
       MERGE_KIND_DIFFERS: 'a person and an organisation cannot be merged',

@@ -1,9 +1,11 @@
+import { nlSepa } from './nl-sepa';
 import { nlAdministrationErrorCodes, nlAdministrationIssues } from './nl-administrations';
 import { nlMoreIssues, nlMoreReasons } from './nl-error-codes';
 /** Field labels and error messages (Dutch); en-errors.ts has exactly the same keys. */
 export const nlErrors = {
   fields: {
     label: {
+      ...nlSepa.sepa.fieldLabel,
       number: 'Relatienummer',
       kind: 'Soort',
       initials: 'Voorletters',
@@ -85,6 +87,7 @@ export const nlErrors = {
       REQUEST_DECIDED: 'Dit verzoek is al afgehandeld.',
       TASK_DONE: 'Deze taak is al afgerond.',
       ...nlMoreReasons,
+      ...nlSepa.sepa.reason,
       RELATION_TYPE_IN_USE: 'Dit relatietype is nog {{count}} keer toegekend en kan daarom niet worden verwijderd. Beëindig of verwijder eerst die toekenningen.',
       UNIT_HAS_SUBUNITS: 'Dit onderdeel heeft (of had) onderliggende onderdelen; verplaats of verwijder die eerst, of zet dit onderdeel stop.',
       IN_USE: 'Dit wordt nog gebruikt door een andere groep of selectie; pas die eerst aan.',
@@ -120,6 +123,8 @@ export const nlErrors = {
       contributionRun: 'Deze contributierun',
       invoice: 'Deze factuur',
       payment: 'Deze betaling',
+      mandate: 'Deze machtiging',
+      sepaBatch: 'Dit incassobestand',
     },
     issue: {
       ...nlAdministrationIssues,
@@ -140,6 +145,7 @@ export const nlErrors = {
       REQUESTS_JSON_SHAPE: 'verwacht een lijst van verzoeken ([{"lidnummer": …, "telefoon": …}])',
       SNOOZE_IN_PAST: 'kies een datum na vandaag',
       ...nlMoreIssues,
+      ...nlSepa.sepa.issue,
       UNKNOWN: 'ongeldige waarde ({{code}})',
       MERGE_SAME_RELATION: 'een relatie kan niet met zichzelf worden samengevoegd',
       MERGE_KIND_DIFFERS: 'een persoon en een organisatie kunnen niet worden samengevoegd',

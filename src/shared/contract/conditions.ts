@@ -33,7 +33,24 @@ export type Condition =
   | { type: 'selection'; selectionId: string }
   | { type: 'duration'; item: Condition; minDays?: number | undefined; maxDays?: number | undefined }
   | { type: 'subscription'; typeCodes: string[] }
-  | { type: 'membership'; typeCodes?: string[] | undefined; unitId?: string | undefined; includeSubunits: boolean };
+  | { type: 'membership'; typeCodes?: string[] | undefined; unitId?: string | undefined; includeSubunits: boolean }
+  | { type: 'birthday' }
+  | { type: 'dataSignal'; signal: DataSignal };
+
+/**
+ * Data-quality signals (the overview's "needs attention"), as atoms so a count and the list
+ * it opens are one evaluation. Dated where the fact is: an invalid postcode on the days that
+ * address is valid, a missing mandate on the days no mandate was in force.
+ */
+export const dataSignals = [
+  'noEmail',
+  'invalidPostcode',
+  'debitWithoutIban',
+  'debitWithoutMandate',
+  'suspectedDuplicate',
+  'returnedDebit',
+] as const;
+export type DataSignal = (typeof dataSignals)[number];
 
 export const customFieldOps = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'contains', 'empty', 'notEmpty'] as const;
 export type CustomFieldOp = (typeof customFieldOps)[number];
@@ -92,6 +109,8 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
       unitId: id.optional(),
       includeSubunits: z.boolean().default(true),
     }),
+    z.object({ type: z.literal('birthday') }),
+    z.object({ type: z.literal('dataSignal'), signal: z.enum(dataSignals) }),
   ]),
 ) as z.ZodType<Condition>;
 

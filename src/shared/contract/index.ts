@@ -14,6 +14,11 @@ import { contactsContract } from './contacts';
 import { meetingsContract } from './meetings';
 import { contributionsContract } from './contributions';
 import { privacyContract } from './privacy';
+import { bankContract } from './bank';
+import { sepaContract } from './sepa';
+import { overviewContract } from './overview';
+import { listsContract } from './lists';
+import { reportsContract } from './reports';
 import { backupsContract } from './backups';
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
@@ -34,6 +39,11 @@ export const contract = {
   ...meetingsContract,
   ...contributionsContract,
   ...privacyContract,
+  ...bankContract,
+  ...sepaContract,
+  ...overviewContract,
+  ...listsContract,
+  ...reportsContract,
   ...backupsContract,
 };
 
@@ -63,6 +73,11 @@ export * from './contacts';
 export * from './meetings';
 export * from './contributions';
 export * from './privacy';
+export * from './bank';
+export * from './sepa';
+export * from './overview';
+export * from './lists';
+export * from './reports';
 export * from './backups';
 export * from './fee-schedule';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';

@@ -14,6 +14,7 @@ import { CustomFieldEditor } from './editors/CustomFieldEditor';
 import { SelectionEditor } from './editors/SelectionEditor';
 import { DurationEditor } from './editors/DurationEditor';
 import { SubscriptionEditor } from './editors/SubscriptionEditor';
+import { DataSignalEditor } from './editors/DataSignalEditor';
 import { MembershipEditor } from './editors/MembershipEditor';
 
 interface Props {
@@ -59,6 +60,14 @@ export function AtomEditor({ value, onChange }: Props) {
       return <SubscriptionEditor value={value} onChange={onChange} />;
     case 'membership':
       return <MembershipEditor value={value} onChange={onChange} />;
+    case 'birthday':
+      return (
+        <Text size="sm" c="dimmed" mt={6}>
+          {t('conditions.atom.birthdayHint')}
+        </Text>
+      );
+    case 'dataSignal':
+      return <DataSignalEditor value={value} onChange={onChange} />;
     default:
       return null;
   }

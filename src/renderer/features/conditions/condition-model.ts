@@ -30,6 +30,8 @@ export const ATOM_CHOICES = [
   'duration',
   'subscription',
   'membership',
+  'birthday',
+  'dataSignal',
   'group',
 ] as const;
 export type AtomChoice = (typeof ATOM_CHOICES)[number];
@@ -41,7 +43,8 @@ export const CHOICE_SECTIONS: { key: string; choices: AtomChoice[] }[] = [
   { key: 'person', choices: ['relationType', 'kind', 'age', 'birthDate', 'gender', 'alive'] },
   { key: 'address', choices: ['provinces', 'municipalities', 'cities', 'postcodeRanges', 'countries'] },
   { key: 'relations', choices: ['groupMember', 'link', 'tag', 'customField', 'selection'] },
-  { key: 'memberships', choices: ['subscription', 'membership', 'duration'] },
+  { key: 'memberships', choices: ['subscription', 'membership', 'duration', 'birthday'] },
+  { key: 'quality', choices: ['dataSignal'] },
   { key: 'structure', choices: ['group'] },
 ];
 
@@ -109,6 +112,10 @@ export function newAtom(choice: AtomChoice): Condition {
       return { type: 'subscription', typeCodes: [] };
     case 'membership':
       return { type: 'membership', includeSubunits: true };
+    case 'birthday':
+      return { type: 'birthday' };
+    case 'dataSignal':
+      return { type: 'dataSignal', signal: 'noEmail' };
   }
 }
 

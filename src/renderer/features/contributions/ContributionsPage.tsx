@@ -5,9 +5,10 @@ import { ScheduleTab } from './schedule/ScheduleTab';
 import { RunsTab } from './runs/RunsTab';
 import { InvoicesTab } from './invoices/InvoicesTab';
 import { OpenItemsTab } from './open/OpenItemsTab';
+import { IncassoTab } from '../sepa/IncassoTab';
 
-export type ContributionsTab = 'schedules' | 'runs' | 'invoices' | 'open';
-const TABS: ContributionsTab[] = ['schedules', 'runs', 'invoices', 'open'];
+export type ContributionsTab = 'schedules' | 'runs' | 'invoices' | 'open' | 'incasso';
+const TABS: ContributionsTab[] = ['schedules', 'runs', 'invoices', 'open', 'incasso'];
 
 /** The treasurer's page: fees, runs (with the dry run), invoices and payments, what is still open. */
 export function ContributionsPage({ tab }: { tab?: ContributionsTab | undefined }) {
@@ -38,6 +39,9 @@ export function ContributionsPage({ tab }: { tab?: ContributionsTab | undefined 
         </Tabs.Panel>
         <Tabs.Panel value="open" pt="md">
           <OpenItemsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="incasso" pt="md">
+          <IncassoTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>

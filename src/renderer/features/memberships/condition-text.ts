@@ -99,6 +99,10 @@ export function atomText(t: TFunction, c: AtomCondition, names: ConditionNames):
         ? t('memberships.atom.membershipOf', { types, unit: names.units?.get(c.unitId) ?? c.unitId })
         : t('memberships.atom.membership', { types });
     }
+    case 'birthday':
+      return t('memberships.atom.birthday');
+    case 'dataSignal':
+      return t(`memberships.atom.signal.${c.signal}`);
   }
 }
 
