@@ -17,9 +17,10 @@ const TODAY = '2026-11-22';
 const NAME = { firstName: 'Xandrielle', lastName: 'Zwanenburg' };
 const EMAIL = 'wilhelmina.zwanenburg@voorbeeld.nl';
 const IBAN = 'NL91ABNA0417164300';
-const PHONE = '06-98765432';
+// A number no demo value contains (the bank demo's IBAN NL71INGB0009876543 before a date did).
+const PHONE = '06-97531864';
 /** The values that must be gone everywhere after anonymising. */
-const SECRETS = ['Xandrielle', 'Quirijntje', '1961-03-04', '7654321', 'Zwanenburg', EMAIL, IBAN, 'NL91 ABNA 0417 1643 00', '98765432', 'nieuw-voorbeeld', 'Meidoornlaan'];
+const SECRETS = ['Xandrielle', 'Quirijntje', '1961-03-04', '7654321', 'Zwanenburg', EMAIL, IBAN, 'NL91 ABNA 0417 1643 00', '97531864', 'nieuw-voorbeeld', 'Meidoornlaan'];
 
 /** The caller's words (the app passes its i18n's; cli/privacy.test.ts checks those). */
 const LABELS = { tables: { addresses: 'Adres', subscriptions: 'Abonnement', invoices: 'Factuur' }, columns: { street: 'Straat' }, operations: { relations_create: 'Relatie aangemaakt' } };
