@@ -1,8 +1,6 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from './core/create-core';
-import { startCoreThread, type CoreThread } from './thread/core-thread';
 import { generateDemo } from './core/demo/generate-demo';
 
 /** Fills an empty administration with a realistic demo (the web host's --demo N, a first start). */
@@ -20,14 +18,4 @@ export function defaultDataDir(): string {
       ? path.join(os.homedir(), 'Library', 'Application Support', 'Ledenbeheer')
       : path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'ledenbeheer'));
   return base;
-}
-
-/**
- * The administration opened when the user has none yet: a demo file, so a first start shows
- * a working program instead of an empty screen. It runs on the core's worker threads.
- */
-export function openDefaultAdministration(opts: { dataDir: string; resourcesDir?: string; demoRelations?: number }): Promise<CoreThread> {
-  const file = path.join(opts.dataDir, 'demo-vereniging.sqlite');
-  const isNew = !fs.existsSync(file);
-  return startCoreThread({ file, ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}), demoIfEmpty: isNew ? (opts.demoRelations ?? 5000) : 0 });
 }

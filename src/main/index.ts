@@ -4,7 +4,8 @@ import { app, type BrowserWindow } from 'electron';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { registerCoreIpc } from './shell/ipc';
 import { createMainWindow } from './shell/main-window';
-import { openDefaultAdministration } from './default-administration';
+import { createSession } from './administrations/session';
+import { nativeFilePicker } from './shell/file-dialogs';
 import { resourcesDir } from './paths';
 
 /** Electron entry: wiring only. Built by electron-vite into out/main/index.js. */
@@ -19,9 +20,16 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 void app.whenReady().then(async () => {
   const resources = app.isPackaged ? path.join(process.resourcesPath, 'resources') : resourcesDir();
-  const core = await openDefaultAdministration({ dataDir: process.env.LEDENBEHEER_DATA ?? path.join(app.getPath('userData'), 'administraties'), resourcesDir: resources });
+  let win: BrowserWindow | null = null;
+  // No administration is opened before the window shows: the start screen chooses (new,
+  // open, recent, demo), and a file that fails to open says why there instead of crashing.
+  const core = createSession({
+    dataDir: process.env.LEDENBEHEER_DATA ?? path.join(app.getPath('userData'), 'administraties'),
+    resourcesDir: resources,
+    pickFile: nativeFilePicker(() => win),
+  });
   serveRenderer(path.join(here, '..', 'renderer'));
-  let win: BrowserWindow | null = createMainWindow(path.join(here, '..', 'preload', 'index.cjs'));
+  win = createMainWindow(path.join(here, '..', 'preload', 'index.cjs'));
   win.on('closed', () => (win = null));
   const unregister = registerCoreIpc(core, () => win?.webContents ?? null);
   app.on('second-instance', () => win?.focus());

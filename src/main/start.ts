@@ -3,12 +3,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import { defaultDataDir, openDefaultAdministration } from './default-administration';
+import { defaultDataDir } from './default-administration';
+import { createSession } from './administrations/session';
 import { startWebHost } from './web/web-host';
 
 /**
- * `npm start`: builds and starts the desktop app on the user's administration (a demo one
- * when there is none). Where Electron's binary cannot be had (it is downloaded on first run,
+ * `npm start`: builds and starts the desktop app on its start screen (new, open, recent, demo). Where Electron's binary cannot be had (it is downloaded on first run,
  * which fails offline), it says so and serves the same app through the local web host.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -41,11 +41,9 @@ async function main(): Promise<void> {
       'Ledenbeheer start daarom in de browser via de lokale webhost (alleen bereikbaar op deze computer).',
   );
   run(npx, ['vite', 'build', '--logLevel', 'warn']);
-  const dataDir = defaultDataDir();
-  const core = await openDefaultAdministration({ dataDir });
+  const core = createSession({ dataDir: defaultDataDir() });
   const host = await startWebHost({ core, staticDir: path.join(root, 'out', 'renderer'), token: randomBytes(24).toString('base64url'), port: Number(process.env.PORT ?? 4310) });
   console.log(`Open: ${host.url}`);
-  console.log(`Administratie: ${core.file}`);
   const stop = () => void host.close().then(() => core.close()).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

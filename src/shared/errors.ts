@@ -17,6 +17,12 @@ export const ERROR_CODES = [
   'STORAGE_DAMAGED',
   'STORAGE_UNAVAILABLE',
   'STORAGE_IO',
+  // Opening administrations (main/administrations, core/storage/file-lock.ts).
+  'NO_ADMINISTRATION',
+  'ADMINISTRATION_NOT_FOUND',
+  'NOT_AN_ADMINISTRATION',
+  'ADMINISTRATION_IN_USE',
+  'ADMINISTRATION_READ_ONLY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

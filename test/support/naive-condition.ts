@@ -132,8 +132,16 @@ export function naiveEvaluator(sqlite: Database.Database) {
         const cents = own.filter((l) => l.period === newest.period).reduce((s, l) => s + l.cents, 0);
         return cents >= (c.minCents ?? -Infinity) && cents <= (c.maxCents ?? Infinity);
       }
+      case 'birthday': {
+        if (!r.birth || r.kind !== 'person' || day <= r.birth) return false;
+        const year = Number(day.slice(0, 4));
+        const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+        const md = r.birth.slice(5) === '02-29' && !leap ? '03-01' : r.birth.slice(5);
+        return day.slice(5) === md;
+      }
       case 'tag':
       case 'customField':
+      case 'dataSignal':
         throw new Error(`naive evaluator: ${c.type} not modelled`);
     }
   }

@@ -35,6 +35,12 @@ export function errorCodeText(catalogue: Catalogue, code: string, details?: Reco
     catalogue.contributions.problem,
     catalogue.contributions.reason,
     (catalogue.contributions as Texts)['issue'],
+    // Bank statements: why a file is refused.
+    catalogue.bank.reason,
+    // Why a bank entry was matched, or not (the CLI prints these next to each entry).
+    catalogue.bank.match,
+    // SEPA: mandates, collection and refund files.
+    catalogue.sepa.problem,
   ];
   for (const texts of places) {
     const text = lookup(texts, code);

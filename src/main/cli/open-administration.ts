@@ -1,67 +1,43 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import path from 'node:path';
 import type { Core } from '../core/create-core';
 import { CliError } from './cli-error';
-import { storageError } from '../core/storage/storage-errors';
 
-export type FileState = 'missing' | 'blank' | 'administration' | 'directory' | 'not-an-administration';
-
-const SQLITE_HEADER = 'SQLite format 3\u0000';
-
-/**
- * What is at `file`, without changing it: opening an arbitrary SQLite file with the core
- * would run our migrations on it and turn someone else's database into half an administration.
- */
-export function inspectFile(file: string): FileState {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    return 'missing';
-  }
-  if (stat.isDirectory()) return 'directory';
-  if (stat.size === 0) return 'blank';
-  const fd = fs.openSync(file, 'r');
-  const head = Buffer.alloc(16);
-  try {
-    fs.readSync(fd, head, 0, 16, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
-  if (head.toString('latin1') !== SQLITE_HEADER) return 'not-an-administration';
-  try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      const names = new Set(
-        (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name),
-      );
-      if (names.has('__drizzle_migrations') && names.has('relations') && names.has('audit_log')) return 'administration';
-      // A first open killed after drizzle made its table (by a version that did not build
-      // new files under a temporary name): nothing in it yet, so it counts as blank.
-      const halfMade = names.size === 1 && names.has('__drizzle_migrations') && !db.prepare('SELECT 1 FROM __drizzle_migrations LIMIT 1').get();
-      return halfMade ? 'blank' : 'not-an-administration';
-    } finally {
-      db.close();
-    }
-  } catch (e) {
-    // Read-only, locked or damaged is not "someone else's file": say what it is.
-    const fault = storageError(e, file);
-    if (fault) throw fault;
-    return 'not-an-administration';
-  }
-}
+export { inspectFile, type FileState } from '../core/storage/inspect-file';
+import { inspectFile, type FileState } from '../core/storage/inspect-file';
 
 function refuse(file: string, state: FileState): never {
-  if (state === 'missing') throw new CliError(`bestand niet gevonden: ${file}`);
+  if (state === 'missing') throw new CliError(`bestand niet gevonden: ${file}; maak een nieuwe administratie met 'ledenbeheer new --db ${file} --name NAAM'`);
   if (state === 'directory') throw new CliError(`${file} is een map, geen administratiebestand`);
   if (state === 'blank') throw new CliError(`${file} is leeg: geen administratie`);
   throw new CliError(`${file} is geen Ledenbeheer-administratie`);
 }
 
-// The core is loaded on demand: 'help' and a wrong command line answer without it.
+/**
+ * The one place where the CLI opens an administration: it takes the file's lock first (one
+ * writer per file: the app or another command holding it is named, ADMINISTRATION_IN_USE),
+ * and the core makes its backups before big operations. The lock goes with `close()`.
+ * The core is loaded on demand: 'help' and a wrong command line answer without it.
+ */
 async function create(file: string): Promise<Core> {
   const { createCore } = await import('../core/create-core');
-  return createCore({ file });
+  const { acquireLock } = await import('../core/storage/file-lock');
+  const { ensureDir } = await import('../core/storage/private-files');
+  ensureDir(path.dirname(path.resolve(file)));
+  const lock = acquireLock(file);
+  let core: Core;
+  try {
+    core = createCore({ file, autoBackups: true });
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  const close = core.close.bind(core);
+  core.close = () => {
+    close();
+    lock.release();
+  };
+  return core;
 }
 
 /** An existing administration (search, export, backup). */

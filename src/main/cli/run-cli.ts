@@ -1,20 +1,24 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '../../shared/errors';
-import { backupCommand } from './backup';
+import { backupCommand, backupsCommand, newCommand, restoreCommand } from './backups-commands';
 import { logCommand, requestsCommand, tasksCommand } from './contacts-commands';
 import { meetingsCommand } from './meetings-command';
 import { CliError, EXIT, usageError } from './cli-error';
 import type { CliIo, Command, ParsedArgs } from './command';
 import { demoCommand } from './demo';
 import { duplicatesCommand } from './duplicates';
+import { listCommand, overviewCommand, reportCommand } from './overview-commands';
 import { exportJsonCommand } from './export-json';
 import { groupsCommand } from './groups';
 import { importJsonCommand } from './import-json';
 import { exportCommand, importCommand, labelsCommand, mergeCommand } from './io-commands';
 import { membershipsCommand } from './memberships';
 import { contributionsCommand, invoicesCommand, paymentsCommand, remindersCommand } from './contributions';
+import { bankCommand } from './bank';
+import { mandatesCommand, sepaCommand } from './sepa';
 import { fromDomainError } from './messages';
 import { printable } from './printable';
+import { privacyCommand } from './privacy';
 import { STORAGE_CODES, storageError } from '../core/storage/storage-errors';
 import { searchCommand } from './search';
 import { selectCommand } from './select';
@@ -22,6 +26,7 @@ import { selectionsCommand, tagsCommand } from './lists';
 import { undoCommand } from './undo';
 
 export const COMMANDS: Command[] = [
+  newCommand,
   demoCommand,
   searchCommand,
   selectCommand,
@@ -30,8 +35,11 @@ export const COMMANDS: Command[] = [
   groupsCommand,
   membershipsCommand,
   contributionsCommand,
+  mandatesCommand,
+  sepaCommand,
   invoicesCommand,
   paymentsCommand,
+  bankCommand,
   remindersCommand,
   importCommand,
   undoCommand,
@@ -41,11 +49,17 @@ export const COMMANDS: Command[] = [
   exportJsonCommand,
   importJsonCommand,
   backupCommand,
+  backupsCommand,
+  restoreCommand,
   duplicatesCommand,
+  overviewCommand,
+  reportCommand,
+  listCommand,
   requestsCommand,
   logCommand,
   tasksCommand,
   meetingsCommand,
+  privacyCommand,
 ];
 
 const PROGRAM = 'ledenbeheer';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../shared/errors';
 import os from 'node:os';
 import { createDispatcher, type Dispatcher, type Handlers } from './rpc/dispatcher';
 import { openDatabase } from './db/open-database';
@@ -29,7 +30,16 @@ import { tasksHandlers } from './tasks/tasks.handlers';
 import { meetingsHandlers } from './meetings/meetings.handlers';
 import { contributionsHandlers } from './contributions/contributions.handlers';
 import { createJobs } from './io/jobs';
+import { privacyHandlers } from './privacy/privacy.handlers';
+import { bankHandlers } from './bank/bank.handlers';
+import { sepaHandlers } from './sepa/sepa.handlers';
+import { overviewHandlers } from './overview/overview.handlers';
+import { listActionsHandlers } from './lists/list-actions.handlers';
+import { reportsHandlers } from './reports/reports.handlers';
 import { seedDefaults } from './setup/default-data';
+import { createBackupService, type BackupService } from './backups/backup-service';
+import { backupsHandlers } from './backups/backups.handlers';
+import { BACKUP_BEFORE } from './backups/backup-before';
 import { resourcesDir as defaultResourcesDir } from '../paths';
 
 export interface CoreOptions {
@@ -47,6 +57,15 @@ export interface CoreOptions {
    * the same file, for the methods in READ_CONNECTION_METHODS. Nothing is seeded or written.
    */
   readOnly?: boolean;
+  /**
+   * Backups before big operations (backups/backup-before.ts): on for the app and the CLI,
+   * off for unit tests, so a test's folder holds only what it made.
+   */
+  autoBackups?: boolean;
+  /** The host runs the file check after the window shows (db/open-database.ts `deferCheck`). */
+  deferFileCheck?: boolean;
+  /** Opened read-only because another process holds the administration: every write says so. */
+  readOnlyAdministration?: boolean;
 }
 
 export interface Core extends Dispatcher {
@@ -55,6 +74,7 @@ export interface Core extends Dispatcher {
   onEvent(listener: (event: CoreEvent) => void): () => void;
   close(): void;
   migrated: { applied: string[]; backup: string | null };
+  backups: BackupService;
 }
 
 export const APP_VERSION = '0.1.0';
@@ -62,6 +82,10 @@ export const APP_VERSION = '0.1.0';
 /** A method routed to the read connection that tries to write is a routing bug, not a user error. */
 const refuseWrites: CoreContext['write'] = (kind) => {
   throw new Error(`write '${kind}' on the read connection`);
+};
+/** An administration opened read-only (someone else holds it): a write is the user's, and gets a clear message. */
+const refuseReadOnly: CoreContext['write'] = () => {
+  throw new DomainError('ADMINISTRATION_READ_ONLY');
 };
 
 /** The composition root: opens the file and wires the domains. No logic lives here. */
@@ -77,15 +101,15 @@ export function createCore(opts: CoreOptions): Core {
     if (checkOutput) eventContract[e.name].parse(e.payload);
     listeners.forEach((l) => l(e));
   };
-  const readOnly = opts.readOnly ?? false;
-  const { sqlite, db, migrated } = openDatabase({ file: opts.file, migrationsDir: `${resources}/migrations`, now, readOnly });
+  const readOnly = (opts.readOnly ?? false) || (opts.readOnlyAdministration ?? false);
+  const { sqlite, db, migrated } = openDatabase({ file: opts.file, migrationsDir: `${resources}/migrations`, now, readOnly, deferCheck: opts.deferFileCheck ?? false });
   // The hook needs the finished context, so it is bound once the context exists.
   const hooks: { beforeCommit?: (op: Operation) => void } = {};
   const ctx: CoreContext = {
     sqlite,
     db,
     write: readOnly
-      ? refuseWrites
+      ? opts.readOnlyAdministration ? refuseReadOnly : refuseWrites
       : createOperationWriter({
           sqlite,
           newId,
@@ -109,6 +133,7 @@ export function createCore(opts: CoreOptions): Core {
   }
   // One registry of long calls (imports, exports, merges, invoice documents, runs): io.cancel stops any of them.
   const jobs = createJobs(emit);
+  const backups = createBackupService(ctx);
   const handlers = {
     ...relationsHandlers(ctx),
     ...addressesHandlers(ctx),
@@ -128,7 +153,25 @@ export function createCore(opts: CoreOptions): Core {
     ...tasksHandlers(ctx),
     ...meetingsHandlers(ctx),
     ...contributionsHandlers(ctx, jobs),
+    ...privacyHandlers(ctx),
+    ...bankHandlers(ctx, { emit }),
+    ...sepaHandlers(ctx),
+    ...overviewHandlers(ctx),
+    ...listActionsHandlers(ctx),
+    ...reportsHandlers(ctx),
+    ...backupsHandlers(backups, sqlite),
   } satisfies Handlers;
+  if (opts.autoBackups && !readOnly && opts.file !== ':memory:') {
+    for (const [method, reasonFor] of Object.entries(BACKUP_BEFORE)) {
+      const name = method as keyof typeof handlers;
+      const inner = handlers[name] as (input: unknown) => unknown;
+      (handlers as Record<string, (input: unknown) => unknown>)[name] = (input) => {
+        const reason = reasonFor?.(input);
+        if (reason) backups.before(reason);
+        return inner(input);
+      };
+    }
+  }
   const dispatcher = createDispatcher(handlers, {
     checkOutput,
     onUnexpected: opts.onUnexpected ?? ((error, method) => console.error(`[core] ${method} failed`, error)),
@@ -137,6 +180,7 @@ export function createCore(opts: CoreOptions): Core {
     ...dispatcher,
     ctx,
     migrated,
+    backups,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

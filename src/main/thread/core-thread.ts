@@ -6,6 +6,7 @@ import { READ_CONNECTION_METHODS } from '../../shared/contract/read-methods';
 import type { MethodName } from '../../shared/contract';
 import type { CoreEvent, CoreService, RpcRequest, RpcResponse } from '../../shared/rpc';
 import type { CoreWorkerData, HostMessage, WorkerMessage } from '../core/thread/protocol';
+import { DomainError } from '../../shared/errors';
 
 export interface CoreThreadOptions extends Omit<CoreWorkerData, 'role'> {
   /** The worker entry; found next to this module (built) or in the sources (tsx) by default. */
@@ -49,7 +50,7 @@ function startWorker(entry: string, data: CoreWorkerData, onEvent: (e: CoreEvent
         case 'ready':
           return resolve(message);
         case 'failed':
-          return reject(new Error(message.message));
+          return reject(message.error ? new DomainError(message.error.code, message.error.details, message.error.issues) : new Error(message.message));
         case 'reply': {
           const done = pending.get(message.id);
           pending.delete(message.id);
@@ -109,7 +110,8 @@ export async function startCoreThread(opts: CoreThreadOptions): Promise<CoreThre
     await writer.close();
     throw e;
   });
-  const reader = startWorker(entry, { ...data, role: 'reader', demoIfEmpty: 0 }, () => undefined);
+  const { name: _name, afterRestoreFrom: _after, ...readerData } = data;
+  const reader = startWorker(entry, { ...readerData, role: 'reader', demoIfEmpty: 0 }, () => undefined);
   await reader.ready.catch(async (e: unknown) => {
     await Promise.all([reader.close(), writer.close()]);
     throw e;
@@ -128,4 +130,24 @@ export async function startCoreThread(opts: CoreThreadOptions): Promise<CoreThre
       await Promise.all([reader.close(), writer.close()]);
     },
   };
+}
+
+/**
+ * Restores a backup into `file` on a worker (backups/restore-file.ts: unpacking and the
+ * integrity check take seconds on a large file, which Electron's main thread must not
+ * wait for). No core may have the file open.
+ */
+export function restoreOnWorker(opts: { file: string; from: string; backupsDir: string; entry?: string }): Promise<void> {
+  const entry = opts.entry ?? coreWorkerEntry();
+  const execArgv = entry.endsWith('.ts') && !process.execArgv.join(' ').includes('tsx') ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+  const data: CoreWorkerData = { file: opts.file, role: 'restore', restoreFrom: opts.from, backupsDir: opts.backupsDir };
+  const worker = new Worker(entry, { workerData: data, execArgv, name: 'core-restore' });
+  return new Promise<void>((resolve, reject) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'ready') resolve();
+      else if (message.type === 'failed') reject(message.error ? new DomainError(message.error.code, message.error.details, message.error.issues) : new Error(message.message));
+    });
+    worker.on('error', reject);
+    worker.on('exit', () => reject(new Error('core-restore exited before it was done')));
+  }).finally(() => void worker.terminate());
 }

@@ -1,4 +1,6 @@
+import { enBank } from './en-bank';
 import { enContributions } from './en-contributions';
+import { enSepa } from './en-sepa';
 import type { nlAudit } from './nl-audit';
 import type { Shape } from './shape';
 
@@ -59,6 +61,7 @@ export const enAudit: Shape<typeof nlAudit> = {
     },
     column: {
       ...enContributions.auditColumn,
+      ...enBank.auditColumn,
       agenda: 'Agenda',
       assignee: 'Assigned to',
       blobId: 'File',
@@ -135,6 +138,7 @@ export const enAudit: Shape<typeof nlAudit> = {
       meetings: 'Meeting',
       meeting_attendance: 'Attendance',
       ...enContributions.audit.table,
+      ...enBank.audit.table,
       relations: 'Relation',
       addresses: 'Address',
       relation_types: 'Relation type (setting)',
@@ -179,7 +183,14 @@ export const enAudit: Shape<typeof nlAudit> = {
       meetings_create: 'Meeting created',
       meetings_update: 'Meeting changed',
       meetings_setAttendance: 'Attendance registered',
+      privacy_anonymise: 'Relation anonymised (GDPR)',
+      lists_addToGroup: 'List added to group',
+      lists_tag: 'Tag changed for list',
+      lists_relationType: 'Relation type changed for list',
+      lists_trash: 'List moved to trash',
       ...enContributions.audit.operation,
+      ...enBank.audit.operation,
+      ...enSepa.audit.operation,
       relations_create: 'Relation created',
       relations_update: 'Details changed',
       relations_setNumber: 'Relation number changed',

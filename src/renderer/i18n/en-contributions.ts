@@ -4,7 +4,7 @@ import type { nlContributions } from './nl-contributions';
 export const enContributions: Shape<typeof nlContributions> = {
   contributions: {
     page: { title: 'Contributions' },
-    tab: { schedules: 'Fees', runs: 'Runs', invoices: 'Invoices', open: 'Outstanding', settings: 'Settings' },
+    tab: { schedules: 'Fees', runs: 'Runs', invoices: 'Invoices', open: 'Outstanding', incasso: 'Direct debit', settings: 'Settings' },
     method: { incasso: 'Direct debit', factuur: 'Invoice', contant: 'Cash' },
     frequency: { jaar: 'Yearly', halfjaar: 'Half-yearly', kwartaal: 'Quarterly', maand: 'Monthly' },
     schedule: {

@@ -1,3 +1,5 @@
+import { enSepa } from './en-sepa';
+import { enAdministrationErrorCodes, enAdministrationIssues } from './en-administrations';
 import { enMoreIssues, enMoreReasons } from './en-error-codes';
 import type { nlErrors } from './nl-errors';
 import type { Shape } from './shape';
@@ -6,6 +8,7 @@ import type { Shape } from './shape';
 export const enErrors: Shape<typeof nlErrors> = {
   fields: {
     label: {
+      ...enSepa.sepa.fieldLabel,
       number: 'Relation number',
       kind: 'Kind',
       initials: 'Initials',
@@ -79,6 +82,7 @@ export const enErrors: Shape<typeof nlErrors> = {
       STORAGE_LOCKED: 'The administration is in use by another program (or a second Ledenbeheer window). Close that program and try again; nothing was changed.',
       STORAGE_DAMAGED: 'The administration file is damaged. Stop working in it: restore the latest backup (from the "backups" folder next to the file, or your own copy).',
       STORAGE_UNAVAILABLE: 'The administration file cannot be opened. Check that the file (still) exists and that you may read it.',
+      ...enAdministrationErrorCodes,
       STORAGE_IO: 'Reading or writing the disk failed (a disk or USB error). Check the disk and try again; nothing was half saved.',
       INTERNAL: 'Something went wrong. Nothing was changed; please try again.',
     },
@@ -86,6 +90,7 @@ export const enErrors: Shape<typeof nlErrors> = {
       REQUEST_DECIDED: 'This request has already been decided.',
       TASK_DONE: 'This task is already done.',
       ...enMoreReasons,
+      ...enSepa.sepa.reason,
       RELATION_TYPE_IN_USE: 'This relation type is still assigned {{count}} times and cannot be removed. End or remove those assignments first.',
       UNIT_HAS_SUBUNITS: 'This unit has (or had) subunits; move or delete them first, or stop this unit.',
       IN_USE: 'Another group or selection still uses this; change that first.',
@@ -121,8 +126,11 @@ export const enErrors: Shape<typeof nlErrors> = {
       contributionRun: 'This contribution run',
       invoice: 'This invoice',
       payment: 'This payment',
+      mandate: 'This mandate',
+      sepaBatch: 'This collection file',
     },
     issue: {
+      ...enAdministrationIssues,
       REASON_REQUIRED: 'give a reason',
       REQUEST_UNMATCHED: 'the request is not matched to a relation yet',
       REQUEST_NOTHING_CHOSEN: 'pick at least one field to apply, or reject the request',
@@ -140,6 +148,7 @@ export const enErrors: Shape<typeof nlErrors> = {
       REQUESTS_JSON_SHAPE: 'expected a list of requests ([{"lidnummer": …, "telefoon": …}])',
       SNOOZE_IN_PAST: 'pick a date after today',
       ...enMoreIssues,
+      ...enSepa.sepa.issue,
       UNKNOWN: 'invalid value ({{code}})',
       MERGE_SAME_RELATION: 'a relation cannot be merged with itself',
       MERGE_KIND_DIFFERS: 'a person and an organisation cannot be merged',

@@ -176,6 +176,7 @@ export const enGroups: Shape<typeof nlGroups> = {
       relations: 'Groups, links and tags',
       memberships: 'Subscriptions and memberships',
       structure: 'Combine',
+      quality: 'Data quality',
     },
     choice: {
       paymentMethod: 'Payment method is',
@@ -200,6 +201,8 @@ export const enGroups: Shape<typeof nlGroups> = {
       duration: 'New in the last … days / At least … years',
       subscription: 'Subscription',
       membership: 'Membership',
+      birthday: 'Has a birthday (over a period: within it)',
+      dataSignal: 'Data-quality signal',
       group: 'Group of conditions (AND/OR)',
     },
     atom: {
@@ -220,6 +223,8 @@ export const enGroups: Shape<typeof nlGroups> = {
       bornFrom: 'Born from',
       bornTo: 'Born up to',
       aliveHint: 'Not deceased on the date',
+      birthdayHint: 'On the birthday; choose a period for "birthday in the coming weeks"',
+      signal: 'Choose a signal',
       provinces: 'Choose provinces',
       municipalities: 'Municipalities',
       cities: 'Cities',

@@ -300,6 +300,8 @@ export const enMemberships: Shape<typeof nlMemberships> = {
       membership: 'Has membership {{types}}',
       membershipOf: 'Has membership {{types}} of {{unit}}',
       anyType: 'of any type',
+      birthday: 'Has a birthday',
+      signal: { noEmail: 'Has no e-mail address', invalidPostcode: 'Has an invalid postcode', debitWithoutIban: 'Pays by direct debit but has no IBAN', debitWithoutMandate: 'Pays by direct debit but has no mandate', suspectedDuplicate: 'Is a suspected duplicate', returnedDebit: 'Has a returned direct debit' },
     },
     broken: {
       title_one: 'A rule cannot be evaluated',

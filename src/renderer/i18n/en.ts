@@ -1,4 +1,7 @@
+import { enPrivacy } from './en-privacy';
+import { enBank } from './en-bank';
 import { enContributions } from './en-contributions';
+import { enSepa } from './en-sepa';
 import { enAudit } from './en-audit';
 import type { nl } from './nl';
 import type { Shape } from './shape';
@@ -8,6 +11,8 @@ import { enIo } from './en-io';
 import { enDedupe } from './en-dedupe';
 import { enMemberships } from './en-memberships';
 import { enContacts } from './en-contacts';
+import { enOverview } from './en-overview';
+import { enAdministrations } from './en-administrations';
 
 /** English, the second language: exactly the keys of nl.ts. */
 export const en: Shape<typeof nl> = {
@@ -27,7 +32,7 @@ export const en: Shape<typeof nl> = {
   },
   shell: {
     header: { product: 'Ledenbeheer' },
-    nav: { label: 'Main menu', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export', duplicates: 'Duplicates', contributions: 'Contributions', today: 'Today', requests: 'Change requests', log: 'Contact log' },
+    nav: { label: 'Main menu', overview: 'Overview', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export', duplicates: 'Duplicates', contributions: 'Contributions', bank: 'Bank', today: 'Today', requests: 'Change requests', log: 'Contact log' },
     language: { label: 'Language' },
     unsaved: {
       title: 'Changes not saved',
@@ -218,6 +223,11 @@ export const en: Shape<typeof nl> = {
   ...enDedupe,
   ...enMemberships,
   ...enContacts,
+  ...enPrivacy,
+  ...enOverview,
+  administrations: enAdministrations,
   contributions: enContributions.contributions,
+  bank: enBank.bank,
+  sepa: enSepa.sepa,
   ...enErrors,
 };

@@ -1,4 +1,6 @@
+import { nlBank } from './nl-bank';
 import { nlContributions } from './nl-contributions';
+import { nlSepa } from './nl-sepa';
 /** History: every operation kind and every audited table has a label (audit-labels.test.ts checks it). */
 export const nlAudit = {
   audit: {
@@ -70,6 +72,7 @@ export const nlAudit = {
     /** Columns only History shows (form fields take their labels from fields.label). */
     column: {
       ...nlContributions.auditColumn,
+      ...nlBank.auditColumn,
       agenda: 'Agenda',
       assignee: 'Toegewezen aan',
       blobId: 'Bestand',
@@ -146,6 +149,7 @@ export const nlAudit = {
       meetings: 'Vergadering',
       meeting_attendance: 'Aanwezigheid',
       ...nlContributions.audit.table,
+      ...nlBank.audit.table,
       relations: 'Relatie',
       addresses: 'Adres',
       relation_types: 'Relatietype (instelling)',
@@ -190,7 +194,14 @@ export const nlAudit = {
       meetings_create: 'Vergadering aangemaakt',
       meetings_update: 'Vergadering gewijzigd',
       meetings_setAttendance: 'Aanwezigheid geregistreerd',
+      privacy_anonymise: 'Relatie geanonimiseerd (AVG)',
+      lists_addToGroup: 'Lijst aan groep toegevoegd',
+      lists_tag: 'Kenmerk bij lijst gewijzigd',
+      lists_relationType: 'Relatietype bij lijst gewijzigd',
+      lists_trash: 'Lijst naar de prullenbak',
       ...nlContributions.audit.operation,
+      ...nlBank.audit.operation,
+      ...nlSepa.audit.operation,
       relations_create: 'Relatie aangemaakt',
       relations_update: 'Gegevens gewijzigd',
       relations_setNumber: 'Relatienummer gewijzigd',

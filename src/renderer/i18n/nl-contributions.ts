@@ -2,7 +2,7 @@
 export const nlContributions = {
   contributions: {
     page: { title: 'Contributie' },
-    tab: { schedules: 'Tarieven', runs: 'Runs', invoices: 'Facturen', open: 'Openstaand', settings: 'Instellingen' },
+    tab: { schedules: 'Tarieven', runs: 'Runs', invoices: 'Facturen', open: 'Openstaand', incasso: 'Incasso', settings: 'Instellingen' },
     method: { incasso: 'Incasso', factuur: 'Factuur', contant: 'Contant' },
     frequency: { jaar: 'Per jaar', halfjaar: 'Per halfjaar', kwartaal: 'Per kwartaal', maand: 'Per maand' },
     schedule: {

@@ -1,8 +1,11 @@
+import { nlSepa } from './nl-sepa';
+import { nlAdministrationErrorCodes, nlAdministrationIssues } from './nl-administrations';
 import { nlMoreIssues, nlMoreReasons } from './nl-error-codes';
 /** Field labels and error messages (Dutch); en-errors.ts has exactly the same keys. */
 export const nlErrors = {
   fields: {
     label: {
+      ...nlSepa.sepa.fieldLabel,
       number: 'Relatienummer',
       kind: 'Soort',
       initials: 'Voorletters',
@@ -77,12 +80,14 @@ export const nlErrors = {
       STORAGE_LOCKED: 'De administratie is in gebruik door een ander programma (of een tweede Ledenbeheer-venster). Sluit dat programma en probeer het opnieuw; er is niets gewijzigd.',
       STORAGE_DAMAGED: 'Het administratiebestand is beschadigd. Werk er niet verder in: zet de laatste reservekopie terug (uit de map "backups" naast het bestand, of uw eigen kopie).',
       STORAGE_UNAVAILABLE: 'Het administratiebestand kan niet worden geopend. Controleer of het bestand (nog) bestaat en of u het mag lezen.',
+      ...nlAdministrationErrorCodes,
       STORAGE_IO: 'Lezen of schrijven op de schijf is mislukt (schijf- of usb-fout). Controleer de schijf en probeer het opnieuw; er is niets half opgeslagen.',
     },
     reason: {
       REQUEST_DECIDED: 'Dit verzoek is al afgehandeld.',
       TASK_DONE: 'Deze taak is al afgerond.',
       ...nlMoreReasons,
+      ...nlSepa.sepa.reason,
       RELATION_TYPE_IN_USE: 'Dit relatietype is nog {{count}} keer toegekend en kan daarom niet worden verwijderd. Beëindig of verwijder eerst die toekenningen.',
       UNIT_HAS_SUBUNITS: 'Dit onderdeel heeft (of had) onderliggende onderdelen; verplaats of verwijder die eerst, of zet dit onderdeel stop.',
       IN_USE: 'Dit wordt nog gebruikt door een andere groep of selectie; pas die eerst aan.',
@@ -118,8 +123,11 @@ export const nlErrors = {
       contributionRun: 'Deze contributierun',
       invoice: 'Deze factuur',
       payment: 'Deze betaling',
+      mandate: 'Deze machtiging',
+      sepaBatch: 'Dit incassobestand',
     },
     issue: {
+      ...nlAdministrationIssues,
       REASON_REQUIRED: 'geef een reden op',
       REQUEST_UNMATCHED: 'het verzoek is nog niet aan een relatie gekoppeld',
       REQUEST_NOTHING_CHOSEN: 'kies minstens één veld om toe te passen, of wijs het verzoek af',
@@ -137,6 +145,7 @@ export const nlErrors = {
       REQUESTS_JSON_SHAPE: 'verwacht een lijst van verzoeken ([{"lidnummer": …, "telefoon": …}])',
       SNOOZE_IN_PAST: 'kies een datum na vandaag',
       ...nlMoreIssues,
+      ...nlSepa.sepa.issue,
       UNKNOWN: 'ongeldige waarde ({{code}})',
       MERGE_SAME_RELATION: 'een relatie kan niet met zichzelf worden samengevoegd',
       MERGE_KIND_DIFFERS: 'een persoon en een organisatie kunnen niet worden samengevoegd',

@@ -174,6 +174,7 @@ export const nlGroups = {
       relations: 'Groepen, koppelingen en kenmerken',
       memberships: 'Abonnementen en lidmaatschappen',
       structure: 'Samenstellen',
+      quality: 'Kwaliteit van gegevens',
     },
     choice: {
       paymentMethod: 'Betaalwijze is',
@@ -198,6 +199,8 @@ export const nlGroups = {
       duration: 'Nieuw in de laatste … dagen / Minstens … jaar',
       subscription: 'Abonnement',
       membership: 'Lidmaatschap',
+      birthday: 'Is jarig (over een periode: jarig in die periode)',
+      dataSignal: 'Aandachtspunt in de gegevens',
       group: 'Groep voorwaarden (EN/OF)',
     },
     atom: {
@@ -218,6 +221,8 @@ export const nlGroups = {
       bornFrom: 'Geboren vanaf',
       bornTo: 'Geboren t/m',
       aliveHint: 'Niet overleden op de datum',
+      birthdayHint: 'Op de verjaardag; kies een periode voor "jarig in de komende weken"',
+      signal: 'Kies een aandachtspunt',
       provinces: 'Kies provincies',
       municipalities: 'Gemeenten',
       cities: 'Woonplaatsen',

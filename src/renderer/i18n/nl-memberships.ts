@@ -299,6 +299,8 @@ export const nlMemberships = {
       membership: 'Heeft lidmaatschap {{types}}',
       membershipOf: 'Heeft lidmaatschap {{types}} van {{unit}}',
       anyType: 'van een willekeurig type',
+      birthday: 'Is jarig',
+      signal: { noEmail: 'Heeft geen e-mailadres', invalidPostcode: 'Heeft een ongeldige postcode', debitWithoutIban: 'Betaalt per incasso maar heeft geen IBAN', debitWithoutMandate: 'Betaalt per incasso maar heeft geen machtiging', suspectedDuplicate: 'Is mogelijk dubbel', returnedDebit: 'Heeft een gestorneerde incasso' },
     },
     broken: {
       title_one: 'Een regel kan niet worden uitgerekend',

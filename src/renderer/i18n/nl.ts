@@ -1,4 +1,7 @@
+import { nlPrivacy } from './nl-privacy';
+import { nlBank } from './nl-bank';
 import { nlContributions } from './nl-contributions';
+import { nlSepa } from './nl-sepa';
 import { nlAudit } from './nl-audit';
 import { nlErrors } from './nl-errors';
 import { nlGroups } from './nl-groups';
@@ -6,6 +9,8 @@ import { nlIo } from './nl-io';
 import { nlDedupe } from './nl-dedupe';
 import { nlMemberships } from './nl-memberships';
 import { nlContacts } from './nl-contacts';
+import { nlOverview } from './nl-overview';
+import { nlAdministrations } from './nl-administrations';
 
 /** Dutch, the default language. Keys are `feature.area.message`; en.ts must have exactly the same keys. */
 export const nl = {
@@ -31,6 +36,7 @@ export const nl = {
     header: { product: 'Ledenbeheer' },
     nav: {
       label: 'Hoofdmenu',
+      overview: 'Overzicht',
       relations: 'Relaties',
       trash: 'Prullenbak',
       history: 'Historie',
@@ -44,6 +50,7 @@ export const nl = {
       requests: 'Wijzigingsverzoeken',
       log: 'Contactlog',
       contributions: 'Contributie',
+      bank: 'Bank',
     },
     language: { label: 'Taal' },
     unsaved: {
@@ -248,6 +255,11 @@ export const nl = {
   ...nlDedupe,
   ...nlMemberships,
   ...nlContacts,
+  ...nlPrivacy,
+  ...nlOverview,
+  administrations: nlAdministrations,
   contributions: nlContributions.contributions,
+  bank: nlBank.bank,
+  sepa: nlSepa.sepa,
   ...nlErrors,
 };

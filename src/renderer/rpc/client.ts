@@ -1,4 +1,5 @@
 import type { Input, MethodName, Output } from '../../shared/contract';
+import type { HostInput, HostMethod, HostOutput } from '../../shared/contract/administrations';
 import type { ErrorBody } from '../../shared/errors';
 import type { CoreEvent } from '../../shared/rpc';
 import type { Transport } from './transport';
@@ -34,10 +35,16 @@ export function createRpcClient(transport: Transport): RpcClient {
 }
 
 let client: RpcClient | null = null;
+let transport: Transport | null = null;
+
+function defaultTransport(): Transport {
+  transport ??= window.ledenbeheer ? electronTransport(window.ledenbeheer) : webTransport(takeSessionToken());
+  return transport;
+}
 
 /** The one client of this window: Electron's bridge when present, else the web host. */
 function defaultClient(): RpcClient {
-  client ??= createRpcClient(window.ledenbeheer ? electronTransport(window.ledenbeheer) : webTransport(takeSessionToken()));
+  client ??= createRpcClient(defaultTransport());
   return client;
 }
 
@@ -52,4 +59,11 @@ export function call<M extends MethodName>(method: M, params: Input<M>): Promise
 
 export function onEvent(listener: (event: CoreEvent) => void): () => void {
   return defaultClient().onEvent(listener);
+}
+
+/** The host's own methods (start screen, switching, restoring), carried by the same transport. */
+export async function callHost<M extends HostMethod>(method: M, params: HostInput<M>): Promise<HostOutput<M>> {
+  const response = await defaultTransport().send({ method, params });
+  if (!response.ok) throw new RpcError(method, response.error);
+  return response.result as HostOutput<M>;
 }

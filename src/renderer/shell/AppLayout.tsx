@@ -5,10 +5,13 @@ import { HeaderBar } from './HeaderBar';
 import { NavBar } from './NavBar';
 import { Screen } from './Screen';
 import { useNavigation } from './navigation';
+import { AdministrationWarnings } from '../features/administrations/AdministrationGate';
+import { useAdministrationSession } from '../features/administrations/AdministrationContext';
 
 export function AppLayout() {
   const [searchOpen, search] = useDisclosure(false);
   const { navigate } = useNavigation();
+  const session = useAdministrationSession();
   // mod = Ctrl on Windows/Linux, ⌘ on macOS; also active while typing in a field.
   useHotkeys([['mod+K', () => search.open()]], []);
   return (
@@ -20,6 +23,7 @@ export function AppLayout() {
         <NavBar />
       </AppShell.Navbar>
       <AppShell.Main>
+        {session?.state.open && <AdministrationWarnings open={session.state.open} />}
         <Screen />
       </AppShell.Main>
       <SearchSpotlight opened={searchOpen} onClose={search.close} onOpenRelation={(id) => navigate({ page: 'relation', id })} />

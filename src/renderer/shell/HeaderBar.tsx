@@ -3,6 +3,7 @@ import { useOs } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useAppInfo } from './useAppInfo';
+import { AdministrationMenu } from '../features/administrations/AdministrationMenu';
 
 export function HeaderBar({ onOpenSearch }: { onOpenSearch: () => void }) {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function HeaderBar({ onOpenSearch }: { onOpenSearch: () => void }) {
         <Text c="dimmed" truncate data-testid="administration-name">
           {info.data?.administration.name ?? ''}
         </Text>
+        <AdministrationMenu />
       </Group>
       <Group gap="sm" wrap="nowrap">
         <Button

@@ -4,6 +4,7 @@ import { useNavigation, type Route } from './navigation';
 import { useNavCounts } from '../features/tasks/useNavCounts';
 
 const ITEMS: { page: Route['page']; key: string; route: Route }[] = [
+  { page: 'overview', key: 'shell.nav.overview', route: { page: 'overview' } },
   { page: 'today', key: 'shell.nav.today', route: { page: 'today' } },
   { page: 'relations', key: 'shell.nav.relations', route: { page: 'relations' } },
   { page: 'groups', key: 'shell.nav.groups', route: { page: 'groups' } },
@@ -12,6 +13,7 @@ const ITEMS: { page: Route['page']; key: string; route: Route }[] = [
   { page: 'requests', key: 'shell.nav.requests', route: { page: 'requests' } },
   { page: 'log', key: 'shell.nav.log', route: { page: 'log' } },
   { page: 'contributions', key: 'shell.nav.contributions', route: { page: 'contributions' } },
+  { page: 'bank', key: 'shell.nav.bank', route: { page: 'bank' } },
   { page: 'io', key: 'shell.nav.io', route: { page: 'io' } },
   { page: 'duplicates', key: 'shell.nav.duplicates', route: { page: 'duplicates' } },
   { page: 'trash', key: 'shell.nav.trash', route: { page: 'trash' } },
@@ -22,7 +24,7 @@ const ITEMS: { page: Route['page']; key: string; route: Route }[] = [
 export function NavBar() {
   const { t } = useTranslation();
   const { route, navigate } = useNavigation();
-  const active = route.page === 'relation' ? 'relations' : route.page;
+  const active = route.page === 'relation' ? 'relations' : route.page === 'list' ? 'overview' : route.page;
   const counts = useNavCounts();
   return (
     <Stack gap={2} component="nav" aria-label={t('shell.nav.label')}>

@@ -12,11 +12,18 @@ import { TodayPage } from '../features/tasks/TodayPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { LogPage } from '../features/contact-log/LogPage';
 import { ContributionsPage } from '../features/contributions/ContributionsPage';
+import { BankPage } from '../features/bank/BankPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { FigureListPage } from '../features/lists/FigureListPage';
 import { useNavigation } from './navigation';
 
 export function Screen() {
   const { route } = useNavigation();
   switch (route.page) {
+    case 'overview':
+      return <OverviewPage />;
+    case 'list':
+      return <FigureListPage key={JSON.stringify(route)} title={route.title} condition={route.condition} moment={route.moment} />;
     case 'relations':
       return <RelationsPage />;
     case 'relation':
@@ -45,5 +52,7 @@ export function Screen() {
       return <LogPage />;
     case 'contributions':
       return <ContributionsPage tab={route.tab} />;
+    case 'bank':
+      return <BankPage />;
   }
 }

@@ -1,9 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Condition, EvaluationMoment } from '../../shared/contract';
 import { UnsavedChangesModal } from './UnsavedChangesModal';
 
 export type CardTab = 'fields' | 'addresses' | 'links' | 'classification' | 'groups' | 'memberships' | 'contributions' | 'contacts' | 'history';
 
 export type Route =
+  | { page: 'overview' }
+  /** The list behind a number: exactly the condition and moment that counted it. */
+  | { page: 'list'; title: string; condition: Condition; moment: EvaluationMoment }
   | { page: 'relations' }
   | { page: 'relation'; id: string; tab?: CardTab }
   | { page: 'trash' }
@@ -17,7 +21,8 @@ export type Route =
   | { page: 'today' }
   | { page: 'requests' }
   | { page: 'log' }
-  | { page: 'contributions'; tab?: 'schedules' | 'runs' | 'invoices' | 'open' };
+  | { page: 'contributions'; tab?: 'schedules' | 'runs' | 'invoices' | 'open' | 'incasso' } 
+  | { page: 'bank' };
 
 interface Navigation {
   route: Route;
@@ -37,7 +42,7 @@ const NavigationContext = createContext<Navigation | null>(null);
  * search, a link).
  */
 export function NavigationProvider({ children }: { children: ReactNode }) {
-  const [stack, setStack] = useState<Route[]>([{ page: 'relations' }]);
+  const [stack, setStack] = useState<Route[]>([{ page: 'overview' }]);
   const unsaved = useRef(new Set<string>());
   const [pending, setPending] = useState<(() => void) | null>(null);
   const guarded = useCallback((go: () => void) => {
@@ -51,7 +56,7 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     else unsaved.current.delete(owner);
   }, []);
   const value = useMemo<Navigation>(
-    () => ({ route: stack[stack.length - 1] ?? { page: 'relations' }, navigate, back, canGoBack: stack.length > 1, setUnsaved }),
+    () => ({ route: stack[stack.length - 1] ?? { page: 'overview' }, navigate, back, canGoBack: stack.length > 1, setUnsaved }),
     [stack, navigate, back, setUnsaved],
   );
   return (

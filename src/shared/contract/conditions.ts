@@ -36,7 +36,24 @@ export type Condition =
   | { type: 'membership'; typeCodes?: string[] | undefined; unitId?: string | undefined; includeSubunits: boolean }
   | { type: 'paymentMethod'; methods: ('incasso' | 'factuur' | 'contant')[] }
   | { type: 'openInvoices'; olderThanDays: number }
-  | { type: 'contributionAmount'; minCents?: number | undefined; maxCents?: number | undefined; periodCode?: string | undefined };
+  | { type: 'contributionAmount'; minCents?: number | undefined; maxCents?: number | undefined; periodCode?: string | undefined }
+  | { type: 'birthday' }
+  | { type: 'dataSignal'; signal: DataSignal };
+
+/**
+ * Data-quality signals (the overview's "needs attention"), as atoms so a count and the list
+ * it opens are one evaluation. Dated where the fact is: an invalid postcode on the days that
+ * address is valid, a missing mandate on the days no mandate was in force.
+ */
+export const dataSignals = [
+  'noEmail',
+  'invalidPostcode',
+  'debitWithoutIban',
+  'debitWithoutMandate',
+  'suspectedDuplicate',
+  'returnedDebit',
+] as const;
+export type DataSignal = (typeof dataSignals)[number];
 
 export const customFieldOps = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'contains', 'empty', 'notEmpty'] as const;
 export type CustomFieldOp = (typeof customFieldOps)[number];
@@ -106,6 +123,8 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
       })
       .refine((a) => a.minCents !== undefined || a.maxCents !== undefined, { message: 'AMOUNT_NEEDS_BOUND' })
       .refine((a) => a.minCents === undefined || a.maxCents === undefined || a.minCents <= a.maxCents, { message: 'AMOUNT_RANGE_INVALID' }),
+    z.object({ type: z.literal('birthday') }),
+    z.object({ type: z.literal('dataSignal'), signal: z.enum(dataSignals) }),
   ]),
 ) as z.ZodType<Condition>;
 

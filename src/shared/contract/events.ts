@@ -24,14 +24,23 @@ export const eventContract = {
     invoiceId: z.string().optional(), invoiceIds: ids.optional(), paymentId: z.string().optional(), periodCode: z.string().optional(),
     relationId: z.string().optional(), reminders: z.number().int().optional(), runId: z.string().optional(),
   }),
+  /** Creditor settings, mandates or SEPA batches changed. */
+  'sepa.changed': z.object({ batchId: z.string().optional(), mandateIds: ids.optional(), relationId: z.string().optional() }),
   /** Contact log entries changed, with the relations and groups they are about. */
   'log.changed': z.object({ ids, relationIds: ids.optional(), groupIds: ids.optional() }),
   'meetings.changed': z.object({ ids, groupId: z.string().optional() }),
   'requests.changed': z.object({ ids }),
   /** Tasks changed; no ids after the automatic tasks were brought up to date. */
   'tasks.changed': z.object({ ids: ids.optional() }),
+  /** Bank statements or their entries changed (an import, a match by hand). */
+  'bank.changed': z.object({ statementId: z.string().optional(), entryIds: ids.optional() }),
+  'bank.progressed': progress,
   'import.progressed': progress,
   'io.progressed': progress,
+  /** The host opened, closed, switched or restored the administration (main/administrations); every screen starts over. */
+  'administration.changed': z.object({ file: z.string().nullable() }),
+  /** The background check after opening found the file damaged (`backups.checkFile`), or the automatic backup failed. */
+  'administration.problem': z.object({ code: z.string(), file: z.string() }),
 } as const;
 
 export type EventContract = typeof eventContract;

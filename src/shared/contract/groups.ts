@@ -142,7 +142,8 @@ const selectionFields = z.object({
 export const selectionsContract = defineContract({
   /** Live evaluation of an unsaved condition (the condition builder's count and first results). */
   'conditions.evaluate': {
-    input: z.object({ condition, moment: evaluationMoment, ...pageInput }),
+    /** `filter`: only those whose name, city, postcode, e-mail or number contains it (the list's text filter). */
+    input: z.object({ condition, moment: evaluationMoment, filter: z.string().trim().max(100).optional(), ...pageInput }),
     output: evaluationResult,
   },
   'selections.list': { input: z.object({}), output: z.object({ rows: z.array(selectionDto) }) },

@@ -13,6 +13,13 @@ import { requestsContract } from './requests';
 import { contactsContract } from './contacts';
 import { meetingsContract } from './meetings';
 import { contributionsContract } from './contributions';
+import { privacyContract } from './privacy';
+import { bankContract } from './bank';
+import { sepaContract } from './sepa';
+import { overviewContract } from './overview';
+import { listsContract } from './lists';
+import { reportsContract } from './reports';
+import { backupsContract } from './backups';
 
 /** The whole API. A domain adds its group here; handler types derive from it. */
 export const contract = {
@@ -31,6 +38,13 @@ export const contract = {
   ...contactsContract,
   ...meetingsContract,
   ...contributionsContract,
+  ...privacyContract,
+  ...bankContract,
+  ...sepaContract,
+  ...overviewContract,
+  ...listsContract,
+  ...reportsContract,
+  ...backupsContract,
 };
 
 export type Contract = typeof contract;
@@ -58,6 +72,13 @@ export * from './requests';
 export * from './contacts';
 export * from './meetings';
 export * from './contributions';
+export * from './privacy';
+export * from './bank';
+export * from './sepa';
+export * from './overview';
+export * from './lists';
+export * from './reports';
+export * from './backups';
 export * from './fee-schedule';
 export type { InputOf, OutputOf, ParsedInputOf } from './define';
 export * from './operation-kinds';

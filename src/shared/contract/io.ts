@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineContract } from './define';
 import { id, isoDate, requiredText } from './fields';
+import { condition, evaluationMoment } from './conditions';
 
 /**
  * Data exchange: CSV/Excel import and export, mail merge into Word, labels and envelopes.
@@ -209,6 +210,8 @@ export const listSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('group'), groupId: id, on: isoDate.optional() }),
   z.object({ kind: z.literal('selection'), selectionId: id, on: isoDate.optional() }),
   z.object({ kind: z.literal('relations'), ids: z.array(id).min(1).max(200_000) }),
+  /** An unsaved condition on a moment: the list behind an overview number or a report line. */
+  z.object({ kind: z.literal('condition'), condition, moment: evaluationMoment }),
 ]);
 export type ListSource = z.infer<typeof listSource>;
 

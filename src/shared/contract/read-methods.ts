@@ -8,6 +8,8 @@ import type { MethodName } from './index';
  */
 export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'relations.search',
+  'privacy.export',
+  'privacy.retention',
   'relations.list',
   'relations.get',
   'relations.findSimilar',
@@ -19,4 +21,17 @@ export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodNa
   'subscriptions.list',
   'reference.lookupPostcode',
   'reference.bicForIban',
+  'bank.entries',
+  'bank.returns',
+  'bank.statements',
+  'bank.candidates',
+  'sepa.getCreditor',
+  'mandates.list',
+  'sepaBatches.list',
+  'overview.get',
+  'overview.series',
+  'lists.emails',
+  'reports.membersPerUnit',
+  'reports.ageCategories',
+  'backups.checkFile',
 ]);

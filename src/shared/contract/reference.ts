@@ -20,7 +20,7 @@ export const referenceContract = defineContract({
     input: z.object({}),
     output: z.object({
       version: z.string(),
-      administration: z.object({ name: z.string(), path: z.string() }),
+      administration: z.object({ name: z.string(), path: z.string(), demo: z.boolean() }),
       relationCount: z.number().int(),
       actor: z.string(),
     }),

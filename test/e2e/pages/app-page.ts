@@ -13,11 +13,18 @@ export class AppPage {
     this.searchResults = page.getByTestId('search-result');
   }
 
+  /** Opens the app on the relations list (the administration itself opens on its overview). */
   async open(): Promise<void> {
+    await this.openOverview();
+    await this.nav.getByRole('button', { name: 'Relaties', exact: true }).click();
+  }
+
+  async openOverview(): Promise<void> {
     await this.page.goto(APP_PATH);
     await expect(this.nav).toBeVisible();
     // The token must have left the visible URL.
     await expect(this.page).not.toHaveURL(/token=/);
+    await expect(this.page.getByTestId('overview')).toBeVisible();
   }
 
   async goTo(section: 'Relaties' | 'Prullenbak' | 'Historie' | 'Instellingen'): Promise<void> {

@@ -335,3 +335,22 @@ export function ageInterval(birthIso: string, minAge: number, maxAge?: number): 
   const to = maxAge === undefined || maxAge === POS_INF ? POS_INF : birthdayAt(y, m, d, maxAge + 1);
   return [{ from, to }];
 }
+
+/**
+ * The birthdays (age ≥ 1, so not the birth day itself) of someone born on `birthIso` that fall
+ * within [from, to), one day each, with the same 29 February rule as `ageInterval`. Unbounded
+ * ends are capped at the birth and at 150 years, so "always" stays a finite set.
+ */
+export function birthdayDays(birthIso: string, from: number, to: number): IntervalSet {
+  const ymd = parseYmd(birthIso);
+  if (ymd === null) throw new RangeError(`Not an ISO date: ${String(birthIso)}`);
+  const [y, m, d] = ymd;
+  const out: Interval[] = [];
+  const first = from === NEG_INF ? 1 : Math.max(1, Number(fromDay(from).slice(0, 4)) - y - 1);
+  for (let age = first; age <= 150; age++) {
+    const day = birthdayAt(y, m, d, age);
+    if (day >= to) break;
+    if (day >= from) out.push({ from: day, to: day + 1 });
+  }
+  return out;
+}

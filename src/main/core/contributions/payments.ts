@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import { statement } from '../db/statement-cache';
 import { DomainError, notFound } from '../../../shared/errors';
 import { AGEING_BUCKETS, type OpenItemDto, type PaymentDto } from '../../../shared/contract/contributions';
 import { daysBetween } from '../../../shared/dutch/dates';
@@ -24,11 +25,12 @@ const openOf = (f: FigureRow) => (f.kind === 'credit' ? 0 : f.total_cents - f.pa
  */
 export function addPayment(ctx: CoreContext, p: AddPayment): PaymentDto {
   return ctx.write('payments.add', { invoiceIds: p.invoiceIds, amountCents: p.amountCents }, (op) => {
-    const figures = (where: string, arg: unknown) =>
-      ctx.sqlite.prepare(`WITH f AS (${INVOICE_FIGURES}) SELECT * FROM f WHERE ${where}`).all(arg) as FigureRow[];
+    // The filter sits inside the figures query, on the indexed columns: as a CTE SQLite computed every invoice's figures first.
+    const figures = (where: string, arg: unknown, outer = '1 = 1') =>
+      statement(ctx.sqlite, `SELECT * FROM (${INVOICE_FIGURES} WHERE ${where}) f WHERE ${outer}`).all(arg) as FigureRow[];
     let targets: FigureRow[];
     if (p.invoiceIds.length > 0) {
-      const found = new Map(figures('f.id IN (SELECT value FROM json_each(?))', JSON.stringify(p.invoiceIds)).map((f) => [f.id, f]));
+      const found = new Map(figures('i.id IN (SELECT value FROM json_each(?))', JSON.stringify(p.invoiceIds)).map((f) => [f.id, f]));
       targets = p.invoiceIds.map((id) => {
         const f = found.get(id);
         if (!f) throw notFound('invoice', id);
@@ -40,30 +42,72 @@ export function addPayment(ctx: CoreContext, p: AddPayment): PaymentDto {
       }
     } else {
       getRelationRow(ctx, p.relationId!);
-      targets = figures(`f.relation_id = ? AND ${OPEN_EXPR} > 0 ORDER BY f.due_date, f.year, f.sequence`, p.relationId);
+      targets = figures('i.relation_id = ?', p.relationId, `${OPEN_EXPR} > 0 ORDER BY f.due_date, f.year, f.sequence`);
     }
     const relationId = targets[0]?.relation_id ?? p.relationId ?? null;
     const paymentId = ctx.newId();
-    ctx.sqlite
-      .prepare('INSERT INTO payments (id, relation_id, payment_date, amount_cents, method, reference, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    statement(
+        ctx.sqlite,
+'INSERT INTO payments (id, relation_id, payment_date, amount_cents, method, reference, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(paymentId, relationId, p.date, p.amountCents, p.method, p.reference, p.note, ctx.now());
-    const allocate = ctx.sqlite.prepare('INSERT INTO payment_allocations (id, payment_id, invoice_id, amount_cents) VALUES (?, ?, ?, ?)');
+    const allocate = statement(ctx.sqlite, 'INSERT INTO payment_allocations (id, payment_id, invoice_id, amount_cents) VALUES (?, ?, ?, ?)');
     let left = p.amountCents;
+    const allocations: PaymentDto['allocations'] = [];
     for (const t of targets) {
       const share = Math.min(left, Math.max(0, openOf(t)));
       if (share <= 0) continue;
       allocate.run(ctx.newId(), paymentId, t.id, share);
+      allocations.push({ invoiceId: t.id, invoiceNumber: t.number, amountCents: share });
       left -= share;
     }
     op.changed('contributions.changed', { paymentId });
-    return getPayments(ctx, { id: paymentId, offset: 0, limit: 1 }).rows[0]!;
+    // What was just written, without reading it back (a bank statement books thousands in one go).
+    if (targets.length === 0) return getPayments(ctx, { id: paymentId, offset: 0, limit: 1 }).rows[0]!;
+    return {
+      id: paymentId,
+      relationId,
+      relationName: targets[0]!.relation_name,
+      paymentDate: p.date,
+      amountCents: p.amountCents,
+      method: p.method,
+      reference: p.reference,
+      allocations,
+      unallocatedCents: left,
+    };
+  });
+}
+
+/**
+ * Money that went back out: a returned or refunded direct debit (the invoice is open again by
+ * what it had been paid, never more) or a refund paid out of a credit (no invoice). Booked
+ * as a negative payment so the relation's balance and History show it; the allocation is
+ * negative on the invoice it reopens.
+ */
+export function addReversal(
+  ctx: CoreContext,
+  r: { relationId: string; invoiceId: string | null; amountCents: number; date: string; method: 'bank' | 'incasso'; reference: string | null; note: string | null },
+): { paymentId: string; reopenedCents: number } {
+  return ctx.write('payments.add', { invoiceIds: r.invoiceId ? [r.invoiceId] : [], amountCents: -r.amountCents }, (op) => {
+    let reopened = 0;
+    if (r.invoiceId) {
+      const { paid } = statement(ctx.sqlite, 'SELECT coalesce(sum(amount_cents), 0) AS paid FROM payment_allocations WHERE invoice_id = ?').get(r.invoiceId) as { paid: number };
+      reopened = Math.max(0, Math.min(r.amountCents, paid));
+    }
+    const paymentId = ctx.newId();
+    statement(
+        ctx.sqlite,
+'INSERT INTO payments (id, relation_id, payment_date, amount_cents, method, reference, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(paymentId, r.relationId, r.date, -r.amountCents, r.method, r.reference, r.note, ctx.now());
+    if (reopened > 0) statement(ctx.sqlite, 'INSERT INTO payment_allocations (id, payment_id, invoice_id, amount_cents) VALUES (?, ?, ?, ?)').run(ctx.newId(), paymentId, r.invoiceId, -reopened);
+    op.changed('contributions.changed', { paymentId, ...(r.invoiceId ? { invoiceId: r.invoiceId } : {}) });
+    return { paymentId, reopenedCents: reopened };
   });
 }
 
 export function removePayment(ctx: CoreContext, id: string): { removed: boolean } {
   return ctx.write('payments.remove', { id }, (op) => {
-    ctx.sqlite.prepare('DELETE FROM payment_allocations WHERE payment_id = ?').run(id);
-    const removed = ctx.sqlite.prepare('DELETE FROM payments WHERE id = ?').run(id).changes > 0;
+    statement(ctx.sqlite, 'DELETE FROM payment_allocations WHERE payment_id = ?').run(id);
+    const removed = statement(ctx.sqlite, 'DELETE FROM payments WHERE id = ?').run(id).changes > 0;
     if (!removed) throw notFound('payment', id);
     op.changed('contributions.changed', { paymentId: id });
     return { removed };
@@ -82,7 +126,7 @@ export function getPayments(ctx: CoreContext, q: { id?: string; relationId?: str
         ORDER BY p.payment_date DESC, p.created_at DESC LIMIT ? OFFSET ?`,
     )
     .all(arg, q.limit, q.offset) as (Omit<PaymentDto, 'allocations' | 'unallocatedCents'> & { allocations: string })[];
-  const { n } = ctx.sqlite.prepare(`SELECT count(*) AS n FROM payments p WHERE ${where}`).get(arg) as { n: number };
+  const { n } = statement(ctx.sqlite, `SELECT count(*) AS n FROM payments p WHERE ${where}`).get(arg) as { n: number };
   return {
     rows: rows.map((r) => {
       const allocations = JSON.parse(r.allocations) as PaymentDto['allocations'];

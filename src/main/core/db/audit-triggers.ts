@@ -61,6 +61,10 @@ export const AUDITED_TABLES: AuditedTable[] = [
   { table: schema.meetings, relation: null },
   { table: schema.meetingAttendance, relation: '{r}.relation_id' },
   ...CONTRIBUTION_TABLES,
+  // Bank statements (core/bank): an entry and a return belong to the payer they were matched to.
+  { table: schema.bankStatements, relation: null },
+  { table: schema.bankEntries, relation: '{r}.relation_id' },
+  { table: schema.bankReturns, relation: '{r}.relation_id' },
 ];
 
 /** Tables that are bookkeeping, not user data. */

@@ -96,6 +96,8 @@ describe('a merge moves every row that references the removed relation', () => {
       sql().prepare(`INSERT INTO tasks (id, title, relation_id, created_at, updated_at) VALUES ('task-r', 'Bellen', ?, ?, ?)`).run(remove.id, t, t);
       sql().prepare(`INSERT INTO meetings (id, group_id, title, date, created_at, updated_at) VALUES ('mt', 'grp', 'Vergadering', '2026-01-01', ?, ?)`).run(t, t);
       sql().prepare(`INSERT INTO meeting_attendance (id, meeting_id, relation_id, status) VALUES ('ma-r', 'mt', ?, 'present')`).run(remove.id);
+      // A SEPA batch for the batch items that name the relation (their other parents are filled in below).
+      sql().prepare(`INSERT INTO sepa_batches (id, kind, message_version, msg_id, transaction_count, control_sum_cents, created_at) VALUES ('sb', 'collection', 'pain.008.001.02', 'INC-TEST', 0, 0, ?)`).run(t);
     }, [remove.id]);
 
     // Any referencing table not filled above (added by another domain since) gets a generic row.

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { administrationIdentity } from '../setup/administration-identity';
 import type { CoreContext } from '../context';
 import type { HandlerGroup } from '../rpc/dispatcher';
 import type { referenceContract } from '../../../shared/contract';
@@ -27,7 +27,7 @@ export function referenceHandlers(ctx: CoreContext, version: string): HandlerGro
     },
     'app.info': () => ({
       version,
-      administration: { name: path.basename(ctx.file, path.extname(ctx.file)), path: ctx.file },
+      administration: { ...administrationIdentity(ctx.sqlite, ctx.file), path: ctx.file },
       relationCount: countRelations(ctx),
       actor: ctx.actor(),
     }),

@@ -9,6 +9,20 @@ import { evaluateCondition } from '../conditions/condition-engine';
 import { assertNoCycle, usersOf } from '../conditions/condition-references';
 import { resultPage } from '../conditions/evaluation-page';
 
+/** The list's text filter: a part of the name, city, postcode, e-mail or the number. */
+function filterResult<T>(ctx: CoreContext, found: Map<string, T>, filter: string): Map<string, T> {
+  const like = `%${filter.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const keep = ctx.sqlite
+    .prepare(
+      `SELECT r.id FROM json_each(@ids) j JOIN relations r ON r.id = j.value
+        WHERE lower(r.display_name) LIKE @like ESCAPE '\\' OR lower(coalesce(r.email, '')) LIKE @like ESCAPE '\\' OR CAST(r.number AS TEXT) = @exact
+           OR EXISTS (SELECT 1 FROM addresses a WHERE a.relation_id = r.id AND a.valid_to IS NULL
+                       AND (lower(coalesce(a.city, '')) LIKE @like ESCAPE '\\' OR lower(replace(coalesce(a.postcode, ''), ' ', '')) LIKE replace(@like, ' ', '') ESCAPE '\\'))`,
+    )
+    .all({ ids: JSON.stringify([...found.keys()]), like, exact: filter }) as { id: string }[];
+  return new Map(keep.map((r) => [r.id, found.get(r.id) as T]));
+}
+
 function toDto(row: typeof selections.$inferSelect): SelectionDto {
   return { id: row.id, name: row.name, condition: storedCondition(row.condition, { kind: 'selection', id: row.id }), description: row.description, updatedAt: row.updatedAt };
 }
@@ -27,9 +41,11 @@ export function selectionsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof 
     resultPage(ctx, evaluateCondition(ctx, condition, moment), page, (ids) => evaluateCondition(ctx, condition, 'always', { relationIds: ids }));
 
   return {
-    'conditions.evaluate': ({ condition, moment, offset, limit }) => {
+    'conditions.evaluate': ({ condition, moment, filter, offset, limit }) => {
       assertNoCycle(ctx, null, condition);
-      return evaluate(condition, moment, { offset, limit });
+      if (!filter) return evaluate(condition, moment, { offset, limit });
+      const found = filterResult(ctx, evaluateCondition(ctx, condition, moment), filter);
+      return resultPage(ctx, found, { offset, limit }, (ids) => evaluateCondition(ctx, condition, 'always', { relationIds: ids }));
     },
     'selections.list': () => ({ rows: ctx.db.select().from(selections).orderBy(selections.name).all().map(toDto) }),
     'selections.get': ({ id }) => toDto(get(id)),

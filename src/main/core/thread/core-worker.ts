@@ -1,6 +1,11 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { createCore, type Core } from '../create-core';
 import { generateDemo } from '../demo/generate-demo';
+import { DomainError } from '../../../shared/errors';
+import { storageError } from '../storage/storage-errors';
+import { setAdministrationIdentity } from '../setup/administration-identity';
+import { runAfterRestoreSteps } from '../backups/after-restore';
+import { restoreFile } from '../backups/restore-file';
 import { testDateStart, type CoreWorkerData, type HostMessage, type WorkerMessage } from './protocol';
 
 /**
@@ -24,7 +29,14 @@ function start(): Core {
     ...(data.actor ? { actor: data.actor } : {}),
     checkOutput: data.checkOutput ?? false,
     readOnly: data.role === 'reader',
+    readOnlyAdministration: data.readOnlyAdministration ?? false,
+    autoBackups: data.appMode ?? false,
+    deferFileCheck: data.appMode ?? false,
   });
+  if (data.role === 'writer' && !data.readOnlyAdministration) {
+    if (data.name !== undefined) setAdministrationIdentity(core.ctx.sqlite, { name: data.name });
+    if (data.afterRestoreFrom !== undefined) runAfterRestoreSteps(core.ctx, { restoredFrom: data.afterRestoreFrom });
+  }
   if (data.role === 'writer' && data.demoIfEmpty) {
     const { n } = core.ctx.sqlite.prepare('SELECT count(*) AS n FROM relations').get() as { n: number };
     if (n === 0) generateDemo(core, { relations: data.demoIfEmpty, seed: 1 });
@@ -32,21 +44,39 @@ function start(): Core {
   return core;
 }
 
-let core: Core;
-try {
-  core = start();
-} catch (error) {
-  post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-  process.exit(1);
+/** A startup fault with its code (damaged, locked, read-only…), so the host can say what to do. */
+function failed(error: unknown): WorkerMessage {
+  const domain = error instanceof DomainError ? error : storageError(error, data.file);
+  return { type: 'failed', message: error instanceof Error ? error.message : String(error), ...(domain ? { error: domain.toBody() } : {}) };
 }
-core.onEvent((event) => post({ type: 'event', event }));
-port.on('message', (message: HostMessage) => {
-  if (message.type === 'close') {
-    core.close();
-    post({ type: 'closed' });
-    port.close();
-    return;
+
+if (data.role === 'restore') {
+  // A job, not a core: the host has closed the file; it is put back whole and the worker ends.
+  restoreFile(data.file, data.restoreFrom ?? '', data.backupsDir ?? '').then(
+    () => post({ type: 'ready', migrated: { applied: [], backup: null } }),
+    (error: unknown) => post(failed(error)),
+  );
+} else {
+  serve(port);
+}
+
+function serve(messages: MessagePort): void {
+  let core: Core;
+  try {
+    core = start();
+  } catch (error) {
+    post(failed(error));
+    process.exit(1);
   }
-  void core.dispatch(message.request).then((response) => post({ type: 'reply', id: message.id, response }));
-});
-post({ type: 'ready', migrated: core.migrated });
+  core.onEvent((event) => post({ type: 'event', event }));
+  messages.on('message', (message: HostMessage) => {
+    if (message.type === 'close') {
+      core.close();
+      post({ type: 'closed' });
+      messages.close();
+      return;
+    }
+    void core.dispatch(message.request).then((response) => post({ type: 'reply', id: message.id, response }));
+  });
+  post({ type: 'ready', migrated: core.migrated });
+}

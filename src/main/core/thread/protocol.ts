@@ -1,4 +1,5 @@
 import type { CoreEvent, RpcRequest, RpcResponse } from '../../../shared/rpc';
+import type { ErrorBody } from '../../../shared/errors';
 
 /**
  * The messages between a host (Electron's main thread, the web host) and a core worker.
@@ -7,8 +8,21 @@ import type { CoreEvent, RpcRequest, RpcResponse } from '../../../shared/rpc';
 export interface CoreWorkerData {
   file: string;
   resourcesDir?: string;
-  /** 'writer' owns the file (migrations, every write); 'reader' answers reads on a second connection. */
-  role: 'writer' | 'reader';
+  /**
+   * 'writer' owns the file (migrations, every write); 'reader' answers reads on a second
+   * connection; 'restore' puts `restoreFrom` in the file's place (no connection open) and ends.
+   */
+  role: 'writer' | 'reader' | 'restore';
+  restoreFrom?: string;
+  backupsDir?: string;
+  /** The writer runs the after-restore steps (backups/after-restore.ts) once open. */
+  afterRestoreFrom?: string;
+  /** The writer names a new administration (administration-identity.ts). */
+  name?: string;
+  /** Read-only: another process holds the administration. */
+  readOnlyAdministration?: boolean;
+  /** Backups before big operations, and the file check left to the host (create-core.ts). */
+  appMode?: boolean;
   /** A test date ('YYYY-MM-DD'): the core's clock starts there at 10:00 and runs on. */
   today?: string;
   /** The writer fills an empty administration with this many demo relations before it is ready. */
@@ -21,7 +35,7 @@ export type HostMessage = { type: 'call'; id: number; request: RpcRequest } | { 
 
 export type WorkerMessage =
   | { type: 'ready'; migrated: { applied: string[]; backup: string | null } }
-  | { type: 'failed'; message: string }
+  | { type: 'failed'; message: string; error?: ErrorBody }
   | { type: 'reply'; id: number; response: RpcResponse }
   | { type: 'event'; event: CoreEvent }
   | { type: 'closed' };

@@ -14,6 +14,7 @@ import { CustomFieldEditor } from './editors/CustomFieldEditor';
 import { SelectionEditor } from './editors/SelectionEditor';
 import { DurationEditor } from './editors/DurationEditor';
 import { SubscriptionEditor } from './editors/SubscriptionEditor';
+import { DataSignalEditor } from './editors/DataSignalEditor';
 import { MembershipEditor } from './editors/MembershipEditor';
 import { ContributionAmountEditor, OpenInvoicesEditor, PaymentMethodEditor } from './editors/FinanceEditors';
 
@@ -66,6 +67,14 @@ export function AtomEditor({ value, onChange }: Props) {
       return <OpenInvoicesEditor value={value} onChange={onChange} />;
     case 'contributionAmount':
       return <ContributionAmountEditor value={value} onChange={onChange} />;
+    case 'birthday':
+      return (
+        <Text size="sm" c="dimmed" mt={6}>
+          {t('conditions.atom.birthdayHint')}
+        </Text>
+      );
+    case 'dataSignal':
+      return <DataSignalEditor value={value} onChange={onChange} />;
     default:
       return null;
   }

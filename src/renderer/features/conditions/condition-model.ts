@@ -33,6 +33,8 @@ export const ATOM_CHOICES = [
   'paymentMethod',
   'openInvoices',
   'contributionAmount',
+  'birthday',
+  'dataSignal',
   'group',
 ] as const;
 export type AtomChoice = (typeof ATOM_CHOICES)[number];
@@ -44,8 +46,9 @@ export const CHOICE_SECTIONS: { key: string; choices: AtomChoice[] }[] = [
   { key: 'person', choices: ['relationType', 'kind', 'age', 'birthDate', 'gender', 'alive'] },
   { key: 'address', choices: ['provinces', 'municipalities', 'cities', 'postcodeRanges', 'countries'] },
   { key: 'relations', choices: ['groupMember', 'link', 'tag', 'customField', 'selection'] },
-  { key: 'memberships', choices: ['subscription', 'membership', 'duration'] },
+  { key: 'memberships', choices: ['subscription', 'membership', 'duration', 'birthday'] },
   { key: 'contributions', choices: ['paymentMethod', 'openInvoices', 'contributionAmount'] },
+  { key: 'quality', choices: ['dataSignal'] },
   { key: 'structure', choices: ['group'] },
 ];
 
@@ -119,6 +122,10 @@ export function newAtom(choice: AtomChoice): Condition {
       return { type: 'openInvoices', olderThanDays: 30 };
     case 'contributionAmount':
       return { type: 'contributionAmount' };
+    case 'birthday':
+      return { type: 'birthday' };
+    case 'dataSignal':
+      return { type: 'dataSignal', signal: 'noEmail' };
   }
 }
 

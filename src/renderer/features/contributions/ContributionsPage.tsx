@@ -6,9 +6,10 @@ import { RunsTab } from './runs/RunsTab';
 import { InvoicesTab } from './invoices/InvoicesTab';
 import { OpenItemsTab } from './open/OpenItemsTab';
 import { InvoicingSettingsTab } from './settings/InvoicingSettingsTab';
+import { IncassoTab } from '../sepa/IncassoTab';
 
-export type ContributionsTab = 'schedules' | 'runs' | 'invoices' | 'open' | 'settings';
-const TABS: ContributionsTab[] = ['schedules', 'runs', 'invoices', 'open', 'settings'];
+export type ContributionsTab = 'schedules' | 'runs' | 'invoices' | 'open' | 'incasso' | 'settings';
+const TABS: ContributionsTab[] = ['schedules', 'runs', 'invoices', 'open', 'incasso', 'settings'];
 
 /** The treasurer's page: fees, runs (with the dry run), invoices and payments, what is still open. */
 export function ContributionsPage({ tab }: { tab?: ContributionsTab | undefined }) {
@@ -40,6 +41,8 @@ export function ContributionsPage({ tab }: { tab?: ContributionsTab | undefined 
         <Tabs.Panel value="open" pt="md">
           <OpenItemsTab />
         </Tabs.Panel>
+        <Tabs.Panel value="incasso" pt="md">
+          <IncassoTab />
         <Tabs.Panel value="settings" pt="md">
           <InvoicingSettingsTab />
         </Tabs.Panel>

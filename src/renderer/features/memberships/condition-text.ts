@@ -114,6 +114,10 @@ export function atomText(t: TFunction, c: AtomCondition, names: ConditionNames):
             : t('memberships.atom.amountMax', { max: amount(c.maxCents ?? 0) });
       return c.periodCode ? t('memberships.atom.contributionOf', { range, period: c.periodCode }) : t('memberships.atom.contribution', { range });
     }
+    case 'birthday':
+      return t('memberships.atom.birthday');
+    case 'dataSignal':
+      return t(`memberships.atom.signal.${c.signal}`);
   }
 }
 

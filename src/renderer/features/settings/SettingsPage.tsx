@@ -5,6 +5,8 @@ import { TagsSettings } from './TagsSettings';
 import { CustomFieldsSettings } from './CustomFieldsSettings';
 import { LinkTypesSettings } from './LinkTypesSettings';
 import { DedupeSettings } from '../dedupe/DedupeSettings';
+import { RetentionSettings } from '../privacy/RetentionSettings';
+import { BackupsSettings } from '../administrations/BackupsSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -18,6 +20,8 @@ export function SettingsPage() {
           <Tabs.Tab value="custom">{t('settings.page.custom')}</Tabs.Tab>
           <Tabs.Tab value="links">{t('settings.page.linkTypes')}</Tabs.Tab>
           <Tabs.Tab value="duplicates">{t('settings.page.duplicates')}</Tabs.Tab>
+          <Tabs.Tab value="privacy" data-testid="settings-privacy">{t('privacy.retention.tab')}</Tabs.Tab>
+          <Tabs.Tab value="backups">{t('administrations.backups.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="types" pt="md">
           <RelationTypesSettings />
@@ -33,6 +37,12 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="duplicates" pt="md">
           <DedupeSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="privacy" pt="md">
+          <RetentionSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="backups" pt="md">
+          <BackupsSettings />
         </Tabs.Panel>
       </Tabs>
     </Stack>

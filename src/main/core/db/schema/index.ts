@@ -6,3 +6,4 @@ export * from './dedupe';
 export * from './contacts';
 export * from './contributions';
 export * from './sepa';
+export * from './bank';

@@ -48,6 +48,8 @@ export function resolveListSource(ctx: CoreContext, source: ListSource, today: s
       if (!row) throw notFound('selection', source.selectionId);
       return sortedIds(ctx, evaluateCondition(ctx, JSON.parse(row.condition) as Condition, { on: source.on ?? today }).keys());
     }
+    case 'condition':
+      return sortedIds(ctx, evaluateCondition(ctx, source.condition, source.moment).keys());
     case 'relations': {
       const alive = new Set(sortedIds(ctx, source.ids));
       return [...new Set(source.ids)].filter((id) => alive.has(id));

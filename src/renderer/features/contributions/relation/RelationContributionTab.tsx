@@ -6,6 +6,7 @@ import { showMoney } from '../money';
 import { useRelationContributions } from '../useContributions';
 import { InvoiceStatus } from '../invoices/InvoicesTab';
 import { PaymentSettingsForm } from './PaymentSettingsForm';
+import { RelationMandates } from '../../sepa/RelationMandates';
 
 /** The relation card's Contributie tab: how this relation pays, its invoices and payments, the balance. */
 export function RelationContributionTab({ relationId }: { relationId: string }) {
@@ -18,6 +19,7 @@ export function RelationContributionTab({ relationId }: { relationId: string }) 
       {d && (
         <>
           <PaymentSettingsForm relationId={relationId} settings={d.settings} />
+          <RelationMandates relationId={relationId} paysByIncasso={d.settings?.method === 'incasso'} />
           <SimpleGrid cols={3}>
             <Paper withBorder p="xs">
               <Text size="xs" c="dimmed">{t('contributions.relation.invoiced')}</Text>

@@ -1,0 +1,73 @@
+import { demoAdministration, BENCH_TODAY } from './support/demo-fixture';
+import { report } from './support/figures';
+import { evaluateCondition } from '../src/main/core/conditions/condition-engine';
+
+/**
+ * The overview on a date and its 240-month chart on the demo administration (100,000
+ * relations with 20 years of history; BENCH_RELATIONS to change). Beside each, the condition
+ * engine's own time for the same conditions evaluated one by one (what a list behind a number
+ * costs), so the overview's shared evaluation can be compared with it. Median of 5 runs.
+ */
+const N = Number(process.env['BENCH_RELATIONS'] ?? 100_000);
+const { core } = demoAdministration(N);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const runs = <T>(n: number, fn: () => Promise<T> | T) =>
+  (async () => {
+    const times: number[] = [];
+    let last: T | undefined;
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      last = await fn();
+      times.push(performance.now() - t0);
+    }
+    return { ms: median(times), last: last! };
+  })();
+
+// The first call scans for duplicates (reused until the data changes); later ones reuse it.
+const cold = await runs(1, () => core.call('overview.get', { on: BENCH_TODAY }));
+const overview = await runs(5, () => core.call('overview.get', { on: BENCH_TODAY }));
+const figures = overview.last.figures;
+const slowest = figures
+  .map((f) => {
+    const t0 = performance.now();
+    evaluateCondition(core.ctx, f.condition, f.moment);
+    return { key: f.key, ms: performance.now() - t0 };
+  })
+  .sort((a, b) => b.ms - a.ms);
+const engine = slowest.reduce((s, f) => s + f.ms, 0);
+report({
+  name: `overview.on_date_${N / 1000}k`,
+  value: overview.ms,
+  unit: 'ms',
+  baseline: { name: `condition engine: the same ${figures.length} conditions evaluated one by one (evaluateCondition)`, value: engine },
+  target: `< 500 ms (${figures.length} figures, open items and last run); slowest figures: ${slowest.slice(0, 3).map((f) => `${f.key} ${Math.round(f.ms)} ms`).join(', ')}`,
+  ok: overview.ms < 500,
+});
+
+report({
+  name: `overview.on_date_first_${N / 1000}k`,
+  value: cold.ms,
+  unit: 'ms',
+  target: 'informational: the first overview after a change, with the duplicate scan (core/dedupe) it then reuses',
+  ok: true,
+});
+
+for (const by of ['type', 'unit'] as const) {
+  const chart = await runs(3, () => core.call('overview.series', { until: BENCH_TODAY, months: 240, by }));
+  const lines = chart.last.series;
+  // The engine's own time for one line on one day, times 240 days: what drawing the chart point by point would cost.
+  const first = lines[0]!;
+  const t0 = performance.now();
+  const onDay = evaluateCondition(core.ctx, first.condition, { on: chart.last.months[120]! });
+  const oneDay = performance.now() - t0;
+  if (onDay.size !== first.counts[120]) throw new Error(`chart point ${chart.last.months[120]} is ${first.counts[120]}, the engine on that day says ${onDay.size}`);
+  report({
+    name: `overview.chart_240_months_by_${by}_${N / 1000}k`,
+    value: chart.ms,
+    unit: 'ms',
+    baseline: { name: `condition engine: ${lines.length} lines × 240 days, each day evaluated alone (one measured, ×${lines.length * 240})`, value: oneDay * lines.length * 240 },
+    target: `< 1000 ms (${lines.length} lines of 240 months)`,
+    ok: chart.ms < 1000,
+  });
+}
+core.close();

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore } from '../src/main/core/create-core';
+import { collectBatch } from '../src/main/core/sepa/collection-batch';
+import { CREDITOR, seedCollection } from '../src/main/core/sepa/testing/sepa-fixture';
+import { report, time } from './support/figures';
+
+/**
+ * A pain.008 of 100,000 debits from a contribution run: the preview (the export rolled back)
+ * and the export (batch, items, invoices' EndToEndIds, mandates marked used, run closed, the
+ * file), beside the bare XML writing of the same file in the same run. The XSD validation by
+ * xmllint is timed apart: it is the check, not the work.
+ */
+const N = Number(process.env.BENCH_DEBITS ?? 100_000);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledenbeheer-bench-sepa-'));
+const core = createCore({ file: path.join(dir, 'sepa.sqlite'), actor: 'bench' });
+await core.call('sepa.setCreditor', { settings: { ...CREDITOR, maxFileNameLength: null } });
+const { runId } = await seedCollection(
+  core,
+  Array.from({ length: N }, (_, i) => ({ name: i % 7 === 0 ? `Zoë & Ëlisabeth van der Berg-Ørsted ${i}` : `Lid ${i}`, amountCents: 2500 + (i % 50) * 100 })),
+);
+const input = { runId, date: '2027-01-15', itemLimit: 0, dryRun: true };
+
+const dry = time(() => collectBatch(core.ctx, input));
+let bytes: Buffer | null = null;
+const commit = time(() => collectBatch(core.ctx, { ...input, dryRun: false }, { place: (b) => void (bytes = b) }));
+const file = path.join(dir, 'incasso.xml');
+fs.writeFileSync(file, bytes!);
+
+// Baseline: only laying out the XML for the same debits (what any writer must do at least).
+const { writePain008 } = await import('../src/main/core/sepa/pain008-writer');
+const rows = core.ctx.sqlite
+  .prepare('SELECT pmt_inf_id AS p, end_to_end_id AS e, amount_cents AS a, iban, remittance AS r FROM sepa_batch_items WHERE batch_id = ?')
+  .all(commit.result.batchId) as { p: string; e: string; a: number; iban: string; r: string }[];
+const write = time(() =>
+  writePain008({
+    version: '02', msgId: commit.result.msgId, createdAt: '2027-01-01T10:00:00', batchBooking: true, creditor: CREDITOR,
+    groups: [{ pmtInfId: rows[0]!.p, date: '2027-01-15', sequenceType: 'RCUR', debits: rows.map((x) => ({ endToEndId: x.e, amountCents: x.a, mandateReference: 'M1-1', signedOn: '2024-03-01', amendment: null, debtor: { name: 'Lid', iban: x.iban, bic: null }, remittance: x.r })) }],
+  }),
+);
+
+const xsd = path.resolve(import.meta.dirname, '../test/fixtures/sepa-xsd/pain.008.001.02.xsd');
+let valid = false;
+const validation = time(() => {
+  try {
+    execFileSync('xmllint', ['--noout', '--schema', xsd, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    valid = true;
+  } catch {
+    valid = false;
+  }
+});
+
+const baseline = { name: 'writing the same XML only', value: write.ms, unit: 'ms' };
+const what = `${commit.result.transactionCount} debits, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB`;
+report({ name: 'sepa.pain008_write', value: write.ms, unit: 'ms', target: `< 3000 ms: laying out the file for the planned debits (${what})`, ok: write.ms < 3000 });
+report({ name: 'sepa.pain008_preview', value: dry.ms, unit: 'ms', baseline, target: `< 3000 ms (${what})`, ok: dry.ms < 3000 && dry.result.problems.length === 0 });
+report({ name: 'sepa.pain008_export', value: commit.ms, unit: 'ms', baseline, target: `< 3000 ms (${what})`, ok: commit.ms < 3000 && commit.result.saved });
+report({ name: 'sepa.pain008_xsd_validation', value: validation.ms, unit: 'ms', target: `timed apart from the export; the file validates (${what})`, ok: valid });
+core.close();
+fs.rmSync(dir, { recursive: true, force: true });

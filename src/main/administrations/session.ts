@@ -1,0 +1,276 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { hostContract, isHostMethod, type AdministrationState, type HostMethod, type HostOutput, type HostParsedInput } from '../../shared/contract/administrations';
+import { DomainError } from '../../shared/errors';
+import type { CoreEvent, CoreService, RpcRequest, RpcResponse } from '../../shared/rpc';
+import { zodIssues } from '../core/rpc/dispatcher';
+import { acquireLock, type FileLock } from '../core/storage/file-lock';
+import { storageError } from '../core/storage/storage-errors';
+import { ensureDir } from '../core/storage/private-files';
+import { storageWarning } from '../core/storage/sync-folder';
+import { restoreOnWorker, startCoreThread, type CoreThread, type CoreThreadOptions } from '../thread/core-thread';
+import { BACKUP_INTERVAL_MINUTES } from '../core/backups/backup-service';
+import { inspectFile } from '../core/storage/inspect-file';
+import { recentList } from './recent-list';
+
+/**
+ * The host's session: which administration is open, if any. Hosts (Electron, the web host)
+ * carry this service instead of one core: the start screen's methods (`administrations.*`)
+ * are answered here, every other call goes to the open administration's core threads, and
+ * with none open a call is NO_ADMINISTRATION. The session holds the file's lock (one writer
+ * per file), checks the file and backs it up after it opened, backs up every few minutes
+ * while something changes, and restores a backup with the file closed.
+ */
+export interface SessionOptions {
+  /** The app's data folder: the recent list, the demo, new administrations by default. */
+  dataDir: string;
+  resourcesDir?: string;
+  /** A test date for the cores' clock (`--today`). */
+  today?: string;
+  /** Relations in a new demo. */
+  demoRelations?: number;
+  /** Native file dialogs (Electron); the web host has none and asks for a path. */
+  pickFile?: (purpose: 'new' | 'open', suggestedName: string) => Promise<string | null>;
+  /** For tests: another worker entry. */
+  entry?: string;
+  checkOutput?: boolean;
+}
+
+export interface Session extends CoreService {
+  state(): AdministrationState;
+  /**
+   * A host's start with a file named on its command line (`--db`): opened, or created when
+   * missing (filled with a demo of `demoIfEmpty` relations). A fault does not stop the host:
+   * it lands on the start screen, which says what happened.
+   */
+  openAtStart(file: string, opts?: { demoIfEmpty?: number }): Promise<AdministrationState>;
+  open(file: string, opts?: { readOnly?: boolean }): Promise<AdministrationState>;
+  close(): Promise<void>;
+}
+
+interface Current {
+  file: string;
+  thread: CoreThread;
+  lock: FileLock | null;
+  readOnly: boolean;
+  name: string;
+  demo: boolean;
+  damaged: boolean;
+  generation: number;
+  unsubscribe: () => void;
+}
+
+const fail = (e: unknown): RpcResponse => {
+  const domain = e instanceof DomainError ? e : storageError(e);
+  if (domain) return { ok: false, error: domain.toBody() };
+  console.error('[session] failed', e);
+  return { ok: false, error: { code: 'INTERNAL', details: { reason: 'SESSION_FAILED' } } };
+};
+
+async function call<T>(thread: CoreService, method: string, params: unknown): Promise<T> {
+  const r = await thread.dispatch({ method, params });
+  if (!r.ok) throw new DomainError(r.error.code, r.error.details, r.error.issues);
+  return r.result as T;
+}
+
+export function createSession(opts: SessionOptions): Session {
+  const listeners = new Set<(e: CoreEvent) => void>();
+  const emit = (e: CoreEvent) => listeners.forEach((l) => l(e));
+  const recent = recentList(opts.dataDir);
+  let current: Current | null = null;
+  let startError: AdministrationState['startError'] = null;
+  let generation = 0;
+  // One open/close/restore at a time: a second click waits for the first.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const timer = setInterval(() => {
+    if (current && !current.readOnly) void call(current.thread, 'backups.create', { reason: 'interval', onlyIfChanged: true }).catch((e: unknown) => console.error('[session] periodic backup failed', e));
+  }, BACKUP_INTERVAL_MINUTES * 60_000);
+  timer.unref();
+
+  function state(): AdministrationState {
+    return {
+      open: current
+        ? { file: current.file, name: current.name, demo: current.demo, readOnly: current.readOnly, warning: storageWarning(current.file), damaged: current.damaged, generation: current.generation }
+        : null,
+      recent: recent.list().filter((r) => !current || path.resolve(r.file) !== path.resolve(current.file)),
+      canPickFiles: Boolean(opts.pickFile),
+      defaultFolder: opts.dataDir,
+      startError,
+    };
+  }
+
+  async function closeCurrent(keepLock = false): Promise<FileLock | null> {
+    const c = current;
+    if (!c) return null;
+    current = null;
+    c.unsubscribe();
+    await c.thread.close();
+    if (!keepLock) c.lock?.release();
+    return keepLock ? c.lock : null;
+  }
+
+  async function start(file: string, o: { readOnly?: boolean; name?: string; demoIfEmpty?: number; afterRestoreFrom?: string; lock?: FileLock | null; background?: boolean } = {}): Promise<void> {
+    const readOnly = o.readOnly ?? false;
+    if (!readOnly) ensureDir(path.dirname(file));
+    const lock = readOnly ? null : (o.lock ?? acquireLock(file));
+    let thread: CoreThread;
+    try {
+      const threadOpts: CoreThreadOptions = {
+        file,
+        appMode: true,
+        ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}),
+        ...(opts.today ? { today: opts.today } : {}),
+        ...(opts.entry ? { entry: opts.entry } : {}),
+        ...(opts.checkOutput ? { checkOutput: true } : {}),
+        ...(readOnly ? { readOnlyAdministration: true } : {}),
+        ...(o.name !== undefined ? { name: o.name } : {}),
+        ...(o.demoIfEmpty ? { demoIfEmpty: o.demoIfEmpty } : {}),
+        ...(o.afterRestoreFrom ? { afterRestoreFrom: o.afterRestoreFrom } : {}),
+      };
+      thread = await startCoreThread(threadOpts);
+    } catch (e) {
+      lock?.release();
+      throw e;
+    }
+    const info = await call<{ administration: { name: string; demo: boolean } }>(thread, 'app.info', {});
+    const c: Current = {
+      file,
+      thread,
+      lock,
+      readOnly,
+      name: info.administration.name,
+      demo: info.administration.demo,
+      damaged: false,
+      generation: ++generation,
+      unsubscribe: thread.onEvent(emit),
+    };
+    current = c;
+    startError = null;
+    recent.add({ file, name: c.name, openedAt: new Date().toISOString(), demo: c.demo });
+    emit({ name: 'administration.changed', payload: { file } });
+    if (o.background !== false) void afterOpen(c);
+  }
+
+  /** After the window shows: the full file check (read connection), then the backup on opening. */
+  async function afterOpen(c: Current): Promise<void> {
+    try {
+      const check = await call<{ ok: boolean }>(c.thread, 'backups.checkFile', {});
+      if (!check.ok) throw new DomainError('STORAGE_DAMAGED', { file: c.file });
+      if (!c.readOnly && !c.demo) await call(c.thread, 'backups.create', { reason: 'open' });
+    } catch (e) {
+      if (current !== c) return;
+      const code = e instanceof DomainError ? e.code : 'INTERNAL';
+      if (code === 'STORAGE_DAMAGED') c.damaged = true;
+      console.error('[session] check or backup after opening failed', e);
+      emit({ name: 'administration.problem', payload: { code, file: c.file } });
+    }
+  }
+
+  async function open(file: string, o: { readOnly?: boolean } = {}): Promise<AdministrationState> {
+    const abs = path.resolve(file);
+    if (current && path.resolve(current.file) === abs && current.readOnly === (o.readOnly ?? false)) return state();
+    const kind = inspectFile(abs);
+    if (kind === 'missing') throw new DomainError('ADMINISTRATION_NOT_FOUND', { file: abs });
+    if (kind !== 'administration') throw new DomainError('NOT_AN_ADMINISTRATION', { file: abs });
+    await closeCurrent();
+    await start(abs, o);
+    return state();
+  }
+
+  const handlers: { [M in HostMethod]: (input: HostParsedInput<M>) => Promise<HostOutput<M>> } = {
+    'administrations.state': () => Promise.resolve(state()),
+    'administrations.create': ({ name, file }) =>
+      serial(async () => {
+        if (!path.isAbsolute(file)) throw new DomainError('VALIDATION_FAILED', undefined, [{ field: 'file', code: 'FILE_NOT_ABSOLUTE' }]);
+        const kind = inspectFile(file);
+        if (kind !== 'missing' && kind !== 'blank') throw new DomainError('CONFLICT', { reason: 'FILE_EXISTS', file });
+        await closeCurrent();
+        await start(path.resolve(file), { name });
+        return state();
+      }),
+    'administrations.open': ({ file, readOnly }) => serial(() => open(file, { readOnly })),
+    'administrations.openDemo': () =>
+      serial(async () => {
+        const file = path.join(opts.dataDir, 'demo-vereniging.sqlite');
+        if (current && path.resolve(current.file) === path.resolve(file)) return state();
+        await closeCurrent();
+        await start(file, { demoIfEmpty: fs.existsSync(file) ? 0 : (opts.demoRelations ?? 5000) });
+        return state();
+      }),
+    'administrations.close': () =>
+      serial(async () => {
+        await closeCurrent();
+        emit({ name: 'administration.changed', payload: { file: null } });
+        return state();
+      }),
+    'administrations.pickFile': async ({ purpose, suggestedName }) => ({ file: opts.pickFile ? await opts.pickFile(purpose, suggestedName ?? '') : null }),
+    'administrations.restore': ({ name }) =>
+      serial(async () => {
+        const c = current;
+        if (!c) throw new DomainError('NO_ADMINISTRATION');
+        if (c.readOnly) throw new DomainError('ADMINISTRATION_READ_ONLY');
+        const list = await call<{ folder: string; rows: HostOutput<'administrations.restore'>['restored'][] }>(c.thread, 'backups.list', {});
+        const chosen = list.rows.find((r) => r.name === name);
+        if (!chosen) throw new DomainError('NOT_FOUND', { entity: 'backup', id: name });
+        // First the current state, so the restore itself can be undone.
+        const before = await call<{ backup: HostOutput<'administrations.restore'>['before'] }>(c.thread, 'backups.create', { reason: 'restore' });
+        const lock = await closeCurrent(true);
+        try {
+          await restoreOnWorker({ file: c.file, from: chosen.file, backupsDir: list.folder, ...(opts.entry ? { entry: opts.entry } : {}) });
+        } catch (e) {
+          await start(c.file, { lock, readOnly: false });
+          throw e;
+        }
+        await start(c.file, { lock, afterRestoreFrom: chosen.file });
+        return { restored: chosen, before: before.backup };
+      }),
+  };
+
+  async function dispatchHost(method: HostMethod, params: unknown): Promise<RpcResponse> {
+    const parsed = hostContract[method].input.safeParse(params ?? {});
+    if (!parsed.success) return { ok: false, error: { code: 'VALIDATION_FAILED', details: { method }, issues: zodIssues(parsed.error) } };
+    try {
+      const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+      return { ok: true, result: await handler(parsed.data) };
+    } catch (e) {
+      return fail(e);
+    }
+  }
+
+  return {
+    state,
+    open: (file, o) => serial(() => open(file, o)),
+    openAtStart: (file, o = {}) =>
+      serial(async () => {
+        const abs = path.resolve(file);
+        try {
+          const kind = inspectFile(abs);
+          if (kind !== 'missing' && kind !== 'blank' && kind !== 'administration') throw new DomainError('NOT_AN_ADMINISTRATION', { file: abs });
+          await start(abs, { ...(kind !== 'administration' && o.demoIfEmpty ? { demoIfEmpty: o.demoIfEmpty } : {}) });
+        } catch (e) {
+          const body = fail(e);
+          startError = body.ok ? null : { code: body.error.code, details: { file: abs, ...(body.error.details ?? {}) } };
+          console.error(`Ledenbeheer: ${abs} kon niet worden geopend (${startError?.code ?? 'INTERNAL'}); het startscherm opent.`);
+        }
+        return state();
+      }),
+    dispatch(request: RpcRequest) {
+      if (isHostMethod(request.method)) return dispatchHost(request.method, request.params);
+      if (!current) return Promise.resolve({ ok: false, error: { code: 'NO_ADMINISTRATION' } });
+      return current.thread.dispatch(request);
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      clearInterval(timer);
+      await serial(() => closeCurrent());
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
+import Database from 'better-sqlite3';
+import { DomainError } from '../../../shared/errors';
+import { createPrivateFile } from '../storage/private-files';
+import { storageError } from '../storage/storage-errors';
+import { removeTemp, tempNameFor } from '../storage/temp-files';
+import { testPause } from '../storage/test-pause';
+import { verifyCopy } from '../storage/verify-copy';
+
+/** Preferences of this computer that a restore keeps from the current file (where backups go). */
+const KEPT_SETTINGS = ['backups.folder'];
+
+/**
+ * Puts a backup in the administration's place, whole or not at all. The copy is unpacked
+ * beside the file under `.part-<pid>` and proven (opens, integrity_check, an administration);
+ * the current file is then made self-contained (its WAL checkpointed and switched off, which
+ * SQLite refuses while another connection has it open: STORAGE_LOCKED) and the copy renamed
+ * over it in one step. A kill before the rename leaves the old administration (and a stale
+ * `.part` the next open removes), after it the restored one: never a mix, never a WAL of
+ * one file beside the other. No connection may be open on `file` (the caller closed its own).
+ */
+export async function restoreFile(file: string, from: string, backupsDir: string): Promise<void> {
+  const temp = tempNameFor(file);
+  removeTemp(temp);
+  try {
+    createPrivateFile(temp);
+    const source = fs.createReadStream(from);
+    const out = fs.createWriteStream(temp, { flags: 'r+' });
+    if (from.endsWith('.gz')) await pipeline(source, zlib.createGunzip(), out);
+    else await pipeline(source, out);
+    testPause('restore-unpacked');
+    verifyCopy(temp, from, backupsDir, { administration: true });
+    if (fs.existsSync(file)) {
+      const current = new Database(file);
+      try {
+        current.pragma('busy_timeout = 5000');
+        const kept = KEPT_SETTINGS.flatMap((key) => (current.prepare('SELECT key, value FROM settings WHERE key = ?').all(key) as { key: string; value: string }[]));
+        current.pragma('wal_checkpoint(TRUNCATE)');
+        const mode = String(current.pragma('journal_mode = DELETE', { simple: true }));
+        if (mode !== 'delete') throw new DomainError('STORAGE_LOCKED', { file, cause: 'OPEN_ELSEWHERE' });
+        if (kept.length) {
+          const copy = new Database(temp);
+          try {
+            const put = copy.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+            copy.transaction(() => kept.forEach((r) => put.run(r.key, r.value)))();
+          } finally {
+            copy.close();
+          }
+        }
+      } finally {
+        current.close();
+      }
+    }
+    // A WAL left beside the file would be replayed into the restored one.
+    if (fs.existsSync(`${file}-wal`)) throw new DomainError('STORAGE_LOCKED', { file, cause: 'WAL_LEFT' });
+    testPause('restore-before-swap');
+    fs.renameSync(temp, file);
+    fsyncDir(path.dirname(path.resolve(file)));
+    testPause('restore-after-swap');
+  } catch (e) {
+    throw storageError(e, file) ?? e;
+  } finally {
+    removeTemp(temp);
+  }
+}
+
+/** Makes the rename itself durable (POSIX; a no-op where folders cannot be opened). */
+function fsyncDir(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows: folders cannot be fsynced; NTFS journals the rename.
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}

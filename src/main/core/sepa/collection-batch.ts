@@ -1,0 +1,326 @@
+import type { CoreContext } from '../context';
+import { writeOrPreview } from '../audit/operation-writer';
+import { suspendInsertAudit } from '../exchange/set-based-audit';
+import { notFound } from '../../../shared/errors';
+import { validateIban } from '../../../shared/dutch/iban';
+import type { CollectionInput, CreditorSettings, SepaBatchResultDto, SepaItemDto, SepaProblemDto } from '../../../shared/contract/sepa';
+import { getCreditorSettings } from './creditor-settings';
+import { mandateExpiresOn } from './mandates';
+import { toEpcText } from './epc-charset';
+import { addTarget2Days, nextTarget2Day } from './target2-calendar';
+import { writePain008, type Debit, type DebitAmendment, type DebitGroup, type SequenceType } from './pain008-writer';
+import { creationDateTime, fileProblems, nextMsgId, problem, refuse, sha256, type PlaceFile } from './batch-file';
+import { closeRun } from '../contributions/runs';
+import { setColumnAudited } from './set-column-audited';
+
+/**
+ * A collection batch (pain.008) from a contribution run's incasso invoices, or from explicit
+ * invoices (a retry of debits returned for insufficient funds). The preview is this same
+ * operation rolled back; every problem (no or lapsed mandate, invalid IBAN, contract limit,
+ * too early a date, the bank's file rules) is listed and blocks the export, so nothing is
+ * half-written. The export records the batch (MsgId, PmtInfIds, hash), ties each invoice to
+ * its EndToEndId, reports pending mandate amendments, marks the mandates used and closes the run.
+ */
+
+interface Candidate {
+  invoiceId: string;
+  number: string;
+  relationId: string;
+  name: string;
+  paymentMethod: string;
+  kind: string;
+  dueDate: string;
+  description: string | null;
+  openCents: number;
+  collected: number;
+  retries: number;
+  inRetryBatch: number;
+  mandateId: string | null;
+  reference: string | null;
+  signedOn: string | null;
+  iban: string | null;
+  bic: string | null;
+  mandateKind: 'RCUR' | 'OOFF' | null;
+  lastUsedOn: string | null;
+  usedBefore: number;
+  otherStatus: string | null;
+}
+
+const CANDIDATES = `
+  SELECT i.id AS invoiceId, i.number, i.relation_id AS relationId, r.display_name AS name, i.payment_method AS paymentMethod, i.kind,
+         i.due_date AS dueDate, i.description,
+         i.total_cents - coalesce((SELECT sum(a.amount_cents) FROM payment_allocations a WHERE a.invoice_id = i.id), 0) AS openCents,
+         (SELECT count(*) FROM sepa_batch_items bi JOIN sepa_batches b ON b.id = bi.batch_id
+           WHERE bi.invoice_id = i.id AND b.kind = 'collection' AND b.status = 'exported') AS collected,
+         (SELECT count(*) FROM sepa_batch_items bi JOIN sepa_batches b ON b.id = bi.batch_id
+           WHERE bi.invoice_id = i.id AND b.status = 'exported' AND b.retry_of_batch_id IS NOT NULL) AS retries,
+         (SELECT count(*) FROM sepa_batch_items bi WHERE bi.invoice_id = i.id AND bi.batch_id = @retryOf) AS inRetryBatch,
+         m.id AS mandateId, m.reference, m.signed_on AS signedOn, m.iban, m.bic, m.kind AS mandateKind, m.last_used_on AS lastUsedOn,
+         (m.last_used_on IS NOT NULL) AS usedBefore,
+         (SELECT o.status FROM sepa_mandates o WHERE o.relation_id = i.relation_id ORDER BY o.signed_on DESC, o.created_at DESC LIMIT 1) AS otherStatus
+    FROM invoices i
+    JOIN relations r ON r.id = i.relation_id
+    LEFT JOIN sepa_mandates m ON m.id = (SELECT a.id FROM sepa_mandates a WHERE a.relation_id = i.relation_id AND a.status = 'active'
+                                         ORDER BY a.signed_on DESC, a.created_at DESC LIMIT 1)`;
+
+interface Pending {
+  mandateId: string;
+  kind: 'iban' | 'reference' | 'creditor_id';
+  previousValue: string;
+}
+
+/** The bank part of an IBAN: a Dutch IBAN's bank code; elsewhere the first 4 BBAN characters as a fair proxy. */
+function bankOf(iban: string): string {
+  return `${iban.slice(0, 2)}${iban.slice(4, 8)}`;
+}
+
+/**
+ * The mandate's unreported changes, as the rulebook wants them in the next debit: the first
+ * old value of each kind; a new account at another bank is SMNDA ("same mandate, new debtor
+ * account"), at the same bank the old IBAN.
+ */
+function amendmentFor(pending: Pending[], currentIban: string): DebitAmendment | null {
+  if (pending.length === 0) return null;
+  const first = (k: Pending['kind']) => pending.find((p) => p.kind === k)?.previousValue ?? null;
+  const oldIban = first('iban');
+  return {
+    originalReference: first('reference'),
+    originalCreditorId: first('creditor_id'),
+    originalAccount: oldIban === null ? null : bankOf(oldIban) === bankOf(currentIban) ? oldIban : 'SMNDA',
+  };
+}
+
+function sequenceTypeFor(c: Candidate, policy: CreditorSettings['sequencePolicy']): SequenceType {
+  if (c.mandateKind === 'OOFF') return 'OOFF';
+  return policy === 'frst_rcur' && !c.usedBefore ? 'FRST' : 'RCUR';
+}
+
+interface Planned {
+  c: Candidate;
+  date: string;
+  sequenceType: SequenceType;
+  endToEndId: string;
+  remittance: string;
+  name: string;
+  amendment: DebitAmendment | null;
+}
+
+export interface CollectOptions {
+  /** Writes the finished file inside the transaction (the CLI); see PlaceFile. */
+  place?: PlaceFile;
+}
+
+export function collectBatch(ctx: CoreContext, q: CollectionInput, opts: CollectOptions = {}): SepaBatchResultDto {
+  const creditor = getCreditorSettings(ctx);
+  const version = q.version ?? creditor?.debitVersion ?? '02';
+  const { saved, result } = writeOrPreview(ctx.write, q.dryRun, 'sepaBatches.collect', { runId: q.runId, retryOfBatchId: q.retryOfBatchId, count: q.invoiceIds?.length }, (op) => {
+    const msgId = nextMsgId(ctx, 'INC');
+    const fileName = q.fileName ?? `${msgId}.xml`;
+    const empty: SepaBatchResultDto = {
+      saved: false, batchId: null, kind: 'collection', messageVersion: `pain.008.001.${version}`, msgId, fileName, fileHash: null, fileBytes: 0,
+      transactionCount: 0, controlSumCents: 0, amendments: 0, groups: [], items: [], problems: [], file: null,
+    };
+    if (!creditor) return refuse(q.dryRun, { ...empty, problems: [problem('CREDITOR_NOT_SET')] });
+    const problems: SepaProblemDto[] = [];
+
+    // The bank needs the file `leadDays` TARGET2 days before the collection date.
+    const earliest = addTarget2Days(ctx.today(), creditor.leadDays);
+    const requested = q.date ? nextTarget2Day(q.date) : earliest;
+    if (requested < earliest) problems.push(problem('COLLECTION_DATE_TOO_EARLY', { detail: earliest }));
+
+    if (q.runId && !ctx.sqlite.prepare('SELECT 1 FROM contribution_runs WHERE id = ?').get(q.runId)) throw notFound('contributionRun', q.runId);
+    if (q.retryOfBatchId && !ctx.sqlite.prepare(`SELECT 1 FROM sepa_batches WHERE id = ? AND kind = 'collection'`).get(q.retryOfBatchId))
+      throw notFound('sepaBatch', q.retryOfBatchId);
+    const args = { retryOf: q.retryOfBatchId ?? null, runId: q.runId ?? null, ids: JSON.stringify(q.invoiceIds ?? []) };
+    const rows = (
+      q.runId
+        ? ctx.sqlite.prepare(`${CANDIDATES} WHERE i.run_id = @runId AND i.kind = 'invoice' AND i.payment_method = 'incasso' ORDER BY i.year, i.sequence`).all(args)
+        : ctx.sqlite.prepare(`${CANDIDATES} WHERE i.id IN (SELECT value FROM json_each(@ids)) ORDER BY i.year, i.sequence`).all(args)
+    ) as Candidate[];
+    if (q.invoiceIds) {
+      const found = new Set(rows.map((r) => r.invoiceId));
+      for (const id of q.invoiceIds) if (!found.has(id)) problems.push(problem('INVOICE_NOT_FOUND', { invoiceId: id, detail: id }));
+    }
+
+    const pendingAll = ctx.sqlite
+      .prepare(
+        `SELECT mandate_id AS mandateId, kind, previous_value AS previousValue FROM sepa_mandate_amendments
+          WHERE reported_in_batch_id IS NULL ORDER BY amended_on, created_at, id`,
+      )
+      .all() as Pending[];
+    const pending = new Map<string, Pending[]>();
+    for (const p of pendingAll) pending.set(p.mandateId, [...(pending.get(p.mandateId) ?? []), p]);
+
+    const planned: Planned[] = [];
+    for (const c of rows) {
+      const about = { invoiceId: c.invoiceId, invoiceNumber: c.number, relationId: c.relationId, name: c.name };
+      const fail = (code: string, detail: string | null = null) => problems.push(problem(code, { ...about, detail }));
+      if (q.runId && (c.collected > 0 || c.openCents <= 0)) continue; // collected before, or paid: not again
+      if (c.kind !== 'invoice' || c.paymentMethod !== 'incasso') {
+        fail('INVOICE_NOT_INCASSO');
+        continue;
+      }
+      if (c.openCents <= 0) {
+        fail('INVOICE_PAID');
+        continue;
+      }
+      if (q.retryOfBatchId) {
+        if (c.inRetryBatch === 0) fail('INVOICE_NOT_IN_BATCH');
+        else if (c.retries >= creditor.retryLimit) fail('RETRY_LIMIT_REACHED', String(creditor.retryLimit));
+      } else if (q.invoiceIds && c.collected > 0) fail('INVOICE_ALREADY_COLLECTED');
+      if (!c.mandateId || !c.iban || !c.reference || !c.signedOn) {
+        fail('NO_MANDATE', c.otherStatus);
+        continue;
+      }
+      const date = nextTarget2Day(c.dueDate > requested ? c.dueDate : requested);
+      const expiresOn = mandateExpiresOn({ signedOn: c.signedOn, lastUsedOn: c.lastUsedOn });
+      if (expiresOn < date) fail('MANDATE_LAPSED', expiresOn);
+      if (c.mandateKind === 'OOFF' && c.usedBefore) fail('MANDATE_ONE_OFF_USED');
+      if (!validateIban(c.iban).ok) fail('MANDATE_IBAN_INVALID', c.iban);
+      if (creditor.maxTransactionCents !== null && c.openCents > creditor.maxTransactionCents) fail('OVER_TRANSACTION_LIMIT', String(creditor.maxTransactionCents));
+      const name = toEpcText(c.name, 70);
+      if (name === '') fail('DEBTOR_NAME_EMPTY');
+      planned.push({
+        c,
+        date,
+        sequenceType: sequenceTypeFor(c, creditor.sequencePolicy),
+        // The invoice number, and for a retry the attempt: EndToEndIds are unique for ever.
+        endToEndId: q.retryOfBatchId ? `${c.number}-R${c.retries + 1}` : c.number,
+        remittance: toEpcText(`Factuur ${c.number}${c.description ? ` ${c.description}` : ''}`, 140),
+        name,
+        amendment: amendmentFor(pending.get(c.mandateId) ?? [], c.iban),
+      });
+    }
+
+    // The contract's monthly maximum: this batch plus what was exported for the same months.
+    if (creditor.maxMonthCents !== null) {
+      const perMonth = new Map<string, number>();
+      for (const p of planned) perMonth.set(p.date.slice(0, 7), (perMonth.get(p.date.slice(0, 7)) ?? 0) + p.c.openCents);
+      const before = ctx.sqlite.prepare(
+        `SELECT coalesce(sum(bi.amount_cents), 0) AS s FROM sepa_batch_items bi JOIN sepa_batches b ON b.id = bi.batch_id
+          WHERE b.kind = 'collection' AND b.status = 'exported' AND substr(bi.collection_date, 1, 7) = ?`,
+      );
+      for (const [month, sum] of perMonth) {
+        const total = sum + (before.get(month) as { s: number }).s;
+        if (total > creditor.maxMonthCents) problems.push(problem('OVER_MONTH_LIMIT', { detail: `${month}: ${total} > ${creditor.maxMonthCents}` }));
+      }
+    }
+
+    // Grouped per collection date and sequence type, in date order.
+    const byKey = new Map<string, Planned[]>();
+    for (const p of planned) {
+      const key = `${p.date}|${p.sequenceType}`;
+      const list = byKey.get(key);
+      if (list) list.push(p);
+      else byKey.set(key, [p]);
+    }
+    const keys = [...byKey.keys()].sort();
+    if (creditor.oneBatchPerFile && keys.length > 1) problems.push(problem('ONE_BATCH_PER_FILE', { detail: String(keys.length) }));
+    if (planned.length === 0 && problems.length === 0) problems.push(problem('NOTHING_TO_COLLECT'));
+
+    const groups: DebitGroup[] = keys.map((key, k) => {
+      const list = byKey.get(key)!;
+      return {
+        pmtInfId: `${msgId}-${k + 1}`,
+        date: list[0]!.date,
+        sequenceType: list[0]!.sequenceType,
+        debits: list.map(
+          (p): Debit => ({
+            endToEndId: p.endToEndId,
+            amountCents: p.c.openCents,
+            mandateReference: p.c.reference!,
+            signedOn: p.c.signedOn!,
+            amendment: p.amendment,
+            debtor: { name: p.name, iban: p.c.iban!, bic: p.c.bic },
+            remittance: p.remittance,
+          }),
+        ),
+      };
+    });
+    const xml = writePain008({
+      version,
+      msgId,
+      createdAt: creationDateTime(ctx),
+      creditor: { name: toEpcText(creditor.name, 70), iban: creditor.iban, bic: creditor.bic, creditorId: creditor.creditorId },
+      groups,
+      batchBooking: true,
+    });
+    const bytes = Buffer.from(xml, 'utf8');
+    problems.push(...fileProblems(ctx, creditor, fileName, bytes.length));
+
+    const controlSumCents = planned.reduce((s, p) => s + p.c.openCents, 0);
+    const items: SepaItemDto[] = [];
+    for (const g of keys) {
+      for (const p of byKey.get(g)!) {
+        if (items.length >= q.itemLimit) break;
+        items.push({
+          invoiceId: p.c.invoiceId, invoiceNumber: p.c.number, relationId: p.c.relationId, name: p.name, iban: p.c.iban!, mandateReference: p.c.reference,
+          amountCents: p.c.openCents, date: p.date, sequenceType: p.sequenceType, endToEndId: p.endToEndId, remittance: p.remittance, amended: p.amendment !== null,
+        });
+      }
+    }
+    const result: SepaBatchResultDto = {
+      ...empty,
+      fileHash: sha256(bytes),
+      fileBytes: bytes.length,
+      transactionCount: planned.length,
+      controlSumCents,
+      amendments: planned.filter((p) => p.amendment).length,
+      groups: groups.map((g) => ({ pmtInfId: g.pmtInfId, date: g.date, sequenceType: g.sequenceType, count: g.debits.length, sumCents: g.debits.reduce((s, d) => s + d.amountCents, 0) })),
+      items,
+      problems,
+    };
+    if (problems.length > 0) return refuse(q.dryRun, result);
+
+    const batchId = ctx.newId();
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO sepa_batches (id, kind, run_id, message_version, msg_id, file_hash, file_name, transaction_count, control_sum_cents, status, retry_of_batch_id, created_at, exported_at)
+         VALUES (?, 'collection', ?, ?, ?, ?, ?, ?, ?, 'exported', ?, ?, ?)`,
+      )
+      .run(batchId, q.runId ?? null, result.messageVersion, msgId, result.fileHash, fileName, planned.length, controlSumCents, q.retryOfBatchId ?? null, ctx.now(), ctx.now());
+    writeItems(ctx, batchId, groups, byKey, keys);
+    if (q.runId) closeRun(ctx, q.runId);
+    // A preview stops here, having done every write the export does; the rollback leaves no id behind.
+    if (q.dryRun) return result;
+    opts.place?.(bytes, fileName);
+    op.changed('sepa.changed', { batchId });
+    op.changed('contributions.changed', q.runId ? { runId: q.runId } : { invoiceIds: planned.map((p) => p.c.invoiceId) });
+    return { ...result, batchId, file: { fileName, mimeType: 'application/xml', bytes: bytes.toString('base64') } };
+  });
+  return { ...result, saved: saved && result.batchId !== null };
+}
+
+function writeItems(ctx: CoreContext, batchId: string, groups: DebitGroup[], byKey: Map<string, Planned[]>, keys: string[]): void {
+  const insert = ctx.sqlite.prepare(
+    `INSERT INTO sepa_batch_items (id, batch_id, pmt_inf_id, collection_date, sequence_type, end_to_end_id, invoice_id, relation_id, mandate_id, iban, amount_cents, remittance)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const reported = ctx.sqlite.prepare('UPDATE sepa_mandate_amendments SET reported_in_batch_id = ? WHERE mandate_id = ? AND reported_in_batch_id IS NULL');
+  // As a contribution run does: the item rows' audit is written set-based at the end.
+  const suspended = suspendInsertAudit(ctx.sqlite, 'sepa_batch_items');
+  try {
+    let n = 0;
+    keys.forEach((key, k) => {
+      const g = groups[k]!;
+      for (const p of byKey.get(key)!) {
+        insert.run(`${batchId}.${String(++n).padStart(6, '0')}`, batchId, g.pmtInfId, p.date, p.sequenceType, p.endToEndId, p.c.invoiceId, p.c.relationId, p.c.mandateId, p.c.iban, p.c.openCents, p.remittance);
+        if (p.amendment) reported.run(batchId, p.c.mandateId);
+      }
+    });
+  } finally {
+    suspended?.resume();
+  }
+  // Each invoice carries the EndToEndId it was last collected with; each mandate its last use.
+  const now = ctx.now();
+  setColumnAudited(ctx.sqlite, 'invoices', 'end_to_end_id', 'SELECT invoice_id, end_to_end_id FROM sepa_batch_items WHERE batch_id = ?', [batchId], { column: 'updated_at', value: now });
+  setColumnAudited(
+    ctx.sqlite,
+    'sepa_mandates',
+    'last_used_on',
+    `SELECT bi.mandate_id, max(bi.collection_date) FROM sepa_batch_items bi JOIN sepa_mandates m ON m.id = bi.mandate_id
+      WHERE bi.batch_id = ? GROUP BY bi.mandate_id HAVING m.last_used_on IS NULL OR max(bi.collection_date) > m.last_used_on`,
+    [batchId],
+    { column: 'updated_at', value: now },
+  );
+}

@@ -1,0 +1,45 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Sets one column on many rows in one statement and writes the audit rows its update trigger
+ * would write for that column (old → new, per row), set-based. An export of 100,000 debits
+ * stamps every invoice with its EndToEndId and every mandate with its last use; row by row
+ * through the per-row trigger that alone takes longer than the whole export may.
+ * The trigger is dropped for the one UPDATE and recreated from its own stored SQL, inside the
+ * caller's transaction, so a failure leaves it as it was. Only for columns the trigger audits
+ * and tables with a relation_id (the audit row's relation, as the trigger writes it).
+ */
+export function setColumnAudited(
+  sqlite: Database.Database,
+  table: 'invoices' | 'sepa_mandates',
+  column: string,
+  /** SELECT id, value … : the rows to change and their new value. */
+  source: string,
+  params: unknown[],
+  also: { column: string; value: unknown } | null = null,
+): number {
+  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS sepa_set_column (id TEXT PRIMARY KEY, value)');
+  sqlite.exec('DELETE FROM temp.sepa_set_column');
+  sqlite.prepare(`INSERT INTO temp.sepa_set_column (id, value) ${source}`).run(...params);
+  sqlite
+    .prepare(
+      `INSERT INTO audit_log (operation_id, table_name, record_id, relation_id, action, field, old_value, new_value)
+       SELECT (SELECT operation_id FROM audit_context WHERE id = 1), ?, t.id, t.relation_id, 'update', ?, t.${column}, s.value
+         FROM temp.sepa_set_column s JOIN ${table} t ON t.id = s.id WHERE t.${column} IS NOT s.value ORDER BY t.rowid`,
+    )
+    .run(table, column);
+  const trigger = `audit_${table}_update`;
+  const row = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(trigger) as { sql: string } | undefined;
+  if (row) sqlite.exec(`DROP TRIGGER ${trigger}`);
+  try {
+    return sqlite
+      .prepare(
+        `UPDATE ${table} SET ${column} = (SELECT value FROM temp.sepa_set_column s WHERE s.id = ${table}.id)${also ? `, ${also.column} = ?` : ''}
+          WHERE id IN (SELECT id FROM temp.sepa_set_column)`,
+      )
+      .run(...(also ? [also.value] : [])).changes;
+  } finally {
+    if (row) sqlite.exec(row.sql);
+    sqlite.exec('DELETE FROM temp.sepa_set_column');
+  }
+}
