@@ -27,19 +27,37 @@ export interface RunOptions {
  * steps and can be cancelled until its write starts (the write is one transaction).
  */
 export async function runContributions(ctx: CoreContext, opts: RunOptions, progress?: Progress): Promise<RunResultDto> {
-  const { id: scheduleId, version, schedule } = getSchedule(ctx, opts.periodCode);
-  const invoiceDate = opts.invoiceDate ?? ctx.today();
-  const { termDays } = getInvoicingSettings(ctx);
   // Reading and computing come before the operation, with a chance to cancel after each;
   // the operation then checks that nothing was written since, so it saves what was computed.
   const basis = administrationVersion(ctx.sqlite);
   await checkpoint(progress, { phase: 'run', done: 0, total: RUN_STEPS });
-  const facts = loadRunFacts(ctx, schedule, { invoiceDate, termDays });
+  const read = readRun(ctx, opts);
   await checkpoint(progress, { phase: 'run', done: 1, total: RUN_STEPS });
-  const outcome = computeRun(facts);
+  const outcome = computeRun(read.facts);
   await checkpoint(progress, { phase: 'run', done: 2, total: RUN_STEPS });
   // From here the run is one transaction: it can no longer be stopped half-way (the bar hides Cancel).
   progress?.onProgress?.({ phase: 'commit', done: 2, total: RUN_STEPS });
+  const result = writeRun(ctx, opts, read, outcome, basis);
+  progress?.onProgress?.({ phase: 'run', done: RUN_STEPS, total: RUN_STEPS });
+  return result;
+}
+
+/** The same run in one go, without pauses: for a caller already inside an operation (the demo). */
+export function runContributionsNow(ctx: CoreContext, opts: RunOptions): RunResultDto {
+  const basis = administrationVersion(ctx.sqlite);
+  const read = readRun(ctx, opts);
+  return writeRun(ctx, opts, read, computeRun(read.facts), basis);
+}
+
+function readRun(ctx: CoreContext, opts: RunOptions) {
+  const { id: scheduleId, version, schedule } = getSchedule(ctx, opts.periodCode);
+  const invoiceDate = opts.invoiceDate ?? ctx.today();
+  const { termDays } = getInvoicingSettings(ctx);
+  return { scheduleId, version, schedule, invoiceDate, termDays, facts: loadRunFacts(ctx, schedule, { invoiceDate, termDays }) };
+}
+
+function writeRun(ctx: CoreContext, opts: RunOptions, read: ReturnType<typeof readRun>, outcome: ReturnType<typeof computeRun>, basis: ReturnType<typeof administrationVersion>): RunResultDto {
+  const { scheduleId, version, schedule, invoiceDate, termDays } = read;
   const { saved, result } = writeOrPreview(ctx.write, opts.dryRun, 'contributionRuns.run', { periodCode: opts.periodCode, version }, (op) => {
     assertUnchangedSince(ctx.sqlite, basis, op.id, 'RUN_DATA_CHANGED');
     const base = {
@@ -70,7 +88,6 @@ export async function runContributions(ctx: CoreContext, opts: RunOptions, progr
     op.changed('contributions.changed', { runId });
     return { ...base, runId, invoices: shown };
   });
-  progress?.onProgress?.({ phase: 'run', done: RUN_STEPS, total: RUN_STEPS });
   return { ...result, saved: saved && result.runId !== null };
 }
 

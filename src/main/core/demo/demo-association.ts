@@ -6,7 +6,7 @@ import { selectionsHandlers } from '../selections/selections.handlers';
 import { subscriptionsHandlers } from '../memberships/subscriptions.handlers';
 import { recomputeMemberships } from '../memberships/membership-store';
 import { saveSchedule } from '../contributions/schedules';
-import { runContributions } from '../contributions/runs';
+import { runContributionsNow } from '../contributions/runs';
 import { runReminders } from '../contributions/reminders';
 import type { Operation } from '../audit/operation-writer';
 
@@ -177,7 +177,7 @@ function addContributionsDemo(ctx: CoreContext, today: string): void {
   }
   const run = contract['contributionRuns.run'].input.parse({ periodCode: String(year), invoiceDate, dryRun: false, itemLimit: 0 });
   try {
-    runContributions(ctx, run);
+    runContributionsNow(ctx, run);
   } catch {
       // A run refused for blocking problems (a member without an address) leaves the schedule to look at.
     return;

@@ -43,6 +43,7 @@ export function ContributionsPage({ tab }: { tab?: ContributionsTab | undefined 
         </Tabs.Panel>
         <Tabs.Panel value="incasso" pt="md">
           <IncassoTab />
+        </Tabs.Panel>
         <Tabs.Panel value="settings" pt="md">
           <InvoicingSettingsTab />
         </Tabs.Panel>
