@@ -43,8 +43,8 @@ const IMPORT_N = Math.min(N, 2_000);
   // The same rows inserted raw into the same tables (schema and indexes as a fresh
   // administration has them, no audit, no search index), values prepared outside the clock.
   const rawMs = rawInsertOfDemo();
-  // The demo's memberships are computed by the rule engine after the load, not loaded rows: printed as their own phase.
-  const loadMs = ms - (phases['build'] ?? 0) - (phases['memberships'] ?? 0);
+  // The demo modules (association, contributions, contact log…) go through the app's own code on top of the bulk rows; the raw baseline covers the bulk rows only.
+  const loadMs = ms - (phases['build'] ?? 0) - (phases['modules'] ?? 0);
   report({
     name: `demo.generate_${N / 1000}k`,
     value: ms,
@@ -59,7 +59,7 @@ const IMPORT_N = Math.min(N, 2_000);
     baseline: { name: 'raw better-sqlite3: the same rows, one prepared INSERT per table, into the same tables and indexes (no audit, no search index, no foreign-key checks), one transaction', value: rawMs },
     // The 2x target the demo's load was given: the whole load (rows, audit rows of every record and their indexes,
     // statistics, search index) within 2x of inserting the same rows raw.
-    target: '<= 2x baseline: the demo\'s load (rows, audit, indexes, statistics, search index) beside the same rows inserted raw, building the rows in memory not included',
+    target: '<= 2x baseline: the demo\'s load (rows, audit, indexes, statistics, search index) beside the same rows inserted raw, building the rows in memory and the demo modules (phase modules) not included',
     ok: loadMs / rawMs <= 2,
   });
   if (shared.generated) {

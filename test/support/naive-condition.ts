@@ -28,6 +28,22 @@ export function naiveEvaluator(sqlite: Database.Database) {
     'SELECT m.relation_id AS rid, m.unit_id AS unit, t.code, m.start_date AS vf, m.end_date AS vt FROM memberships m JOIN membership_types t ON t.id = m.membership_type_id');
   const groupConditions = new Map(all<{ id: string; condition: string | null }>('SELECT id, condition FROM groups').map((g) => [g.id, g.condition ? (JSON.parse(g.condition) as Condition) : null]));
   const selections = new Map(all<{ id: string; condition: string }>('SELECT id, condition FROM selections').map((s) => [s.id, JSON.parse(s.condition) as Condition]));
+  // The contribution administration, read as plain rows.
+  const methods = new Map(all<{ rid: string; method: string }>('SELECT relation_id AS rid, method FROM payment_settings').map((m) => [m.rid, m.method]));
+  const newestSchedule = all<{ definition: string }>('SELECT definition FROM fee_schedules ORDER BY created_at DESC, version DESC LIMIT 1')[0];
+  const defaultMethod = (newestSchedule ? (JSON.parse(newestSchedule.definition) as { defaults?: { method?: string } }).defaults?.method : undefined) ?? 'factuur';
+  const invoices = all<{ id: string; rid: string; kind: string; total: number; year: number; sequence: number; date: string; credits: string | null }>(
+    'SELECT id, relation_id AS rid, kind, total_cents AS total, year, sequence, invoice_date AS date, credits_invoice_id AS credits FROM invoices');
+  const instalments = all<{ iid: string; sequence: number; due: string; cents: number }>('SELECT invoice_id AS iid, sequence, due_date AS due, amount_cents AS cents FROM invoice_instalments');
+  const allocations = all<{ iid: string; date: string; cents: number }>('SELECT a.invoice_id AS iid, p.payment_date AS date, a.amount_cents AS cents FROM payment_allocations a JOIN payments p ON p.id = a.payment_id');
+  const lines = all<{ iid: string; member: string | null; kind: string; period: string | null; cents: number }>(
+    'SELECT invoice_id AS iid, member_relation_id AS member, kind, period_code AS period, amount_cents AS cents FROM invoice_lines');
+  const invoiceById = new Map(invoices.map((i) => [i.id, i]));
+  const daysFrom = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  /** What was paid or credited on an invoice by the end of `day`. */
+  const settledBy = (iid: string, day: string) =>
+    allocations.filter((a) => a.iid === iid && a.date <= day).reduce((s, a) => s + a.cents, 0) +
+    invoices.filter((c) => c.credits === iid && c.kind === 'credit' && c.date <= day).reduce((s, c) => s - c.total, 0);
 
   // Facts grouped per relation, so a check reads only that relation's rows (still day by day).
   const byRelation = <T extends { rid: string }>(rows: T[]) => {
@@ -97,6 +113,25 @@ export function naiveEvaluator(sqlite: Database.Database) {
       case 'subscription': return subscriptionsOf(id).some((x) => c.typeCodes.includes(x.code) && holdsOn(x, day));
       case 'membership':
         return storedOf(id).some((m) => (!c.unitId || m.unit === c.unitId) && (!c.typeCodes || c.typeCodes.includes(m.code)) && holdsOn(m, day));
+      case 'paymentMethod': return c.methods.includes((methods.get(id) ?? defaultMethod) as never);
+      case 'openInvoices':
+        return invoices.some((inv) => {
+          if (inv.rid !== id || inv.kind !== 'invoice' || inv.total <= 0) return false;
+          const settled = settledBy(inv.id, day);
+          let upTo = 0;
+          return instalments
+            .filter((t) => t.iid === inv.id)
+            .sort((a, b) => a.sequence - b.sequence)
+            .some((t) => ((upTo += t.cents), daysFrom(t.due, day) > c.olderThanDays && settled < upTo));
+        });
+      case 'contributionAmount': {
+        const own = lines.filter((l) => l.member === id && l.kind === 'contribution' && (c.periodCode === undefined || l.period === c.periodCode) && invoiceById.get(l.iid)?.kind === 'invoice');
+        if (own.length === 0) return false;
+        const rank = (l: (typeof own)[number]) => invoiceById.get(l.iid)!.year * 1_000_000 + invoiceById.get(l.iid)!.sequence;
+        const newest = own.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+        const cents = own.filter((l) => l.period === newest.period).reduce((s, l) => s + l.cents, 0);
+        return cents >= (c.minCents ?? -Infinity) && cents <= (c.maxCents ?? Infinity);
+      }
       case 'birthday': {
         if (!r.birth || r.kind !== 'person' || day <= r.birth) return false;
         const year = Number(day.slice(0, 4));

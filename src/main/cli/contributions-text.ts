@@ -1,42 +1,33 @@
 import type { DomainError } from '../../shared/errors';
 import { CliError } from './cli-error';
+import { dutchText, entityText } from './error-text';
 
-/** Dutch for the contribution codes the CLI can meet (the UI has the same texts through i18n). */
-export const PROBLEM_TEXT: Record<string, string> = {
-  INVOICE_WITHOUT_ADDRESS: 'betaalt per factuur maar heeft geen adres',
-  DEBIT_WITHOUT_IBAN: 'betaalt per incasso maar heeft geen IBAN',
-  NEGATIVE_TOTAL: 'factuur zou negatief worden',
-  PAYER_NOT_FOUND: 'de betaler bestaat niet (meer) of staat in de prullenbak',
-  PAYER_CYCLE: 'betalers verwijzen in een kring naar elkaar',
-  NO_FEE_FOR_AGE: 'geen tarief voor deze leeftijd',
-  BIRTH_DATE_MISSING: 'geboortedatum ontbreekt (tarief hangt van leeftijd af)',
+/** What the treasurer can do next when a record is missing: a CLI hint, not a second copy of the app's text. */
+const NEXT_STEP: Record<string, string> = {
+  feeSchedule: "zet ze met 'contributions schedule --set'",
+  contributionRun: "zie 'contributions runs'",
 };
 
-const REFUSAL_TEXT: Record<string, string> = {
-  RUN_HAS_PROBLEMS: 'de run heeft problemen die eerst opgelost moeten worden; er is niets opgeslagen',
-  RUN_CLOSED: 'de run is afgesloten (verstuurd of geëxporteerd): corrigeer met creditnota’s',
-  RUN_SENT: 'er zijn al facturen van deze run verstuurd',
-  RUN_HAS_PAYMENTS: 'er zijn al betalingen op facturen van deze run geboekt',
-  RUN_HAS_REMINDERS: 'er zijn al herinneringen voor facturen van deze run',
-  RUN_HAS_CREDITS: 'er zijn al creditnota’s voor facturen van deze run',
-  RUN_NOT_LAST: 'na deze run zijn nog facturen genummerd; maak eerst die ongedaan, of crediteer',
-  INVOICE_SENT: 'de factuur is al verstuurd',
-  ALREADY_CREDITED: 'de factuur is al gecrediteerd',
-};
+/** A blocking problem of a run in the app's Dutch (one text per code, see error-text.ts). */
+export function problemText(code: string, details?: Record<string, unknown>): string {
+  return dutchText(code, details);
+}
 
-/** Contribution refusals (CONFLICT with a reason) as one line of Dutch; others fall through. */
+/**
+ * Contribution refusals (a missing invoice, schedule, run or payment; a CONFLICT with a
+ * reason) as one line of the app's own Dutch, with the run's problems below; others fall through.
+ */
 export function contributionRefusal(e: DomainError): CliError | null {
-  const id = String(e.details?.['id']);
-  const missing: Record<string, string> = {
-    invoice: `factuur ${id} bestaat niet`,
-    feeSchedule: `er zijn geen tarieven voor periode ${id} (zet ze met 'contributions schedule --set')`,
-    contributionRun: `run ${id} bestaat niet (zie 'contributions runs')`,
-    payment: `betaling ${id} bestaat niet`,
-  };
-  const text = missing[String(e.details?.['entity'])];
-  if (e.code === 'NOT_FOUND' && text) return new CliError(text);
+  const entity = String(e.details?.['entity'] ?? '');
+  if (e.code === 'NOT_FOUND' && entity in { invoice: 1, feeSchedule: 1, contributionRun: 1, payment: 1 }) {
+    const hint = NEXT_STEP[entity];
+    const what = `${entityText(entity)} (${String(e.details?.['id'])})`;
+    return new CliError(`${dutchText('NOT_FOUND', { entity: what })}${hint ? ` ${hint[0]!.toUpperCase()}${hint.slice(1)}.` : ''}`);
+  }
   const reason = typeof e.details?.['reason'] === 'string' ? e.details['reason'] : undefined;
-  if (e.code !== 'CONFLICT' || !reason || !REFUSAL_TEXT[reason]) return null;
+  if (e.code !== 'CONFLICT' || !reason) return null;
+  const text = dutchText(reason, e.details);
+  if (text === reason) return null;
   const problems = (e.details?.['problems'] as { code: string; name: string }[] | undefined) ?? [];
-  return new CliError(REFUSAL_TEXT[reason], undefined, problems.map((p) => `${p.name}: ${PROBLEM_TEXT[p.code] ?? p.code}`));
+  return new CliError(text, undefined, problems.map((p) => `${p.name}: ${problemText(p.code)}`));
 }

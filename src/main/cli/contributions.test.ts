@@ -45,8 +45,8 @@ describe('contributions CLI', () => {
     const r = await run('contributions', 'run', '--db', db, '--period', '2027', '--date', '1-12-2026');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Cor Zonder: betaalt per factuur maar heeft geen adres');
-    expect(r.stderr).toContain('er is niets opgeslagen');
-    expect((await run('invoices', '--db', db)).stdout).toBe('0 facturen, open € 0,00.');
+    expect(r.stderr).toContain('De run heeft problemen die eerst opgelost moeten worden; er is niets opgeslagen.');
+        expect((await run('invoices', '--db', db)).stdout).toBe('0 facturen, open € 0,00.');
   });
 
   it('dry-runs and commits a run, lists open invoices, books a partial payment, reminds and undoes', async () => {
@@ -70,13 +70,33 @@ describe('contributions CLI', () => {
     expect(JSON.parse(reminders.stdout).rows).toHaveLength(3);
     const undo = await run('contributions', 'undo-run', '--db', db, '--run', result.runId);
     expect(undo.code).toBe(1);
-    expect(undo.stderr).toContain('er zijn al betalingen op facturen van deze run geboekt');
+    expect(undo.stderr).toContain('Er zijn al betalingen op facturen van deze run geboekt; verwijder die eerst of crediteer.');
+  });
+
+  it('writes the invoice letters of a run as one PDF, as a Word file per invoice in a folder, and the reminders of a stage', async () => {
+    const runs = JSON.parse((await run('contributions', 'runs', '--db', db, '--json')).stdout) as { id: string }[];
+    const pdf = path.join(dir.dir, 'uit', 'facturen.pdf');
+    const one = await run('invoices', '--db', db, '--run', runs[0]!.id, '--out', pdf);
+    expect(one).toMatchObject({ code: 0, stdout: expect.stringMatching(/^3 brief\/brieven geschreven naar .*facturen\.pdf/) });
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(fs.statSync(pdf).mode & 0o777).toBe(0o600);
+    const folder = path.join(dir.dir, 'per-factuur');
+    const each = await run('invoices', '--db', db, '--run', runs[0]!.id, '--out', folder, '--format', 'docx');
+    expect(each.stdout).toBe(`3 Word-bestand(en) geschreven in ${folder}.`);
+    expect(fs.readdirSync(folder).sort()[0]).toMatch(/^C2026-00001 .+\.docx$/);
+    const reminders = await run('reminders', '--db', db, '--stage', '1', '--date', '2027-03-01', '--out', path.join(dir.dir, 'herinneringen.docx'));
+    expect(reminders.code).toBe(0);
+    expect(reminders.stdout).toContain('Vastgelegd: 3 herinneringen.');
+    expect(reminders.stdout).toContain('3 brief/brieven geschreven naar');
+    expect((await run('reminders', '--db', db, '--stage', '1', '--out', 'x.pdf', '--dry-run')).stderr).toContain('laat --dry-run weg');
+    expect((await run('invoices', '--db', db, '--out', 'x.pdf')).stderr).toContain('geef --run ID');
+    expect((await run('invoices', '--db', db, '--run', runs[0]!.id, '--out', 'x.pdf', '--format', 'docx')).stderr).toContain('--format docx past niet bij x.pdf');
   });
 
   it('explains a wrong amount and a missing option', async () => {
     expect((await run('payments', 'add', '--db', db, '--invoice', 'C2026-00002', '--amount', 'twaalf', '--date', '2026-12-10')).stderr).toContain('ongeldig bedrag voor --amount');
     expect((await run('contributions', 'run', '--db', db)).stderr).toContain('de periode ontbreekt: geef --period op');
-    expect((await run('payments', 'add', '--db', db, '--invoice', 'C2099-00001', '--amount', '5', '--date', '2026-12-10')).stderr).toBe('ledenbeheer: fout: factuur C2099-00001 bestaat niet');
-    expect((await run('contributions', 'run', '--db', db, '--period', '1999', '--dry-run')).stderr).toBe("ledenbeheer: fout: er zijn geen tarieven voor periode 1999 (zet ze met 'contributions schedule --set')");
+    expect((await run('payments', 'add', '--db', db, '--invoice', 'C2099-00001', '--amount', '5', '--date', '2026-12-10')).stderr).toBe('ledenbeheer: fout: Deze factuur (C2099-00001) bestaat niet (meer).');
+    expect((await run('contributions', 'run', '--db', db, '--period', '1999', '--dry-run')).stderr).toBe("ledenbeheer: fout: Deze tarieven (1999) bestaat niet (meer). Zet ze met 'contributions schedule --set'.");
   });
 });

@@ -5,10 +5,14 @@ import type { RunResultDto } from '../../shared/contract';
 import { optionalString, requiredOption, requiredPositional } from './arguments';
 import { CliError, usageError } from './cli-error';
 import type { CliIo, Command } from './command';
-import { contributionRefusal, PROBLEM_TEXT } from './contributions-text';
+import { contributionRefusal, problemText } from './contributions-text';
+import { dutchText } from './error-text';
 import { dateOption } from './dates-and-lookups';
 import { openAdministration } from './open-administration';
 import { nl } from './format';
+import PizZip from 'pizzip';
+import path from 'node:path';
+import { readInput, writeOutput } from './io-commands';
 import type { Core } from '../core/create-core';
 
 /** Runs a core call; a contribution refusal becomes its Dutch sentence. */
@@ -42,8 +46,38 @@ function printRun(r: RunResultDto, io: CliIo): void {
   if (r.invoices.length < r.invoiceCount) io.out(`  … en nog ${nl(r.invoiceCount - r.invoices.length)} facturen (zie --json)`);
   if (r.problems.length > 0) {
     io.err(`${nl(r.problems.length)} probleem/problemen die de run tegenhouden:`);
-    for (const p of r.problems) io.err(`  - ${p.name}: ${PROBLEM_TEXT[p.code] ?? p.code}${p.detail ? ` (${p.detail})` : ''}`);
+    for (const p of r.problems) io.err(`  - ${p.name}: ${problemText(p.code)}${p.detail ? ` (${p.detail})` : ''}`);
   }
+}
+
+type DocumentCall = (q: { format: 'docx' | 'pdf'; output: 'single' | 'perInvoice'; template?: string }) => Promise<{ bytes: string; documents: number }>;
+
+/**
+ * `--out F.pdf|F.docx`: one file with every letter; `--out MAP`: a file per invoice in that
+ * folder (created when missing), PDF unless `--format docx`. `--template F.docx`: the
+ * user's own Word template instead of the shipped one.
+ */
+async function writeDocuments(args: Parameters<Command['run']>[0], io: CliIo, call: DocumentCall): Promise<void> {
+  const out = requiredOption(args, 'out', 'het uitvoerbestand of de map');
+  const ext = path.extname(out).toLowerCase();
+  const single = ext === '.pdf' || ext === '.docx';
+  const asked = optionalString(args, 'format');
+  if (asked !== undefined && asked !== 'pdf' && asked !== 'docx') throw usageError(`--format is pdf of docx, niet '${asked}'`);
+  const format = single ? (ext.slice(1) as 'pdf' | 'docx') : ((asked as 'pdf' | 'docx' | undefined) ?? 'pdf');
+  if (single && asked !== undefined && asked !== format) throw usageError(`--format ${asked} past niet bij ${out}`);
+  const templateFile = optionalString(args, 'template');
+  if (templateFile !== undefined && format !== 'docx') throw usageError('--template is een Word-sjabloon: gebruik het met --format docx of een .docx-uitvoer');
+  const template = templateFile === undefined ? undefined : readInput(templateFile, 'het sjabloon').toString('base64');
+  const r = await guarded(() => call({ format, output: single ? 'single' : 'perInvoice', ...(template ? { template } : {}) }));
+  if (single) {
+    const size = writeOutput(out, r.bytes);
+    io.out(`${nl(r.documents)} brief/brieven geschreven naar ${out} (${nl(size)} bytes).`);
+    return;
+  }
+  const zip = new PizZip(Buffer.from(r.bytes, 'base64'));
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+  for (const name of names) writeOutput(path.join(out, path.basename(name)), Buffer.from(zip.files[name]!.asUint8Array()).toString('base64'));
+  io.out(`${nl(names.length)} ${format === 'pdf' ? 'PDF' : 'Word'}-bestand(en) geschreven in ${out}.`);
 }
 
 export const contributionsCommand: Command = {
@@ -105,7 +139,7 @@ export const contributionsCommand: Command = {
         if (preview && preview.problems.length > 0) {
           if (args.values['json']) io.out(JSON.stringify(preview, null, 2));
           else printRun(preview, io);
-          throw new CliError('de run heeft problemen die eerst opgelost moeten worden; er is niets opgeslagen');
+          throw new CliError(dutchText('RUN_HAS_PROBLEMS'));
         }
         const r = await guarded(() => core.call('contributionRuns.run', { periodCode, invoiceDate, dryRun, itemLimit: args.values['json'] ? 1_000_000 : 50 }));
         if (args.values['json']) io.out(JSON.stringify(r, null, 2));
@@ -138,11 +172,30 @@ export const contributionsCommand: Command = {
 export const invoicesCommand: Command = {
   name: 'invoices',
   summary: 'facturen tonen (alle of alleen openstaande)',
-  usage: 'invoices --db BESTAND [--open] [--json]',
-  options: { db: { type: 'string' }, open: { type: 'boolean' }, json: { type: 'boolean' } },
+  usage:
+    'invoices --db BESTAND [--open] [--json]\n' +
+    '       invoices --db BESTAND --run ID | --invoice NUMMER[,NUMMER…] --out BESTAND.pdf|BESTAND.docx|MAP [--format pdf|docx] [--template SJABLOON.docx]',
+  options: {
+    db: { type: 'string' },
+    open: { type: 'boolean' },
+    json: { type: 'boolean' },
+    run: { type: 'string' },
+    invoice: { type: 'string' },
+    out: { type: 'string' },
+    format: { type: 'string' },
+    template: { type: 'string' },
+  },
   positionals: [],
   async run(args, io) {
     await withCore(requiredOption(args, 'db', 'het administratiebestand'), async (core) => {
+      if (optionalString(args, 'out') !== undefined) {
+        const runId = optionalString(args, 'run');
+        const numbers = (optionalString(args, 'invoice') ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+        if ((runId === undefined) === (numbers.length === 0)) throw usageError("geef --run ID (zie 'contributions runs') of --invoice NUMMER");
+        const invoiceIds: string[] = [];
+        for (const n of numbers) invoiceIds.push((await core.call('invoices.get', { number: n })).id);
+        return writeDocuments(args, io, (q) => core.call('invoices.documents', { ...q, ...(runId ? { runId } : { invoiceIds }) }));
+      }
       const open = Boolean(args.values['open']);
       const first = await core.call('invoices.list', { open, limit: 500 });
       let rows = first.rows;
@@ -191,18 +244,33 @@ export const paymentsCommand: Command = {
 export const remindersCommand: Command = {
   name: 'reminders',
   summary: 'herinneringen (1, 2) of aanmaningen (3, de veertiendagenbrief) vastleggen voor achterstallige facturen',
-  usage: 'reminders --db BESTAND --stage 1|2|3 [--date DATUM] [--dry-run] [--json]',
-  options: { db: { type: 'string' }, stage: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  usage: 'reminders --db BESTAND --stage 1|2|3 [--date DATUM] [--dry-run] [--json] [--out BESTAND.pdf|BESTAND.docx|MAP [--format pdf|docx] [--template SJABLOON.docx]]',
+  options: {
+    db: { type: 'string' },
+    stage: { type: 'string' },
+    date: { type: 'string' },
+    json: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    out: { type: 'string' },
+    format: { type: 'string' },
+    template: { type: 'string' },
+  },
   positionals: [],
   async run(args, io) {
     const stage = Number(requiredOption(args, 'stage', 'de fase (1, 2 of 3)'));
     if (![1, 2, 3].includes(stage)) throw usageError('--stage is 1 (herinnering), 2 (tweede herinnering) of 3 (aanmaning)');
     await withCore(requiredOption(args, 'db', 'het administratiebestand'), async (core) => {
       const date = dateOption(args, 'date', core.ctx.today());
+      const out = optionalString(args, 'out');
+      if (out !== undefined && args.values['dry-run']) throw usageError('--out schrijft de brieven van vastgelegde herinneringen: laat --dry-run weg');
       const r = await core.call('reminders.run', { stage, date, dryRun: Boolean(args.values['dry-run']) });
-      if (args.values['json']) return io.out(JSON.stringify(r, null, 2));
-      io.out(`${r.saved ? 'Vastgelegd' : 'Proef (niets opgeslagen)'}: ${nl(r.rows.length)} ${['herinneringen', 'tweede herinneringen', 'aanmaningen'][stage - 1]}.`);
-      for (const x of r.rows) io.out(`  ${x.number}  ${x.relationName}  open ${formatAmount(x.openCents)}  betalen vóór ${x.deadline}${x.statedCostsCents ? `  incassokosten daarna ${formatAmount(x.statedCostsCents)}` : ''}`);
+      if (args.values['json'] && out === undefined) return io.out(JSON.stringify(r, null, 2));
+      if (!args.values['json']) {
+        io.out(`${r.saved ? 'Vastgelegd' : 'Proef (niets opgeslagen)'}: ${nl(r.rows.length)} ${['herinneringen', 'tweede herinneringen', 'aanmaningen'][stage - 1]}.`);
+        for (const x of r.rows) io.out(`  ${x.number}  ${x.relationName}  open ${formatAmount(x.openCents)}  betalen vóór ${x.deadline}${x.statedCostsCents ? `  incassokosten daarna ${formatAmount(x.statedCostsCents)}` : ''}`);
+      }
+      // The letters of every reminder of this stage recorded on this date (also those of an earlier call that day).
+      if (out !== undefined) await writeDocuments(args, io, (q) => core.call('reminders.documents', { ...q, stage, date }));
     });
   },
 };

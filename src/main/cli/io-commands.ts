@@ -13,7 +13,7 @@ import { storageError } from '../core/storage/storage-errors';
 import { DomainError } from '../../shared/errors';
 import { warnBrokenRules } from './broken-rules';
 
-function readInput(file: string, what: string): Buffer {
+export function readInput(file: string, what: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (e) {

@@ -18,6 +18,7 @@ import { bankCommand } from './bank';
 import { mandatesCommand, sepaCommand } from './sepa';
 import { fromDomainError } from './messages';
 import { printable } from './printable';
+import { privacyCommand } from './privacy';
 import { STORAGE_CODES, storageError } from '../core/storage/storage-errors';
 import { searchCommand } from './search';
 import { selectCommand } from './select';
@@ -62,6 +63,7 @@ export const COMMANDS: Command[] = [
   logCommand,
   tasksCommand,
   meetingsCommand,
+  privacyCommand,
 ];
 
 const PROGRAM = 'ledenbeheer';

@@ -10,6 +10,8 @@ export interface CoreContext {
   db: Db;
   write: Write;
   reference: ReferenceData;
+  /** The app's shipped files: migrations, reference data, default document templates. */
+  resourcesDir: string;
   newId: () => string;
   /** Epoch milliseconds. */
   now: () => number;

@@ -29,6 +29,8 @@ import { contactLogHandlers } from './contact-log/contact-log.handlers';
 import { tasksHandlers } from './tasks/tasks.handlers';
 import { meetingsHandlers } from './meetings/meetings.handlers';
 import { contributionsHandlers } from './contributions/contributions.handlers';
+import { createJobs } from './io/jobs';
+import { privacyHandlers } from './privacy/privacy.handlers';
 import { bankHandlers } from './bank/bank.handlers';
 import { sepaHandlers } from './sepa/sepa.handlers';
 import { overviewHandlers } from './overview/overview.handlers';
@@ -119,6 +121,7 @@ export function createCore(opts: CoreOptions): Core {
           beforeCommit: (op) => hooks.beforeCommit?.(op),
         }),
     reference: loadReferenceData(resources),
+    resourcesDir: resources,
     newId,
     now,
     today: () => todayIso(new Date(now())),
@@ -130,6 +133,8 @@ export function createCore(opts: CoreOptions): Core {
     hooks.beforeCommit = keepMembershipsInStep(ctx);
     seedDefaults(ctx);
   }
+  // One registry of long calls (imports, exports, merges, invoice documents, runs): io.cancel stops any of them.
+  const jobs = createJobs(emit);
   const backups = createBackupService(ctx);
   const handlers = {
     ...relationsHandlers(ctx),
@@ -143,13 +148,14 @@ export function createCore(opts: CoreOptions): Core {
     ...subscriptionsHandlers(ctx),
     ...unitsHandlers(ctx),
     ...membershipsHandlers(ctx),
-    ...ioHandlers(ctx, { emit }),
+    ...ioHandlers(ctx, { emit, jobs }),
     ...dedupeHandlers(ctx),
     ...requestsHandlers(ctx),
     ...contactLogHandlers(ctx),
     ...tasksHandlers(ctx),
     ...meetingsHandlers(ctx),
-    ...contributionsHandlers(ctx),
+    ...contributionsHandlers(ctx, jobs),
+    ...privacyHandlers(ctx),
     ...bankHandlers(ctx, { emit }),
     ...sepaHandlers(ctx),
     ...overviewHandlers(ctx),

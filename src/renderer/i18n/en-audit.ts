@@ -183,6 +183,7 @@ export const enAudit: Shape<typeof nlAudit> = {
       meetings_create: 'Meeting created',
       meetings_update: 'Meeting changed',
       meetings_setAttendance: 'Attendance registered',
+      privacy_anonymise: 'Relation anonymised (GDPR)',
       lists_addToGroup: 'List added to group',
       lists_tag: 'Tag changed for list',
       lists_relationType: 'Relation type changed for list',

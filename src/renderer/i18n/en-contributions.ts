@@ -4,7 +4,7 @@ import type { nlContributions } from './nl-contributions';
 export const enContributions: Shape<typeof nlContributions> = {
   contributions: {
     page: { title: 'Contributions' },
-    tab: { schedules: 'Fees', runs: 'Runs', invoices: 'Invoices', open: 'Outstanding', incasso: 'Direct debit' },
+    tab: { schedules: 'Fees', runs: 'Runs', invoices: 'Invoices', open: 'Outstanding', incasso: 'Direct debit', settings: 'Settings' },
     method: { incasso: 'Direct debit', factuur: 'Invoice', contant: 'Cash' },
     frequency: { jaar: 'Yearly', halfjaar: 'Half-yearly', kwartaal: 'Quarterly', maand: 'Monthly' },
     schedule: {
@@ -53,6 +53,29 @@ export const enContributions: Shape<typeof nlContributions> = {
       defaultMethod: 'Default payment method',
       save: 'Save fees',
     },
+    documents: {
+      invoices: 'Invoices',
+      print: 'Print',
+      reminders: 'Letters',
+      pdf: 'PDF (one file)',
+      pdfEach: 'PDF per invoice (zip)',
+      docx: 'Word (.docx)',
+    },
+    settings: {
+      numbering: 'Numbering and terms',
+      prefix: 'Prefix',
+      termDays: 'Payment term (days)',
+      reminderDays: 'Days between reminders',
+      referenceKind: 'Payment reference on new invoices',
+      sender: 'Sender on invoices and letters',
+      senderHelp: 'The association’s name and address on every letter. With an IBAN every invoice paid by transfer gets a QR code to pay with.',
+      name: 'Association name',
+      address: 'Address (one line per line)',
+      email: 'E-mail',
+      save: 'Save',
+      saved: 'Settings saved.',
+      reference: { betalingskenmerk: 'Dutch payment reference (betalingskenmerk)', rf: 'RF creditor reference (ISO 11649, every SEPA bank)' },
+    },
     run: {
       period: 'Period',
       invoiceDate: 'Invoice date',
@@ -81,6 +104,9 @@ export const enContributions: Shape<typeof nlContributions> = {
     },
     /** Field issue codes of fee schedules, settings and payments. */
     issue: {
+      NO_DOCUMENTS: 'there are no invoices or reminders to print (choose a run, invoices, or the stage and date of reminders sent)',
+      RF_REFERENCE_INVALID_FORMAT: 'not an RF reference: RF, two digits and 1 to 21 letters or digits',
+      RF_REFERENCE_CHECK_DIGITS: 'the check digits of this RF reference are wrong',
       AGE_CATEGORY_UNKNOWN: 'unknown age category',
       AMOUNT_NOT_CENTS: 'amount must be in whole cents',
       AMOUNT_NOT_POSITIVE: 'amount must be more than zero',
@@ -103,6 +129,7 @@ export const enContributions: Shape<typeof nlContributions> = {
       BIRTH_DATE_MISSING: 'birth date missing (the fee depends on age)',
     },
     reason: {
+      RUN_DATA_CHANGED: 'Something else was saved during the run; nothing of the run was kept. Run it again.',
       RUN_HAS_PROBLEMS: 'The run has problems that must be solved first; nothing was saved.',
       RUN_CLOSED: 'This run is closed (sent or exported). Correct it with credit notes.',
       RUN_SENT: 'Invoices of this run were sent already; correct with credit notes.',

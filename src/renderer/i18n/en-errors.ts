@@ -215,6 +215,8 @@ export const enErrors: Shape<typeof nlErrors> = {
       MEMBERSHIP_ATOM_IN_RULE: 'a rule cannot refer to memberships itself',
       UNIT_TREE_CYCLE: 'a unit cannot be placed under itself or one of its own units',
       UNIT_ALREADY_THERE: 'on that date the unit already is under this unit',
+      AMOUNT_NEEDS_BOUND: 'enter a minimum or maximum amount',
+      AMOUNT_RANGE_INVALID: 'the minimum amount is higher than the maximum',
       AGE_NEEDS_BOUND: 'enter a minimum or maximum age',
       AGE_RANGE_INVALID: 'the minimum age is higher than the maximum age',
       DURATION_NEEDS_BOUND: 'enter a minimum or maximum number of days',

@@ -170,6 +170,7 @@ export const enGroups: Shape<typeof nlGroups> = {
       choose: 'Kind of condition',
     },
     section: {
+      contributions: 'Contributions',
       person: 'Person and relation',
       address: 'Address',
       relations: 'Groups, links and tags',
@@ -178,6 +179,9 @@ export const enGroups: Shape<typeof nlGroups> = {
       quality: 'Data quality',
     },
     choice: {
+      paymentMethod: 'Payment method is',
+      openInvoices: 'Has overdue invoices (more than … days)',
+      contributionAmount: 'Contribution between',
       relationType: 'Relation type is',
       kind: 'Kind (person/organisation)',
       age: 'Age between',
@@ -202,6 +206,12 @@ export const enGroups: Shape<typeof nlGroups> = {
       group: 'Group of conditions (AND/OR)',
     },
     atom: {
+      overdueDays: 'Days overdue',
+      overdueDaysUnit: 'days after the due date not (fully) paid',
+      amountMin: 'Contribution from',
+      amountMax: 'Contribution up to',
+      amountPeriod: 'Period',
+      amountPeriodPlaceholder: 'latest period',
       relationTypes: 'Choose relation types',
       ageMin: 'Age from',
       ageMax: 'Age up to and including',
@@ -280,6 +290,8 @@ export const enGroups: Shape<typeof nlGroups> = {
       itemLabel: 'without a break meets:',
     },
     problem: {
+      AMOUNT_NEEDS_BOUND: 'Enter at least one amount.',
+      AMOUNT_RANGE_INVALID: 'The first amount is higher than the second.',
       CHOOSE_VALUE: 'Make a choice or enter a value.',
       AGE_NEEDS_BOUND: 'Enter at least one age.',
       AGE_RANGE_INVALID: 'The first age is higher than the second.',
@@ -322,6 +334,8 @@ export const enGroups: Shape<typeof nlGroups> = {
         GROUP_HAS_SUBGROUPS: 'This group still has subgroups ({{usedBy}}). Move or delete those first.',
       },
       issue: {
+        AMOUNT_NEEDS_BOUND: 'enter at least one contribution amount',
+        AMOUNT_RANGE_INVALID: 'the first amount is higher than the second',
         CONDITION_CYCLE: 'the conditions refer (through another group or selection) to themselves',
         NAME_TAKEN: 'this name is already in use',
         GROUP_TREE_CYCLE: 'a group cannot be placed under itself or one of its subgroups',

@@ -74,7 +74,7 @@ export const enIo: Shape<typeof nlIo> = {
       starting: 'Working…',
       of: '{{phase}}: {{done}} of {{total}}',
       cancel: 'Cancel',
-      phase: { read: 'Reading', normalise: 'Checking', match: 'Comparing', commit: 'Saving', export: 'Exporting', merge: 'Merging', labels: 'Laying out' },
+      phase: { read: 'Reading', normalise: 'Checking', match: 'Comparing', commit: 'Saving', export: 'Exporting', merge: 'Merging', labels: 'Laying out', run: 'Contribution run', documents: 'Making letters' },
     },
     preview: {
       summary: 'Dry run of {{file}}: {{rows}} rows. Nothing has been saved yet.',

@@ -247,6 +247,13 @@ export const enMemberships: Shape<typeof nlMemberships> = {
       },
     },
     atom: {
+      paymentMethod: 'Pays by {{methods}}',
+      openInvoices: 'Has invoices more than {{days}} days overdue',
+      amountBetween: 'between {{min}} and {{max}}',
+      amountMin: 'from {{min}}',
+      amountMax: 'up to {{max}}',
+      contribution: 'Contribution {{range}}',
+      contributionOf: 'Contribution {{range}} in {{period}}',
       and: 'and',
       or: 'or',
       none: 'No restriction',

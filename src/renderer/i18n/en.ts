@@ -1,3 +1,4 @@
+import { enPrivacy } from './en-privacy';
 import { enBank } from './en-bank';
 import { enContributions } from './en-contributions';
 import { enSession } from './en-session';
@@ -224,6 +225,7 @@ export const en: Shape<typeof nl> = {
   ...enMemberships,
   ...enContacts,
   ...enSession,
+  ...enPrivacy,
   ...enOverview,
   administrations: enAdministrations,
   contributions: enContributions.contributions,

@@ -194,6 +194,7 @@ export const nlAudit = {
       meetings_create: 'Vergadering aangemaakt',
       meetings_update: 'Vergadering gewijzigd',
       meetings_setAttendance: 'Aanwezigheid geregistreerd',
+      privacy_anonymise: 'Relatie geanonimiseerd (AVG)',
       lists_addToGroup: 'Lijst aan groep toegevoegd',
       lists_tag: 'Kenmerk bij lijst gewijzigd',
       lists_relationType: 'Relatietype bij lijst gewijzigd',

@@ -2,7 +2,7 @@
 export const nlContributions = {
   contributions: {
     page: { title: 'Contributie' },
-    tab: { schedules: 'Tarieven', runs: 'Runs', invoices: 'Facturen', open: 'Openstaand', incasso: 'Incasso' },
+    tab: { schedules: 'Tarieven', runs: 'Runs', invoices: 'Facturen', open: 'Openstaand', incasso: 'Incasso', settings: 'Instellingen' },
     method: { incasso: 'Incasso', factuur: 'Factuur', contant: 'Contant' },
     frequency: { jaar: 'Per jaar', halfjaar: 'Per halfjaar', kwartaal: 'Per kwartaal', maand: 'Per maand' },
     schedule: {
@@ -51,6 +51,29 @@ export const nlContributions = {
       defaultMethod: 'Standaard betaalwijze',
       save: 'Tarieven opslaan',
     },
+    documents: {
+      invoices: 'Facturen',
+      print: 'Afdrukken',
+      reminders: 'Brieven',
+      pdf: 'PDF (één bestand)',
+      pdfEach: 'PDF per factuur (zip)',
+      docx: 'Word (.docx)',
+    },
+    settings: {
+      numbering: 'Nummering en termijnen',
+      prefix: 'Voorvoegsel',
+      termDays: 'Betaaltermijn (dagen)',
+      reminderDays: 'Dagen tussen herinneringen',
+      referenceKind: 'Betalingskenmerk op nieuwe facturen',
+      sender: 'Afzender op facturen en brieven',
+      senderHelp: 'Naam en adres van de vereniging op elke brief. Met een IBAN krijgt elke factuur die per overschrijving wordt betaald een QR-code om te betalen.',
+      name: 'Naam vereniging',
+      address: 'Adres (een regel per regel)',
+      email: 'E-mail',
+      save: 'Opslaan',
+      saved: 'Instellingen opgeslagen.',
+      reference: { betalingskenmerk: 'Betalingskenmerk (Nederlandse banken)', rf: 'RF-referentie (ISO 11649, alle SEPA-banken)' },
+    },
     run: {
       period: 'Periode',
       invoiceDate: 'Factuurdatum',
@@ -79,6 +102,9 @@ export const nlContributions = {
     },
     /** Field issue codes of fee schedules, settings and payments. */
     issue: {
+      NO_DOCUMENTS: 'er zijn geen facturen of herinneringen om af te drukken (kies een run, facturen, of de fase en datum van verstuurde herinneringen)',
+      RF_REFERENCE_INVALID_FORMAT: 'geen RF-referentie: RF, twee cijfers en 1 tot 21 letters of cijfers',
+      RF_REFERENCE_CHECK_DIGITS: 'de controlecijfers van deze RF-referentie kloppen niet',
       AGE_CATEGORY_UNKNOWN: 'onbekende leeftijdscategorie',
       AMOUNT_NOT_CENTS: 'bedrag moet in hele centen zijn',
       AMOUNT_NOT_POSITIVE: 'bedrag moet groter dan nul zijn',
@@ -101,6 +127,7 @@ export const nlContributions = {
       BIRTH_DATE_MISSING: 'geboortedatum ontbreekt (het tarief hangt van de leeftijd af)',
     },
     reason: {
+      RUN_DATA_CHANGED: 'Tijdens de run is er iets anders opgeslagen; er is niets van de run bewaard. Voer de run opnieuw uit.',
       RUN_HAS_PROBLEMS: 'De run heeft problemen die eerst opgelost moeten worden; er is niets opgeslagen.',
       RUN_CLOSED: 'Deze run is afgesloten (verstuurd of geëxporteerd). Corrigeer met creditnota’s.',
       RUN_SENT: 'Er zijn al facturen van deze run verstuurd; corrigeer met creditnota’s.',

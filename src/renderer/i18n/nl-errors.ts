@@ -212,6 +212,8 @@ export const nlErrors = {
       MEMBERSHIP_ATOM_IN_RULE: 'een regel kan niet zelf naar lidmaatschappen verwijzen',
       UNIT_TREE_CYCLE: 'een onderdeel kan niet onder zichzelf of een eigen onderdeel hangen',
       UNIT_ALREADY_THERE: 'het onderdeel hangt op die datum al onder dit onderdeel',
+      AMOUNT_NEEDS_BOUND: 'geef een minimum- of maximumbedrag op',
+      AMOUNT_RANGE_INVALID: 'het minimumbedrag is hoger dan het maximumbedrag',
       AGE_NEEDS_BOUND: 'geef een minimum- of maximumleeftijd op',
       AGE_RANGE_INVALID: 'de minimumleeftijd is hoger dan de maximumleeftijd',
       DURATION_NEEDS_BOUND: 'geef een minimum of maximum aantal dagen op',

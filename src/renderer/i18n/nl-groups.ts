@@ -168,6 +168,7 @@ export const nlGroups = {
       choose: 'Soort voorwaarde',
     },
     section: {
+      contributions: 'Contributie',
       person: 'Persoon en relatie',
       address: 'Adres',
       relations: 'Groepen, koppelingen en kenmerken',
@@ -176,6 +177,9 @@ export const nlGroups = {
       quality: 'Kwaliteit van gegevens',
     },
     choice: {
+      paymentMethod: 'Betaalwijze is',
+      openInvoices: 'Heeft facturen over tijd (langer dan … dagen)',
+      contributionAmount: 'Contributie tussen',
       relationType: 'Relatietype is',
       kind: 'Soort (persoon/organisatie)',
       age: 'Leeftijd tussen',
@@ -200,6 +204,12 @@ export const nlGroups = {
       group: 'Groep voorwaarden (EN/OF)',
     },
     atom: {
+      overdueDays: 'Aantal dagen over tijd',
+      overdueDaysUnit: 'dagen na de vervaldatum nog niet (helemaal) betaald',
+      amountMin: 'Contributie vanaf',
+      amountMax: 'Contributie tot en met',
+      amountPeriod: 'Periode',
+      amountPeriodPlaceholder: 'laatste periode',
       relationTypes: 'Kies relatietypes',
       ageMin: 'Leeftijd vanaf',
       ageMax: 'Leeftijd tot en met',
@@ -278,6 +288,8 @@ export const nlGroups = {
       itemLabel: 'onafgebroken voldoet aan:',
     },
     problem: {
+      AMOUNT_NEEDS_BOUND: 'Vul minstens één bedrag in.',
+      AMOUNT_RANGE_INVALID: 'Het eerste bedrag is hoger dan het tweede.',
       CHOOSE_VALUE: 'Maak een keuze of vul een waarde in.',
       AGE_NEEDS_BOUND: 'Vul minstens één leeftijd in.',
       AGE_RANGE_INVALID: 'De eerste leeftijd is hoger dan de tweede.',
@@ -320,6 +332,8 @@ export const nlGroups = {
         GROUP_HAS_SUBGROUPS: 'Deze groep heeft nog subgroepen ({{usedBy}}). Verplaats of verwijder die eerst.',
       },
       issue: {
+        AMOUNT_NEEDS_BOUND: 'vul bij contributie minstens één bedrag in',
+        AMOUNT_RANGE_INVALID: 'het eerste bedrag is hoger dan het tweede',
         CONDITION_CYCLE: 'de voorwaarden verwijzen (via een andere groep of selectie) naar zichzelf',
         NAME_TAKEN: 'deze naam is al in gebruik',
         GROUP_TREE_CYCLE: 'een groep kan niet onder zichzelf of een eigen subgroep hangen',

@@ -71,7 +71,7 @@ export const nlIo = {
       starting: 'Bezig…',
       of: '{{phase}}: {{done}} van {{total}}',
       cancel: 'Annuleren',
-      phase: { read: 'Inlezen', normalise: 'Controleren', match: 'Vergelijken', commit: 'Opslaan', export: 'Exporteren', merge: 'Samenvoegen', labels: 'Opmaken' },
+      phase: { read: 'Inlezen', normalise: 'Controleren', match: 'Vergelijken', commit: 'Opslaan', export: 'Exporteren', merge: 'Samenvoegen', labels: 'Opmaken', run: 'Contributierun', documents: 'Brieven maken' },
     },
     preview: {
       summary: 'Proefimport van {{file}}: {{rows}} rijen. Er is nog niets opgeslagen.',

@@ -246,6 +246,13 @@ export const nlMemberships = {
       },
     },
     atom: {
+      paymentMethod: 'Betaalt per {{methods}}',
+      openInvoices: 'Heeft facturen die langer dan {{days}} dagen over tijd zijn',
+      amountBetween: 'tussen {{min}} en {{max}}',
+      amountMin: 'vanaf {{min}}',
+      amountMax: 'tot en met {{max}}',
+      contribution: 'Contributie {{range}}',
+      contributionOf: 'Contributie {{range}} in {{period}}',
       and: 'en',
       or: 'of',
       none: 'Geen beperking',

@@ -1,3 +1,4 @@
+import { nlPrivacy } from './nl-privacy';
 import { nlBank } from './nl-bank';
 import { nlContributions } from './nl-contributions';
 import { nlSepa } from './nl-sepa';
@@ -256,6 +257,7 @@ export const nl = {
   ...nlMemberships,
   ...nlContacts,
   ...nlSession,
+  ...nlPrivacy,
   ...nlOverview,
   administrations: nlAdministrations,
   contributions: nlContributions.contributions,

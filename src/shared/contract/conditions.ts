@@ -34,6 +34,9 @@ export type Condition =
   | { type: 'duration'; item: Condition; minDays?: number | undefined; maxDays?: number | undefined }
   | { type: 'subscription'; typeCodes: string[] }
   | { type: 'membership'; typeCodes?: string[] | undefined; unitId?: string | undefined; includeSubunits: boolean }
+  | { type: 'paymentMethod'; methods: ('incasso' | 'factuur' | 'contant')[] }
+  | { type: 'openInvoices'; olderThanDays: number }
+  | { type: 'contributionAmount'; minCents?: number | undefined; maxCents?: number | undefined; periodCode?: string | undefined }
   | { type: 'birthday' }
   | { type: 'dataSignal'; signal: DataSignal };
 
@@ -109,6 +112,17 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
       unitId: id.optional(),
       includeSubunits: z.boolean().default(true),
     }),
+    z.object({ type: z.literal('paymentMethod'), methods: z.array(z.enum(['incasso', 'factuur', 'contant'])).min(1) }),
+    z.object({ type: z.literal('openInvoices'), olderThanDays: z.number().int().min(0).max(36_500) }),
+    z
+      .object({
+        type: z.literal('contributionAmount'),
+        minCents: z.number().int({ message: 'AMOUNT_NOT_CENTS' }).min(0).max(100_000_000).optional(),
+        maxCents: z.number().int({ message: 'AMOUNT_NOT_CENTS' }).min(0).max(100_000_000).optional(),
+        periodCode: z.string().trim().min(1).max(20).optional(),
+      })
+      .refine((a) => a.minCents !== undefined || a.maxCents !== undefined, { message: 'AMOUNT_NEEDS_BOUND' })
+      .refine((a) => a.minCents === undefined || a.maxCents === undefined || a.minCents <= a.maxCents, { message: 'AMOUNT_RANGE_INVALID' }),
     z.object({ type: z.literal('birthday') }),
     z.object({ type: z.literal('dataSignal'), signal: z.enum(dataSignals) }),
   ]),

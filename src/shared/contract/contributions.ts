@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineContract } from './define';
-import { id, isoDate, optionalText, pageInput, requiredText } from './fields';
+import { id, isoDate, optionalBic, optionalEmail, optionalIban, optionalText, pageInput, requiredText } from './fields';
 import { feeSchedule, paymentFrequency, paymentMethod } from './fee-schedule';
+import { fileBytes, fileOutput } from './io';
 
 const cents = z.number().int({ message: 'AMOUNT_NOT_CENTS' }).min(-100_000_000).max(100_000_000);
 const periodCode = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/, { message: 'CODE_INVALID' });
@@ -13,6 +14,22 @@ export const invoicingSettings = z.object({
   termDays: z.number().int().min(0).max(365).default(14),
   /** Days between reminder stages, and after the due date before the first. */
   reminderDays: z.number().int().min(1).max(365).default(14),
+  /**
+   * The reference printed on new invoices: the Dutch betalingskenmerk (16 digits, Dutch banks)
+   * or the international RF creditor reference (ISO 11649, every SEPA bank). Both carry the
+   * invoice's year and sequence; invoices already written keep theirs.
+   */
+  referenceKind: z.enum(['betalingskenmerk', 'rf']).default('betalingskenmerk'),
+  /** The association as it stands on invoices and reminders, and the account the EPC payment QR code pays to. */
+  sender: z
+    .object({
+      name: optionalText(70),
+      addressLines: z.array(requiredText(70)).max(4).default([]),
+      iban: optionalIban,
+      bic: optionalBic,
+      email: optionalEmail,
+    })
+    .default({ name: null, addressLines: [], iban: null, bic: null, email: null }),
 });
 export type InvoicingSettings = z.output<typeof invoicingSettings>;
 
@@ -183,6 +200,14 @@ export const reminderResultDto = z.object({
 
 const dryRun = z.boolean().default(false);
 
+const documentRequest = z.object({
+  format: z.enum(['docx', 'pdf']).default('pdf'),
+  output: z.enum(['single', 'perInvoice']).default('single'),
+  template: fileBytes.optional(),
+  jobId: z.string().min(1).max(64).optional(),
+});
+const documentFile = fileOutput.extend({ documents: z.number().int() });
+
 export const contributionsContract = defineContract({
   'contributions.getSettings': { input: z.object({}), output: invoicingSettings },
   'contributions.setSettings': { input: z.object({ settings: invoicingSettings }), output: invoicingSettings },
@@ -198,7 +223,7 @@ export const contributionsContract = defineContract({
   },
   'feeSchedules.save': { input: z.object({ schedule: feeSchedule }), output: z.object({ id, version: z.number().int() }) },
   'contributionRuns.run': {
-    input: z.object({ periodCode, invoiceDate: isoDate.optional(), dryRun, itemLimit: z.number().int().min(0).max(1_000_000).default(500) }),
+    input: z.object({ periodCode, invoiceDate: isoDate.optional(), dryRun, itemLimit: z.number().int().min(0).max(1_000_000).default(500), jobId: z.string().min(1).max(64).optional() }),
     output: runResultDto,
   },
   'contributionRuns.list': { input: z.object({}), output: z.object({ rows: z.array(runDto) }) },
@@ -260,5 +285,17 @@ export const contributionsContract = defineContract({
   'reminders.run': {
     input: z.object({ stage: z.number().int().min(1).max(3), date: isoDate.optional(), dryRun }),
     output: reminderResultDto,
+  },
+  /** Invoice letters of a run or of the invoices named: .docx (the user's template or the shipped one) or PDF, one file or a zip per invoice. */
+  'invoices.documents': {
+    input: documentRequest
+      .extend({ runId: id.optional(), invoiceIds: z.array(id).max(200_000).optional() })
+      .refine((q) => q.runId !== undefined || (q.invoiceIds?.length ?? 0) > 0, { path: ['invoiceIds'], message: 'REQUIRED' }),
+    output: documentFile,
+  },
+  /** The letters of the reminders of one stage recorded on one date (default today). */
+  'reminders.documents': {
+    input: documentRequest.extend({ stage: z.number().int().min(1).max(3), date: isoDate.optional() }),
+    output: documentFile,
   },
 });

@@ -13,6 +13,7 @@ import { requestsContract } from './requests';
 import { contactsContract } from './contacts';
 import { meetingsContract } from './meetings';
 import { contributionsContract } from './contributions';
+import { privacyContract } from './privacy';
 import { bankContract } from './bank';
 import { sepaContract } from './sepa';
 import { overviewContract } from './overview';
@@ -37,6 +38,7 @@ export const contract = {
   ...contactsContract,
   ...meetingsContract,
   ...contributionsContract,
+  ...privacyContract,
   ...bankContract,
   ...sepaContract,
   ...overviewContract,
@@ -70,6 +72,7 @@ export * from './requests';
 export * from './contacts';
 export * from './meetings';
 export * from './contributions';
+export * from './privacy';
 export * from './bank';
 export * from './sepa';
 export * from './overview';

@@ -30,6 +30,7 @@ export const OPERATION_KINDS = [
   'log.add', 'log.addMail', 'log.remove', 'log.lettersSent',
   'tasks.create', 'tasks.update', 'tasks.complete', 'tasks.reopen', 'tasks.snooze', 'tasks.remove', 'tasks.sync',
   'meetings.create', 'meetings.update', 'meetings.setAttendance',
+  'privacy.anonymise',
   'bank.import', 'bank.match', 'bank.ignore', 'bank.unmatch', 'bank.setSettings', 'sepaMandates.end',
   'sepa.setCreditor', 'mandates.create', 'mandates.amend', 'mandates.revoke', 'sepaBatches.collect', 'sepaBatches.refunds',
   'lists.addToGroup', 'lists.tag', 'lists.relationType', 'lists.trash',

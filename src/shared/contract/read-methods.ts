@@ -8,6 +8,8 @@ import type { MethodName } from './index';
  */
 export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'relations.search',
+  'privacy.export',
+  'privacy.retention',
   'relations.list',
   'relations.get',
   'relations.findSimilar',

@@ -23,8 +23,8 @@ export function normalizeIban(raw: string): string {
   return raw.replace(/[\s.\-]/gu, '').toUpperCase();
 }
 
-// ISO 7064 MOD 97-10, letters as 10..35, chunked to stay exact.
-function mod97Of(digitsAndLetters: string): number {
+/** ISO 7064 MOD 97-10, letters as 10..35, exact at any length (IBAN and the RF creditor reference share it). */
+export function mod97Of(digitsAndLetters: string): number {
   let remainder = 0;
   for (const ch of digitsAndLetters) {
     const code = ch.charCodeAt(0);

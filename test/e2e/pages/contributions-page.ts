@@ -13,7 +13,7 @@ export class ContributionsPage {
     await expect(this.root).toBeVisible();
   }
 
-  async tab(name: 'schedules' | 'runs' | 'invoices' | 'open' | 'incasso'): Promise<void> {
+  async tab(name: 'schedules' | 'runs' | 'invoices' | 'open' | 'incasso' | 'settings'): Promise<void> {
     await this.page.getByTestId(`contributions-tab-${name}`).click();
   }
 

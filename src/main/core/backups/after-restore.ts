@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import { reapplyErasures } from '../privacy/anonymise';
 
 /**
  * Steps that run on the administration right after a restore, before anyone works in it:
@@ -14,7 +15,10 @@ export interface AfterRestoreStep {
   run(ctx: CoreContext, info: { restoredFrom: string }): void;
 }
 
-export const AFTER_RESTORE_STEPS: AfterRestoreStep[] = [];
+export const AFTER_RESTORE_STEPS: AfterRestoreStep[] = [
+  // Idempotent: a relation already anonymised in the restored file is skipped.
+  { name: 'privacy.reapplyErasures', run: (ctx) => void reapplyErasures(ctx) },
+];
 
 export function runAfterRestoreSteps(ctx: CoreContext, info: { restoredFrom: string }, steps: readonly AfterRestoreStep[] = AFTER_RESTORE_STEPS): string[] {
   for (const step of steps) step.run(ctx, info);

@@ -5,6 +5,7 @@ import { and, not, or, NOBODY, EVERYBODY, resolve, type RelationIntervals } from
 import type { EvalScope } from './eval-scope';
 import * as relationAtoms from './atoms/relation-atoms';
 import * as datedAtoms from './atoms/dated-atoms';
+import * as financeAtoms from './atoms/finance-atoms';
 import * as signalAtoms from './atoms/signal-atoms';
 
 type Evaluators = { [T in Condition['type']]: (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals };
@@ -29,6 +30,9 @@ const EVALUATORS: Evaluators = {
   duration: datedAtoms.durationAtom,
   subscription: datedAtoms.subscriptionAtom,
   membership: datedAtoms.membershipAtom,
+  paymentMethod: financeAtoms.paymentMethodAtom,
+  openInvoices: financeAtoms.openInvoicesAtom,
+  contributionAmount: financeAtoms.contributionAmountAtom,
   birthday: signalAtoms.birthdayAtom,
   dataSignal: signalAtoms.dataSignalAtom,
 };

@@ -11,10 +11,13 @@ import { createInvoice, creditInvoice, markSent, setInvoiceLines } from './invoi
 import { addPayment, getPayments, openItems, relationBalance, removePayment } from './payments';
 import { runReminders } from './reminders';
 import { DomainError } from '../../../shared/errors';
+import type { Jobs } from '../io/jobs';
+import { invoiceDocuments, reminderDocuments } from './documents/invoice-documents';
 
 type Keys = keyof typeof contributionsContract & MethodName;
 
-export function contributionsHandlers(ctx: CoreContext): HandlerGroup<Keys> {
+/** `jobs` is the core's registry of long calls, shared with io (io.cancel stops any of them). */
+export function contributionsHandlers(ctx: CoreContext, jobs: Jobs): HandlerGroup<Keys> {
   return {
     'contributions.getSettings': () => getInvoicingSettings(ctx),
     'contributions.setSettings': ({ settings }) => setInvoicingSettings(ctx, settings),
@@ -23,7 +26,7 @@ export function contributionsHandlers(ctx: CoreContext): HandlerGroup<Keys> {
     'feeSchedules.list': () => ({ rows: listSchedules(ctx) }),
     'feeSchedules.get': ({ periodCode, version }) => getSchedule(ctx, periodCode, version),
     'feeSchedules.save': ({ schedule }) => saveSchedule(ctx, schedule),
-    'contributionRuns.run': (q) => runContributions(ctx, q),
+    'contributionRuns.run': (q) => jobs.run(q.jobId, 'io.progressed', (p) => runContributions(ctx, q, p)),
     'contributionRuns.list': () => ({ rows: listRuns(ctx) }),
     'contributionRuns.undo': ({ runId }) => undoRun(ctx, runId),
     'contributionRuns.close': ({ runId }) => closeRun(ctx, runId),
@@ -48,5 +51,7 @@ export function contributionsHandlers(ctx: CoreContext): HandlerGroup<Keys> {
       ...relationBalance(ctx, relationId),
     }),
     'reminders.run': ({ stage, date, dryRun }) => runReminders(ctx, { stage: stage as 1 | 2 | 3, date, dryRun }),
+    'invoices.documents': (q) => jobs.run(q.jobId, 'io.progressed', (p) => invoiceDocuments(ctx, q, p)),
+    'reminders.documents': (q) => jobs.run(q.jobId, 'io.progressed', (p) => reminderDocuments(ctx, { ...q, stage: q.stage as 1 | 2 | 3 }, p)),
   };
 }

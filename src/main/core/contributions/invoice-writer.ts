@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
 import { makePaymentReference } from '../../../shared/dutch/payment-reference';
+import { makeRfReference } from '../../../shared/dutch/rf-reference';
 import type { PaymentMethod } from '../../../shared/contract/fee-schedule';
 import { getInvoicingSettings } from './invoicing-settings';
 
@@ -34,7 +35,8 @@ export interface NewInvoice {
  * run of 100,000 invoices is three prepared INSERTs in a loop.
  */
 export function invoiceWriter(ctx: CoreContext) {
-  const { invoicePrefix } = getInvoicingSettings(ctx);
+  const { invoicePrefix, referenceKind } = getInvoicingSettings(ctx);
+  const reference = referenceKind === 'rf' ? makeRfReference : makePaymentReference;
   const maxSeq = ctx.sqlite.prepare('SELECT coalesce(max(sequence), 0) AS n FROM invoices WHERE year = ?');
   const insertInvoice = ctx.sqlite.prepare(
     `INSERT INTO invoices (id, number, year, sequence, relation_id, run_id, kind, credits_invoice_id, invoice_date, due_date, payment_method,
@@ -72,7 +74,7 @@ export function invoiceWriter(ctx: CoreContext) {
         number,
         year,
         sequence,
-        paymentReference: makePaymentReference(`${year}${String(sequence).padStart(11, '0')}`),
+        paymentReference: reference(`${year}${String(sequence).padStart(11, '0')}`),
         totalCents,
         now,
       });

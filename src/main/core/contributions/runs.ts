@@ -7,6 +7,11 @@ import { loadRunFacts } from './run-facts';
 import { getSchedule } from './schedules';
 import { getInvoicingSettings } from './invoicing-settings';
 import { writeRunInvoices } from './run-writer';
+import { checkpoint, type Progress } from '../io/progress';
+import { administrationVersion, assertUnchangedSince } from '../plans/plan-store';
+
+/** Read the facts, compute, write (or preview): the steps a run reports. */
+const RUN_STEPS = 3;
 
 export interface RunOptions {
   periodCode: string;
@@ -18,14 +23,43 @@ export interface RunOptions {
 /**
  * A contribution run. The dry run is the commit rolled back (writeOrPreview), so the preview
  * shows exactly what the commit writes, invoice numbers included. Blocking problems stop
- * the commit before anything is written; the preview reports them.
+ * the commit before anything is written; the preview reports them. A long run reports its
+ * steps and can be cancelled until its write starts (the write is one transaction).
  */
-export function runContributions(ctx: CoreContext, opts: RunOptions): RunResultDto {
+export async function runContributions(ctx: CoreContext, opts: RunOptions, progress?: Progress): Promise<RunResultDto> {
+  // Reading and computing come before the operation, with a chance to cancel after each;
+  // the operation then checks that nothing was written since, so it saves what was computed.
+  const basis = administrationVersion(ctx.sqlite);
+  await checkpoint(progress, { phase: 'run', done: 0, total: RUN_STEPS });
+  const read = readRun(ctx, opts);
+  await checkpoint(progress, { phase: 'run', done: 1, total: RUN_STEPS });
+  const outcome = computeRun(read.facts);
+  await checkpoint(progress, { phase: 'run', done: 2, total: RUN_STEPS });
+  // From here the run is one transaction: it can no longer be stopped half-way (the bar hides Cancel).
+  progress?.onProgress?.({ phase: 'commit', done: 2, total: RUN_STEPS });
+  const result = writeRun(ctx, opts, read, outcome, basis);
+  progress?.onProgress?.({ phase: 'run', done: RUN_STEPS, total: RUN_STEPS });
+  return result;
+}
+
+/** The same run in one go, without pauses: for a caller already inside an operation (the demo). */
+export function runContributionsNow(ctx: CoreContext, opts: RunOptions): RunResultDto {
+  const basis = administrationVersion(ctx.sqlite);
+  const read = readRun(ctx, opts);
+  return writeRun(ctx, opts, read, computeRun(read.facts), basis);
+}
+
+function readRun(ctx: CoreContext, opts: RunOptions) {
   const { id: scheduleId, version, schedule } = getSchedule(ctx, opts.periodCode);
   const invoiceDate = opts.invoiceDate ?? ctx.today();
   const { termDays } = getInvoicingSettings(ctx);
+  return { scheduleId, version, schedule, invoiceDate, termDays, facts: loadRunFacts(ctx, schedule, { invoiceDate, termDays }) };
+}
+
+function writeRun(ctx: CoreContext, opts: RunOptions, read: ReturnType<typeof readRun>, outcome: ReturnType<typeof computeRun>, basis: ReturnType<typeof administrationVersion>): RunResultDto {
+  const { scheduleId, version, schedule, invoiceDate, termDays } = read;
   const { saved, result } = writeOrPreview(ctx.write, opts.dryRun, 'contributionRuns.run', { periodCode: opts.periodCode, version }, (op) => {
-    const outcome = computeRun(loadRunFacts(ctx, schedule, { invoiceDate, termDays }));
+    assertUnchangedSince(ctx.sqlite, basis, op.id, 'RUN_DATA_CHANGED');
     const base = {
       periodCode: opts.periodCode,
       scheduleVersion: version,

@@ -183,3 +183,83 @@ describe('demo administration', () => {
     }
   });
 });
+
+describe('the association around the members (demo-association)', () => {
+  const count = (sql: string, ...p: unknown[]) => one(core, sql, ...p)['n'] as number;
+
+  it('has a subscription Lidmaatschap for every lid period, and a club magazine', () => {
+    const periods = count(`SELECT count(*) AS n FROM relation_type_assignments a JOIN relation_types t ON t.id = a.type_id WHERE t.code = 'lid' AND (a.valid_to IS NULL OR a.valid_to > coalesce(a.valid_from, ''))`);
+    expect(periods).toBeGreaterThan(N * 0.3);
+    expect(count(`SELECT count(*) AS n FROM subscriptions s JOIN subscription_types t ON t.id = s.type_id WHERE t.code = 'lidmaatschap'`)).toBe(periods);
+    expect(count(`SELECT count(*) AS n FROM subscriptions s JOIN subscription_types t ON t.id = s.type_id WHERE t.code = 'clubblad'`)).toBeGreaterThan(50);
+  });
+
+  it('has an organisation of province › municipality › department units with rules', async () => {
+    const { rows } = await core.call('units.list', {});
+    const levels = rows.map((u) => u.level);
+    expect(levels.filter((l) => l === 'Organisatie')).toHaveLength(1);
+    expect(levels.filter((l) => l === 'Provincie')).toHaveLength(3);
+    expect(levels.filter((l) => l === 'Gemeente')).toHaveLength(6);
+    expect(levels.filter((l) => l === 'Afdeling')).toHaveLength(2);
+    expect(count('SELECT count(*) AS n FROM unit_rules')).toBe(11);
+  });
+
+  it('computes memberships from the rules: a member in a department is also in its municipality, province and the organisation', () => {
+    const dept = one(core, `SELECT u.id, u.name FROM units u WHERE u.level = 'Afdeling' ORDER BY u.position LIMIT 1`);
+    const inDept = all(core, `SELECT relation_id FROM memberships WHERE unit_id = ? AND end_date IS NULL`, dept['id']);
+    expect(inDept.length).toBeGreaterThan(0);
+    const who = inDept[0]!['relation_id'];
+    const levels = all(core, `SELECT u.level FROM memberships m JOIN units u ON u.id = m.unit_id WHERE m.relation_id = ? AND m.end_date IS NULL ORDER BY u.level`, who).map((r) => r['level']);
+    expect(levels).toEqual(['Afdeling', 'Gemeente', 'Organisatie', 'Provincie']);
+    // Everyone with a current Lidmaatschap is a member of the organisation; nobody without one is.
+    const current = count(`SELECT count(DISTINCT relation_id) AS n FROM subscriptions s JOIN subscription_types t ON t.id = s.type_id WHERE t.code = 'lidmaatschap' AND s.start_date <= ? AND (s.end_date IS NULL OR s.end_date > ?)`, TODAY, TODAY);
+    const rootMembers = count(`SELECT count(DISTINCT m.relation_id) AS n FROM memberships m JOIN units u ON u.id = m.unit_id JOIN membership_types mt ON mt.id = m.membership_type_id WHERE u.level = 'Organisatie' AND mt.code = 'lid' AND (m.end_date IS NULL OR m.end_date > ?) AND (m.start_date IS NULL OR m.start_date <= ?)`, TODAY, TODAY);
+    expect(rootMembers).toBe(current);
+  });
+
+  it('has jubilees: members reaching 10, 25 or 40 years this year', async () => {
+    const j = await core.call('memberships.jubilees', { years: [10, 25, 40], from: '2026-01-01', to: '2027-01-01' });
+    const rows = j.rows;
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.every((r) => [10, 25, 40].includes(r.years) && r.date >= '2026-01-01' && r.date < '2027-01-01')).toBe(true);
+  });
+
+  it('has a board with role history and a scheduled change, and committees', async () => {
+    const groups = (await core.call('groups.list', {})).rows;
+    const names = groups.map((g) => g.name);
+    for (const n of ['Bestuur', 'Kascommissie', 'Activiteitencommissie', 'Redactie clubblad']) expect(names).toContain(n);
+    const board = groups.find((g) => g.name === 'Bestuur')!;
+    const roles = all(core, `SELECT gr.code, gm.valid_from AS "from", gm.valid_to AS "to" FROM group_members gm JOIN group_roles gr ON gr.id = gm.role_id WHERE gm.group_id = ? ORDER BY gr.code, gm.valid_from`, board.id);
+    const chairs = roles.filter((r) => r['code'] === 'voorzitter');
+    expect(chairs.map((c) => [c['from'], c['to']])).toEqual([['2012-01-01', '2022-01-01'], ['2022-01-01', null]]);
+    // The secretary hands over in 30 days: one ends then, the other starts then.
+    const secretaries = roles.filter((r) => r['code'] === 'secretaris');
+    expect(secretaries).toHaveLength(2);
+    expect(secretaries[0]!['to']).toBe('2026-12-22');
+    expect(secretaries[1]!['from']).toBe('2026-12-22');
+  });
+
+  it('has saved selections and mailing lists that follow one', async () => {
+    const selections = (await core.call('selections.list', {})).rows.map((s) => s.name);
+    expect(selections).toEqual(expect.arrayContaining(['Jeugdleden', 'Jubilarissen (25 jaar lid of langer)', 'Oud-leden']));
+    expect(selections.some((s) => s.startsWith('Leden in '))).toBe(true);
+    const lists = (await core.call('groups.list', {})).rows.filter((g) => g.type === 'mailing_list');
+    expect(lists.length).toBe(2);
+    const news = lists.find((g) => g.name.startsWith('Nieuwsbrief '))!;
+    const members = await core.call('groups.members', { groupId: news.id } as never);
+    expect((members as { rows: unknown[] }).rows.length).toBeGreaterThan(10);
+  });
+
+  it('has contributions: a schedule, a run, payments (some partial), open invoices and a first reminder', () => {
+    expect(count('SELECT count(*) AS n FROM fee_schedules')).toBe(1);
+    expect(count('SELECT count(*) AS n FROM contribution_runs')).toBe(1);
+    const invoices = count('SELECT count(*) AS n FROM invoices');
+    expect(invoices).toBeGreaterThan(N * 0.2);
+    const payments = count('SELECT count(*) AS n FROM payments');
+    expect(payments).toBeGreaterThan(invoices * 0.6);
+    expect(payments).toBeLessThan(invoices * 0.8);
+    expect(count('SELECT count(*) AS n FROM invoice_reminders')).toBeGreaterThan(0);
+    // 4500 + 150 administratiekosten per member invoice.
+    expect(one(core, `SELECT total_cents AS t FROM invoices ORDER BY number LIMIT 1`)['t']).toBe(4650);
+  });
+});

@@ -4,10 +4,7 @@ import { assertEmptyAdministration } from '../exchange/administration-state';
 import { BULK_TABLE_NAMES, bulkLoad, type BulkLoader, type BulkPhase, type BulkTableName } from '../exchange/bulk-load';
 import { buildDemoData, type DemoEnvironment } from './build-demo';
 import type { DemoData } from './demo-model';
-import { addMembershipsDemo } from './demo-memberships';
-import { addContactsDemo } from './demo-contacts';
-import { addBankDemo } from './demo-bank';
-import { addSepaDemo } from './demo-sepa';
+import { DEMO_MODULES } from './demo-modules';
 import { setAdministrationIdentity } from '../setup/administration-identity';
 
 export interface GenerateDemoOptions {
@@ -15,8 +12,8 @@ export interface GenerateDemoOptions {
   seed?: string | number;
   /** Last day of the generated history; default today. */
   today?: string;
-  /** Durations of the steps (building the rows in memory, then the bulk load's), for benchmarks. */
-  onPhase?: (phase: 'build' | 'memberships' | BulkPhase, ms: number) => void;
+  /** Durations of the steps (building the rows in memory, the bulk load's, then the demo modules'), for benchmarks. */
+  onPhase?: (phase: 'build' | BulkPhase | 'modules', ms: number) => void;
 }
 
 export interface GenerateDemoResult {
@@ -66,12 +63,9 @@ export function generateDemo(target: Core | CoreContext, opts: GenerateDemoOptio
       // The administration is empty (checked above): build secondary indexes once, after the rows.
       { deferIndexes: true, ...(opts.onPhase ? { onPhase: opts.onPhase } : {}) },
     );
-    addContactsDemo(ctx, today);
-    addSepaDemo(ctx, today);
-    addBankDemo(ctx, today);
-    const m0 = performance.now();
-    addMembershipsDemo(ctx);
-    opts.onPhase?.('memberships', performance.now() - m0);
+    const t1 = performance.now();
+    for (const addModule of DEMO_MODULES) addModule(ctx, today, op);
+    opts.onPhase?.('modules', performance.now() - t1);
     // A demo is marked in the file itself, so the header says so wherever it is opened.
     setAdministrationIdentity(ctx.sqlite, { demo: true });
     op.changed('relations.changed', { all: true });

@@ -3,7 +3,7 @@ import type { OutputOf, ParsedInputOf } from '../../../shared/contract/define';
 import type { ioContract } from '../../../shared/contract/io';
 import type { CoreContext } from '../context';
 import { listCustomFields } from '../classification/classification.repo';
-import { createJobs } from './jobs';
+import { createJobs, type Jobs } from './jobs';
 import { columnSetStore, mappingStore } from './io-settings';
 import { commitImport, commitImportPlan, importPlanRows, inspectImport, planImport, previewImport } from './import/import-pipeline';
 import { targetCatalogue } from './import/targets';
@@ -27,10 +27,12 @@ export type IoHandlers = {
 export interface IoDeps {
   /** Where progress events (`import.progressed`, `io.progressed`) go; the core's event emitter. */
   emit?: (event: CoreEvent) => void;
+  /** The core's registry of long calls, when other domains share it (io.cancel then stops theirs too). */
+  jobs?: Jobs;
 }
 
 export function ioHandlers(ctx: CoreContext, deps: IoDeps = {}): IoHandlers {
-  const jobs = createJobs(deps.emit);
+  const jobs = deps.jobs ?? createJobs(deps.emit);
   return {
     'io.inspectImport': (input) => jobs.run(undefined, 'import.progressed', (p) => inspectImport(ctx, input, p)),
     'io.importTargets': () => ({ rows: targetCatalogue(listCustomFields(ctx)) }),

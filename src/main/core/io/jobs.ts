@@ -29,3 +29,5 @@ export function createJobs(emit: ((e: CoreEvent) => void) | undefined) {
     },
   };
 }
+
+export type Jobs = ReturnType<typeof createJobs>;

@@ -1,6 +1,6 @@
 import { DomainError } from '../../../shared/errors';
 
-export type Phase = 'read' | 'normalise' | 'match' | 'commit' | 'export' | 'merge' | 'labels';
+export type Phase = 'read' | 'normalise' | 'match' | 'commit' | 'export' | 'merge' | 'labels' | 'documents' | 'run';
 
 export interface ProgressReport {
   phase: Phase;

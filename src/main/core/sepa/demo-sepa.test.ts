@@ -14,7 +14,7 @@ describe('SEPA demo', () => {
   it('has a creditor that passes the contract and a mandate for every incasso payer with an IBAN', async () => {
     const { settings } = await core.call('sepa.getCreditor', {});
     expect(settings).toMatchObject({ name: 'Vereniging Ledenbeheer Demo', debitVersion: '02', leadDays: 2 });
-    const payers = (core.ctx.sqlite.prepare(`SELECT count(*) AS n FROM payment_settings s JOIN relations r ON r.id = s.relation_id WHERE s.method = 'incasso' AND r.iban IS NOT NULL`).get() as { n: number }).n;
+    const payers = (core.ctx.sqlite.prepare(`SELECT count(*) AS n FROM payment_settings s JOIN relations r ON r.id = s.relation_id WHERE s.method = 'incasso' AND r.iban IS NOT NULL AND r.deleted_at IS NULL`).get() as { n: number }).n;
     expect(payers).toBeGreaterThan(100);
     const all = await core.call('mandates.list', { limit: 500 });
     expect(all.total).toBe(payers);

@@ -16,6 +16,7 @@ import { DurationEditor } from './editors/DurationEditor';
 import { SubscriptionEditor } from './editors/SubscriptionEditor';
 import { DataSignalEditor } from './editors/DataSignalEditor';
 import { MembershipEditor } from './editors/MembershipEditor';
+import { ContributionAmountEditor, OpenInvoicesEditor, PaymentMethodEditor } from './editors/FinanceEditors';
 
 interface Props {
   value: Condition;
@@ -60,6 +61,12 @@ export function AtomEditor({ value, onChange }: Props) {
       return <SubscriptionEditor value={value} onChange={onChange} />;
     case 'membership':
       return <MembershipEditor value={value} onChange={onChange} />;
+    case 'paymentMethod':
+      return <PaymentMethodEditor value={value} onChange={onChange} />;
+    case 'openInvoices':
+      return <OpenInvoicesEditor value={value} onChange={onChange} />;
+    case 'contributionAmount':
+      return <ContributionAmountEditor value={value} onChange={onChange} />;
     case 'birthday':
       return (
         <Text size="sm" c="dimmed" mt={6}>

@@ -30,6 +30,9 @@ export const ATOM_CHOICES = [
   'duration',
   'subscription',
   'membership',
+  'paymentMethod',
+  'openInvoices',
+  'contributionAmount',
   'birthday',
   'dataSignal',
   'group',
@@ -44,6 +47,7 @@ export const CHOICE_SECTIONS: { key: string; choices: AtomChoice[] }[] = [
   { key: 'address', choices: ['provinces', 'municipalities', 'cities', 'postcodeRanges', 'countries'] },
   { key: 'relations', choices: ['groupMember', 'link', 'tag', 'customField', 'selection'] },
   { key: 'memberships', choices: ['subscription', 'membership', 'duration', 'birthday'] },
+  { key: 'contributions', choices: ['paymentMethod', 'openInvoices', 'contributionAmount'] },
   { key: 'quality', choices: ['dataSignal'] },
   { key: 'structure', choices: ['group'] },
 ];
@@ -112,6 +116,12 @@ export function newAtom(choice: AtomChoice): Condition {
       return { type: 'subscription', typeCodes: [] };
     case 'membership':
       return { type: 'membership', includeSubunits: true };
+    case 'paymentMethod':
+      return { type: 'paymentMethod', methods: [] };
+    case 'openInvoices':
+      return { type: 'openInvoices', olderThanDays: 30 };
+    case 'contributionAmount':
+      return { type: 'contributionAmount' };
     case 'birthday':
       return { type: 'birthday' };
     case 'dataSignal':

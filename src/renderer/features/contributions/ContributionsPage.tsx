@@ -5,10 +5,11 @@ import { ScheduleTab } from './schedule/ScheduleTab';
 import { RunsTab } from './runs/RunsTab';
 import { InvoicesTab } from './invoices/InvoicesTab';
 import { OpenItemsTab } from './open/OpenItemsTab';
+import { InvoicingSettingsTab } from './settings/InvoicingSettingsTab';
 import { IncassoTab } from '../sepa/IncassoTab';
 
-export type ContributionsTab = 'schedules' | 'runs' | 'invoices' | 'open' | 'incasso';
-const TABS: ContributionsTab[] = ['schedules', 'runs', 'invoices', 'open', 'incasso'];
+export type ContributionsTab = 'schedules' | 'runs' | 'invoices' | 'open' | 'incasso' | 'settings';
+const TABS: ContributionsTab[] = ['schedules', 'runs', 'invoices', 'open', 'incasso', 'settings'];
 
 /** The treasurer's page: fees, runs (with the dry run), invoices and payments, what is still open. */
 export function ContributionsPage({ tab }: { tab?: ContributionsTab | undefined }) {
@@ -42,6 +43,9 @@ export function ContributionsPage({ tab }: { tab?: ContributionsTab | undefined 
         </Tabs.Panel>
         <Tabs.Panel value="incasso" pt="md">
           <IncassoTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings" pt="md">
+          <InvoicingSettingsTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Condition } from '../../../shared/contract';
 import { showDate } from '../../lib/dates';
+import { formatAmount } from '../../../shared/dutch/money';
 
 /** Names for the codes and ids inside conditions; anything unknown is shown as is. */
 export interface ConditionNames {
@@ -98,6 +99,20 @@ export function atomText(t: TFunction, c: AtomCondition, names: ConditionNames):
       return c.unitId
         ? t('memberships.atom.membershipOf', { types, unit: names.units?.get(c.unitId) ?? c.unitId })
         : t('memberships.atom.membership', { types });
+    }
+    case 'paymentMethod':
+      return t('memberships.atom.paymentMethod', { methods: joinWords(c.methods.map((m) => t(`contributions.method.${m}`).toLowerCase()), or) });
+    case 'openInvoices':
+      return t('memberships.atom.openInvoices', { days: c.olderThanDays });
+    case 'contributionAmount': {
+      const amount = formatAmount;
+      const range =
+        c.minCents !== undefined && c.maxCents !== undefined
+          ? t('memberships.atom.amountBetween', { min: amount(c.minCents), max: amount(c.maxCents) })
+          : c.minCents !== undefined
+            ? t('memberships.atom.amountMin', { min: amount(c.minCents) })
+            : t('memberships.atom.amountMax', { max: amount(c.maxCents ?? 0) });
+      return c.periodCode ? t('memberships.atom.contributionOf', { range, period: c.periodCode }) : t('memberships.atom.contribution', { range });
     }
     case 'birthday':
       return t('memberships.atom.birthday');

@@ -5,6 +5,7 @@ import { TagsSettings } from './TagsSettings';
 import { CustomFieldsSettings } from './CustomFieldsSettings';
 import { LinkTypesSettings } from './LinkTypesSettings';
 import { DedupeSettings } from '../dedupe/DedupeSettings';
+import { RetentionSettings } from '../privacy/RetentionSettings';
 import { BackupsSettings } from '../administrations/BackupsSettings';
 import { SecuritySettings } from './SecuritySettings';
 
@@ -20,6 +21,7 @@ export function SettingsPage() {
           <Tabs.Tab value="custom">{t('settings.page.custom')}</Tabs.Tab>
           <Tabs.Tab value="links">{t('settings.page.linkTypes')}</Tabs.Tab>
           <Tabs.Tab value="duplicates">{t('settings.page.duplicates')}</Tabs.Tab>
+          <Tabs.Tab value="privacy" data-testid="settings-privacy">{t('privacy.retention.tab')}</Tabs.Tab>
           <Tabs.Tab value="backups">{t('administrations.backups.tab')}</Tabs.Tab>
           <Tabs.Tab value="security">{t('session.settings.tab')}</Tabs.Tab>
         </Tabs.List>
@@ -40,6 +42,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="duplicates" pt="md">
           <DedupeSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="privacy" pt="md">
+          <RetentionSettings />
         </Tabs.Panel>
         <Tabs.Panel value="backups" pt="md">
           <BackupsSettings />

@@ -3,8 +3,25 @@ import type { MergeValue } from './merge-fields';
 import type { Template } from './docx-template';
 import { renderPart } from './render';
 import { writeZip, type ZipEntry } from '../zip-writer';
+import { PictureParts, type Pictures } from './pictures';
+import { expandRepeatingRows, type RepeatingList } from './repeat-rows';
 
 export type Values = (name: string) => MergeValue;
+
+/** What differs per recipient beyond field values: repeating rows (an invoice's lines) and pictures (its QR code). */
+export interface RecipientExtras {
+  /** Lists whose table rows repeat per item (repeat-rows.ts), for recipient i. */
+  lists?: (recipient: number) => RepeatingList[];
+  /** Placeholders that become a picture (pictures.ts), and recipient i's pictures. */
+  pictures?: { names: readonly string[]; of: (recipient: number) => Pictures };
+}
+
+/** The body of recipient i before its values are filled in: rows repeated, pictures placed (rendering would fill their placeholders with text). */
+function perRecipient(xml: string, i: number, extras: RecipientExtras | undefined, pictures: PictureParts): string {
+  const lists = extras?.lists?.(i);
+  const expanded = lists?.length ? expandRepeatingRows(xml, lists) : xml;
+  return pictures.any ? pictures.place(expanded, extras?.pictures?.of(i)) : expanded;
+}
 
 const TAG = /\{[a-z0-9_]+(?::[a-z]+)?\}/;
 const HEADER_FOOTER = /^word\/(header|footer)\d*\.xml$/;
@@ -159,7 +176,7 @@ class HeaderFooterCopies {
  * One .docx with a section per recipient. Headers and footers that hold placeholders get a
  * filled copy per recipient (their own part and relationship); the others are shared.
  */
-export function mergeSingle(t: Template, recipients: Values[]): Uint8Array {
+export function mergeSingle(t: Template, recipients: Values[], extras?: RecipientExtras): Uint8Array {
   const doc = splitBody(t.parts.get('word/document.xml') ?? '');
   const relsPath = 'word/_rels/document.xml.rels';
   const rels = partText(t.zip, relsPath) ?? '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
@@ -173,24 +190,34 @@ export function mergeSingle(t: Template, recipients: Values[]): Uint8Array {
   let drawing = 1_000;
   const nextDrawingId = () => ++drawing;
   const pieces: string[] = [];
+  const pictures = new PictureParts(extras?.pictures?.names ?? []);
   recipients.forEach((values, i) => {
     const refs = copies.forRecipient(values, i + 1);
-    pieces.push(remapRefs(deduplicate(renderPart(doc.content, values), nextDrawingId), refs));
+    pieces.push(remapRefs(deduplicate(renderPart(perRecipient(doc.content, i, extras, pictures), values), nextDrawingId), refs));
     const last = i === recipients.length - 1;
     if (doc.sectPr) pieces.push(last ? letterSection(doc.sectPr, refs) : `<w:p><w:pPr>${BREAK_PPR}${letterSection(doc.sectPr, refs)}</w:pPr></w:p>`);
     else if (!last) pieces.push('<w:p><w:r><w:br w:type="page"/></w:r></w:p>');
   });
   for (const [path, xml] of t.parts) if (path !== 'word/document.xml') pkg.set(path, xml);
-  pkg.set(relsPath, rels.replace('</Relationships>', `${copies.rels.join('')}</Relationships>`));
-  pkg.set('[Content_Types].xml', types.replace('</Types>', `${copies.types.join('')}</Types>`));
+  for (const [path, png] of pictures.media) pkg.set(path, png);
+  pkg.set(relsPath, rels.replace('</Relationships>', `${copies.rels.join('')}${pictures.rels.join('')}</Relationships>`));
+  pkg.set('[Content_Types].xml', pictures.contentTypes(types.replace('</Types>', `${copies.types.join('')}</Types>`)));
   pkg.set('word/document.xml', doc.prefix + pieces.join('') + doc.suffix);
   return pkg.bytes();
 }
 
 /** One recipient's letter as a complete .docx (the preview, and each file of the per-recipient zip). */
-export function mergeOne(t: Template, values: Values): Uint8Array {
+export function mergeOne(t: Template, values: Values, extras?: RecipientExtras): Uint8Array {
   const pkg = new Package(t.zip);
-  for (const [path, xml] of t.parts) pkg.set(path, renderPart(xml, values));
+  const pictures = new PictureParts(extras?.pictures?.names ?? []);
+  for (const [path, xml] of t.parts) pkg.set(path, renderPart(path === 'word/document.xml' ? perRecipient(xml, 0, extras, pictures) : xml, values));
+  if (pictures.media.length > 0) {
+    const relsPath = 'word/_rels/document.xml.rels';
+    const rels = partText(t.zip, relsPath) ?? '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    for (const [path, png] of pictures.media) pkg.set(path, png);
+    pkg.set(relsPath, rels.replace('</Relationships>', `${pictures.rels.join('')}</Relationships>`));
+    pkg.set('[Content_Types].xml', pictures.contentTypes(partText(t.zip, '[Content_Types].xml') ?? ''));
+  }
   return pkg.bytes();
 }
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Button, Drawer, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatPaymentReference } from '../../../../shared/dutch/payment-reference';
+import { formatCreditorReference } from '../../../../shared/dutch/rf-reference';
+import { LetterButtons } from '../documents/LetterButtons';
 import { DateField } from '../../../components/DateField';
 import { showDate, todayIsoLocal } from '../../../lib/dates';
 import { AmountInput } from '../AmountInput';
@@ -30,7 +31,7 @@ export function InvoiceDrawer({ id, onClose }: { id: string | null; onClose: () 
             <InvoiceStatus invoice={inv} />
           </Group>
           <Text size="sm">
-            {t('contributions.invoice.reference')}: <Text span ff="monospace">{formatPaymentReference(inv.paymentReference)}</Text>
+            {t('contributions.invoice.reference')}: <Text span ff="monospace">{formatCreditorReference(inv.paymentReference)}</Text>
           </Text>
           {inv.creditsInvoiceNumber && <Text size="sm">{t('contributions.invoice.creditOf', { number: inv.creditsInvoiceNumber })}</Text>}
           {inv.creditedBy.length > 0 && <Text size="sm">{t('contributions.invoice.creditedBy', { numbers: inv.creditedBy.join(', ') })}</Text>}
@@ -86,6 +87,7 @@ export function InvoiceDrawer({ id, onClose }: { id: string | null; onClose: () 
             </Group>
           )}
           <Group>
+            <LetterButtons which={{ method: 'invoices.documents', params: { invoiceIds: [inv.id] } }} label={t('contributions.documents.print')} testId="invoice-documents" />
             {!inv.sent && (
               <Button variant="light" onClick={() => void markSent.run({ ids: [inv.id] })} data-testid="invoice-mark-sent">
                 {t('contributions.invoice.markSent')}

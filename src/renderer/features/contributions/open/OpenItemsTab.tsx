@@ -7,6 +7,7 @@ import { showDate, todayIsoLocal } from '../../../lib/dates';
 import { ContributionsError } from '../ContributionsError';
 import { showMoney } from '../money';
 import { useContributionMutations, useOpenItems } from '../useContributions';
+import { LetterButtons } from '../documents/LetterButtons';
 
 /** What is still open, aged by due date, and the reminder stages (preview first, then record). */
 export function OpenItemsTab() {
@@ -81,6 +82,11 @@ export function OpenItemsTab() {
             <Alert color={reminders.saved ? 'green' : 'blue'}>
               {reminders.rows.length === 0 ? t('contributions.open.reminderNone') : t('contributions.open.reminderRows', { count: reminders.rows.length, stage: t(`contributions.open.stage.${reminders.stage}`) })}
             </Alert>
+            {reminders.saved && (
+              <Group>
+                <LetterButtons which={{ method: 'reminders.documents', params: { stage: reminders.stage, date: asOf ?? undefined } }} label={t('contributions.documents.reminders')} testId="reminder-documents" />
+              </Group>
+            )}
             {reminders.rows.map((r) => (
               <Text key={r.invoiceId} size="sm" data-testid="reminder-row">
                 {r.number} · {r.relationName} · {showMoney(r.openCents)} · {t('contributions.open.deadline', { date: showDate(r.deadline) })}

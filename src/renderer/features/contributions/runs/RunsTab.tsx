@@ -9,13 +9,18 @@ import { ContributionsError } from '../ContributionsError';
 import { showMoney } from '../money';
 import { useContributionMutations, useRuns, useSchedules } from '../useContributions';
 import { RunPreview } from './RunPreview';
+import { LetterButtons } from '../documents/LetterButtons';
+import { useJob } from '../../io/common/useJob';
+import { JobProgressBar } from '../../io/common/JobProgressBar';
 
 /** Pick a period, look at the dry run, then run it for real; earlier runs can be undone as a whole. */
 export function RunsTab() {
   const { t } = useTranslation();
   const schedules = useSchedules();
   const runs = useRuns();
-  const { run, undo } = useContributionMutations();
+  const { undo } = useContributionMutations();
+  // A run over 100,000 relations takes seconds: it shows its steps and can be cancelled until it writes.
+  const run = useJob('contributionRuns.run');
   const periods = [...new Map((schedules.data?.rows ?? []).map((r) => [r.periodCode, r.name && r.name !== r.periodCode ? `${r.name} (${r.periodCode})` : r.periodCode])).entries()].map(([value, label]) => ({ value, label }));
   const [period, setPeriod] = useState<string | null>(null);
   const [invoiceDate, setInvoiceDate] = useState<string | null>(todayIsoLocal());
@@ -42,6 +47,7 @@ export function RunsTab() {
           {t('contributions.run.commit')}
         </Button>
       </Group>
+      {run.busy && <JobProgressBar progress={run.progress} onCancel={run.cancel} cancelling={run.cancelling} />}
       <ContributionsError error={run.error ?? undo.error} />
       {result && !result.saved && <Text size="sm" c="dimmed">{t('contributions.run.previewNote')}</Text>}
       {result?.saved && (
@@ -65,6 +71,9 @@ export function RunsTab() {
                   <Badge variant="light" color={r.status === 'open' ? 'blue' : 'gray'}>
                     {t(`contributions.run.status.${r.status}`)}
                   </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <LetterButtons which={{ method: 'invoices.documents', params: { runId: r.id } }} label={t('contributions.documents.invoices')} testId="run-documents" />
                 </Table.Td>
                 <Table.Td>
                   {r.status === 'open' && (

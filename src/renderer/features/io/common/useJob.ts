@@ -5,7 +5,7 @@ import { useMutation, type MutationResult } from '../../../rpc/useQuery';
 import type { Output } from '../../../../shared/contract';
 import { newJobId } from './job-id';
 
-export type JobMethod = 'io.planImport' | 'io.commitImportPlan' | 'io.export' | 'io.merge' | 'io.labels' | 'io.envelopes';
+export type JobMethod = 'io.planImport' | 'io.commitImportPlan' | 'io.export' | 'io.merge' | 'io.labels' | 'io.envelopes' | 'contributionRuns.run' | 'invoices.documents' | 'reminders.documents';
 
 export interface JobProgress {
   phase: string;

@@ -15,6 +15,7 @@ import { RelationMembershipsTab } from '../../memberships/RelationMembershipsTab
 import { HistoryTab } from '../../audit/HistoryTab';
 import { RelationContributionTab } from '../../contributions/relation/RelationContributionTab';
 import { RelationHeader } from './RelationHeader';
+import { PrivacyActions } from '../../privacy/PrivacyActions';
 import { FieldsTab } from './FieldsTab';
 import { useRelation } from './useRelation';
 
@@ -37,7 +38,7 @@ export function RelationCardPage({ id, tab }: { id: string; tab?: CardTab | unde
       <Anchor component="button" size="sm" onClick={() => (canGoBack ? back() : navigate({ page: 'relations' }))} w="fit-content">
         ← {t('relations.card.back')}
       </Anchor>
-      <RelationHeader detail={detail} onDelete={() => setConfirming(true)} onRestore={() => void restore.run({ id })} />
+      <RelationHeader detail={detail} onDelete={() => setConfirming(true)} onRestore={() => void restore.run({ id })} actions={<PrivacyActions detail={detail} />} />
       <ErrorAlert error={del.error ?? restore.error} />
       <Tabs value={active} onChange={(v) => v && setActive(v as CardTab)} keepMounted={false}>
         <Tabs.List>

@@ -1,14 +1,17 @@
 import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
 import type { RelationDetail } from '../../../../shared/contract';
 
 interface Props {
   detail: RelationDetail;
   onDelete: () => void;
   onRestore: () => void;
+  /** More actions beside delete (the AVG export and anonymising). */
+  actions?: ReactNode;
 }
 
-export function RelationHeader({ detail, onDelete, onRestore }: Props) {
+export function RelationHeader({ detail, onDelete, onRestore, actions }: Props) {
   const { t } = useTranslation();
   const deleted = detail.deletedAt !== null;
   return (
@@ -40,9 +43,12 @@ export function RelationHeader({ detail, onDelete, onRestore }: Props) {
           {t('trash.restore')}
         </Button>
       ) : (
-        <Button variant="light" color="red" onClick={onDelete} data-testid="delete-relation">
-          {t('relations.card.delete')}
-        </Button>
+        <Stack gap="xs" align="flex-end">
+          <Button variant="light" color="red" onClick={onDelete} data-testid="delete-relation">
+            {t('relations.card.delete')}
+          </Button>
+          {actions}
+        </Stack>
       )}
     </Group>
   );

@@ -1,0 +1,288 @@
+import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import type { QrMatrix } from '../qr/qr-matrix';
+
+/*
+ * The app's one PDF writer: invoices and reminders now, reports next. Pure JavaScript over
+ * pdf-lib (already the app's PDF library for request forms), so the desktop app, the CLI and
+ * the web host make the same PDF on any machine, without Word, LibreOffice or a browser.
+ * Electron's printToPDF was the alternative; it exists only in the desktop process, needs an
+ * HTML layout and a hidden window per batch, and would leave the CLI without PDFs.
+ *
+ * Layout is a flow: text, key/value blocks and tables go down the page from a cursor and
+ * break to a new page when full; a table repeats its header there. Documents in one file
+ * (a run's invoices) are sections: each starts on a new page and numbers its own pages.
+ *
+ * The standard fonts (Helvetica) need no embedding and keep 5,000 invoices small; they
+ * cover Windows-1252, which holds Dutch, German, French and the euro sign. A character
+ * outside it is written without its accent (ł → l), or as '?', never an error.
+ */
+
+export type Rgb = [number, number, number];
+
+export interface TextStyle {
+  size?: number;
+  bold?: boolean;
+  color?: Rgb;
+  align?: 'left' | 'right' | 'center';
+}
+
+export interface Column {
+  header: string;
+  /** A share of the content width (all columns' shares are scaled to fill it). */
+  width: number;
+  align?: 'left' | 'right';
+}
+
+/** A4 in points, and the margins of a letter. */
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = { left: 56, right: 56, top: 56, bottom: 64 };
+const GREY: Rgb = [0.35, 0.35, 0.35];
+const LINE = 1.25;
+
+interface Section {
+  firstPage: number;
+  footer: string;
+}
+
+export class PdfWriter {
+  private page!: PDFPage;
+  /** The cursor: the baseline top of the next line, from the bottom of the page (PDF's axis). */
+  y = 0;
+  private readonly sections: Section[] = [];
+  private readonly glyphs = new Map<string, string>();
+
+  private constructor(
+    readonly doc: PDFDocument,
+    private readonly regular: PDFFont,
+    private readonly boldFont: PDFFont,
+  ) {}
+
+  static async create(meta: { title: string; author?: string | undefined }): Promise<PdfWriter> {
+    const doc = await PDFDocument.create();
+    doc.setTitle(meta.title);
+    doc.setCreator('Ledenbeheer');
+    doc.setProducer('Ledenbeheer');
+    if (meta.author) doc.setAuthor(meta.author);
+    // A fixed date keeps the same input giving the same bytes (the test files and the bench compare them).
+    doc.setCreationDate(new Date(0));
+    doc.setModificationDate(new Date(0));
+    return new PdfWriter(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  }
+
+  readonly pageWidth = A4[0];
+  readonly pageHeight = A4[1];
+  readonly left = MARGIN.left;
+  readonly right = A4[0] - MARGIN.right;
+  readonly contentWidth = A4[0] - MARGIN.left - MARGIN.right;
+
+  /** A new document in the file: a new page, its own footer and page numbers. */
+  section(footer: string): void {
+    this.sections.push({ firstPage: this.doc.getPageCount(), footer });
+    this.newPage();
+  }
+
+  newPage(): void {
+    if (this.sections.length === 0) this.sections.push({ firstPage: 0, footer: '' });
+    this.page = this.doc.addPage(A4);
+    this.y = A4[1] - MARGIN.top;
+  }
+
+  private font(style: TextStyle | undefined): PDFFont {
+    return style?.bold ? this.boldFont : this.regular;
+  }
+
+  /** The text with every character the font can write; others lose their accent or become '?'. */
+  safe(text: string): string {
+    let out = '';
+    for (const ch of text.replace(/\t/g, ' ')) {
+      let g = this.glyphs.get(ch);
+      if (g === undefined) {
+        g = this.encodable(ch) ? ch : [...ch.normalize('NFD')].filter((c) => this.encodable(c)).join('') || '?';
+        this.glyphs.set(ch, g);
+      }
+      out += g;
+    }
+    return out;
+  }
+
+  private encodable(ch: string): boolean {
+    try {
+      this.regular.encodeText(ch);
+      return !/[\u0300-\u036f]/.test(ch);
+    } catch {
+      return false;
+    }
+  }
+
+  width(text: string, style?: TextStyle): number {
+    return this.font(style).widthOfTextAtSize(this.safe(text), style?.size ?? 10);
+  }
+
+  /** Breaks text into lines that fit `width`, at spaces; a word longer than the line is cut. */
+  wrap(text: string, width: number, style?: TextStyle): string[] {
+    const out: string[] = [];
+    for (const para of this.safe(text).split(/\r?\n/)) {
+      let line = '';
+      for (const word of para.split(' ')) {
+        const next = line ? `${line} ${word}` : word;
+        if (this.width(next, style) <= width || line === '') {
+          line = next;
+          while (this.width(line, style) > width && line.length > 1) {
+            let cut = line.length - 1;
+            while (cut > 1 && this.width(line.slice(0, cut), style) > width) cut--;
+            out.push(line.slice(0, cut));
+            line = line.slice(cut);
+          }
+        } else {
+          out.push(line);
+          line = word;
+        }
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** One line at an exact place (the address in the envelope window, a date on the right). */
+  textAt(x: number, y: number, text: string, style?: TextStyle & { width?: number }): void {
+    const size = style?.size ?? 10;
+    const t = this.safe(text);
+    const w = this.font(style).widthOfTextAtSize(t, size);
+    const box = style?.width ?? 0;
+    const dx = style?.align === 'right' ? box - w : style?.align === 'center' ? (box - w) / 2 : 0;
+    const c = style?.color ?? [0, 0, 0];
+    this.page.drawText(t, { x: x + dx, y, size, font: this.font(style), color: rgb(c[0], c[1], c[2]) });
+  }
+
+  /** Starts a new page when fewer than `height` points are left. */
+  ensure(height: number): void {
+    if (this.y - height < MARGIN.bottom) this.newPage();
+  }
+
+  space(points: number): void {
+    this.y -= points;
+  }
+
+  /** A wrapped paragraph at the cursor, across pages when long. */
+  text(text: string, style?: TextStyle & { x?: number; width?: number }): void {
+    const size = style?.size ?? 10;
+    const x = style?.x ?? this.left;
+    const width = style?.width ?? this.right - x;
+    for (const line of this.wrap(text, width, style)) {
+      this.ensure(size * LINE);
+      this.y -= size;
+      this.textAt(x, this.y, line, { ...style, width });
+      this.y -= size * (LINE - 1);
+    }
+  }
+
+  /** Label and value pairs in two columns (invoice number, date, reference). */
+  keyValues(pairs: [string, string][], style?: TextStyle & { x?: number; labelWidth?: number }): void {
+    const size = style?.size ?? 10;
+    const x = style?.x ?? this.left;
+    const labelWidth = style?.labelWidth ?? 110;
+    for (const [k, v] of pairs) {
+      this.ensure(size * LINE);
+      this.y -= size;
+      this.textAt(x, this.y, k, { size, color: GREY });
+      this.textAt(x + labelWidth, this.y, v, { size, bold: style?.bold ?? false });
+      this.y -= size * (LINE - 1);
+    }
+  }
+
+  rule(weight = 0.5): void {
+    this.page.drawLine({ start: { x: this.left, y: this.y }, end: { x: this.right, y: this.y }, thickness: weight, color: rgb(0.6, 0.6, 0.6) });
+  }
+
+  /**
+   * A table: a bold header, then rows whose cells wrap within their column; a row never
+   * splits over pages, and the header repeats on the next page. `foot` rows (totals) come
+   * after a rule, in bold.
+   */
+  table(columns: Column[], rows: string[][], options: { size?: number; foot?: string[][] } = {}): void {
+    const size = options.size ?? 10;
+    const share = columns.reduce((s, c) => s + c.width, 0);
+    const widths = columns.map((c) => (c.width / share) * this.contentWidth);
+    const pad = 6;
+    const header = () => {
+      this.ensure(size * LINE * 2);
+      this.y -= size;
+      let x = this.left;
+      columns.forEach((c, i) => {
+        this.textAt(x, this.y, c.header, { size, bold: true, align: c.align ?? 'left', width: widths[i]! - pad });
+        x += widths[i]!;
+      });
+      this.y -= size * (LINE - 1) + 3;
+      this.rule();
+      this.y -= 3;
+    };
+    const row = (cells: string[], bold: boolean) => {
+      const wrapped = cells.map((cell, i) => this.wrap(cell, widths[i]! - pad, { size, bold }));
+      const height = Math.max(1, ...wrapped.map((w) => w.length)) * size * LINE;
+      if (this.y - height < MARGIN.bottom) {
+        this.newPage();
+        header();
+      }
+      let x = this.left;
+      const top = this.y;
+      wrapped.forEach((lines, i) => {
+        lines.forEach((line, k) => this.textAt(x, top - size - k * size * LINE, line, { size, bold, align: columns[i]?.align ?? 'left', width: widths[i]! - pad }));
+        x += widths[i]!;
+      });
+      this.y = top - height;
+    };
+    header();
+    for (const r of rows) row(r, false);
+    if (options.foot?.length) {
+      this.y -= 2;
+      this.rule();
+      this.y -= 2;
+      for (const r of options.foot) row(r, true);
+    }
+  }
+
+  /**
+   * A QR code as vector squares at an exact place (`size` points wide, quiet zone included):
+   * sharp when printed and small in the file. Horizontal runs of dark modules are one rectangle.
+   */
+  qr(m: QrMatrix, x: number, y: number, size: number, quiet = 4): void {
+    const unit = size / (m.size + 2 * quiet);
+    const n = (v: number) => v.toFixed(2);
+    // Written as its own small content stream: hundreds of rectangles as pdf-lib operator
+    // objects cost more than the rest of an invoice page together.
+    let ops = 'q 0 g\n';
+    for (let r = 0; r < m.size; r++) {
+      let c = 0;
+      while (c < m.size) {
+        if (!m.dark(r, c)) {
+          c++;
+          continue;
+        }
+        const start = c;
+        while (c < m.size && m.dark(r, c)) c++;
+        ops += `${n(x + (quiet + start) * unit)} ${n(y + size - (quiet + r + 1) * unit)} ${n((c - start) * unit)} ${n(unit)} re\n`;
+      }
+    }
+    ops += 'f Q\n';
+    this.page.node.addContentStream(this.doc.context.register(this.doc.context.flateStream(ops)));
+  }
+
+  get pageCount(): number {
+    return this.doc.getPageCount();
+  }
+
+  /** Footers with "pagina i van n" per section, then the file's bytes. */
+  async save(): Promise<Uint8Array> {
+    const pages = this.doc.getPages();
+    this.sections.forEach((s, k) => {
+      const end = this.sections[k + 1]?.firstPage ?? pages.length;
+      for (let p = s.firstPage; p < end; p++) {
+        this.page = pages[p]!;
+        const n = end - s.firstPage;
+        if (s.footer) this.textAt(this.left, MARGIN.bottom / 2, s.footer, { size: 8, color: GREY, width: this.contentWidth - 90 });
+        if (n > 1) this.textAt(this.left, MARGIN.bottom / 2, `pagina ${p - s.firstPage + 1} van ${n}`, { size: 8, color: GREY, align: 'right', width: this.contentWidth });
+      }
+    });
+    return this.doc.save({ useObjectStreams: true });
+  }
+}
