@@ -155,6 +155,15 @@ describe('CAMT.053 without batch details, then with details and overlapping', ()
       expect(tasks[1]!.notes).toContain('opnieuw geïncasseerd');
     });
 
+    it('closes a return’s task by itself once the invoice is paid, and leaves the others open', async () => {
+      const md06 = (await core.call('invoices.get', { number: 'C2026-00003' })) as { id: string };
+      await core.call('payments.add', { invoiceIds: [md06.id], amountCents: 4500, date: '2026-11-25' });
+      await core.call('tasks.count', {});
+      const tasks = core.ctx.sqlite.prepare(`SELECT title, done_at AS doneAt FROM tasks WHERE system_key LIKE 'debit-returned:%' ORDER BY title`).all() as { title: string; doneAt: string | null }[];
+      expect(tasks.filter((t) => t.doneAt !== null).map((t) => t.title)).toEqual(['Incasso gestorneerd (MD06): Cees Visser']);
+      expect(tasks.filter((t) => t.doneAt === null)).toHaveLength(3);
+    });
+
     it('adds nothing when the same statement comes again', async () => {
       const before = fingerprint(core);
       const again = await importFile(core, 'camt053-ing-with-batch-details.xml');

@@ -3,7 +3,7 @@ import type { CoreContext } from '../context';
 import { writeOrPreview, type Operation } from '../audit/operation-writer';
 import { addPayment, addReversal } from '../contributions/payments';
 import { createInvoice } from '../contributions/invoices';
-import { ensureSystemTask } from '../tasks/system-tasks';
+import { ensureSystemTask, RETURN_TASK_PREFIX } from '../tasks/system-tasks';
 import { endMandate } from '../sepa/mandate-status';
 import { addDays } from '../../../shared/dutch/dates';
 import { formatAmount } from '../../../shared/dutch/money';
@@ -34,7 +34,6 @@ interface EntryRow {
   e: Omit<StatementEntry, 'transactions' | 'batchCount'>;
 }
 
-export const RETURN_TASK_PREFIX = 'debit-returned:';
 
 /**
  * Reads a statement and books it as one operation: new entries only (the bank's reference,

@@ -1,5 +1,7 @@
 import type { CoreContext } from '../context';
 import { addDays } from '../../../shared/dutch/dates';
+import { INVOICE_FIGURES, OPEN_EXPR } from '../contributions/invoices.repo';
+import { MANDATE_LAPSE_YEARS } from '../sepa/mandates';
 
 export interface SystemTaskSpec {
   systemKey: string;
@@ -85,11 +87,63 @@ const ageCategory: SystemTaskSource = {
   },
 };
 
+/** The prefix of the treasurer's task for a returned debit (made by the bank import with the details). */
+export const RETURN_TASK_PREFIX = 'debit-returned:';
+
 /**
- * Returned direct debits and mandates nearing expiry need SEPA, which does not exist yet:
- * the SEPA work adds sources here ('debit-returned:', 'mandate-expiry:').
+ * A returned direct debit stays a task while its invoice is open again; paid (by transfer or a
+ * retry) or credited, the task closes itself. The bank import makes the task when the return
+ * arrives, with what it did; this source only keeps it open while the fact stands.
  */
-export const SYSTEM_TASK_SOURCES: SystemTaskSource[] = [staleRequests, ageCategory];
+const returnedDebits: SystemTaskSource = {
+  prefix: RETURN_TASK_PREFIX,
+  wanted(ctx) {
+    const rows = ctx.sqlite
+      .prepare(
+        `SELECT b.entry_id AS entryId, b.code, b.relation_id AS relationId, f.number, date(b.created_at / 1000, 'unixepoch') AS day
+           FROM bank_returns b JOIN (${INVOICE_FIGURES}) f ON f.id = b.invoice_id
+          WHERE ${OPEN_EXPR} > 0`,
+      )
+      .all() as { entryId: string; code: string; relationId: string | null; number: string; day: string }[];
+    return rows.map((r) => ({
+      systemKey: `${RETURN_TASK_PREFIX}${r.entryId}`,
+      title: `Incasso gestorneerd (${r.code}): factuur ${r.number}`,
+      relationId: r.relationId,
+      dueDate: addDays(r.day, 7),
+    }));
+  },
+};
+
+/** How long before a mandate lapses (36 months unused) the treasurer is asked to act. */
+export const MANDATE_WARN_DAYS = 60;
+
+/**
+ * An active mandate that lapses within MANDATE_WARN_DAYS: collect with it, or ask for a new
+ * one. Used in a collection (last used moves on), revoked or ended, the task closes itself.
+ */
+const mandateExpiry: SystemTaskSource = {
+  prefix: 'mandate-expiry:',
+  wanted(ctx) {
+    const today = ctx.today();
+    const rows = ctx.sqlite
+      .prepare(
+        `SELECT m.id, m.reference, m.relation_id AS relationId, date(coalesce(m.last_used_on, m.signed_on), '+${MANDATE_LAPSE_YEARS} years') AS lapses
+           FROM sepa_mandates m JOIN relations r ON r.id = m.relation_id AND r.deleted_at IS NULL
+          WHERE m.status = 'active' AND date(coalesce(m.last_used_on, m.signed_on), '+${MANDATE_LAPSE_YEARS} years') BETWEEN @today AND @until`,
+      )
+      .all({ today, until: addDays(today, MANDATE_WARN_DAYS) }) as { id: string; reference: string; relationId: string; lapses: string }[];
+    return rows.map((r) => ({
+      // Keyed by the lapse date too: after a new collection the same mandate may near expiry again, years later.
+      systemKey: `mandate-expiry:${r.id}:${r.lapses}`,
+      title: `Machtiging ${r.reference} vervalt op ${r.lapses.split('-').reverse().join('-')}`,
+      notes: 'Een machtiging die 36 maanden niet is gebruikt vervalt. Incasseer vóór die datum of vraag een nieuwe machtiging.',
+      relationId: r.relationId,
+      dueDate: addDays(r.lapses, -14) < today ? today : addDays(r.lapses, -14),
+    }));
+  },
+};
+
+export const SYSTEM_TASK_SOURCES: SystemTaskSource[] = [staleRequests, ageCategory, returnedDebits, mandateExpiry];
 
 /** What the sync would do: cheap to compute, so the sync only writes when something changed. */
 export function systemTaskDiff(ctx: CoreContext): { create: SystemTaskSpec[]; close: string[] } {
