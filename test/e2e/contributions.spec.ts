@@ -2,12 +2,16 @@ import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { rpc } from './pages/api';
 import { ContributionsPage } from './pages/contributions-page';
+import { ownEmptyHost } from './own-host';
+
+// On an administration of its own: the demo has contribution runs and invoices of its own.
+test.use(ownEmptyHost(60, 'Contributietest'));
 
 /*
  * The treasurer's year: fees set in the form, a dry run that names a blocking problem, the
  * problem solved on the relation card, the run committed, undone and committed again, a
- * partial payment, open items with ageing and a first reminder. The demo relations hold no
- * memberships, so exactly the people arranged here are billed.
+ * partial payment, open items with ageing and a first reminder. The administration is empty
+ * but for what is arranged here, so exactly these people are billed.
  */
 test('sets fees, dry-runs, commits, undoes, books a partial payment and reminds', async ({ page, request }) => {
   const sfx = String(Date.now() % 100000);

@@ -27,7 +27,7 @@ test('switches to English and remembers the choice', async ({ page }) => {
   await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Relations' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
-  // An opened administration starts on the overview (main): the list is one click away.
+  // The app opens on the overview again, in English.
   await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Relations', exact: true }).click();
   await expect(page.getByTestId('relations-total')).toHaveText(/relations$/);
   await page.getByRole('radiogroup', { name: 'Language' }).getByText('NL', { exact: true }).click();
