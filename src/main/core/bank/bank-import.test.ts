@@ -223,7 +223,7 @@ describe('bad files change nothing and say what is wrong', () => {
     ({ core } = await freshClub());
   });
   const good = () => fixture('camt053-ing-without-batch-details.xml').toString('utf8');
-  const pain008 = fs.readFileSync(path.resolve(__dirname, '../../../../../shared/data/sepa-samples/sample-pain.008.001.02.xml'));
+  const pain008 = fs.readFileSync(path.resolve(__dirname, '../../../../test/fixtures/bank/sample-pain.008.001.02.xml'));
   const cases: [string, Buffer, string, string][] = [
     ['an empty file', Buffer.from('  \n'), 'BANK_EMPTY_FILE', 'Het bestand is leeg'],
     ['a CSV', Buffer.from('datum;bedrag;omschrijving\n2026-11-01;12,50;contributie\n'), 'BANK_UNKNOWN_FORMAT', 'Dit is geen bankafschrift'],
