@@ -48,8 +48,9 @@ report({
   name: `overview.on_date_first_${N / 1000}k`,
   value: cold.ms,
   unit: 'ms',
-  target: 'informational: the first overview after a change, with the duplicate scan (core/dedupe) it then reuses',
-  ok: true,
+  // The first overview after a change is what a secretary sees after every edit: the same target.
+  target: '< 500 ms: the first overview after a change, with the duplicate scan (core/dedupe) it then reuses',
+  ok: cold.ms < 500,
 });
 
 for (const by of ['type', 'unit'] as const) {

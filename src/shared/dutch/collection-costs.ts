@@ -1,4 +1,4 @@
-import { addDays } from './dates';
+import { addDays, easterSunday } from './dates';
 
 /**
  * Dutch collection costs for consumers (WIK, art. 6:96 BW and the Besluit vergoeding voor
@@ -28,24 +28,6 @@ export function wikCollectionCosts(principalCents: number): number {
   return Math.min(MAX_CENTS, Math.max(MIN_CENTS, Math.round(costs)));
 }
 
-function easterSunday(year: number): string {
-  // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 /** The generally recognised holidays of the Algemene termijnenwet (art. 3) in a year. */
 export function dutchPublicHolidays(year: number): Set<string> {

@@ -1,28 +1,4 @@
-import { addDays } from '../../../shared/dutch/dates';
-
-/**
- * TARGET2 business days: interbank SEPA settlement runs every weekday except New Year's Day,
- * Good Friday, Easter Monday, 1 May, 25 and 26 December. Collection dates and lead times
- * count these days, not Dutch public holidays.
- */
-function easterSunday(year: number): string {
-  // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
+import { addDays, easterSunday } from '../../../shared/dutch/dates';
 
 const closedCache = new Map<number, Set<string>>();
 function closedDays(year: number): Set<string> {
