@@ -23,8 +23,12 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-export function time<T>(fn: () => T): { ms: number; result: T } {
+/** Wall-clock and CPU time (this process, all threads) of one call. */
+export function time<T>(fn: () => T): { ms: number; cpuMs: number; result: T } {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const result = fn();
-  return { ms: performance.now() - t0, result };
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { ms, cpuMs: (c.user + c.system) / 1000, result };
 }

@@ -83,6 +83,24 @@ describe('CAMT.053 without batch details, then with details and overlapping', ()
     expect(await openOf(core, club, 'C2026-00010')).toBe(2000);
   });
 
+  it('audits every row it wrote, once, in the import operation (the set-based audit misses none)', () => {
+    const op = (core.ctx.sqlite.prepare(`SELECT id FROM operations WHERE kind = 'bank.import' ORDER BY rowid DESC LIMIT 1`).get() as { id: string }).id;
+    for (const table of ['bank_entries', 'payments', 'payment_allocations']) {
+      const rows = core.ctx.sqlite.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as string[];
+      const audited = core.ctx.sqlite
+        .prepare(`SELECT record_id FROM audit_log WHERE operation_id = ? AND table_name = ? AND action = 'insert' ORDER BY record_id`)
+        .pluck()
+        .all(op, table) as string[];
+      expect(rows.length, table).toBeGreaterThan(0);
+      expect(audited, table).toEqual(rows);
+    }
+    // Parents before children, as the row triggers would have written them: payments, allocations, entries.
+    const order = core.ctx.sqlite
+      .prepare(`SELECT table_name, min(id) AS first, max(id) AS last FROM audit_log WHERE operation_id = ? GROUP BY table_name ORDER BY first`)
+      .all(op) as { table_name: string }[];
+    expect(order.map((o) => o.table_name)).toEqual(['bank_statements', 'payments', 'payment_allocations', 'bank_entries']);
+  });
+
   it('leaves a gift and bank costs for the treasurer, saying why', () => {
     expect(byCounterparty(first.entries, 'Stichting Vrienden van de Club')).toMatchObject({ status: 'unmatched', matchRule: null, reason: { code: 'NO_MATCH' } });
     const costs = first.entries.find((e) => e.amountCents === -450)!;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CoreContext } from '../context';
 import { writeOrPreview, type Operation } from '../audit/operation-writer';
-import { addPayment, addReversal } from '../contributions/payments';
+import { addPaymentTo, addReversal } from '../contributions/payments';
 import { createInvoice } from '../contributions/invoices';
 import { ensureSystemTask, RETURN_TASK_PREFIX } from '../tasks/system-tasks';
 import { endMandate } from '../sepa/mandate-status';
@@ -15,6 +15,7 @@ import { returnCodeText, returnPolicy } from './return-policy';
 import { readStatement } from './read-statement';
 import { badStatement, type ParsedStatement, type StatementEntry } from './statement';
 import { listEntries } from './bank.repo';
+import { suspendInsertAudits } from '../exchange/set-based-audit';
 import type { BankImportResult } from '../../../shared/contract/bank';
 
 export interface ImportOptions {
@@ -121,7 +122,8 @@ function bookStatement(ctx: CoreContext, op: Operation, parsed: ParsedStatement,
   /** Books a payment on the matched invoices and says how the amount fitted. */
   function pay(e: EntryRow['e'], relationId: string, invoices: BookInvoice[], method: 'bank' | 'incasso', note: string): { paymentId: string; fit: MatchReason } {
     const open = invoices.reduce((s, i) => s + i.openCents, 0);
-    const p = addPayment(ctx, {
+    // The book holds each invoice's open amount as of this entry: no re-read per payment.
+    const p = addPaymentTo(ctx, {
       invoiceIds: invoices.map((i) => i.id),
       relationId,
       amountCents: e.amountCents,
@@ -129,7 +131,7 @@ function bookStatement(ctx: CoreContext, op: Operation, parsed: ParsedStatement,
       method,
       reference: e.endToEndId ?? e.structuredRef ?? e.bankRef,
       note,
-    });
+    }, invoices);
     for (const a of p.allocations) book.paid(a.invoiceId, a.amountCents);
     const fit = invoices.length > 1 ? 'combined' : e.amountCents < open ? 'partial' : e.amountCents > open ? 'over' : 'exact';
     return {
@@ -282,10 +284,17 @@ function bookStatement(ctx: CoreContext, op: Operation, parsed: ParsedStatement,
     for (const c of children) single({ parentEntryId: parentId, kind: 'credit', e: c }, batch);
   }
 
-  fresh.forEach((e, k) => {
-    entry(e);
-    if (opts.onProgress && (k + 1) % 500 === 0) opts.onProgress(k + 1, fresh.length);
-  });
+  // As a contribution run does: the audit rows of the many payments, allocations and entries
+  // are written set-based at the end (parents first), not one trigger call per row.
+  const suspended = suspendInsertAudits(ctx.sqlite, ['payments', 'payment_allocations', 'bank_entries', 'bank_returns']);
+  try {
+    fresh.forEach((e, k) => {
+      entry(e);
+      if (opts.onProgress && (k + 1) % 500 === 0) opts.onProgress(k + 1, fresh.length);
+    });
+  } finally {
+    suspended.resume();
+  }
   opts.onProgress?.(fresh.length, fresh.length);
   if (fresh.length > 0) op.changed('bank.changed', { statementId });
 

@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import type { Operation } from '../audit/operation-writer';
 import { statement } from '../db/statement-cache';
 import { DomainError, notFound } from '../../../shared/errors';
 import { AGEING_BUCKETS, type OpenItemDto, type PaymentDto } from '../../../shared/contract/contributions';
@@ -44,37 +45,48 @@ export function addPayment(ctx: CoreContext, p: AddPayment): PaymentDto {
       getRelationRow(ctx, p.relationId!);
       targets = figures('i.relation_id = ?', p.relationId, `${OPEN_EXPR} > 0 ORDER BY f.due_date, f.year, f.sequence`);
     }
-    const relationId = targets[0]?.relation_id ?? p.relationId ?? null;
-    const paymentId = ctx.newId();
-    statement(
-        ctx.sqlite,
-'INSERT INTO payments (id, relation_id, payment_date, amount_cents, method, reference, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(paymentId, relationId, p.date, p.amountCents, p.method, p.reference, p.note, ctx.now());
-    const allocate = statement(ctx.sqlite, 'INSERT INTO payment_allocations (id, payment_id, invoice_id, amount_cents) VALUES (?, ?, ?, ?)');
-    let left = p.amountCents;
-    const allocations: PaymentDto['allocations'] = [];
-    for (const t of targets) {
-      const share = Math.min(left, Math.max(0, openOf(t)));
-      if (share <= 0) continue;
-      allocate.run(ctx.newId(), paymentId, t.id, share);
-      allocations.push({ invoiceId: t.id, invoiceNumber: t.number, amountCents: share });
-      left -= share;
-    }
-    op.changed('contributions.changed', { paymentId });
-    // What was just written, without reading it back (a bank statement books thousands in one go).
-    if (targets.length === 0) return getPayments(ctx, { id: paymentId, offset: 0, limit: 1 }).rows[0]!;
-    return {
-      id: paymentId,
-      relationId,
-      relationName: targets[0]!.relation_name,
-      paymentDate: p.date,
-      amountCents: p.amountCents,
-      method: p.method,
-      reference: p.reference,
-      allocations,
-      unallocatedCents: left,
-    };
+    return bookPayment(ctx, op, p, targets.map((t) => ({ id: t.id, number: t.number, relationId: t.relation_id, relationName: t.relation_name, openCents: openOf(t) })));
   });
+}
+
+/** An invoice a payment is allocated to, as the caller already knows it (its open amount now). */
+export interface PaymentTarget {
+  id: string;
+  number: string;
+  relationId: string;
+  relationName: string;
+  openCents: number;
+}
+
+/**
+ * addPayment for a caller that already holds the invoices' figures and keeps them up to date
+ * itself (a bank statement books thousands in one operation): the same rows, without reading
+ * each invoice again. The targets must be one relation's.
+ */
+export function addPaymentTo(ctx: CoreContext, p: AddPayment, targets: PaymentTarget[]): PaymentDto {
+  return ctx.write('payments.add', { invoiceIds: p.invoiceIds, amountCents: p.amountCents }, (op) => bookPayment(ctx, op, p, targets));
+}
+
+function bookPayment(ctx: CoreContext, op: Operation, p: AddPayment, targets: PaymentTarget[]): PaymentDto {
+  const relationId = targets[0]?.relationId ?? p.relationId ?? null;
+  const paymentId = ctx.newId();
+  statement(ctx.sqlite, 'INSERT INTO payments (id, relation_id, payment_date, amount_cents, method, reference, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    paymentId, relationId, p.date, p.amountCents, p.method, p.reference, p.note, ctx.now(),
+  );
+  const allocate = statement(ctx.sqlite, 'INSERT INTO payment_allocations (id, payment_id, invoice_id, amount_cents) VALUES (?, ?, ?, ?)');
+  let left = p.amountCents;
+  const allocations: PaymentDto['allocations'] = [];
+  for (const t of targets) {
+    const share = Math.min(left, Math.max(0, t.openCents));
+    if (share <= 0) continue;
+    allocate.run(ctx.newId(), paymentId, t.id, share);
+    allocations.push({ invoiceId: t.id, invoiceNumber: t.number, amountCents: share });
+    left -= share;
+  }
+  op.changed('contributions.changed', { paymentId });
+  // What was just written, without reading it back (a bank statement books thousands in one go).
+  if (targets.length === 0) return getPayments(ctx, { id: paymentId, offset: 0, limit: 1 }).rows[0]!;
+  return { id: paymentId, relationId, relationName: targets[0]!.relationName, paymentDate: p.date, amountCents: p.amountCents, method: p.method, reference: p.reference, allocations, unallocatedCents: left };
 }
 
 /**

@@ -43,3 +43,17 @@ export function suspendInsertAudit(sqlite: Database.Database, table: string): Su
     },
   };
 }
+
+/**
+ * Suspends the insert audit of several tables for one bulk step and resumes them in the
+ * order given, so the audit rows of a parent (payments) come before its children's
+ * (allocations, bank entries) as the per-row triggers would have had them.
+ */
+export function suspendInsertAudits(sqlite: Database.Database, tables: string[]): { resume(): void } {
+  const suspended = tables.map((t) => suspendInsertAudit(sqlite, t));
+  return {
+    resume() {
+      for (const s of suspended) s?.resume();
+    },
+  };
+}
