@@ -290,6 +290,7 @@ export const enContributions: Shape<typeof nlContributions> = {
     messageVersion: 'Message version',
     msgId: 'Message id (MsgId)',
     fileHash: 'File checksum',
+    fileBlobId: 'Kept file',
     fileName: 'File name',
     transactionCount: 'Transactions',
     controlSumCents: 'Total amount',

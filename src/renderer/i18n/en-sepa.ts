@@ -126,7 +126,6 @@ export const enSepa: Shape<typeof nlSepa> = {
       OVER_TRANSACTION_LIMIT: 'the amount is over the contract limit per debit',
       DEBTOR_NAME_EMPTY: 'the payer’s name is empty in the SEPA character set',
       OVER_MONTH_LIMIT: 'the contract limit per month is exceeded ({{detail}})',
-      ONE_BATCH_PER_FILE: 'your bank takes one batch per file, but this file has {{detail}}; choose one collection date',
       NOTHING_TO_COLLECT: 'there is nothing to collect',
       FILE_NAME_NOT_XML: 'the file name must end in .xml',
       FILE_NAME_TOO_LONG: 'the file name is too long for your bank ({{detail}})',
@@ -148,6 +147,7 @@ export const enSepa: Shape<typeof nlSepa> = {
     reason: {
       SEPA_BATCH_HAS_PROBLEMS: 'The file was not made: {{count}} problem(s) (see the preview). Nothing was saved.',
       MANDATE_NOT_ACTIVE: 'This mandate is no longer active.',
+      SEPA_FILE_NOT_KEPT: 'The file of this batch was not kept (exported before files were kept). Use the file saved at the time.',
     },
     fieldLabel: {
       creditorId: 'Creditor identifier',

@@ -288,6 +288,7 @@ export const nlContributions = {
     messageVersion: 'Berichtversie',
     msgId: 'Berichtkenmerk (MsgId)',
     fileHash: 'Controlegetal bestand',
+    fileBlobId: 'Bewaard bestand',
     fileName: 'Bestandsnaam',
     transactionCount: 'Aantal posten',
     controlSumCents: 'Totaalbedrag',

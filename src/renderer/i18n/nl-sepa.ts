@@ -124,7 +124,6 @@ export const nlSepa = {
       OVER_TRANSACTION_LIMIT: 'het bedrag is hoger dan de contractlimiet per incasso',
       DEBTOR_NAME_EMPTY: 'de naam van de betaler is leeg na omzetten naar de SEPA-tekenset',
       OVER_MONTH_LIMIT: 'de contractlimiet per maand wordt overschreden ({{detail}})',
-      ONE_BATCH_PER_FILE: 'uw bank neemt één batch per bestand, maar dit bestand heeft er {{detail}}; kies één incassodatum',
       NOTHING_TO_COLLECT: 'er is niets te incasseren',
       FILE_NAME_NOT_XML: 'de bestandsnaam moet op .xml eindigen',
       FILE_NAME_TOO_LONG: 'de bestandsnaam is te lang voor uw bank ({{detail}})',
@@ -146,6 +145,7 @@ export const nlSepa = {
     reason: {
       SEPA_BATCH_HAS_PROBLEMS: 'Het bestand is niet gemaakt: {{count}} probleem/problemen (zie de proef). Er is niets opgeslagen.',
       MANDATE_NOT_ACTIVE: 'Deze machtiging is niet meer actief.',
+      SEPA_FILE_NOT_KEPT: 'Van deze batch is het bestand niet bewaard (geëxporteerd vóór bestanden werden bewaard). Gebruik het bestand dat toen is opgeslagen.',
     },
     fieldLabel: {
       creditorId: 'Incassant-ID',

@@ -28,6 +28,7 @@ export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodNa
   'sepa.getCreditor',
   'mandates.list',
   'sepaBatches.list',
+  'sepaBatches.file',
   'overview.get',
   'overview.series',
   'lists.emails',

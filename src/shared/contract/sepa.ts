@@ -141,6 +141,24 @@ export const sepaItemDto = z.object({
   amended: z.boolean(),
 });
 export type SepaItemDto = z.infer<typeof sepaItemDto>;
+/** One file of a batch export: its own MsgId and record (a bank taking one batch per file gets several). */
+export const sepaFileDto = z.object({
+  batchId: id.nullable(),
+  msgId: z.string(),
+  fileName: z.string(),
+  fileHash: z.string(),
+  fileBytes: z.number().int(),
+  pmtInfIds: z.array(z.string()),
+  transactionCount: z.number().int(),
+  controlSumCents: z.number().int(),
+  /** The file itself, when saved. */
+  file: fileOutput.nullable(),
+});
+export type SepaFileDto = z.infer<typeof sepaFileDto>;
+/**
+ * The export's totals over all its files. msgId, fileName, fileHash, fileBytes, batchId and
+ * file are those of the first file: the only one unless the bank takes one batch per file.
+ */
 export const sepaBatchResultDto = z.object({
   saved: z.boolean(),
   batchId: id.nullable(),
@@ -158,6 +176,7 @@ export const sepaBatchResultDto = z.object({
   problems: z.array(sepaProblemDto),
   /** The file itself, when saved. */
   file: fileOutput.nullable(),
+  files: z.array(sepaFileDto),
 });
 export type SepaBatchResultDto = z.infer<typeof sepaBatchResultDto>;
 
@@ -170,6 +189,8 @@ export const sepaBatchDto = z.object({
   msgId: z.string(),
   fileHash: z.string().nullable(),
   fileName: z.string().nullable(),
+  /** The file is kept in the administration (every batch exported since it was). */
+  fileKept: z.boolean(),
   transactionCount: z.number().int(),
   controlSumCents: z.number().int(),
   status: z.enum(['draft', 'exported', 'cancelled']),
@@ -223,5 +244,7 @@ export const sepaContract = defineContract({
   'mandates.revoke': { input: z.object({ id, endedOn: isoDate, reason: optionalText(200) }), output: mandateDto },
   'sepaBatches.collect': { input: collectionInput, output: sepaBatchResultDto },
   'sepaBatches.refunds': { input: refundInput, output: sepaBatchResultDto },
+  /** The exported file as it was written, kept in the administration. */
+  'sepaBatches.file': { input: z.object({ id }), output: fileOutput },
   'sepaBatches.list': { input: z.object({ kind: z.enum(['collection', 'refund']).optional(), ...pageInput }), output: z.object({ rows: z.array(sepaBatchDto), total: z.number().int() }) },
 });

@@ -13,6 +13,7 @@ const BLOB_REFERENCES = [
   ['change_requests', 'source_blob_id'],
   ['contact_log_attachments', 'blob_id'],
   ['sepa_mandate_amendments', 'evidence_blob_id'],
+  ['sepa_batches', 'file_blob_id'],
 ] as const;
 
 /** What replaces a person's values wherever they are found. */

@@ -15,10 +15,15 @@ export function problem(code: string, extra: Partial<SepaProblemDto> = {}): Sepa
  * commit that follows it.
  */
 export function nextMsgId(ctx: CoreContext, prefix: 'INC' | 'TRB'): string {
+  return nextMsgIds(ctx, prefix, 1)[0]!;
+}
+
+/** The next `count` MsgIds, for an export written as several files. */
+export function nextMsgIds(ctx: CoreContext, prefix: 'INC' | 'TRB', count: number): string[] {
   const day = ctx.today().replace(/-/gu, '');
   const stem = `${prefix}-${day}-`;
   const { n } = ctx.sqlite.prepare(`SELECT count(*) AS n FROM sepa_batches WHERE msg_id LIKE ? || '%'`).get(stem) as { n: number };
-  return `${stem}${String(n + 1).padStart(2, '0')}`;
+  return Array.from({ length: count }, (_, k) => `${stem}${String(n + 1 + k).padStart(2, '0')}`);
 }
 
 /** The bank's rules for the file: its name (length, .xml, never reused) and its size. */

@@ -3,13 +3,14 @@ import { writeOrPreview } from '../audit/operation-writer';
 import { suspendInsertAudit } from '../exchange/set-based-audit';
 import { notFound } from '../../../shared/errors';
 import { validateIban } from '../../../shared/dutch/iban';
-import type { CollectionInput, CreditorSettings, SepaBatchResultDto, SepaItemDto, SepaProblemDto } from '../../../shared/contract/sepa';
+import type { CollectionInput, CreditorSettings, SepaBatchResultDto, SepaFileDto, SepaItemDto, SepaProblemDto } from '../../../shared/contract/sepa';
 import { getCreditorSettings } from './creditor-settings';
 import { mandateExpiresOn } from './mandates';
 import { toEpcText } from './epc-charset';
 import { addTarget2Days, nextTarget2Day } from './target2-calendar';
 import { writePain008, type Debit, type DebitAmendment, type DebitGroup, type SequenceType } from './pain008-writer';
-import { creationDateTime, fileProblems, nextMsgId, problem, refuse, sha256, type PlaceFile } from './batch-file';
+import { creationDateTime, fileProblems, nextMsgIds, problem, refuse, sha256, type PlaceFile } from './batch-file';
+import { putBlob } from '../blobs/blob-store';
 import { closeRun } from '../contributions/runs';
 import { setColumnAudited } from './set-column-audited';
 
@@ -57,7 +58,8 @@ const CANDIDATES = `
          (SELECT count(*) FROM sepa_batch_items bi WHERE bi.invoice_id = i.id AND bi.batch_id = @retryOf) AS inRetryBatch,
          m.id AS mandateId, m.reference, m.signed_on AS signedOn, m.iban, m.bic, m.kind AS mandateKind, m.last_used_on AS lastUsedOn,
          (m.last_used_on IS NOT NULL) AS usedBefore,
-         (SELECT o.status FROM sepa_mandates o WHERE o.relation_id = i.relation_id ORDER BY o.signed_on DESC, o.created_at DESC LIMIT 1) AS otherStatus
+         -- Only asked for an invoice without an active mandate (the problem names why): not 100,000 times.
+         CASE WHEN m.id IS NULL THEN (SELECT o.status FROM sepa_mandates o WHERE o.relation_id = i.relation_id ORDER BY o.signed_on DESC, o.created_at DESC LIMIT 1) END AS otherStatus
     FROM invoices i
     JOIN relations r ON r.id = i.relation_id
     LEFT JOIN sepa_mandates m ON m.id = (SELECT a.id FROM sepa_mandates a WHERE a.relation_id = i.relation_id AND a.status = 'active'
@@ -114,11 +116,11 @@ export function collectBatch(ctx: CoreContext, q: CollectionInput, opts: Collect
   const creditor = getCreditorSettings(ctx);
   const version = q.version ?? creditor?.debitVersion ?? '02';
   const { saved, result } = writeOrPreview(ctx.write, q.dryRun, 'sepaBatches.collect', { runId: q.runId, retryOfBatchId: q.retryOfBatchId, count: q.invoiceIds?.length }, (op) => {
-    const msgId = nextMsgId(ctx, 'INC');
+    const msgId = nextMsgIds(ctx, 'INC', 1)[0]!;
     const fileName = q.fileName ?? `${msgId}.xml`;
     const empty: SepaBatchResultDto = {
       saved: false, batchId: null, kind: 'collection', messageVersion: `pain.008.001.${version}`, msgId, fileName, fileHash: null, fileBytes: 0,
-      transactionCount: 0, controlSumCents: 0, amendments: 0, groups: [], items: [], problems: [], file: null,
+      transactionCount: 0, controlSumCents: 0, amendments: 0, groups: [], items: [], problems: [], file: null, files: [],
     };
     if (!creditor) return refuse(q.dryRun, { ...empty, problems: [problem('CREDITOR_NOT_SET')] });
     const problems: SepaProblemDto[] = [];
@@ -214,14 +216,19 @@ export function collectBatch(ctx: CoreContext, q: CollectionInput, opts: Collect
       if (list) list.push(p);
       else byKey.set(key, [p]);
     }
-    const keys = [...byKey.keys()].sort();
-    if (creditor.oneBatchPerFile && keys.length > 1) problems.push(problem('ONE_BATCH_PER_FILE', { detail: String(keys.length) }));
+    const blocks = [...byKey.keys()].sort().map((key) => byKey.get(key)!);
     if (planned.length === 0 && problems.length === 0) problems.push(problem('NOTHING_TO_COLLECT'));
 
-    const groups: DebitGroup[] = keys.map((key, k) => {
-      const list = byKey.get(key)!;
-      return {
-        pmtInfId: `${msgId}-${k + 1}`,
+    // One file, or (the bank takes one batch per file) one file per block, each with its own MsgId.
+    const perFile = creditor.oneBatchPerFile && blocks.length > 1 ? blocks.map((b) => [b]) : [blocks];
+    const msgIds = nextMsgIds(ctx, 'INC', perFile.length);
+    const stem = q.fileName?.replace(/\.xml$/iu, '');
+    const createdAt = creationDateTime(ctx);
+    const files: BuiltFile[] = perFile.map((fileBlocks, f) => {
+      const id = msgIds[f]!;
+      const name = q.fileName === undefined ? `${id}.xml` : perFile.length === 1 ? q.fileName : `${stem}-${f + 1}.xml`;
+      const groups: DebitGroup[] = fileBlocks.map((list, k) => ({
+        pmtInfId: `${id}-${k + 1}`,
         date: list[0]!.date,
         sequenceType: list[0]!.sequenceType,
         debits: list.map(
@@ -235,23 +242,26 @@ export function collectBatch(ctx: CoreContext, q: CollectionInput, opts: Collect
             remittance: p.remittance,
           }),
         ),
-      };
+      }));
+      const xml = writePain008({
+        version,
+        msgId: id,
+        createdAt,
+        creditor: { name: toEpcText(creditor.name, 70), iban: creditor.iban, bic: creditor.bic, creditorId: creditor.creditorId },
+        groups,
+        batchBooking: true,
+      });
+      const bytes = Buffer.from(xml, 'utf8');
+      problems.push(...fileProblems(ctx, creditor, name, bytes.length));
+      return { msgId: id, fileName: name, bytes, hash: sha256(bytes), blocks: fileBlocks, groups };
     });
-    const xml = writePain008({
-      version,
-      msgId,
-      createdAt: creationDateTime(ctx),
-      creditor: { name: toEpcText(creditor.name, 70), iban: creditor.iban, bic: creditor.bic, creditorId: creditor.creditorId },
-      groups,
-      batchBooking: true,
-    });
-    const bytes = Buffer.from(xml, 'utf8');
-    problems.push(...fileProblems(ctx, creditor, fileName, bytes.length));
+    const names = files.map((f) => f.fileName);
+    if (new Set(names).size !== names.length) problems.push(problem('FILE_NAME_USED', { detail: names.join(', ') }));
 
     const controlSumCents = planned.reduce((s, p) => s + p.c.openCents, 0);
     const items: SepaItemDto[] = [];
-    for (const g of keys) {
-      for (const p of byKey.get(g)!) {
+    for (const list of blocks) {
+      for (const p of list) {
         if (items.length >= q.itemLimit) break;
         items.push({
           invoiceId: p.c.invoiceId, invoiceNumber: p.c.number, relationId: p.c.relationId, name: p.name, iban: p.c.iban!, mandateReference: p.c.reference,
@@ -259,39 +269,66 @@ export function collectBatch(ctx: CoreContext, q: CollectionInput, opts: Collect
         });
       }
     }
+    const sumOf = (g: DebitGroup) => g.debits.reduce((s, d) => s + d.amountCents, 0);
+    const fileDtos: SepaFileDto[] = files.map((f) => ({
+      batchId: null, msgId: f.msgId, fileName: f.fileName, fileHash: f.hash, fileBytes: f.bytes.length, pmtInfIds: f.groups.map((g) => g.pmtInfId),
+      transactionCount: f.groups.reduce((s, g) => s + g.debits.length, 0), controlSumCents: f.groups.reduce((s, g) => s + sumOf(g), 0), file: null,
+    }));
+    const first = files[0]!;
     const result: SepaBatchResultDto = {
       ...empty,
-      fileHash: sha256(bytes),
-      fileBytes: bytes.length,
+      msgId: first.msgId,
+      fileName: first.fileName,
+      fileHash: first.hash,
+      fileBytes: first.bytes.length,
       transactionCount: planned.length,
       controlSumCents,
       amendments: planned.filter((p) => p.amendment).length,
-      groups: groups.map((g) => ({ pmtInfId: g.pmtInfId, date: g.date, sequenceType: g.sequenceType, count: g.debits.length, sumCents: g.debits.reduce((s, d) => s + d.amountCents, 0) })),
+      groups: files.flatMap((f) => f.groups.map((g) => ({ pmtInfId: g.pmtInfId, date: g.date, sequenceType: g.sequenceType, count: g.debits.length, sumCents: sumOf(g) }))),
       items,
       problems,
+      files: fileDtos,
     };
     if (problems.length > 0) return refuse(q.dryRun, result);
 
-    const batchId = ctx.newId();
-    ctx.sqlite
-      .prepare(
-        `INSERT INTO sepa_batches (id, kind, run_id, message_version, msg_id, file_hash, file_name, transaction_count, control_sum_cents, status, retry_of_batch_id, created_at, exported_at)
-         VALUES (?, 'collection', ?, ?, ?, ?, ?, ?, ?, 'exported', ?, ?, ?)`,
-      )
-      .run(batchId, q.runId ?? null, result.messageVersion, msgId, result.fileHash, fileName, planned.length, controlSumCents, q.retryOfBatchId ?? null, ctx.now(), ctx.now());
-    writeItems(ctx, batchId, groups, byKey, keys);
+    const saved = files.map((f, k) => {
+      const batchId = ctx.newId();
+      const fileBlobId = putBlob(ctx, f.bytes);
+      const dto = fileDtos[k]!;
+      ctx.sqlite
+        .prepare(
+          `INSERT INTO sepa_batches (id, kind, run_id, message_version, msg_id, file_hash, file_name, file_blob_id, transaction_count, control_sum_cents, status, retry_of_batch_id, created_at, exported_at)
+           VALUES (?, 'collection', ?, ?, ?, ?, ?, ?, ?, ?, 'exported', ?, ?, ?)`,
+        )
+        .run(batchId, q.runId ?? null, result.messageVersion, f.msgId, f.hash, f.fileName, fileBlobId, dto.transactionCount, dto.controlSumCents, q.retryOfBatchId ?? null, ctx.now(), ctx.now());
+      writeItems(ctx, batchId, f.groups, f.blocks);
+      return { ...dto, batchId, file: { fileName: f.fileName, mimeType: 'application/xml', bytes: f.bytes.toString('base64') } };
+    });
     if (q.runId) closeRun(ctx, q.runId);
     // A preview stops here, having done every write the export does; the rollback leaves no id behind.
     if (q.dryRun) return result;
-    opts.place?.(bytes, fileName);
-    op.changed('sepa.changed', { batchId });
+    for (const f of files) opts.place?.(f.bytes, f.fileName);
+    for (const f of saved) op.changed('sepa.changed', { batchId: f.batchId });
     op.changed('contributions.changed', q.runId ? { runId: q.runId } : { invoiceIds: planned.map((p) => p.c.invoiceId) });
-    return { ...result, batchId, file: { fileName, mimeType: 'application/xml', bytes: bytes.toString('base64') } };
+    return { ...result, batchId: saved[0]!.batchId, file: saved[0]!.file, files: saved };
   });
   return { ...result, saved: saved && result.batchId !== null };
 }
 
-function writeItems(ctx: CoreContext, batchId: string, groups: DebitGroup[], byKey: Map<string, Planned[]>, keys: string[]): void {
+interface BuiltFile {
+  msgId: string;
+  fileName: string;
+  bytes: Buffer;
+  hash: string;
+  blocks: Planned[][];
+  groups: DebitGroup[];
+}
+
+/**
+ * The file's debits as batch items, and each mandate's last use. The EndToEndId an invoice
+ * was collected with is the item's (unique); the invoice row is not stamped with a copy.
+ */
+function writeItems(ctx: CoreContext, batchId: string, groups: DebitGroup[], blocks: Planned[][]): void {
   const insert = ctx.sqlite.prepare(
     `INSERT INTO sepa_batch_items (id, batch_id, pmt_inf_id, collection_date, sequence_type, end_to_end_id, invoice_id, relation_id, mandate_id, iban, amount_cents, remittance)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -301,9 +338,9 @@ function writeItems(ctx: CoreContext, batchId: string, groups: DebitGroup[], byK
   const suspended = suspendInsertAudit(ctx.sqlite, 'sepa_batch_items');
   try {
     let n = 0;
-    keys.forEach((key, k) => {
+    blocks.forEach((list, k) => {
       const g = groups[k]!;
-      for (const p of byKey.get(key)!) {
+      for (const p of list) {
         insert.run(`${batchId}.${String(++n).padStart(6, '0')}`, batchId, g.pmtInfId, p.date, p.sequenceType, p.endToEndId, p.c.invoiceId, p.c.relationId, p.c.mandateId, p.c.iban, p.c.openCents, p.remittance);
         if (p.amendment) reported.run(batchId, p.c.mandateId);
       }
@@ -311,9 +348,6 @@ function writeItems(ctx: CoreContext, batchId: string, groups: DebitGroup[], byK
   } finally {
     suspended?.resume();
   }
-  // Each invoice carries the EndToEndId it was last collected with; each mandate its last use.
-  const now = ctx.now();
-  setColumnAudited(ctx.sqlite, 'invoices', 'end_to_end_id', 'SELECT invoice_id, end_to_end_id FROM sepa_batch_items WHERE batch_id = ?', [batchId], { column: 'updated_at', value: now });
   setColumnAudited(
     ctx.sqlite,
     'sepa_mandates',
@@ -321,6 +355,6 @@ function writeItems(ctx: CoreContext, batchId: string, groups: DebitGroup[], byK
     `SELECT bi.mandate_id, max(bi.collection_date) FROM sepa_batch_items bi JOIN sepa_mandates m ON m.id = bi.mandate_id
       WHERE bi.batch_id = ? GROUP BY bi.mandate_id HAVING m.last_used_on IS NULL OR max(bi.collection_date) > m.last_used_on`,
     [batchId],
-    { column: 'updated_at', value: now },
+    { column: 'updated_at', value: ctx.now() },
   );
 }

@@ -1,7 +1,8 @@
 import type { CoreContext } from '../context';
 import { writeOrPreview } from '../audit/operation-writer';
 import { validateIban } from '../../../shared/dutch/iban';
-import type { RefundInput, SepaBatchResultDto, SepaItemDto, SepaProblemDto } from '../../../shared/contract/sepa';
+import type { RefundInput, SepaBatchResultDto, SepaFileDto, SepaItemDto, SepaProblemDto } from '../../../shared/contract/sepa';
+import { putBlob } from '../blobs/blob-store';
 import { getCreditorSettings } from './creditor-settings';
 import { toEpcText } from './epc-charset';
 import { nextTarget2Day } from './target2-calendar';
@@ -45,7 +46,7 @@ export function refundBatch(ctx: CoreContext, q: RefundInput, opts: { place?: Pl
     const fileName = q.fileName ?? `${msgId}.xml`;
     const base: SepaBatchResultDto = {
       saved: false, batchId: null, kind: 'refund', messageVersion: `pain.001.001.${version}`, msgId, fileName, fileHash: null, fileBytes: 0,
-      transactionCount: 0, controlSumCents: 0, amendments: 0, groups: [], items: [], problems: [], file: null,
+      transactionCount: 0, controlSumCents: 0, amendments: 0, groups: [], items: [], problems: [], file: null, files: [],
     };
     if (!creditor) return refuse(q.dryRun, { ...base, problems: [problem('CREDITOR_NOT_SET')] });
     const problems: SepaProblemDto[] = [];
@@ -87,19 +88,21 @@ export function refundBatch(ctx: CoreContext, q: RefundInput, opts: { place?: Pl
       invoiceId: null, invoiceNumber: null, relationId: t.row.relationId, name: t.creditor.name, iban: t.creditor.iban, mandateReference: null,
       amountCents: t.amountCents, date, sequenceType: null, endToEndId: t.endToEndId, remittance: t.remittance, amended: false,
     }));
+    const fileHash = sha256(bytes);
+    const fileDto: SepaFileDto = { batchId: null, msgId, fileName, fileHash, fileBytes: bytes.length, pmtInfIds: [pmtInfId], transactionCount: transfers.length, controlSumCents: total, file: null };
     const result: SepaBatchResultDto = {
-      ...base, fileHash: sha256(bytes), fileBytes: bytes.length, transactionCount: transfers.length, controlSumCents: total,
-      groups: transfers.length > 0 ? [{ pmtInfId, date, sequenceType: null, count: transfers.length, sumCents: total }] : [], items, problems,
+      ...base, fileHash, fileBytes: bytes.length, transactionCount: transfers.length, controlSumCents: total,
+      groups: transfers.length > 0 ? [{ pmtInfId, date, sequenceType: null, count: transfers.length, sumCents: total }] : [], items, problems, files: [fileDto],
     };
     if (problems.length > 0) return refuse(q.dryRun, result);
 
     const batchId = ctx.newId();
     ctx.sqlite
       .prepare(
-        `INSERT INTO sepa_batches (id, kind, run_id, message_version, msg_id, file_hash, file_name, transaction_count, control_sum_cents, status, created_at, exported_at)
-         VALUES (?, 'refund', NULL, ?, ?, ?, ?, ?, ?, 'exported', ?, ?)`,
+        `INSERT INTO sepa_batches (id, kind, run_id, message_version, msg_id, file_hash, file_name, file_blob_id, transaction_count, control_sum_cents, status, created_at, exported_at)
+         VALUES (?, 'refund', NULL, ?, ?, ?, ?, ?, ?, ?, 'exported', ?, ?)`,
       )
-      .run(batchId, result.messageVersion, msgId, result.fileHash, fileName, transfers.length, total, ctx.now(), ctx.now());
+      .run(batchId, result.messageVersion, msgId, fileHash, fileName, putBlob(ctx, bytes), transfers.length, total, ctx.now(), ctx.now());
     const item = ctx.sqlite.prepare(
       `INSERT INTO sepa_batch_items (id, batch_id, pmt_inf_id, collection_date, sequence_type, end_to_end_id, invoice_id, relation_id, mandate_id, iban, amount_cents, remittance)
        VALUES (?, ?, ?, ?, NULL, ?, NULL, ?, NULL, ?, ?, ?)`,
@@ -115,7 +118,8 @@ export function refundBatch(ctx: CoreContext, q: RefundInput, opts: { place?: Pl
     opts.place?.(bytes, fileName);
     op.changed('sepa.changed', { batchId });
     op.changed('contributions.changed', {});
-    return { ...result, batchId, file: { fileName, mimeType: 'application/xml', bytes: bytes.toString('base64') } };
+    const file = { fileName, mimeType: 'application/xml', bytes: bytes.toString('base64') };
+    return { ...result, batchId, file, files: [{ ...fileDto, batchId, file }] };
   });
   return { ...result, saved: saved && result.batchId !== null };
 }

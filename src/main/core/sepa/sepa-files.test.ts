@@ -100,13 +100,15 @@ describe('collection files', () => {
     expect(preview.saved).toBe(false);
     // The preview was the export, rolled back: nothing stayed behind.
     expect(count('SELECT count(*) AS n FROM sepa_batches')).toBe(0);
-    expect(count('SELECT count(*) AS n FROM invoices WHERE end_to_end_id IS NOT NULL')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM sepa_batch_items')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM blobs')).toBe(0);
     expect(count('SELECT count(*) AS n FROM sepa_mandate_amendments WHERE reported_in_batch_id IS NOT NULL')).toBe(0);
 
     const r = await core.call('sepaBatches.collect', { runId, date: '2026-12-01' });
     expect(r).toMatchObject({ saved: true, messageVersion: `pain.008.001.${version}`, msgId: 'INC-20261122-01', transactionCount: 4, controlSumCents: 5900 * 3 + 1250, amendments: 1 });
     // Same operation: the preview showed exactly this file.
-    expect({ ...preview, saved: true, batchId: r.batchId, file: r.file }).toEqual(r);
+    expect({ ...preview, saved: true, batchId: r.batchId, file: r.file, files: r.files }).toEqual(r);
+    expect(r.files.map((f) => ({ ...f, batchId: null, file: null }))).toEqual(preview.files);
     expect(r.groups.map((g) => [g.date, g.sequenceType, g.count, g.sumCents])).toEqual([
       ['2026-12-01', 'FRST', 2, 5900 + 1250],
       ['2026-12-01', 'RCUR', 1, 5900],
@@ -126,7 +128,11 @@ describe('collection files', () => {
     expect(xml).toContain('<ChrgBr>SLEV</ChrgBr>');
     expect(xml).toContain('<MndtId>HART-2026</MndtId><DtOfSgntr>2024-03-01</DtOfSgntr><AmdmntInd>true</AmdmntInd><AmdmntInfDtls><OrgnlMndtId>');
     expect(xml).toContain('<OrgnlDbtrAcct><Id><Othr><Id>SMNDA</Id></Othr></Id></OrgnlDbtrAcct>');
-    const numbers = core.ctx.sqlite.prepare('SELECT number, end_to_end_id AS e2e FROM invoices ORDER BY number').all() as { number: string; e2e: string }[];
+    // Each invoice's EndToEndId is its batch item's: the invoice number.
+    const numbers = core.ctx.sqlite
+      .prepare('SELECT i.number, bi.end_to_end_id AS e2e FROM invoices i JOIN sepa_batch_items bi ON bi.invoice_id = i.id ORDER BY i.number')
+      .all() as { number: string; e2e: string }[];
+    expect(numbers).toHaveLength(4);
     for (const n of numbers) {
       expect(n.e2e).toBe(n.number);
       expect(xml).toContain(`<EndToEndId>${n.number}</EndToEndId>`);
@@ -141,12 +147,17 @@ describe('collection files', () => {
     expect(count(`SELECT count(*) AS n FROM sepa_mandates WHERE last_used_on IN ('2026-12-01', '2027-01-15')`)).toBe(4);
     expect(count(`SELECT count(*) AS n FROM contribution_runs WHERE id = ? AND status = 'closed'`, runId)).toBe(1);
     // History has every stamp (written set-based), and the update triggers are back in place.
-    expect(count(`SELECT count(*) AS n FROM audit_log WHERE table_name = 'invoices' AND field = 'end_to_end_id' AND old_value IS NULL AND new_value LIKE 'C2026-%'`)).toBe(4);
+    expect(count(`SELECT count(*) AS n FROM audit_log WHERE table_name = 'sepa_batch_items' AND action = 'insert' AND operation_id = (SELECT id FROM operations WHERE kind = 'sepaBatches.collect')`)).toBe(4);
     expect(count(`SELECT count(*) AS n FROM audit_log WHERE table_name = 'sepa_mandates' AND field = 'last_used_on' AND operation_id = (SELECT id FROM operations WHERE kind = 'sepaBatches.collect')`)).toBe(4);
-    expect(count(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN ('audit_invoices_update', 'audit_sepa_mandates_update')`)).toBe(2);
+    expect(count(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN ('audit_sepa_batch_items_insert', 'audit_sepa_mandates_update')`)).toBe(2);
+    // The file is kept in the administration: downloaded again from the batch it is the same file, byte for byte.
+    expect(batch!.fileKept).toBe(true);
+    const again = await core.call('sepaBatches.file', { id: r.batchId! });
+    expect(again.fileName).toBe(r.fileName);
+    expect(Buffer.from(again.bytes, 'base64').equals(Buffer.from(r.file!.bytes, 'base64'))).toBe(true);
     // Nothing is collected twice.
-    const again = await core.call('sepaBatches.collect', { runId, date: '2026-12-01', dryRun: true });
-    expect(again.problems.map((p) => p.code)).toEqual(['NOTHING_TO_COLLECT']);
+    const twice = await core.call('sepaBatches.collect', { runId, date: '2026-12-01', dryRun: true });
+    expect(twice.problems.map((p) => p.code)).toEqual(['NOTHING_TO_COLLECT']);
   });
 
   it.each(['02', '08'] as const)('pain.008.001.%s validates with 1, 2 and 10,000 debits in a single sequence type', async (version) => {
@@ -186,11 +197,47 @@ describe('collection files', () => {
     expect(count(`SELECT count(*) AS n FROM contribution_runs WHERE status = 'open'`)).toBe(1);
   });
 
-  it('refuses a run without creditor settings and a bank that takes one batch per file', async () => {
+  it('refuses a run without creditor settings', async () => {
     const { runId } = await seedCollection(core, [{ name: 'A Lid' }, { name: 'B Lid', dueDate: '2027-02-01' }]);
     expect((await core.call('sepaBatches.collect', { runId, dryRun: true })).problems.map((p) => p.code)).toEqual(['CREDITOR_NOT_SET']);
-    await setCreditor({ oneBatchPerFile: true });
-    expect((await core.call('sepaBatches.collect', { runId, dryRun: true })).problems.map((p) => [p.code, p.detail])).toEqual([['ONE_BATCH_PER_FILE', '2']]);
+  });
+
+  it.each(['02', '08'] as const)('pain.008.001.%s for a bank that takes one batch per file: one XSD-valid file per payment-information block, each recorded and kept', async (version) => {
+    await setCreditor({ oneBatchPerFile: true, sequencePolicy: 'frst_rcur', debitVersion: version });
+    const { runId } = await seedCollection(core, [
+      { name: 'A Lid' },
+      { name: 'B Lid', lastUsedOn: '2026-01-02' },
+      { name: 'C Lid', dueDate: '2027-02-01', lastUsedOn: '2026-01-02' },
+      { name: 'D Lid', lastUsedOn: '2026-01-02' },
+    ]);
+    const preview = await core.call('sepaBatches.collect', { runId, date: '2026-12-01', fileName: 'incasso.xml', dryRun: true });
+    expect(preview.problems).toEqual([]);
+    expect(preview.files.map((f) => [f.msgId, f.fileName, f.pmtInfIds, f.transactionCount])).toEqual([
+      ['INC-20261122-01', 'incasso-1.xml', ['INC-20261122-01-1'], 1],
+      ['INC-20261122-02', 'incasso-2.xml', ['INC-20261122-02-1'], 2],
+      ['INC-20261122-03', 'incasso-3.xml', ['INC-20261122-03-1'], 1],
+    ]);
+    const r = await core.call('sepaBatches.collect', { runId, date: '2026-12-01', fileName: 'incasso.xml' });
+    expect(r.files).toHaveLength(3);
+    expect(r.files.reduce((s, f) => s + f.controlSumCents, 0)).toBe(r.controlSumCents);
+    const seen = new Set<string>();
+    for (const f of r.files) {
+      const xml = Buffer.from(f.file!.bytes, 'base64').toString('utf8');
+      expect(xsdErrors(xml, `pain.008.001.${version}`), f.fileName).toBe('');
+      expect(xml.match(/<PmtInf>/gu)).toHaveLength(1);
+      expect(xml).toContain(`<GrpHdr><MsgId>${f.msgId}</MsgId>`);
+      expect(xml).toContain(`<NbOfTxs>${f.transactionCount}</NbOfTxs>`);
+      for (const m of xml.matchAll(/<EndToEndId>([^<]+)<\/EndToEndId>/gu)) seen.add(m[1]!);
+      const kept = await core.call('sepaBatches.file', { id: f.batchId! });
+      expect(Buffer.from(kept.bytes, 'base64').equals(Buffer.from(f.file!.bytes, 'base64'))).toBe(true);
+    }
+    // Every debit is in exactly one file.
+    expect(seen.size).toBe(4);
+    expect((await core.call('sepaBatches.list', {})).rows.map((b) => [b.msgId, b.fileName, b.transactionCount, b.pmtInfIds]).sort()).toEqual([
+      ['INC-20261122-01', 'incasso-1.xml', 1, ['INC-20261122-01-1']],
+      ['INC-20261122-02', 'incasso-2.xml', 2, ['INC-20261122-02-1']],
+      ['INC-20261122-03', 'incasso-3.xml', 1, ['INC-20261122-03-1']],
+    ]);
   });
 
   it('retries returned debits as a new batch of the given invoices, up to the retry limit', async () => {

@@ -6,7 +6,7 @@ import { getCreditorSettings, setCreditorSettings } from './creditor-settings';
 import { amendMandate, createMandate, listMandates, revokeMandate } from './mandates';
 import { collectBatch } from './collection-batch';
 import { refundBatch } from './refund-batch';
-import { listBatches } from './batches.repo';
+import { getBatchFile, listBatches } from './batches.repo';
 
 type Keys = keyof typeof sepaContract & MethodName;
 
@@ -21,5 +21,6 @@ export function sepaHandlers(ctx: CoreContext): HandlerGroup<Keys> {
     'sepaBatches.collect': (q) => collectBatch(ctx, q),
     'sepaBatches.refunds': (q) => refundBatch(ctx, q),
     'sepaBatches.list': (q) => listBatches(ctx, q),
+    'sepaBatches.file': ({ id }) => getBatchFile(ctx, id),
   };
 }

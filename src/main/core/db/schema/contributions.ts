@@ -82,8 +82,6 @@ export const invoices = sqliteTable(
     paymentMethod: text('payment_method', { enum: ['incasso', 'factuur', 'contant'] }).notNull(),
     /** Dutch betalingskenmerk (16 digits with check digit), derived from year and sequence. */
     paymentReference: text('payment_reference').notNull(),
-    /** Set when a SEPA batch collects this invoice (issue 12). */
-    endToEndId: text('end_to_end_id'),
     description: text('description'),
     totalCents: integer('total_cents').notNull(),
     sentAt: integer('sent_at'),

@@ -74,6 +74,8 @@ export const sepaBatches = sqliteTable(
     /** SHA-256 of the exported file, hex. */
     fileHash: text('file_hash'),
     fileName: text('file_name'),
+    /** The exported file itself (blobs.id), kept so it can be downloaded again and is in every backup. */
+    fileBlobId: text('file_blob_id'),
     transactionCount: integer('transaction_count').notNull(),
     controlSumCents: integer('control_sum_cents').notNull(),
     /** draft: built, not exported; exported: written to a file (the run closes); cancelled. */
