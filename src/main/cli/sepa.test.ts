@@ -81,6 +81,12 @@ describe('sepa and mandates CLI', () => {
     expect(fs.existsSync(out('nog-eens.xml'))).toBe(false);
     const history = await run('sepa', 'batches', '--db', db);
     expect(history.stdout).toContain(`${result.msgId}  incasso  pain.008.001.08  3 posten  € 177,00  incasso-dec.xml`);
+    // The administration kept the file: saved again it is the same file, byte for byte.
+    const copy = out('incasso-dec-kopie.xml');
+    const kept = await run('sepa', 'file', '--db', db, '--batch', result.msgId, '--out', copy);
+    expect(kept).toMatchObject({ code: 0, stdout: `Bestand incasso-dec.xml opnieuw opgeslagen als ${copy}.` });
+    expect(fs.readFileSync(copy).equals(fs.readFileSync(file))).toBe(true);
+    expect(fs.statSync(copy).mode & 0o777).toBe(0o600);
   });
 
   it('retries a returned debit by invoice number and MsgId', async () => {

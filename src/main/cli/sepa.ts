@@ -40,14 +40,16 @@ function parse<M extends MethodName>(method: M, raw: unknown): ParsedInput<M> {
  * the batch back, so a recorded batch always has its file and a failed one leaves nothing.
  */
 function placeAt(out: string): PlaceFile {
-  return (bytes) => {
-    const temp = tempNameFor(out);
+  // Beside --out under the file's own name: the same name, or (one batch per file) name-1.xml, name-2.xml, …
+  return (bytes, fileName) => {
+    const target = path.join(path.dirname(out), fileName);
+    const temp = tempNameFor(target);
     try {
       fs.writeFileSync(temp, bytes, { mode: 0o600 });
-      placeWithoutOverwrite(temp, out);
+      placeWithoutOverwrite(temp, target);
     } catch (e) {
       removeTemp(temp);
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new CliError(`${out} bestaat al; kies een andere naam`);
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new CliError(`${target} bestaat al; kies een andere naam`);
       throw e;
     }
   };
@@ -62,36 +64,58 @@ function outFile(args: { values: Record<string, unknown> }): string {
 
 function printBatch(r: SepaBatchResultDto, io: CliIo, out: string | null): void {
   const what = r.kind === 'collection' ? 'incasso’s' : 'terugbetalingen';
-  const head = r.saved ? `Bestand ${out ?? r.fileName} gemaakt (${r.messageVersion}, ${r.msgId})` : `Proef ${r.messageVersion} (niets opgeslagen)`;
+  const made = r.files.length > 1 ? `${nl(r.files.length)} bestanden gemaakt (${r.messageVersion}, één batch per bestand)` : `Bestand ${out ?? r.fileName} gemaakt (${r.messageVersion}, ${r.msgId})`;
+  const head = r.saved ? made : `Proef ${r.messageVersion} (niets opgeslagen)`;
   io.out(`${head}: ${nl(r.transactionCount)} ${what}, totaal ${formatAmount(r.controlSumCents)}.`);
   for (const g of r.groups) io.out(`  ${g.pmtInfId}  ${g.date}  ${g.sequenceType ?? 'TRF'}  ${nl(g.count)}  ${formatAmount(g.sumCents)}`);
   if (r.amendments > 0) io.out(`  ${nl(r.amendments)} met een gewijzigde machtiging (wordt meegemeld).`);
-  if (r.saved) io.out(`  controlegetal (SHA-256) ${r.fileHash ?? ''}`);
+  if (r.files.length > 1) for (const f of r.files) io.out(`  bestand ${f.fileName} (${f.msgId}): ${nl(f.transactionCount)} posten, ${formatAmount(f.controlSumCents)}${r.saved ? `, SHA-256 ${f.fileHash}` : ''}`);
+  else if (r.saved) io.out(`  controlegetal (SHA-256) ${r.fileHash ?? ''}`);
   if (r.problems.length > 0) {
     io.err(`${nl(r.problems.length)} probleem/problemen houden het bestand tegen:`);
     for (const p of r.problems) io.err(`  - ${[p.invoiceNumber, p.name].filter(Boolean).join(' ') || 'bestand'}: ${dutchText(p.code, { detail: p.detail })}`);
   }
 }
 
-/** Preview first: problems are listed and nothing is written; then the export, writing the file in its transaction. */
-async function exportBatch(
-  args: { values: Record<string, unknown> },
+type ExportMethod = 'sepaBatches.collect' | 'sepaBatches.refunds';
+type Builder<M extends ExportMethod> = (ctx: Core['ctx'], q: ParsedInput<M>, opts: { place?: PlaceFile }) => SepaBatchResultDto;
+
+/**
+ * `sepa batch` and `sepa refunds`: the options they share (--date, --version, --out,
+ * --dry-run, --json), checked by the method's own contract; the preview first (problems are
+ * listed and nothing is written), then the export, writing its file(s) in its transaction.
+ */
+async function exportCommand<M extends ExportMethod>(
+  args: { values: Record<string, unknown>; positionals: string[] },
   io: CliIo,
-  dryRunCall: () => SepaBatchResultDto,
-  commit: (place: PlaceFile, fileName: string) => SepaBatchResultDto,
-  out: string | null,
+  spec: { method: M; build: Builder<M>; versions: readonly [string, string]; input: (core: Core) => Promise<Record<string, unknown>> },
 ): Promise<void> {
+  const db = requiredOption(args as never, 'db', 'het administratiebestand');
   const json = Boolean(args.values['json']);
-  const preview = dryRunCall();
-  if (preview.problems.length > 0 || out === null) {
-    if (json) io.out(JSON.stringify({ ...preview, file: null }, null, 2));
-    else printBatch(preview, io, null);
-    if (preview.problems.length > 0) throw new CliError('het bestand is niet gemaakt; los de problemen op. Er is niets opgeslagen');
-    return;
-  }
-  const r = commit(placeAt(out), path.basename(out));
-  if (json) io.out(JSON.stringify({ ...r, file: null, out }, null, 2));
-  else printBatch(r, io, out);
+  const version = optionalString(args as never, 'version');
+  if (version !== undefined && !spec.versions.includes(version)) throw usageError(`--version is ${spec.versions.join(' of ')}`);
+  const out = args.values['dry-run'] ? null : outFile(args);
+  await withCore(db, async (core) => {
+    const base = {
+      ...(await spec.input(core)),
+      ...(optionalString(args as never, 'date') ? { date: dateOption(args as never, 'date', core.ctx.today()) } : {}),
+      ...(version ? { version } : {}),
+      ...(out ? { fileName: path.basename(out) } : {}),
+      itemLimit: json ? 200_000 : 0,
+    };
+    const run = (dryRun: boolean, opts: { place?: PlaceFile } = {}) => spec.build(core.ctx, parse(spec.method, { ...base, dryRun }), opts);
+    const withoutBytes = (r: SepaBatchResultDto) => ({ ...r, file: null, files: r.files.map((f) => ({ ...f, file: null })) });
+    const preview = run(true);
+    if (preview.problems.length > 0 || out === null) {
+      if (json) io.out(JSON.stringify(withoutBytes(preview), null, 2));
+      else printBatch(preview, io, null);
+      if (preview.problems.length > 0) throw new CliError('het bestand is niet gemaakt; los de problemen op. Er is niets opgeslagen');
+      return;
+    }
+    const r = run(false, { place: placeAt(out) });
+    if (json) io.out(JSON.stringify({ ...withoutBytes(r), out: r.files.map((f) => path.join(path.dirname(out), f.fileName)) }, null, 2));
+    else printBatch(r, io, out);
+  });
 }
 
 async function batchIdOf(core: Core, ref: string): Promise<string> {
@@ -108,18 +132,20 @@ async function invoiceIdsOf(core: Core, numbers: string): Promise<string[]> {
 
 export const sepaCommand: Command = {
   name: 'sepa',
-  summary: 'SEPA: incassantgegevens, incassobestand (pain.008), terugbetalingen (pain.001), gemaakte bestanden',
+  summary: 'SEPA: incassantgegevens, incassobestand (pain.008), terugbetalingen (pain.001), gemaakte bestanden (opnieuw opslaan)',
   usage:
     'sepa creditor --db BESTAND [--set GEGEVENS.json] [--json]\n' +
     '       sepa batch --db BESTAND --run RUN [--date DATUM] --out BESTAND.xml [--version 02|08] [--dry-run] [--json]\n' +
     '       sepa batch --db BESTAND --retry-of MSGID --invoice NUMMER[,NUMMER…] [--date DATUM] --out BESTAND.xml [--dry-run] [--json]\n' +
     '       sepa refunds --db BESTAND [--date DATUM] --out BESTAND.xml [--version 03|09] [--dry-run] [--json]\n' +
-    '       sepa batches --db BESTAND [--json]',
+    '       sepa batches --db BESTAND [--json]\n' +
+    '       sepa file --db BESTAND --batch MSGID --out BESTAND.xml [--json]',
   options: {
     db: { type: 'string' },
     set: { type: 'string' },
     run: { type: 'string' },
     'retry-of': { type: 'string' },
+    batch: { type: 'string' },
     invoice: { type: 'string' },
     date: { type: 'string' },
     out: { type: 'string' },
@@ -129,10 +155,9 @@ export const sepaCommand: Command = {
   },
   positionals: ['SUBOPDRACHT'],
   async run(args, io) {
-    const sub = requiredPositional(args, 0, 'de subopdracht (creditor, batch, refunds, batches)');
+    const sub = requiredPositional(args, 0, 'de subopdracht (creditor, batch, refunds, batches, file)');
     const db = requiredOption(args, 'db', 'het administratiebestand');
     const json = Boolean(args.values['json']);
-    const dryRun = Boolean(args.values['dry-run']);
     if (sub === 'creditor') {
       await withCore(db, async (core) => {
         const set = optionalString(args, 'set');
@@ -160,45 +185,23 @@ export const sepaCommand: Command = {
       const runId = optionalString(args, 'run');
       const retryOf = optionalString(args, 'retry-of');
       if ((runId === undefined) === (retryOf === undefined)) throw usageError('geef --run RUN of --retry-of MSGID met --invoice NUMMERS');
-      const version = optionalString(args, 'version');
-      if (version !== undefined && version !== '02' && version !== '08') throw usageError('--version is 02 of 08');
-      const out = dryRun ? null : outFile(args);
-      await withCore(db, async (core) => {
-        const base = {
-          ...(runId ? { runId } : { invoiceIds: await invoiceIdsOf(core, requiredOption(args, 'invoice', 'de facturen om opnieuw te incasseren')), retryOfBatchId: await batchIdOf(core, retryOf!) }),
-          ...(optionalString(args, 'date') ? { date: dateOption(args, 'date', core.ctx.today()) } : {}),
-          ...(version ? { version } : {}),
-          ...(out ? { fileName: path.basename(out) } : {}),
-          itemLimit: json ? 200_000 : 0,
-        };
-        await exportBatch(
-          args,
-          io,
-          () => collectBatch(core.ctx, parse('sepaBatches.collect', { ...base, dryRun: true })),
-          (place) => collectBatch(core.ctx, parse('sepaBatches.collect', { ...base, dryRun: false }), { place }),
-          out,
-        );
+      return exportCommand(args, io, {
+        method: 'sepaBatches.collect',
+        build: collectBatch,
+        versions: ['02', '08'],
+        input: async (core) =>
+          runId ? { runId } : { invoiceIds: await invoiceIdsOf(core, requiredOption(args, 'invoice', 'de facturen om opnieuw te incasseren')), retryOfBatchId: await batchIdOf(core, retryOf!) },
       });
-      return;
     }
-    if (sub === 'refunds') {
-      const version = optionalString(args, 'version');
-      if (version !== undefined && version !== '03' && version !== '09') throw usageError('--version is 03 of 09');
-      const out = dryRun ? null : outFile(args);
+    if (sub === 'refunds') return exportCommand(args, io, { method: 'sepaBatches.refunds', build: refundBatch, versions: ['03', '09'], input: async () => ({}) });
+    if (sub === 'file') {
+      // The exported file again, byte for byte as it went to the bank (kept in the administration).
+      const out = outFile(args);
       await withCore(db, async (core) => {
-        const base = {
-          ...(optionalString(args, 'date') ? { date: dateOption(args, 'date', core.ctx.today()) } : {}),
-          ...(version ? { version } : {}),
-          ...(out ? { fileName: path.basename(out) } : {}),
-          itemLimit: json ? 200_000 : 0,
-        };
-        await exportBatch(
-          args,
-          io,
-          () => refundBatch(core.ctx, parse('sepaBatches.refunds', { ...base, dryRun: true })),
-          (place) => refundBatch(core.ctx, parse('sepaBatches.refunds', { ...base, dryRun: false }), { place }),
-          out,
-        );
+        const f = await core.call('sepaBatches.file', { id: await batchIdOf(core, requiredOption(args, 'batch', 'het bestand (MsgId, zie "sepa batches")')) });
+        placeAt(out)(Buffer.from(f.bytes, 'base64'), path.basename(out));
+        if (json) return io.out(JSON.stringify({ fileName: f.fileName, out }, null, 2));
+        io.out(`Bestand ${f.fileName} opnieuw opgeslagen als ${out}.`);
       });
       return;
     }
@@ -213,7 +216,7 @@ export const sepaCommand: Command = {
       });
       return;
     }
-    throw usageError(`onbekende subopdracht '${sub}' (creditor, batch, refunds, batches)`);
+    throw usageError(`onbekende subopdracht '${sub}' (creditor, batch, refunds, batches, file)`);
   },
 };
 

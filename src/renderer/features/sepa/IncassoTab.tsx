@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SepaBatchResultDto } from '../../../shared/contract/sepa';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { showDate, showDateTime } from '../../lib/dates';
 import { downloadFile } from '../io/common/file-bytes';
+import { call } from '../../rpc/client';
 import { showMoney } from '../contributions/money';
 import { useRuns } from '../contributions/useContributions';
 import { BatchResult } from './BatchResult';
@@ -37,7 +38,8 @@ export function IncassoTab() {
     const r = await collect.run({ runId: chosen, ...(date ? { date } : {}), dryRun, itemLimit: 100 });
     if (!r.ok) return;
     setResult(r.value);
-    if (r.value.file) downloadFile(r.value.file);
+    // One file, or (the bank takes one batch per file) one per collection date and sequence type.
+    for (const f of r.value.files) if (f.file) downloadFile(f.file);
   }
   async function goRefunds(dryRun: boolean) {
     const r = await refunds.run({ dryRun, itemLimit: 100 });
@@ -72,7 +74,7 @@ export function IncassoTab() {
           <ErrorAlert error={collect.error} />
           {result?.saved && (
             <Alert color="green" data-testid="incasso-exported">
-              {t('sepa.batch.exported', { file: result.fileName, count: result.transactionCount, sum: showMoney(result.controlSumCents) })}
+              {t('sepa.batch.exported', { file: result.files.map((f) => f.fileName).join(', '), count: result.transactionCount, sum: showMoney(result.controlSumCents) })}
             </Alert>
           )}
           {result && <BatchResult result={result} />}
@@ -117,7 +119,15 @@ export function IncassoTab() {
                     {t(`sepa.history.${b.kind}`)} {b.retryOfBatchId && <Badge size="xs">{t('sepa.history.retry')}</Badge>}
                   </Table.Td>
                   <Table.Td>{showDateTime(b.createdAt)}</Table.Td>
-                  <Table.Td title={b.fileHash ?? ''}>{b.fileName}</Table.Td>
+                  <Table.Td title={b.fileHash ?? ''}>
+                    {b.fileKept ? (
+                      <Anchor size="sm" component="button" onClick={() => void call('sepaBatches.file', { id: b.id }).then(downloadFile)} data-testid="incasso-history-file">
+                        {b.fileName}
+                      </Anchor>
+                    ) : (
+                      b.fileName
+                    )}
+                  </Table.Td>
                   <Table.Td ta="right">{b.transactionCount.toLocaleString('nl-NL')}</Table.Td>
                   <Table.Td ta="right">{showMoney(b.controlSumCents)}</Table.Td>
                 </Table.Tr>
