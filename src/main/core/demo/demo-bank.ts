@@ -3,10 +3,10 @@ import { addDays } from '../../../shared/dutch/dates';
 import { createInvoice } from '../contributions/invoices';
 import { writeCamt053, type CamtEntry } from '../bank/camt-writer';
 import { importStatement } from '../bank/import-statement';
+import { collectBatch } from '../sepa/collection-batch';
 
-/** The club's own account in the demo (ING), and the batch the demo exported but no statement has booked yet. */
+/** The club's own account in the demo (ING), and the description of the batch the demo exported but no statement has booked yet. */
 export const DEMO_BANK_ACCOUNT = 'NL71INGB0009876543';
-export const DEMO_OPEN_BATCH = 'DEMO-PMT-OPEN';
 export const DEMO_OPEN_BATCH_TEXT = 'Contributie 2026 (incasso, nog niet op een afschrift)';
 
 interface Member {
@@ -17,16 +17,21 @@ interface Member {
 }
 
 /**
- * The treasurer's bank on top of the demo members: incasso invoices collected in an exported
- * batch (mandates, batch items as the collection export writes them), transfers, and a
+ * The treasurer's bank on top of the demo members: incasso invoices collected in a batch
+ * exported by the real collection builder (collectBatch), transfers, and a
  * statement read through the real import, so the Bank screen shows matched entries with
  * their reasons, two returns (MD06, AM04) and three entries left to match by hand. A second
  * exported batch waits for its statement. Runs inside the demo's operation.
  */
 export function addBankDemo(ctx: CoreContext, today: string): void {
   const members = ctx.sqlite
-    .prepare(`SELECT id, number, display_name AS name, iban FROM relations WHERE kind = 'person' AND deleted_at IS NULL AND iban IS NOT NULL ORDER BY number LIMIT 34`)
-    .all() as Member[];
+    .prepare(
+      // Not the SEPA demo's lapsed or revoked mandates: the builder would rightly refuse those (they are the treasurer's to-do).
+      `SELECT r.id, r.number, r.display_name AS name, r.iban FROM relations r WHERE r.kind = 'person' AND r.deleted_at IS NULL AND r.iban IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM sepa_mandates m WHERE m.relation_id = r.id AND (m.status <> 'active' OR date(coalesce(m.last_used_on, m.signed_on), '+3 years') < ?))
+        ORDER BY r.number LIMIT 34`,
+    )
+    .all(today) as Member[];
   if (members.length < 34) return;
   ctx.sqlite.prepare(`INSERT INTO settings (key, value) VALUES ('bank.settings', ?) ON CONFLICT (key) DO NOTHING`).run(JSON.stringify({ accounts: [DEMO_BANK_ACCOUNT], returnFeeCents: 0, maxRetries: 2 }));
   const invoiceDate = addDays(today, -45);
@@ -43,38 +48,31 @@ export function addBankDemo(ctx: CoreContext, today: string): void {
     return { ...m, k, invoiceId: inv.id, number: inv.number, reference: inv.paymentReference, cents: amount(k) };
   });
   const now = ctx.now();
+  // Members of the batches without a mandate of the SEPA demo get one (used at last year's collection) and pay by incasso.
   const addMandate = ctx.sqlite.prepare(
-    `INSERT INTO sepa_mandates (id, relation_id, reference, signed_on, iban, kind, status, last_used_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'RCUR', 'active', ?, ?, ?)`,
+    `INSERT INTO sepa_mandates (id, relation_id, reference, signed_on, iban, kind, status, last_used_on, created_at, updated_at) VALUES (?, ?, ?, '2021-01-15', ?, 'RCUR', 'active', ?, ?, ?)`,
   );
-  const findMandate = ctx.sqlite.prepare(`SELECT id FROM sepa_mandates WHERE relation_id = ? AND status = 'active' ORDER BY signed_on DESC LIMIT 1`);
+  const hasMandate = ctx.sqlite.prepare(`SELECT 1 FROM sepa_mandates WHERE relation_id = ? AND status = 'active'`);
   const payByIncasso = ctx.sqlite.prepare(
     `INSERT INTO payment_settings (id, relation_id, method, created_at, updated_at) VALUES (?, ?, 'incasso', ?, ?) ON CONFLICT (relation_id) DO UPDATE SET method = 'incasso'`,
   );
-  const addBatch = ctx.sqlite.prepare(
-    `INSERT INTO sepa_batches (id, kind, message_version, msg_id, transaction_count, control_sum_cents, status, created_at, exported_at) VALUES (?, 'collection', 'pain.008.001.02', ?, ?, ?, 'exported', ?, ?)`,
-  );
-  const addItem = ctx.sqlite.prepare(
-    `INSERT INTO sepa_batch_items (id, batch_id, pmt_inf_id, collection_date, sequence_type, end_to_end_id, invoice_id, relation_id, mandate_id, iban, amount_cents, remittance)
-     VALUES (?, ?, ?, ?, 'RCUR', ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const batches = [
-    { pmt: 'DEMO-PMT-1', date: addDays(today, -30), items: invoices.filter((i) => i.k < 20) },
-    { pmt: DEMO_OPEN_BATCH, date: addDays(today, -2), items: invoices.filter((i) => i.k >= 30) },
-  ];
-  for (const b of batches) {
-    const batchId = ctx.newId();
-    addBatch.run(batchId, `MSG-${b.pmt}`, b.items.length, b.items.reduce((s, i) => s + i.cents, 0), now, now);
-    for (const i of b.items) {
-      // The SEPA demo's mandate where the member has one; else a new one, and the member pays by incasso.
-      const existing = findMandate.get(i.id) as { id: string } | undefined;
-      const mandateId = existing?.id ?? ctx.newId();
-      if (!existing) {
-        addMandate.run(mandateId, i.id, `LID-${String(i.number).padStart(5, '0')}`, '2021-01-15', i.iban, b.date, now, now);
-        payByIncasso.run(ctx.newId(), i.id, now, now);
-      }
-      addItem.run(ctx.newId(), batchId, b.pmt, b.date, i.number, i.invoiceId, i.id, mandateId, i.iban, i.cents, `Contributie 2026 factuur ${i.number}`);
-    }
+  for (const i of invoices.filter((i) => i.k < 20 || i.k >= 30)) {
+    if (hasMandate.get(i.id)) continue;
+    addMandate.run(ctx.newId(), i.id, `LID-${String(i.number).padStart(5, '0')}`, i.iban, addDays(today, -365), now, now);
+    payByIncasso.run(ctx.newId(), i.id, now, now);
   }
+  // Both batches are exported through the real builder, on the day the treasurer made them:
+  // a kept, XSD-valid pain.008 each, with its MsgId, PmtInfId and items.
+  const exportOn = (day: string, date: string, items: typeof invoices) => {
+    const then = { ...ctx, today: () => day, now: () => new Date(`${day}T10:00:00`).getTime() };
+    const r = collectBatch(then, { invoiceIds: items.map((i) => i.invoiceId), date, dryRun: false, itemLimit: 0 });
+    const group = r.groups[0]!;
+    return { pmt: group.pmtInfId, date: group.date, items };
+  };
+  const batches = [
+    exportOn(addDays(today, -35), addDays(today, -30), invoices.filter((i) => i.k < 20)),
+    exportOn(addDays(today, -6), addDays(today, -2), invoices.filter((i) => i.k >= 30)),
+  ];
   const collected = batches[0]!;
   const transfers = invoices.filter((i) => i.k >= 20 && i.k < 30);
   const d = (days: number) => addDays(today, days);
