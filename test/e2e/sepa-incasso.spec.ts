@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
@@ -100,6 +101,12 @@ test('previews a collection, fixes a missing mandate on the card, exports an XSD
   expect(xml).toContain('<SeqTp>RCUR</SeqTp>');
   await expect(page.getByTestId('incasso-history-row').first()).toContainText(path.basename(await (await download).suggestedFilename()));
   await page.screenshot({ path: '/tmp/s1-sepa/incasso-exported.png', fullPage: true });
+  // The administration kept the file: downloaded again from the history it is the same file, byte for byte.
+  const again = page.waitForEvent('download');
+  await page.getByTestId('incasso-history-row').first().getByTestId('incasso-history-file').click();
+  const copy = path.join('/tmp', `e2e-incasso-${sfx}-kopie.xml`);
+  await (await again).saveAs(copy);
+  expect(fs.readFileSync(copy).equals(fs.readFileSync(file))).toBe(true);
   const runs = await rpc(request, 'contributionRuns.list', {});
   expect(runs.rows.find((r) => r.id === run.runId)?.status).toBe('closed');
 });
