@@ -9,7 +9,7 @@ import { mandateExpiresOn } from './mandates';
 import { toEpcText } from './epc-charset';
 import { addTarget2Days, nextTarget2Day } from './target2-calendar';
 import { writePain008, type Debit, type DebitAmendment, type DebitGroup, type SequenceType } from './pain008-writer';
-import { creationDateTime, fileProblems, nextMsgIds, problem, refuse, sha256, type PlaceFile } from './batch-file';
+import { creationDateTime, fileProblems, nextMsgId, nextMsgIds, problem, refuse, sha256, type PlaceFile } from './batch-file';
 import { putBlob } from '../blobs/blob-store';
 import { closeRun } from '../contributions/runs';
 import { setColumnAudited } from './set-column-audited';
@@ -116,7 +116,7 @@ export function collectBatch(ctx: CoreContext, q: CollectionInput, opts: Collect
   const creditor = getCreditorSettings(ctx);
   const version = q.version ?? creditor?.debitVersion ?? '02';
   const { saved, result } = writeOrPreview(ctx.write, q.dryRun, 'sepaBatches.collect', { runId: q.runId, retryOfBatchId: q.retryOfBatchId, count: q.invoiceIds?.length }, (op) => {
-    const msgId = nextMsgIds(ctx, 'INC', 1)[0]!;
+    const msgId = nextMsgId(ctx, 'INC');
     const fileName = q.fileName ?? `${msgId}.xml`;
     const empty: SepaBatchResultDto = {
       saved: false, batchId: null, kind: 'collection', messageVersion: `pain.008.001.${version}`, msgId, fileName, fileHash: null, fileBytes: 0,
