@@ -26,6 +26,8 @@ import { setColumnAudited } from './set-column-audited';
 interface Candidate {
   invoiceId: string;
   number: string;
+  year: number;
+  sequence: number;
   relationId: string;
   name: string;
   paymentMethod: string;
@@ -48,7 +50,7 @@ interface Candidate {
 }
 
 const CANDIDATES = `
-  SELECT i.id AS invoiceId, i.number, i.relation_id AS relationId, r.display_name AS name, i.payment_method AS paymentMethod, i.kind,
+  SELECT i.id AS invoiceId, i.number, i.year, i.sequence, i.relation_id AS relationId, r.display_name AS name, i.payment_method AS paymentMethod, i.kind,
          i.due_date AS dueDate, i.description,
          i.total_cents - coalesce((SELECT sum(a.amount_cents) FROM payment_allocations a WHERE a.invoice_id = i.id), 0) AS openCents,
          (SELECT count(*) FROM sepa_batch_items bi JOIN sepa_batches b ON b.id = bi.batch_id
@@ -136,9 +138,11 @@ export function collectBatch(ctx: CoreContext, q: CollectionInput, opts: Collect
     const args = { retryOf: q.retryOfBatchId ?? null, runId: q.runId ?? null, ids: JSON.stringify(q.invoiceIds ?? []) };
     const rows = (
       q.runId
-        ? ctx.sqlite.prepare(`${CANDIDATES} WHERE i.run_id = @runId AND i.kind = 'invoice' AND i.payment_method = 'incasso' ORDER BY i.year, i.sequence`).all(args)
-        : ctx.sqlite.prepare(`${CANDIDATES} WHERE i.id IN (SELECT value FROM json_each(@ids)) ORDER BY i.year, i.sequence`).all(args)
+        ? ctx.sqlite.prepare(`${CANDIDATES} WHERE i.run_id = @runId AND i.kind = 'invoice' AND i.payment_method = 'incasso'`).all(args)
+        : ctx.sqlite.prepare(`${CANDIDATES} WHERE i.id IN (SELECT value FROM json_each(@ids))`).all(args)
     ) as Candidate[];
+    // In invoice-number order; sorted here, as SQLite would sort the wide rows in a temporary B-tree.
+    rows.sort((a, b) => a.year - b.year || a.sequence - b.sequence);
     if (q.invoiceIds) {
       const found = new Set(rows.map((r) => r.invoiceId));
       for (const id of q.invoiceIds) if (!found.has(id)) problems.push(problem('INVOICE_NOT_FOUND', { invoiceId: id, detail: id }));

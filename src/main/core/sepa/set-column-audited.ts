@@ -34,8 +34,7 @@ export function setColumnAudited(
   try {
     return sqlite
       .prepare(
-        `UPDATE ${table} SET ${column} = (SELECT value FROM temp.sepa_set_column s WHERE s.id = ${table}.id)${also ? `, ${also.column} = ?` : ''}
-          WHERE id IN (SELECT id FROM temp.sepa_set_column)`,
+        `UPDATE ${table} SET ${column} = s.value${also ? `, ${also.column} = ?` : ''} FROM temp.sepa_set_column s WHERE s.id = ${table}.id`,
       )
       .run(...(also ? [also.value] : [])).changes;
   } finally {
