@@ -36,7 +36,7 @@ describe('upgrading an administration', () => {
     expect(count(core, 'relation_links')).toBe(1);
     expect(count(core, 'relation_tags')).toBe(1);
     expect(count(core, 'custom_values')).toBe(1);
-    const history = core.ctx.sqlite.prepare(`SELECT count(*) AS n FROM audit_log l JOIN operations o ON o.id = l.operation_id WHERE o.actor = 'fixture'`).get();
+    const history = core.ctx.sqlite.prepare(`SELECT count(*) AS n FROM audit_log l JOIN operations o ON o.seq = l.operation WHERE o.actor = 'fixture'`).get();
     expect(history).toEqual({ n: 26 });
     expect(core.ctx.sqlite.pragma('foreign_key_check')).toEqual([]);
 

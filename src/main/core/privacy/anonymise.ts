@@ -1,6 +1,7 @@
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { CoreContext } from '../context';
 import { AUDITED_TABLES } from '../db/audit-triggers';
+import { idKey } from '../db/audit-keys';
 import { notFound } from '../../../shared/errors';
 import { formatIban } from '../../../shared/dutch/iban';
 import { derivedNames } from '../relations/relation-names';
@@ -105,7 +106,8 @@ function scrubSummaries(ctx: CoreContext, aliases: string[], scrub: (v: unknown)
 /** Replaces the person's values in the text columns of one relation's rows of a table; returns how many rows it kept. */
 function scrubOwnRows(ctx: CoreContext, table: string, where: string, id: string, scrub: (v: unknown) => unknown): number {
   const key = table === 'audit_log' ? 'id' : 'rowid';
-  const rows = ctx.sqlite.prepare(`SELECT t.${key} AS "__key", t.* FROM ${table} t WHERE ${where}`).all({ id }) as Row[];
+  // audit_log keeps ids compact (db/audit-keys.ts); its blob ids are no text to scrub.
+  const rows = ctx.sqlite.prepare(`SELECT t.${key} AS "__key", t.* FROM ${table} t WHERE ${where}`).all({ id: table === 'audit_log' ? idKey(id) : id }) as Row[];
   for (const row of rows) {
     const changed = Object.entries(row).filter(([k, v]) => k !== '__key' && typeof v === 'string' && scrub(v) !== v);
     if (!changed.length) continue;
@@ -256,7 +258,7 @@ function purgeAuditValues(ctx: CoreContext, ids: string[], needles: string[], sc
   const update = ctx.sqlite.prepare('UPDATE audit_log SET old_value = ?, new_value = ? WHERE id = ?');
   {
     for (const id of ids) {
-      const rows = ctx.sqlite.prepare('SELECT id, table_name AS t, action, field, old_value AS o, new_value AS nv FROM audit_log WHERE relation_id = ?').all(id) as { id: number; t: string; action: string; field: string | null; o: string | null; nv: string | null }[];
+      const rows = ctx.sqlite.prepare('SELECT id, table_name AS t, action, field, old_value AS o, new_value AS nv FROM audit_log WHERE relation_id = ?').all(idKey(id)) as { id: number; t: string; action: string; field: string | null; o: string | null; nv: string | null }[];
       for (const r of rows) {
         if (FINANCIAL_TABLES.has(r.t)) continue; // kept, scrubbed by value below
         if (r.action === 'update') {
