@@ -16,7 +16,7 @@ describe('the image of an insert, rebuilt', () => {
     return op.entries.filter((e) => e.tableName === 'relations' && e.action === 'insert').map((e) => JSON.parse(e.newValue!) as Record<string, unknown>);
   };
 
-  it('is the record as it was created, after later edits, after its deletion, and in the person's own History', async () => {
+  it('is the record as it was created, after later edits, after its deletion, and in the person\'s own History', async () => {
     core = createTestCore();
     const jan = await core.call('relations.create', { kind: 'person', fields: { firstName: 'Jan', infix: 'de', lastName: 'Vries', email: 'jan@vries.nl' } });
     const stored = core.ctx.sqlite.prepare(`SELECT new_value FROM audit_log WHERE table_name = 'relations' AND action = 'insert'`).pluck().all();
