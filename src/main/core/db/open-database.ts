@@ -6,6 +6,7 @@ import type { Logger } from 'drizzle-orm/logger';
 import * as schema from './schema';
 import { applyMigrations } from './migrate';
 import { installAuditTriggers } from './audit-triggers';
+import { dropRebuildableInsertImages } from './row-image';
 import { installSearchIndex } from './search-index';
 import { createPrivateFile, ensureDir } from '../storage/private-files';
 import { damaged, storageError } from '../storage/storage-errors';
@@ -128,6 +129,8 @@ function openExisting(opts: OpenDatabaseOptions, inMemory: boolean): OpenedDatab
       const names = refreshDerivedNames(sqlite);
       installAuditTriggers(sqlite);
       installSearchIndex(sqlite, { forceRebuild: migrated.applied.length > 0 || names.displayNamesChanged });
+      // Compact history for an administration written before it (a kill here leaves the old images: still lossless).
+      if (migrated.applied.includes('0010_compact_audit_keys')) dropRebuildableInsertImages(sqlite);
     })();
     return { sqlite, db, migrated };
   } catch (e) {

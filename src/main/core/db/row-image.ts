@@ -1,7 +1,8 @@
+import { isDeepStrictEqual } from 'node:util';
 import type Database from 'better-sqlite3';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { AUDITED_TABLES, UNLOGGED_COLUMNS } from './audit-triggers';
-import { idKey } from './audit-keys';
+import { idKey, idTextSql } from './audit-keys';
 
 /**
  * A row image from the audit log (an insert's new_value, a delete's old_value) as the record
@@ -80,4 +81,25 @@ export function withCreatedImages<T extends AuditImageRow>(sqlite: Database.Data
     for (const c of cols.names) if (values[c] !== null && values[c] !== undefined) image[c] = values[c];
     return { ...r, newValue: JSON.stringify(image) };
   });
+}
+
+/**
+ * Insert images written before migration 0010 that the rebuild gives back exactly are dropped,
+ * so an older administration gets the compact history too. Each image is compared with its
+ * rebuild first and kept when they differ in anything (a change that was never audited, such
+ * as a migration's), so nothing History shows is lost. Returns how many were dropped.
+ */
+export function dropRebuildableInsertImages(sqlite: Database.Database): number {
+  const rows = sqlite
+    .prepare(`SELECT id, table_name AS tableName, ${idTextSql('record_id')} AS recordId, action, new_value AS stored FROM audit_log WHERE action = 'insert' AND new_value IS NOT NULL ORDER BY id`)
+    .all() as (AuditImageRow & { stored: string })[];
+  const drop = sqlite.prepare('UPDATE audit_log SET new_value = NULL WHERE id = ?');
+  let dropped = 0;
+  for (const r of rows) {
+    const [rebuilt] = withCreatedImages(sqlite, [{ ...r, newValue: null }]);
+    if (!rebuilt?.newValue || !isDeepStrictEqual(JSON.parse(rebuilt.newValue), JSON.parse(r.stored))) continue;
+    drop.run(r.id);
+    dropped++;
+  }
+  return dropped;
 }
