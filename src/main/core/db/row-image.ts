@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { AUDITED_TABLES, UNLOGGED_COLUMNS } from './audit-triggers';
 import { idKey, idTextSql } from './audit-keys';
+import { statement } from './statement-cache';
 
 /**
  * A row image from the audit log (an insert's new_value, a delete's old_value) as the record
@@ -55,10 +56,12 @@ interface AuditImageRow {
  */
 export function withCreatedImages<T extends AuditImageRow>(sqlite: Database.Database, rows: T[]): T[] {
   if (!rows.some((r) => r.action === 'insert' && r.newValue === null)) return rows;
-  const nextDelete = sqlite.prepare(
+  const nextDelete = statement(
+    sqlite,
     `SELECT id, old_value AS image FROM audit_log WHERE table_name = ? AND record_id = ? AND action = 'delete' AND id > ? ORDER BY id LIMIT 1`,
   );
-  const updates = sqlite.prepare(
+  const updates = statement(
+    sqlite,
     `SELECT field, old_value AS old FROM audit_log WHERE table_name = ? AND record_id = ? AND action = 'update' AND id > ? AND id < ? ORDER BY id`,
   );
   return rows.map((r) => {
@@ -69,7 +72,7 @@ export function withCreatedImages<T extends AuditImageRow>(sqlite: Database.Data
     const del = nextDelete.get(r.tableName, key, r.id) as { id: number; image: string | null } | undefined;
     let values: Record<string, unknown> | undefined;
     if (del) values = del.image ? (JSON.parse(del.image) as Record<string, unknown>) : {};
-    else values = sqlite.prepare(`SELECT ${cols.names.join(', ')} FROM ${r.tableName} WHERE id = ?`).get(r.recordId) as Record<string, unknown> | undefined;
+    else values = statement(sqlite, `SELECT ${cols.names.join(', ')} FROM ${r.tableName} WHERE id = ?`).get(r.recordId) as Record<string, unknown> | undefined;
     if (!values) return r;
     const seen = new Set<string>();
     for (const u of updates.all(r.tableName, key, r.id, del?.id ?? Number.MAX_SAFE_INTEGER) as { field: string; old: string | null }[]) {
