@@ -72,7 +72,8 @@ export function startWebHost(opts: WebHostOptions): Promise<{ url: string; serve
   });
 
   function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const port = (server.address() as { port: number }).port;
+    // Null once the server is closing: a request still arriving then is refused as misdirected.
+    const port = (server.address() as { port: number } | null)?.port ?? -1;
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, 'text/plain', 'Misdirected request');
     const origin = req.headers.origin;
