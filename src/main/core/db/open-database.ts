@@ -110,7 +110,7 @@ function createAdministration(file: string, migrationsDir: string, password: str
 }
 
 /** The migration that made history compact (docs/architecture.md, "Compact history"). */
-const COMPACT_AUDIT_MIGRATION = '0010_compact_audit_keys';
+const COMPACT_AUDIT_MIGRATION = '0011_compact_audit_keys';
 
 function openExisting(opts: OpenDatabaseOptions, inMemory: boolean): OpenedDatabase {
   const sqlite = inMemory ? new Database(opts.file) : openKeyed(opts.file, opts.password);

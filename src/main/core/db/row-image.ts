@@ -52,7 +52,7 @@ interface AuditImageRow {
  * now — or as its next delete recorded it — with every later update of it reversed (each
  * field back to the old value of its first later update). Lossless as long as every change of
  * a logged column is audited, which the triggers enforce. Inserts that do store an image
- * (history written before migration 0010) keep it. Rows other than such inserts pass unchanged.
+ * (history written before migration 0011) keep it. Rows other than such inserts pass unchanged.
  */
 export function withCreatedImages<T extends AuditImageRow>(sqlite: Database.Database, rows: T[]): T[] {
   if (!rows.some((r) => r.action === 'insert' && r.newValue === null)) return rows;
@@ -87,7 +87,7 @@ export function withCreatedImages<T extends AuditImageRow>(sqlite: Database.Data
 }
 
 /**
- * Insert images written before migration 0010 that the rebuild gives back exactly are dropped,
+ * Insert images written before migration 0011 that the rebuild gives back exactly are dropped,
  * so an older administration gets the compact history too. Each image is compared with its
  * rebuild first and kept when they differ in anything (a change that was never audited, such
  * as a migration's), so nothing History shows is lost. Returns how many were dropped.

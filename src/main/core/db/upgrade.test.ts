@@ -73,7 +73,7 @@ describe('upgrading an administration', () => {
 
     const core = createCore({ file, actor: 'test' });
     expect(core.migrated.applied).toContain('0009_compact_audit_images');
-    // Since 0010 an insert keeps no image when the record gives it back: read as History does.
+    // Since 0011 an insert keeps no image when the record gives it back: read as History does.
     const after = withCreatedImages(
       core.ctx.sqlite,
       core.ctx.sqlite
@@ -124,7 +124,7 @@ describe('upgrading an administration', () => {
     core.close();
   });
 
-  it('converts the audit keys of a version-2 file (0010): every audit row survives, History and undo still work', async () => {
+  it('converts the audit keys of a version-2 file (0011): every audit row survives, History and undo still work', async () => {
     const file = copyFixture('admin-v2.sqlite');
     const ops = `SELECT id, kind, actor, at, summary FROM operations ORDER BY rowid`;
     const rows = (op: string, record: string, relation: string) =>
@@ -140,7 +140,7 @@ describe('upgrading an administration', () => {
     expect(new Set(before.map((r) => r['action']))).toEqual(new Set(['insert', 'update', 'delete']));
 
     const core = createCore({ file, actor: 'test' });
-    expect(core.migrated.applied).toEqual(['0010_compact_audit_keys']);
+    expect(core.migrated.applied).toEqual(['0010_memberships_end_index', '0011_compact_audit_keys']);
     const sqlite = core.ctx.sqlite;
     // Every row, in order, with its operation, ids and images as they were; an insert image
     // the record and its later changes give back exactly is dropped (rebuilt when read).
