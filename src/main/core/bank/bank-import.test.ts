@@ -6,6 +6,7 @@ import { DomainError } from '../../../shared/errors';
 import { dutchText } from '../../cli/error-text';
 import type { BankEntryDto, BankImportResult } from '../../../shared/contract';
 import { setupBankClub, type BankClub } from './testing/bank-fixture';
+import { idText } from '../db/audit-keys';
 
 /**
  * The bank import on a real SQLite file, with statements written after the ISO 20022
@@ -84,19 +85,18 @@ describe('CAMT.053 without batch details, then with details and overlapping', ()
   });
 
   it('audits every row it wrote, once, in the import operation (the set-based audit misses none)', () => {
-    const op = (core.ctx.sqlite.prepare(`SELECT id FROM operations WHERE kind = 'bank.import' ORDER BY rowid DESC LIMIT 1`).get() as { id: string }).id;
+    const op = (core.ctx.sqlite.prepare(`SELECT seq FROM operations WHERE kind = 'bank.import' ORDER BY rowid DESC LIMIT 1`).get() as { seq: number }).seq;
     for (const table of ['bank_entries', 'payments', 'payment_allocations']) {
-      const rows = core.ctx.sqlite.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as string[];
-      const audited = core.ctx.sqlite
-        .prepare(`SELECT record_id FROM audit_log WHERE operation_id = ? AND table_name = ? AND action = 'insert' ORDER BY record_id`)
-        .pluck()
-        .all(op, table) as string[];
+      const rows = (core.ctx.sqlite.prepare(`SELECT id FROM ${table}`).pluck().all() as string[]).sort();
+      const audited = (core.ctx.sqlite.prepare(`SELECT record_id FROM audit_log WHERE operation = ? AND table_name = ? AND action = 'insert'`).pluck().all(op, table) as (Buffer | string)[])
+        .map((k) => idText(k))
+        .sort();
       expect(rows.length, table).toBeGreaterThan(0);
       expect(audited, table).toEqual(rows);
     }
     // Parents before children, as the row triggers would have written them: payments, allocations, entries.
     const order = core.ctx.sqlite
-      .prepare(`SELECT table_name, min(id) AS first, max(id) AS last FROM audit_log WHERE operation_id = ? GROUP BY table_name ORDER BY first`)
+      .prepare(`SELECT table_name, min(id) AS first FROM audit_log WHERE operation = ? GROUP BY table_name ORDER BY first`)
       .all(op) as { table_name: string }[];
     expect(order.map((o) => o.table_name)).toEqual(['bank_statements', 'payments', 'payment_allocations', 'bank_entries']);
   });
