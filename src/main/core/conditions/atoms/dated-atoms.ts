@@ -223,7 +223,10 @@ export const subscriptionAtom: Atom<'subscription'> = (c, scope) => {
  * that was under the given unit at the time counts; since a member of a unit is also a
  * member of its ancestors, that is the same as membership of the unit itself.
  */
-export const membershipAtom: Atom<'membership'> = (c, scope) => {
+export const membershipAtom: Atom<'membership'> = (c, scope) => (scope.bulk ? membershipInMemory(c, scope) : membershipInSql(c, scope));
+
+/** One membership condition: SQLite filters while reading. */
+function membershipInSql(c: Extract<Condition, { type: 'membership' }>, scope: EvalScope): RelationIntervals {
   const filter = relationFilter(scope, 'm.relation_id');
   const where = [`(m.end_date IS NULL OR m.end_date > @wfrom) AND (m.start_date IS NULL OR m.start_date < @wto)`, filter.sql];
   const params: Record<string, unknown> = { ...windowParams(scope), ...filter.params };
@@ -242,4 +245,50 @@ export const membershipAtom: Atom<'membership'> = (c, scope) => {
     )
     .all(params) as Row[];
   return fromFacts(rows.map((r): [string, IntervalSet] => [r.id, fromPeriod(r.vf, r.vt)]));
-};
+}
+
+/** The stored membership periods, read once for all days and indexed by unit and by type. */
+interface MembershipFacts {
+  rows: { id: string; unit: string; type: string; vf: string | null; vt: string | null }[];
+  byUnit: Map<string, number[]>;
+  byType: Map<string, number[]>;
+}
+
+/**
+ * Many membership conditions over the same rows (the overview's types, units, "is a member" on
+ * a day and over its history, the chart's lines): one read of the table, then the same filter
+ * as the SQL above in memory, ISO dates compared as SQLite compares them.
+ */
+function membershipInMemory(c: Extract<Condition, { type: 'membership' }>, scope: EvalScope): RelationIntervals {
+  const facts = cachedFacts(
+    scope,
+    'memberships',
+    (): MembershipFacts => {
+      const filter = relationFilter(scope, 'm.relation_id');
+      const rows = scope.ctx.sqlite
+        .prepare(
+          `SELECT m.relation_id AS id, m.unit_id AS unit, t.code AS type, m.start_date AS vf, m.end_date AS vt
+             FROM memberships m JOIN membership_types t ON t.id = m.membership_type_id WHERE ${filter.sql}`,
+        )
+        .all(filter.params) as MembershipFacts['rows'];
+      const byUnit = new Map<string, number[]>();
+      const byType = new Map<string, number[]>();
+      rows.forEach((r, i) => {
+        (byUnit.get(r.unit) ?? byUnit.set(r.unit, []).get(r.unit)!).push(i);
+        (byType.get(r.type) ?? byType.set(r.type, []).get(r.type)!).push(i);
+      });
+      return { rows, byUnit, byType };
+    },
+    { allDays: true },
+  );
+  const { wfrom, wto } = windowParams(scope);
+  const codes = c.typeCodes ? new Set(c.typeCodes) : null;
+  const candidates = c.unitId ? (facts.byUnit.get(c.unitId) ?? []) : codes ? [...codes].flatMap((code) => facts.byType.get(code) ?? []) : null;
+  const matching: [string, IntervalSet][] = [];
+  const consider = (r: MembershipFacts['rows'][number]) => {
+    if ((r.vt === null || r.vt > wfrom) && (r.vf === null || r.vf < wto) && (!codes || codes.has(r.type))) matching.push([r.id, fromPeriod(r.vf, r.vt)]);
+  };
+  if (candidates) for (const i of candidates) consider(facts.rows[i]!);
+  else for (const r of facts.rows) consider(r);
+  return fromFacts(matching);
+}
