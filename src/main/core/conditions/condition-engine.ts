@@ -159,12 +159,12 @@ const dayNot = (a: DaySet): DaySet => ({ ids: a.ids, negated: !a.negated });
 // De Morgan: a ∨ b = ¬(¬a ∧ ¬b).
 const dayOr = (a: DaySet, b: DaySet): DaySet => dayNot(dayAnd(dayNot(a), dayNot(b)));
 
-/** Who meets the node's result on `day`. */
-function onDay(r: RelationIntervals, day: number): DaySet {
-  const fallback = contains(r.fallback, day);
+/** Who meets the node's result on `day` (`holds` tells whether a relation's days hold it). */
+function onDay(r: RelationIntervals, day: number, holds: (set: IntervalSet, day: number) => boolean = contains): DaySet {
+  const fallback = holds(r.fallback, day);
   const ids = new Set<string>();
   // With a fallback that holds on the day, the listed relations for which it does not are the exceptions.
-  for (const [id, set] of r.map) if (contains(set, day) !== fallback) ids.add(id);
+  for (const [id, set] of r.map) if (holds(set, day) !== fallback) ids.add(id);
   return { ids, negated: fallback };
 }
 
@@ -180,7 +180,10 @@ function evaluateOnDay(condition: Condition, scope: EvalScope, day: number, memo
         ? each(condition.items).reduce(dayOr, { ids: new Set<string>(), negated: false })
         : condition.type === 'not'
           ? dayNot(evaluateOnDay(condition.item, scope, day, memo))
-          : onDay(scope.evaluate(condition, scope), day);
+          : condition.type === 'duration'
+            ? // The item's runs read on the day, without transforming every relation's history.
+              onDay(datedAtoms.durationItem(condition, scope), day, (set, d) => datedAtoms.durationHoldsOn(set, condition.minDays, condition.maxDays, d))
+            : onDay(scope.evaluate(condition, scope), day);
   memo.set(key, result);
   return result;
 }

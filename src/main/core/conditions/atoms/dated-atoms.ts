@@ -1,6 +1,6 @@
 import type { Condition } from '../../../../shared/contract/conditions';
 import { DomainError } from '../../../../shared/errors';
-import { NEG_INF, POS_INF, fromPeriod, intersect, normalize, type Interval, type IntervalSet } from '../interval-set';
+import { NEG_INF, POS_INF, fromPeriod, intersect, longestRunContaining, normalize, type Interval, type IntervalSet } from '../interval-set';
 import { and, fromFacts, not, or, valueFor, type RelationIntervals } from '../relation-intervals';
 import { storedCondition } from '../stored-condition';
 import { cachedFacts, overlapsWindow, relationFilter, windowParams, withReference, type EvalScope } from '../eval-scope';
@@ -197,9 +197,25 @@ export function durationTransform(set: IntervalSet, minDays: number | undefined,
   return normalize(out);
 }
 
+/**
+ * `contains(durationTransform(set, minDays, maxDays), day)` without building the set: the
+ * transform only shortens each run, so only the run containing the day can hold it.
+ */
+export function durationHoldsOn(set: IntervalSet, minDays: number | undefined, maxDays: number | undefined, day: number): boolean {
+  const run = longestRunContaining(set, day);
+  if (!run) return false;
+  const from = run.from === NEG_INF ? NEG_INF : run.from + (minDays ?? 0);
+  const to = maxDays === undefined ? run.to : run.from === NEG_INF ? NEG_INF : Math.min(run.to, run.from + maxDays + 1);
+  return from <= day && day < to;
+}
+
+/** The item of a duration over its whole history up to the window's end (a run that holds on D may have begun long before). */
+export function durationItem(c: Extract<Condition, { type: 'duration' }>, scope: EvalScope): RelationIntervals {
+  return scope.evaluate(c.item, { ...scope, window: { from: NEG_INF, to: scope.window.to === POS_INF ? POS_INF : scope.window.to } });
+}
+
 export const durationAtom: Atom<'duration'> = (c, scope) => {
-  // A run that holds on D may have begun long before the window: read its whole history.
-  const item = scope.evaluate(c.item, { ...scope, window: { from: NEG_INF, to: scope.window.to === POS_INF ? POS_INF : scope.window.to } });
+  const item = durationItem(c, scope);
   const map = new Map<string, IntervalSet>();
   for (const [id, set] of item.map) map.set(id, durationTransform(set, c.minDays, c.maxDays));
   return { fallback: durationTransform(item.fallback, c.minDays, c.maxDays), map };
@@ -265,12 +281,15 @@ function membershipInMemory(c: Extract<Condition, { type: 'membership' }>, scope
     'memberships',
     (): MembershipFacts => {
       const filter = relationFilter(scope, 'm.relation_id');
-      const rows = scope.ctx.sqlite
-        .prepare(
-          `SELECT m.relation_id AS id, m.unit_id AS unit, t.code AS type, m.start_date AS vf, m.end_date AS vt
-             FROM memberships m JOIN membership_types t ON t.id = m.membership_type_id WHERE ${filter.sql}`,
-        )
-        .all(filter.params) as MembershipFacts['rows'];
+      const rows = (
+        scope.ctx.sqlite
+          .prepare(
+            `SELECT m.relation_id, m.unit_id, t.code, m.start_date, m.end_date
+               FROM memberships m JOIN membership_types t ON t.id = m.membership_type_id WHERE ${filter.sql}`,
+          )
+          .raw()
+          .all(filter.params) as [string, string, string, string | null, string | null][]
+      ).map(([id, unit, type, vf, vt]) => ({ id, unit, type, vf, vt }));
       const byUnit = new Map<string, number[]>();
       const byType = new Map<string, number[]>();
       rows.forEach((r, i) => {
