@@ -53,7 +53,7 @@ export function windowOf(moment: EvaluationMoment | 'always'): Window {
   return { from: toDay(moment.from), to: toDay(moment.to) };
 }
 
-export function newScope(ctx: CoreContext, window: Window, relationIds: string[] | null = null, bulk = false): EvalScope {
+export function newScope(ctx: CoreContext, window: Window, relationIds: string[] | null = null, bulk: EvalScope['bulk'] = false): EvalScope {
   return { ctx, window, relationIds, stack: [], cache: new Map(), facts: new Map(), bulk, evaluate: evaluateNode };
 }
 
@@ -88,7 +88,7 @@ export function evaluateCondition(
 export function evaluateConditions(ctx: CoreContext, items: { condition: Condition; moment: EvaluationMoment }[]): Map<string, IntervalSet>[] {
   const universe = (ctx.sqlite.prepare('SELECT id FROM relations WHERE deleted_at IS NULL').all() as { id: string }[]).map((r) => r.id);
   const caches = new Map<string, Map<string, RelationIntervals>>();
-  const shared: Shared = { memo: new Map(), dayMemo: new Map(), facts: new Map() };
+  const shared: Shared = { memo: new Map(), dayMemo: new Map(), facts: new Map(), bulk: repeatedKinds(items.map((i) => i.condition)) };
   return items.map(({ condition, moment }) => {
     const w = windowOf(moment);
     const key = `${w.from}:${w.to}`;
@@ -102,6 +102,24 @@ interface Shared {
   memo: Map<string, RelationIntervals>;
   dayMemo: Map<string, DaySet>;
   facts: Map<string, unknown>;
+  bulk: ReadonlySet<Condition['type']>;
+}
+
+/** The kinds of atom that occur more than once in the conditions (distinct sub-conditions counted once, as they are memoised). */
+function repeatedKinds(conditions: Condition[]): Set<Condition['type']> {
+  const seen = new Set<string>();
+  const count = new Map<Condition['type'], number>();
+  const visit = (c: Condition) => {
+    const key = JSON.stringify(c);
+    if (seen.has(key)) return;
+    seen.add(key);
+    count.set(c.type, (count.get(c.type) ?? 0) + 1);
+    if (c.type === 'and' || c.type === 'or') c.items.forEach(visit);
+    else if (c.type === 'not' || c.type === 'duration') visit(c.item);
+    else if (c.type === 'link' && c.target) visit(c.target);
+  };
+  conditions.forEach(visit);
+  return new Set([...count].filter(([, n]) => n > 1).map(([type]) => type));
 }
 
 /** `resolve`, but with nobody in the fallback only the listed relations are looked at (not all 100,000). */
@@ -199,7 +217,7 @@ function evaluateIn(
 ): Map<string, IntervalSet> {
   const window = windowOf(moment);
   const scope: EvalScope = {
-    ...newScope(ctx, window, relationIds, shared !== undefined),
+    ...newScope(ctx, window, relationIds, shared?.bulk ?? false),
     cache,
     ...(shared ? { evaluate: memoEvaluate(shared.memo), facts: shared.facts } : {}),
   };

@@ -17,11 +17,17 @@ export interface EvalScope {
   /** Rows read once and filtered in memory by many atoms (e.g. 200 unit rules over one address table). */
   facts: Map<string, unknown>;
   /**
-   * Many atoms of the same kind will follow (a membership recompute): read fact tables once
-   * and filter in memory. Otherwise each atom lets SQLite filter, which is faster for one.
+   * Many atoms of the same kind will follow (a membership recompute: all kinds; the overview:
+   * the kinds its figures use more than once): read their fact tables once and filter in
+   * memory. Otherwise each atom lets SQLite filter, which is faster for one.
    */
-  bulk: boolean;
+  bulk: boolean | ReadonlySet<Condition['type']>;
   evaluate: (condition: Condition, scope: EvalScope) => RelationIntervals;
+}
+
+/** Whether atoms of this kind read their table once for the scope (see `bulk`). */
+export function inBulk(scope: EvalScope, type: Condition['type']): boolean {
+  return scope.bulk === true || (scope.bulk !== false && scope.bulk.has(type));
 }
 
 /** SQL bounds of the window as ISO strings ('0000-01-01'/'9999-12-31' for unbounded ends). */

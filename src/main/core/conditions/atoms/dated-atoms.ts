@@ -3,7 +3,7 @@ import { DomainError } from '../../../../shared/errors';
 import { NEG_INF, POS_INF, fromPeriod, intersect, longestRunContaining, normalize, type Interval, type IntervalSet } from '../interval-set';
 import { and, fromFacts, not, or, valueFor, type RelationIntervals } from '../relation-intervals';
 import { storedCondition } from '../stored-condition';
-import { cachedFacts, overlapsWindow, relationFilter, windowParams, withReference, type EvalScope } from '../eval-scope';
+import { cachedFacts, inBulk, overlapsWindow, relationFilter, windowParams, withReference, type EvalScope } from '../eval-scope';
 
 type Atom<T extends Condition['type']> = (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals;
 type Row = { id: string; vf: string | null; vt: string | null };
@@ -27,7 +27,7 @@ const lowerSet = (values: string[] | undefined) => (values ? new Set(values.map(
  * that address is valid. In bulk scopes (a full membership recompute tests hundreds of unit
  * rules) the table is read once and filtered in memory.
  */
-export const addressAtom: Atom<'address'> = (c, scope) => (scope.bulk ? addressInMemory(c, scope) : addressInSql(c, scope));
+export const addressAtom: Atom<'address'> = (c, scope) => (inBulk(scope, 'address') ? addressInMemory(c, scope) : addressInSql(c, scope));
 
 /** One address condition: SQLite filters while reading. */
 function addressInSql(c: Extract<Condition, { type: 'address' }>, scope: EvalScope): RelationIntervals {
@@ -239,7 +239,7 @@ export const subscriptionAtom: Atom<'subscription'> = (c, scope) => {
  * that was under the given unit at the time counts; since a member of a unit is also a
  * member of its ancestors, that is the same as membership of the unit itself.
  */
-export const membershipAtom: Atom<'membership'> = (c, scope) => (scope.bulk ? membershipInMemory(c, scope) : membershipInSql(c, scope));
+export const membershipAtom: Atom<'membership'> = (c, scope) => (inBulk(scope, 'membership') ? membershipInMemory(c, scope) : membershipInSql(c, scope));
 
 /** One membership condition: SQLite filters while reading. */
 function membershipInSql(c: Extract<Condition, { type: 'membership' }>, scope: EvalScope): RelationIntervals {
