@@ -8,11 +8,13 @@ export interface Figure {
   ratio?: number;
   target: string;
   ok: boolean;
+  /** CPU time of this process for the same measurement (ms), beside the wall-clock value on a shared machine. */
+  cpuMs?: number;
 }
 
 export function report(f: Figure): void {
   const out = f.baseline && f.ratio === undefined ? { ...f, ratio: round(f.value / f.baseline.value) } : f;
-  console.log(JSON.stringify({ ...out, value: round(out.value) }));
+  console.log(JSON.stringify({ ...out, value: round(out.value), ...(out.cpuMs !== undefined ? { cpuMs: round(out.cpuMs) } : {}) }));
 }
 
 export function round(n: number): number {
