@@ -1,18 +1,31 @@
 import ExcelJS from 'exceljs';
 import { PDFDocument, StandardFonts, rgb } from '@cantoo/pdf-lib';
+import { formatDutchDate } from '../../../shared/dutch/dates';
 
 /** A report as a table: what both the Excel and the PDF writer (and the print view) show. */
 export interface ReportTable {
   title: string;
   subtitle: string;
-  columns: { key: string; label: string; type: 'text' | 'integer' | 'amount' }[];
+  columns: { key: string; label: string; type: 'text' | 'integer' | 'amount' | 'date' }[];
+  /** Values by column key; a row may also carry `relationId`, so a report line is a list to act on. */
   rows: Record<string, string | number>[];
   /** A last row in bold (totals); null when the report has none. */
   totals: Record<string, string | number> | null;
 }
 
 const cell = (type: ReportTable['columns'][number]['type'], v: string | number | undefined) =>
-  v === undefined ? '' : type === 'amount' && typeof v === 'number' ? `€ ${(v / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })}` : typeof v === 'number' ? v.toLocaleString('nl-NL') : v;
+  v === undefined
+    ? ''
+    : type === 'amount' && typeof v === 'number'
+      ? `€ ${(v / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })}`
+      : type === 'date' && typeof v === 'string'
+        ? formatDutchDate(v)
+        : typeof v === 'number'
+          ? v.toLocaleString('nl-NL')
+          : v;
+
+/** An ISO day as the Excel date of that day (midnight UTC, which exceljs stores without a shift). */
+const excelDate = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v);
 
 export async function reportXlsx(r: ReportTable): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
@@ -21,13 +34,15 @@ export async function reportXlsx(r: ReportTable): Promise<Uint8Array> {
   sheet.addRow([r.subtitle]);
   sheet.addRow([]);
   sheet.addRow(r.columns.map((c) => c.label)).font = { bold: true };
-  const value = (c: ReportTable['columns'][number], v: string | number | undefined) => (c.type === 'amount' && typeof v === 'number' ? v / 100 : (v ?? ''));
+  const value = (c: ReportTable['columns'][number], v: string | number | undefined) =>
+    c.type === 'amount' && typeof v === 'number' ? v / 100 : c.type === 'date' && typeof v === 'string' ? excelDate(v) : (v ?? '');
   for (const row of r.rows) sheet.addRow(r.columns.map((c) => value(c, row[c.key])));
   if (r.totals) sheet.addRow(r.columns.map((c) => value(c, r.totals![c.key]))).font = { bold: true };
   r.columns.forEach((c, i) => {
     const col = sheet.getColumn(i + 1);
     col.width = c.type === 'text' ? 32 : 14;
     if (c.type === 'amount') col.numFmt = '€ #,##0.00';
+    if (c.type === 'date') col.numFmt = 'dd-mm-yyyy';
   });
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
@@ -43,7 +58,8 @@ export async function reportPdf(r: ReportTable): Promise<Uint8Array> {
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const [W, H, M] = [595.28, 841.89, 40];
   const width = W - 2 * M;
-  const weights = r.columns.map((c) => (c.type === 'text' ? 2.5 : 1.3));
+  const weights = r.columns.map((c) => (c.type === 'text' ? 2.5 : c.type === 'date' ? 1.4 : 1.3));
+  const left = (c: ReportTable['columns'][number]) => c.type === 'text' || c.type === 'date';
   const total = weights.reduce((a, b) => a + b, 0);
   const xs: number[] = [];
   weights.reduce((x, w) => (xs.push(x), x + (w / total) * width), M);
@@ -57,7 +73,7 @@ export async function reportPdf(r: ReportTable): Promise<Uint8Array> {
     page.drawText(safe, { x: right ? x + right - w - 4 : x, y, size, font: f, color: rgb(0.1, 0.1, 0.1) });
   };
   const header = () => {
-    r.columns.forEach((c, i) => text(c.label, xs[i]!, 9, bold, c.type === 'text' ? 0 : colW(i)));
+    r.columns.forEach((c, i) => text(c.label, xs[i]!, 9, bold, left(c) ? 0 : colW(i)));
     y -= 4;
     page.drawLine({ start: { x: M, y }, end: { x: W - M, y }, thickness: 0.5, color: rgb(0.5, 0.5, 0.5) });
     y -= 12;
@@ -73,7 +89,7 @@ export async function reportPdf(r: ReportTable): Promise<Uint8Array> {
       y = H - M;
       header();
     }
-    r.columns.forEach((c, i) => text(String(cell(c.type, row[c.key])), xs[i]!, 9, f, c.type === 'text' ? 0 : colW(i)));
+    r.columns.forEach((c, i) => text(String(cell(c.type, row[c.key])), xs[i]!, 9, f, left(c) ? 0 : colW(i)));
     y -= 13;
   };
   for (const row of r.rows) line(row);
