@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -26,8 +27,6 @@ async function xlsxRows(file: NonNullable<Report['file']>): Promise<unknown[][]>
 function pdfText(file: NonNullable<Report['file']>, dir: string): string {
   const pdf = path.join(dir, file.fileName);
   fs.writeFileSync(pdf, Buffer.from(file.bytes, 'base64'));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
   return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
 }
 
