@@ -48,7 +48,7 @@ export function ReportsPage({ report: initial }: { report?: ReportKey | undefine
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `request` is the key of key and params
+    // `request` stands for key and params.
   }, [request, valid]);
 
   const download = (format: 'xlsx' | 'pdf') => {
