@@ -91,6 +91,7 @@ export const enOverview: Shape<typeof nlOverview> = {
     column: { number: 'Number', name: 'Name', city: 'City', email: 'E-mail', period: 'Period' },
     selected: '{{formatted}} selected',
     selectAll: 'Select all {{formatted}}',
+    selectColumn: 'Select',
     clearSelection: 'Clear selection',
     actionsFor: 'Actions for {{what}}',
     scopeSelected: 'the selection',

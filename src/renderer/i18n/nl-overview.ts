@@ -89,6 +89,7 @@ export const nlOverview = {
     column: { number: 'Nummer', name: 'Naam', city: 'Plaats', email: 'E-mail', period: 'Periode' },
     selected: '{{formatted}} geselecteerd',
     selectAll: 'Alle {{formatted}} selecteren',
+    selectColumn: 'Selecteren',
     clearSelection: 'Selectie opheffen',
     actionsFor: 'Acties voor {{what}}',
     scopeSelected: 'de selectie',
