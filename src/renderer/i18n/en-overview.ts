@@ -114,6 +114,8 @@ export const enOverview: Shape<typeof nlOverview> = {
     apply: 'Apply',
     done: '{{changed}} changed, {{unchanged}} unchanged',
     trashConfirm: 'Move {{count}} relations to the trash? They can be restored from the trash.',
+    merge: { title: 'Mail merge for {{count}} relations' },
+    labels: { title: 'Labels for {{count}} relations' },
     emails: {
       title: 'E-mail addresses for BCC',
       summary: '{{emails}} addresses for {{relations}} relations',

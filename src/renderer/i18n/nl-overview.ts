@@ -112,6 +112,8 @@ export const nlOverview = {
     apply: 'Uitvoeren',
     done: '{{changed}} gewijzigd, {{unchanged}} ongewijzigd',
     trashConfirm: '{{count}} relaties naar de prullenbak verplaatsen? Ze zijn terug te zetten vanuit de prullenbak.',
+    merge: { title: 'Samenvoegen voor {{count}} relaties' },
+    labels: { title: 'Etiketten voor {{count}} relaties' },
     emails: {
       title: 'E-mailadressen voor BCC',
       summary: '{{emails}} adressen voor {{relations}} relaties',

@@ -71,7 +71,7 @@ export function SelectionResults({ condition, moment }: { condition: Condition |
                   <Checkbox size="xs" checked={selection.isSelected(r.id)} readOnly aria-label={r.displayName} tabIndex={-1} />
                 </Table.Td>
                 <Table.Td>{r.number}</Table.Td>
-                <Table.Td>
+                <Table.Td data-testid="result-name">
                   <Anchor
                     component="button"
                     size="sm"
