@@ -7,7 +7,7 @@ const format = z.enum(['table', 'xlsx', 'pdf']).default('table');
 export const reportTable = z.object({
   title: z.string(),
   subtitle: z.string(),
-  columns: z.array(z.object({ key: z.string(), label: z.string(), type: z.enum(['text', 'integer', 'amount', 'date']) })),
+  columns: z.array(z.object({ key: z.string(), label: z.string(), type: z.enum(['text', 'integer', 'amount', 'date', 'code']) })),
   rows: z.array(z.record(z.string(), z.union([z.string(), z.number()]))),
   totals: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
 });

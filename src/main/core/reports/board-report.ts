@@ -54,7 +54,7 @@ export function boardReport(ctx: CoreContext, q: { on: string; groupTypes: Board
       { key: 'group', label: 'Groep', type: 'text' },
       { key: 'role', label: 'Rol', type: 'text' },
       { key: 'name', label: 'Naam', type: 'text' },
-      { key: 'number', label: 'Nummer', type: 'integer' },
+      { key: 'number', label: 'Nummer', type: 'code' },
       { key: 'since', label: 'Sinds', type: 'date' },
       { key: 'until', label: 'Tot en met', type: 'date' },
     ],

@@ -55,7 +55,7 @@ export function birthdaysReport(ctx: CoreContext, q: { from: string; to: string;
     columns: [
       { key: 'date', label: 'Datum', type: 'date' },
       { key: 'name', label: 'Naam', type: 'text' },
-      { key: 'number', label: 'Nummer', type: 'integer' },
+      { key: 'number', label: 'Nummer', type: 'code' },
       { key: 'birthDate', label: 'Geboortedatum', type: 'date' },
       { key: 'age', label: 'Wordt', type: 'integer' },
       { key: 'types', label: 'Lidmaatschap', type: 'text' },
@@ -106,7 +106,7 @@ export function jubileesReport(ctx: CoreContext, q: { from: string; to: string; 
       { key: 'date', label: 'Datum', type: 'date' },
       { key: 'years', label: 'Jaar lid', type: 'integer' },
       { key: 'name', label: 'Naam', type: 'text' },
-      { key: 'number', label: 'Nummer', type: 'integer' },
+      { key: 'number', label: 'Nummer', type: 'code' },
       { key: 'since', label: 'Lid sinds', type: 'date' },
       { key: 'types', label: 'Lidmaatschap', type: 'text' },
     ],

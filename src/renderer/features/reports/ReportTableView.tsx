@@ -11,8 +11,8 @@ type Column = ReportResult['columns'][number];
 export function ReportTableView({ report }: { report: ReportResult }) {
   const { t, i18n } = useTranslation();
   const show = (c: Column, v: string | number | undefined) =>
-    v === undefined ? '' : c.type === 'amount' && typeof v === 'number' ? formatAmount(v) : c.type === 'date' && typeof v === 'string' ? showDate(v) : typeof v === 'number' ? formatCount(v, i18n.language) : v;
-  const right = (c: Column) => c.type === 'integer' || c.type === 'amount';
+    v === undefined ? '' : c.type === 'amount' && typeof v === 'number' ? formatAmount(v) : c.type === 'date' && typeof v === 'string' ? showDate(v) : typeof v === 'number' && c.type !== 'code' ? formatCount(v, i18n.language) : String(v);
+  const right = (c: Column) => c.type === 'integer' || c.type === 'amount' || c.type === 'code';
   return (
     <Stack gap={4} data-testid="report-view">
       <Title order={3}>{report.title}</Title>
