@@ -4,7 +4,7 @@ import type { ReportTable } from './report-table';
 
 export type ContributionsGrouping = 'year' | 'run' | 'type';
 
-type InvoiceRow = { id: string; year: number; runId: string | null; runLabel: string | null; total: number; paid: number; credited: number };
+type InvoiceRow = { id: string; year: number; runId: string | null; runPeriod: string | null; runDate: string | null; total: number; paid: number; credited: number };
 type Bucket = { key: string; label: string; invoices: Set<string>; billed: number; credited: number; paid: number };
 
 /**
@@ -36,7 +36,7 @@ export function prorate(amount: number, weights: number[]): number[] {
 export function contributionsReport(ctx: CoreContext, q: { from: string; to: string; groupBy: ContributionsGrouping; asOf: string }): ReportTable {
   const invoices = ctx.sqlite
     .prepare(
-      `SELECT i.id, i.year, i.run_id AS runId, CASE WHEN r.id IS NULL THEN NULL ELSE r.period_code || ' (' || r.invoice_date || ')' END AS runLabel, i.total_cents AS total,
+      `SELECT i.id, i.year, i.run_id AS runId, r.period_code AS runPeriod, r.invoice_date AS runDate, i.total_cents AS total,
               coalesce((SELECT sum(a.amount_cents) FROM payment_allocations a JOIN payments p ON p.id = a.payment_id WHERE a.invoice_id = i.id AND p.payment_date <= @asOf), 0) AS paid,
               coalesce((SELECT -sum(c.total_cents) FROM invoices c WHERE c.credits_invoice_id = i.id AND c.invoice_date <= @asOf), 0) AS credited
          FROM invoices i LEFT JOIN contribution_runs r ON r.id = i.run_id
@@ -68,7 +68,7 @@ export function contributionsReport(ctx: CoreContext, q: { from: string; to: str
   } else
     for (const inv of invoices) {
       if (q.groupBy === 'year') add(String(inv.year), String(inv.year), inv.id, inv.total, inv.credited, inv.paid);
-      else add(inv.runId ?? '', inv.runLabel ?? 'Losse facturen', inv.id, inv.total, inv.credited, inv.paid);
+      else add(inv.runId ?? '', inv.runId ? `${inv.runPeriod} (${formatDutchDate(inv.runDate!)})` : 'Losse facturen', inv.id, inv.total, inv.credited, inv.paid);
     }
   const rows = [...buckets.values()]
     .sort((a, b) => (q.groupBy === 'type' ? a.label.localeCompare(b.label, 'nl') : a.label.localeCompare(b.label)))

@@ -176,7 +176,7 @@ describe('contributions billed, paid and open', () => {
   it('splits per run and per type with the same totals', async () => {
     const year = await core.call('reports.contributions', { from: '2027-01-01', to: '2028-01-01', groupBy: 'year' });
     const run = await core.call('reports.contributions', { from: '2027-01-01', to: '2028-01-01', groupBy: 'run' });
-    expect(lines(run, ['group', 'invoices', 'billed', 'paid', 'open'])).toEqual(['2027 (2027-01-02) | 4 | 14000 | 5000 | 6000', 'Losse facturen | 1 | 3999 | 1000 | 2999']);
+    expect(lines(run, ['group', 'invoices', 'billed', 'paid', 'open'])).toEqual(['2027 (2-1-2027) | 4 | 14000 | 5000 | 6000', 'Losse facturen | 1 | 3999 | 1000 | 2999']);
     const type = await core.call('reports.contributions', { from: '2027-01-01', to: '2028-01-01', groupBy: 'type' });
     expect(lines(type, ['group', 'billed', 'credited', 'paid', 'open'])).toEqual(['Donateur | 5000 | 0 | 2500 | 2500', 'Lid | 9000 | 3000 | 2500 | 3500', 'Overige regels | 3999 | 0 | 1000 | 2999']);
     for (const k of ['billed', 'credited', 'paid', 'open']) {
