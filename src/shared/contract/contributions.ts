@@ -108,6 +108,8 @@ export const runResultDto = z.object({
   exempt: z.array(z.object({ relationId: id, name: z.string(), reason: z.string() })),
   /** The first `itemLimit` invoices (all counts and totals cover every invoice). */
   invoices: z.array(runInvoiceDto),
+  /** A dry run without problems holds what it computed: committing this plan writes exactly that. */
+  planId: z.string().nullable(),
 });
 export type RunResultDto = z.infer<typeof runResultDto>;
 
@@ -223,7 +225,15 @@ export const contributionsContract = defineContract({
   },
   'feeSchedules.save': { input: z.object({ schedule: feeSchedule }), output: z.object({ id, version: z.number().int() }) },
   'contributionRuns.run': {
-    input: z.object({ periodCode, invoiceDate: isoDate.optional(), dryRun, itemLimit: z.number().int().min(0).max(1_000_000).default(500), jobId: z.string().min(1).max(64).optional() }),
+    input: z.object({
+      periodCode,
+      invoiceDate: isoDate.optional(),
+      dryRun,
+      itemLimit: z.number().int().min(0).max(1_000_000).default(500),
+      /** Commit the plan a dry run returned (refused as RUN_DATA_CHANGED when data changed since). */
+      planId: z.string().min(1).max(64).optional(),
+      jobId: z.string().min(1).max(64).optional(),
+    }),
     output: runResultDto,
   },
   'contributionRuns.list': { input: z.object({}), output: z.object({ rows: z.array(runDto) }) },

@@ -22,7 +22,7 @@ export function writeRunInvoices(ctx: CoreContext, run: RunHeader, invoices: Run
   const writer = invoiceWriter(ctx);
   // As the bulk load does: a large run touches more index pages than the default cache holds.
   const previousCache = ctx.sqlite.pragma('cache_size', { simple: true }) as number;
-  if (invoices.length > 10_000) ctx.sqlite.pragma('cache_size = -131072');
+  if (invoices.length > 10_000) ctx.sqlite.pragma('cache_size = -262144');
   const suspended = ['invoices', 'invoice_lines', 'invoice_instalments'].map((t) => suspendInsertAudit(ctx.sqlite, t));
   try {
     return invoices.map(

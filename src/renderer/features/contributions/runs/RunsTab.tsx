@@ -30,7 +30,9 @@ export function RunsTab() {
 
   async function go(dryRun: boolean) {
     if (!chosen) return;
-    const r = await run.run({ periodCode: chosen, invoiceDate: invoiceDate ?? undefined, dryRun, itemLimit: 300 });
+    // The commit applies the plan the dry run on screen holds: exactly what was shown.
+    const planId = !dryRun && result?.planId ? result.planId : undefined;
+    const r = await run.run({ periodCode: chosen, invoiceDate: invoiceDate ?? undefined, dryRun, itemLimit: 300, ...(planId ? { planId } : {}) });
     if (r.ok) setResult(r.value);
   }
 
