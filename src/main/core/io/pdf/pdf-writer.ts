@@ -66,7 +66,8 @@ const color = (c: Rgb) => `${num(c[0])} ${num(c[1])} ${num(c[2])}`;
 /** Widths (at 1000 points) and kerning of one standard font, measured by pdf-lib once per character and pair. */
 class Metrics {
   private readonly chars = new Map<string, number>();
-  private readonly pairs = new Map<string, number>();
+  /** By the two characters' code units (a number key: no string per pair). */
+  private readonly pairs = new Map<number, number>();
   private readonly codes = new Map<string, string>();
   constructor(readonly font: PDFFont) {}
 
@@ -77,9 +78,9 @@ class Metrics {
   }
 
   private kern(a: string, b: string): number {
-    const key = a + b;
+    const key = a.codePointAt(0)! * 0x110000 + b.codePointAt(0)!;
     let k = this.pairs.get(key);
-    if (k === undefined) this.pairs.set(key, (k = this.font.widthOfTextAtSize(key, 1000) - this.char(a) - this.char(b)));
+    if (k === undefined) this.pairs.set(key, (k = this.font.widthOfTextAtSize(a + b, 1000) - this.char(a) - this.char(b)));
     return k;
   }
 
@@ -190,6 +191,8 @@ export class PdfWriter {
 
   /** The text with every character the font can write; others lose their accent or become '?'. */
   safe(text: string): string {
+    // Printable ASCII is all in Windows-1252: most text needs no look-up at all.
+    if (/^[\x20-\x7e]*$/.test(text)) return text;
     let out = '';
     for (const ch of text.replace(/\t/g, ' ')) {
       let g = this.glyphs.get(ch);
