@@ -224,6 +224,7 @@ export const enContributions: Shape<typeof nlContributions> = {
       sepa_batch_items: 'Direct debit item',
     },
     operation: {
+      contributions_setSettings: 'Invoicing settings changed',
       paymentSettings_set: 'Payment details changed',
       feeSchedules_save: 'Fees saved',
       contributionRuns_run: 'Contribution run',

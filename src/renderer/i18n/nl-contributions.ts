@@ -222,6 +222,7 @@ export const nlContributions = {
       sepa_batch_items: 'Incassopost',
     },
     operation: {
+      contributions_setSettings: 'Factuurinstellingen gewijzigd',
       paymentSettings_set: 'Betaalgegevens gewijzigd',
       feeSchedules_save: 'Tarieven opgeslagen',
       contributionRuns_run: 'Contributierun',

@@ -8,6 +8,20 @@ const cents = z.number().int({ message: 'AMOUNT_NOT_CENTS' }).min(-100_000_000).
 const periodCode = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/, { message: 'CODE_INVALID' });
 
 // ── settings ───────────────────────────────────────────────────────────────
+/**
+ * The association itself, one setting for every document that names it: invoices and
+ * reminders (sender), the EPC payment QR code (the account paid to) and SEPA files (the
+ * creditor's name, IBAN and BIC).
+ */
+export const associationSettings = z.object({
+  name: optionalText(70),
+  addressLines: z.array(requiredText(70)).max(4).default([]),
+  iban: optionalIban,
+  bic: optionalBic,
+  email: optionalEmail,
+});
+export type AssociationSettings = z.output<typeof associationSettings>;
+
 export const invoicingSettings = z.object({
   /** Before the year in every number: 'C' gives C2027-00001. */
   invoicePrefix: z.string().trim().regex(/^[A-Za-z]{0,6}$/, { message: 'PREFIX_INVALID' }).default('C'),
@@ -20,16 +34,12 @@ export const invoicingSettings = z.object({
    * invoice's year and sequence; invoices already written keep theirs.
    */
   referenceKind: z.enum(['betalingskenmerk', 'rf']).default('betalingskenmerk'),
-  /** The association as it stands on invoices and reminders, and the account the EPC payment QR code pays to. */
-  sender: z
-    .object({
-      name: optionalText(70),
-      addressLines: z.array(requiredText(70)).max(4).default([]),
-      iban: optionalIban,
-      bic: optionalBic,
-      email: optionalEmail,
-    })
-    .default({ name: null, addressLines: [], iban: null, bic: null, email: null }),
+  /**
+   * The association as it stands on invoices and reminders, and the account the EPC payment
+   * QR code pays to. A view of the one association setting (core/association): the SEPA
+   * creditor settings show the same name, IBAN and BIC.
+   */
+  sender: associationSettings.default({ name: null, addressLines: [], iban: null, bic: null, email: null }),
 });
 export type InvoicingSettings = z.output<typeof invoicingSettings>;
 
