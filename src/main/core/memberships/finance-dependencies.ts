@@ -50,6 +50,15 @@ function usesFinance(ctx: CoreContext, c: Condition, seen: Set<Reference>): bool
 
 /** Whether any base rule or unit rule depends on finance facts. */
 export function rulesUseFinance(ctx: CoreContext): boolean {
+  // Quick test first (one look at the stored JSON, no parsing): no finance atom named anywhere in rules, groups or selections.
+  const named = ctx.sqlite
+    .prepare(
+      `SELECT 1 FROM (SELECT base_condition AS c FROM membership_types UNION ALL SELECT condition FROM unit_rules
+                      UNION ALL SELECT condition FROM groups UNION ALL SELECT condition FROM selections)
+        WHERE c LIKE '%"paymentMethod"%' OR c LIKE '%"openInvoices"%' OR c LIKE '%"contributionAmount"%' LIMIT 1`,
+    )
+    .get();
+  if (!named) return false;
   const texts = ctx.sqlite
     .prepare(`SELECT base_condition FROM membership_types UNION ALL SELECT condition FROM unit_rules WHERE condition IS NOT NULL`)
     .pluck()
@@ -68,12 +77,12 @@ export function rulesUseFinance(ctx: CoreContext): boolean {
  * a new fee schedule can change everyone's default payment method.
  */
 export function touchFinanceDependents(ctx: CoreContext, op: Operation): void {
-  if (op.touched === 'all') return;
+  if (op.touched === 'all' || !rulesUseFinance(ctx)) return;
   const tables = ctx.sqlite
     .prepare(`SELECT DISTINCT table_name FROM audit_log WHERE operation_id = ? AND table_name IN (SELECT value FROM json_each(?))`)
     .pluck()
     .all(op.id, JSON.stringify(FINANCE_TABLES)) as string[];
-  if (tables.length === 0 || !rulesUseFinance(ctx)) return;
+  if (tables.length === 0) return;
   if (tables.includes('fee_schedules')) {
     op.touch('all');
     return;
