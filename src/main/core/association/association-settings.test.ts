@@ -7,7 +7,7 @@ import { createCore } from '../create-core';
 
 /**
  * The association's name, address, IBAN and BIC are one setting: what the SEPA screen saves
- * the invoices show (and their QR code pays to), and the reverse; migration 0010 folds the
+ * the invoices show (and their QR code pays to), and the reverse; migration 0011 folds the
  * two earlier copies into it, the SEPA creditor's name, IBAN and BIC winning when both were set.
  */
 let tmp: ReturnType<typeof tempDir> | null = null;
@@ -43,13 +43,13 @@ describe('one association setting', () => {
     core.close();
   });
 
-  it('migration 0010 keeps the existing values: SEPA name, IBAN and BIC win, address and e-mail come from the invoicing sender', () => {
+  it('migration 0011 keeps the existing values: SEPA name, IBAN and BIC win, address and e-mail come from the invoicing sender', () => {
     tmp = tempDir();
     const file = path.join(tmp.dir, 'old.sqlite');
     createCore({ file, actor: 'test' }).close();
-    // The file as the previous version left it: both copies, migration 0010 not yet applied.
+    // The file as the previous version left it: both copies, migration 0011 not yet applied.
     const journal = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../../resources/migrations/meta/_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
-    const when = journal.entries.find((e) => e.tag === '0010_association_setting')!.when;
+    const when = journal.entries.find((e) => e.tag === '0011_association_setting')!.when;
     const db = new Database(file);
     db.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(when);
     db.prepare(`DELETE FROM settings WHERE key = 'association'`).run();
@@ -59,19 +59,19 @@ describe('one association setting', () => {
     db.close();
 
     const core = createCore({ file, actor: 'test' });
-    expect(core.migrated.applied).toContain('0010_association_setting');
+    expect(core.migrated.applied).toContain('0011_association_setting');
     const association = JSON.parse((core.ctx.sqlite.prepare(`SELECT value FROM settings WHERE key = 'association'`).get() as { value: string }).value) as unknown;
     expect(association).toEqual({ name: CREDITOR.name, addressLines: ['Sportlaan 1'], iban: CREDITOR.iban, bic: CREDITOR.bic, email: 'pm@deuil.nl' });
     core.close();
   });
 
-  it('migration 0010 takes the invoicing sender as it is when there is no SEPA creditor', () => {
+  it('migration 0011 takes the invoicing sender as it is when there is no SEPA creditor', () => {
     tmp = tempDir();
     const file = path.join(tmp.dir, 'old.sqlite');
     createCore({ file, actor: 'test' }).close();
     const journal = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../../resources/migrations/meta/_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
     const db = new Database(file);
-    db.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(journal.entries.find((e) => e.tag === '0010_association_setting')!.when);
+    db.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(journal.entries.find((e) => e.tag === '0011_association_setting')!.when);
     const sender = { name: 'Andere naam', addressLines: ['Sportlaan 1'], iban: 'NL02ABNA0123456789', bic: 'BUNQNL2A', email: 'pm@deuil.nl' };
     db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('contributions.invoicing', JSON.stringify({ ...INVOICING, sender }));
     db.close();

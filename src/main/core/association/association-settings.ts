@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
  * The association's name, address, IBAN, BIC and e-mail: one setting, the single source for
  * invoices and reminders, the EPC payment QR code and SEPA files. The invoicing settings
  * (sender) and the SEPA creditor settings (name, IBAN, BIC) are views of it, so the two
- * screens can never disagree. Migration 0010 (association_setting) folded the two earlier copies into it.
+ * screens can never disagree. Migration 0011 (association_setting) folded the two earlier copies into it.
  */
 export const ASSOCIATION_KEY = 'association';
 

@@ -6,6 +6,7 @@ import { storageError } from '../storage/storage-errors';
 import { setAdministrationIdentity } from '../setup/administration-identity';
 import { runAfterRestoreSteps } from '../backups/after-restore';
 import { restoreFile } from '../backups/restore-file';
+import { dispatchBytes, ownBuffer } from '../rpc/byte-dispatch';
 import { testDateStart, type CoreWorkerData, type HostMessage, type WorkerMessage } from './protocol';
 
 /**
@@ -75,6 +76,13 @@ function serve(messages: MessagePort): void {
       core.close();
       post({ type: 'closed' });
       messages.close();
+      return;
+    }
+    if (message.type === 'callBytes') {
+      void dispatchBytes((r) => core.dispatch(r), message.method, message.params).then((response) => {
+        const own = ownBuffer(response);
+        messages.postMessage({ type: 'replyBytes', id: message.id, response: own } satisfies WorkerMessage, [own.buffer]);
+      });
       return;
     }
     void core.dispatch(message.request).then((response) => post({ type: 'reply', id: message.id, response }));
