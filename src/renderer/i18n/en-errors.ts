@@ -92,6 +92,7 @@ export const enErrors: Shape<typeof nlErrors> = {
       REQUEST_DECIDED: 'This request has already been decided.',
       ALREADY_ENCRYPTED: 'This administration is already encrypted; you can change its password.',
       NOT_ENCRYPTED: 'This administration is not encrypted; encrypt it first.',
+      BAD_REQUEST_BODY: 'The request to the app was not valid JSON; nothing was changed. Try again, or restart the app.',
       TASK_DONE: 'This task is already done.',
       ...enMoreReasons,
       ...enSepa.sepa.reason,

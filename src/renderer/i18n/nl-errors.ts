@@ -89,6 +89,7 @@ export const nlErrors = {
       REQUEST_DECIDED: 'Dit verzoek is al afgehandeld.',
       ALREADY_ENCRYPTED: 'Deze administratie is al versleuteld; u kunt wel het wachtwoord wijzigen.',
       NOT_ENCRYPTED: 'Deze administratie is niet versleuteld; versleutel haar eerst.',
+      BAD_REQUEST_BODY: 'Het verzoek aan de app was geen geldige JSON; er is niets gewijzigd. Probeer het opnieuw of start de app opnieuw.',
       TASK_DONE: 'Deze taak is al afgerond.',
       ...nlMoreReasons,
       ...nlSepa.sepa.reason,
