@@ -73,8 +73,12 @@ function serve(messages: MessagePort): void {
   messages.on('message', (message: HostMessage) => {
     if (message.type === 'close') {
       core.close();
-      post({ type: 'closed' });
-      messages.close();
+      // The host ends this thread on 'closed': a backup still being compressed (the one
+      // before a merge or an import) must be in place first, not cut off as a .part file.
+      void core.backups.settle().then(() => {
+        post({ type: 'closed' });
+        messages.close();
+      });
       return;
     }
     void core.dispatch(message.request).then((response) => post({ type: 'reply', id: message.id, response }));
