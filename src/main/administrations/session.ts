@@ -78,6 +78,11 @@ interface Locked {
   file: string;
   reason: 'password' | 'idle';
   readOnly: boolean;
+  /**
+   * Idle-locked, the session still holds the file's lock (one writer per file): the threads
+   * and the key are gone, but no other process may open the file for writing meanwhile.
+   */
+  lock: FileLock | null;
 }
 
 const fail = (e: unknown): RpcResponse => {
@@ -143,6 +148,8 @@ export function createSession(opts: SessionOptions): Session {
   }
 
   async function closeCurrent(keepLock = false): Promise<FileLock | null> {
+    // Leaving a locked state (another file, close, quit) gives up the file it was locked on.
+    locked?.lock?.release();
     locked = null;
     const c = current;
     if (!c) return null;
@@ -153,7 +160,8 @@ export function createSession(opts: SessionOptions): Session {
     return keepLock ? c.lock : null;
   }
 
-  async function start(file: string, o: { readOnly?: boolean; name?: string; demoIfEmpty?: number; afterRestoreFrom?: string; lock?: FileLock | null; background?: boolean; password?: string | null; generation?: number } = {}): Promise<void> {
+  /** `keepLock`: a failed start leaves a given lock held (the idle-locked session keeps it for the next try). */
+  async function start(file: string, o: { readOnly?: boolean; name?: string; demoIfEmpty?: number; afterRestoreFrom?: string; lock?: FileLock | null; keepLock?: boolean; background?: boolean; password?: string | null; generation?: number } = {}): Promise<void> {
     const readOnly = o.readOnly ?? false;
     if (!readOnly) ensureDir(path.dirname(file));
     const lock = readOnly ? null : (o.lock ?? acquireLock(file));
@@ -174,7 +182,7 @@ export function createSession(opts: SessionOptions): Session {
       };
       thread = await startCoreThread(threadOpts);
     } catch (e) {
-      lock?.release();
+      if (!(o.keepLock && o.lock === lock)) lock?.release();
       throw e;
     }
     const info = await call<{ administration: { name: string; demo: boolean } }>(thread, 'app.info', {});
@@ -240,7 +248,7 @@ export function createSession(opts: SessionOptions): Session {
         opts.remembered?.forget(file);
       }
     }
-    locked = { file, reason: o.reason, readOnly: o.readOnly };
+    locked = { file, reason: o.reason, readOnly: o.readOnly, lock: null };
   }
 
   /** The open administration, for the methods of Settings → Beveiliging. */
@@ -297,8 +305,8 @@ export function createSession(opts: SessionOptions): Session {
           if (current) return state();
           throw new DomainError('NO_ADMINISTRATION');
         }
-        // A wrong password rejects here and the session stays locked on the file.
-        await start(l.file, { readOnly: l.readOnly, password, background: l.reason === 'password' });
+        // A wrong password rejects here and the session stays locked on the file (and keeps its lock).
+        await start(l.file, { readOnly: l.readOnly, password, background: l.reason === 'password', lock: l.lock, keepLock: true });
         if (remember && canRemember) await opts.remembered?.remember(l.file, password);
         return state();
       }),
@@ -306,8 +314,8 @@ export function createSession(opts: SessionOptions): Session {
       serial(async () => {
         const c = current;
         if (!c || c.password === null) return state();
-        await closeCurrent();
-        locked = { file: c.file, reason: 'idle', readOnly: c.readOnly };
+        const lock = await closeCurrent(true);
+        locked = { file: c.file, reason: 'idle', readOnly: c.readOnly, lock };
         emit({ name: 'administration.changed', payload: { file: c.file } });
         return state();
       }),
