@@ -324,6 +324,8 @@ export function createSession(opts: SessionOptions): Session {
         const c = writable();
         if (c.password !== null || isEncryptedFile(c.file)) throw new DomainError('CONFLICT', { reason: 'ALREADY_ENCRYPTED' });
         await rekey(c, password);
+        // The backups made before now are plain: re-encrypted with the new key (docs/encryption.md).
+        if (current) await call(current.thread, 'backups.encryptPlain', {});
         if (remember && canRemember) await opts.remembered?.remember(c.file, password);
         return state();
       }),

@@ -32,7 +32,7 @@ describe('the CLI on an encrypted administration', () => {
   it('encrypts a file, then opens it only with the password from a file, the environment or not at all', async () => {
     expect((await cli('demo', '--db', db, '--relations', '30')).code).toBe(0);
     const pw = write('pw.txt', 'Paard-Batterij-Niet\n');
-    expect(await cli('encrypt', '--db', db, '--new-password-file', pw, '--json')).toMatchObject({ code: 0, stdout: JSON.stringify({ file: db, encrypted: true }) });
+    expect(await cli('encrypt', '--db', db, '--new-password-file', pw, '--json')).toMatchObject({ code: 0, stdout: JSON.stringify({ file: db, encrypted: true, backupsEncrypted: [] }) });
     expect(isEncryptedFile(db)).toBe(true);
 
     // No terminal in the test and no password given: the app's own Dutch text.
