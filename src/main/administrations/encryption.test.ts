@@ -92,7 +92,8 @@ describe('an encrypted administration in the session', () => {
     expect((fs.statSync(path.join(tmp.dir, 'vergrendelen.json')).mode & 0o777).toString(8)).toBe('600');
 
     // Restore of the backup made before the new password: it needs the password of then.
-    expect(await call(session, 'administrations.restore', { name: made.result.backup.name })).toMatchObject({ ok: false, error: { code: 'STORAGE_WRONG_PASSWORD' } });
+    expect(await call(session, 'administrations.restore', { name: made.result.backup.name })).toMatchObject({ ok: false, error: { code: 'BACKUP_PASSWORD_REQUIRED' } });
+    expect(await call(session, 'administrations.restore', { name: made.result.backup.name, password: 'verkeerd-wachtwoord' })).toMatchObject({ ok: false, error: { code: 'STORAGE_WRONG_PASSWORD' } });
     expect(await call(session, 'relations.list', {})).toMatchObject({ ok: true, result: { total: 2 } });
     // A backup with the current key restores, and the file keeps that key.
     const second = (await call(session, 'backups.create', { reason: 'manual' })) as { ok: true; result: { backup: { name: string } } };
@@ -100,6 +101,9 @@ describe('an encrypted administration in the session', () => {
     expect(await call(session, 'administrations.restore', { name: second.result.backup.name })).toMatchObject({ ok: true });
     expect(isEncryptedFile(file)).toBe(true);
     expect(await call(session, 'relations.list', {})).toMatchObject({ ok: true, result: { total: 2 } });
+    // With the password of then the older backup restores too, and the file keeps the current password.
+    expect(await call(session, 'administrations.restore', { name: made.result.backup.name, password: 'Paard-Batterij-Niet' })).toMatchObject({ ok: true });
+    expect(await call(session, 'relations.list', {})).toMatchObject({ ok: true, result: { total: 1 } });
 
     // Closed and opened again from the recent list: the password is a step of the open.
     await host(session, 'administrations.close');

@@ -355,7 +355,7 @@ export function createSession(opts: SessionOptions): Session {
         return state();
       }),
     'administrations.pickFile': async ({ purpose, suggestedName }) => ({ file: opts.pickFile ? await opts.pickFile(purpose, suggestedName ?? '') : null }),
-    'administrations.restore': ({ name }) =>
+    'administrations.restore': ({ name, password: backupPassword }) =>
       serial(async () => {
         const c = current;
         if (!c) throw new DomainError('NO_ADMINISTRATION');
@@ -368,7 +368,7 @@ export function createSession(opts: SessionOptions): Session {
         const lock = await closeCurrent(true);
         // The restored file keeps the administration's current key (restore-file.ts).
         try {
-          await restoreOnWorker({ file: c.file, from: chosen.file, backupsDir: list.folder, password: c.password, ...(opts.entry ? { entry: opts.entry } : {}) });
+          await restoreOnWorker({ file: c.file, from: chosen.file, backupsDir: list.folder, password: c.password, backupPassword: backupPassword ?? null, ...(opts.entry ? { entry: opts.entry } : {}) });
         } catch (e) {
           await start(c.file, { lock, readOnly: false, password: c.password });
           throw e;

@@ -86,6 +86,7 @@ export const enErrors: Shape<typeof nlErrors> = {
       STORAGE_IO: 'Reading or writing the disk failed (a disk or USB error). Check the disk and try again; nothing was half saved.',
       STORAGE_PASSWORD_REQUIRED: 'This administration is encrypted. Enter its password to open it.',
       STORAGE_WRONG_PASSWORD: 'The password is wrong. Mind capitals and the Caps Lock key and try again; the administration was not changed.',
+      BACKUP_PASSWORD_REQUIRED: 'This backup was made when the administration had another password. Give the password of then to restore it; the administration was not changed.',
       INTERNAL: 'Something went wrong. Nothing was changed; please try again.',
     },
     reason: {

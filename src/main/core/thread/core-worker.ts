@@ -53,7 +53,7 @@ function failed(error: unknown): WorkerMessage {
 
 if (data.role === 'restore') {
   // A job, not a core: the host has closed the file; it is put back whole and the worker ends.
-  restoreFile(data.file, data.restoreFrom ?? '', data.backupsDir ?? '', data.password ?? null).then(
+  restoreFile(data.file, data.restoreFrom ?? '', data.backupsDir ?? '', data.password ?? null, data.backupPassword ?? null).then(
     () => post({ type: 'ready', migrated: { applied: [], backup: null } }),
     (error: unknown) => post(failed(error)),
   );
