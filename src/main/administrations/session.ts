@@ -370,7 +370,9 @@ export function createSession(opts: SessionOptions): Session {
         try {
           await restoreOnWorker({ file: c.file, from: chosen.file, backupsDir: list.folder, password: c.password, backupPassword: backupPassword ?? null, ...(opts.entry ? { entry: opts.entry } : {}) });
         } catch (e) {
-          await start(c.file, { lock, readOnly: false, password: c.password });
+          // Nothing was restored (a wrong or missing backup password, a damaged copy): the same
+          // data, so the screens stay (same generation) and Settings can ask or explain.
+          await start(c.file, { lock, readOnly: false, password: c.password, generation: c.generation });
           throw e;
         }
         await start(c.file, { lock, afterRestoreFrom: chosen.file, password: c.password });
