@@ -65,15 +65,7 @@ const baselineMs = (() => {
   const www = fs.mkdtempSync(path.join(dir, 'www-'));
   const host = await startWebHost({ core, staticDir: www, token: 'bench', port: 0 });
   const { port } = host.server.address() as { port: number };
-  const search = async (query: string) => {
-    const res = await fetch(`http://127.0.0.1:${port}/rpc`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer bench', 'content-type': 'application/json' },
-      body: JSON.stringify({ method: 'relations.search', params: { query } }),
-    });
-    if (!((await res.json()) as { ok: boolean }).ok) throw new Error('search failed');
-  };
-  const probe = await importWhileProbing({ core, search, file: bytes, fileName: 'leden.csv' });
+  const probe = await importWhileProbing({ host: { port, token: 'bench' }, file: bytes, fileName: 'leden.csv' });
   await host.close();
   await core.close();
   const { inspect = 0, plan = 0, pages = 0, commit = 0, recompute = 0 } = probe.phasesMs;

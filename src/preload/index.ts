@@ -12,9 +12,15 @@ interface RpcRequest {
   params: unknown;
 }
 
+// Parameters and answer cross as JSON bytes (the main process's core/rpc/byte-dispatch.ts).
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 contextBridge.exposeInMainWorld('ledenbeheer', {
-  call(request: RpcRequest): Promise<unknown> {
-    return ipcRenderer.invoke(CALL_CHANNEL, { method: String(request.method), params: request.params });
+  async call(request: RpcRequest): Promise<unknown> {
+    const params = request.params === undefined ? new Uint8Array(0) : encoder.encode(JSON.stringify(request.params));
+    const answer = (await ipcRenderer.invoke(CALL_CHANNEL, String(request.method), params)) as Uint8Array;
+    return JSON.parse(decoder.decode(answer)) as unknown;
   },
   onEvent(callback: (event: { name: string; payload: unknown }) => void): () => void {
     const listener = (_e: IpcRendererEvent, event: { name: string; payload: unknown }) => callback(event);

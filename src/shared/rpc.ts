@@ -18,5 +18,11 @@ export type CoreEvent = TypedCoreEvent;
  */
 export interface CoreService {
   dispatch(request: RpcRequest): Promise<RpcResponse>;
+  /**
+   * The same call as the hosts carry it: parameters and answer as JSON bytes, decoded and
+   * encoded where the core runs (core/rpc/byte-dispatch.ts), so a host's main thread never
+   * parses or clones a large file. The object form above is for in-process callers.
+   */
+  dispatchBytes(method: string, params: Uint8Array): Promise<Uint8Array>;
   onEvent(listener: (event: CoreEvent) => void): () => void;
 }

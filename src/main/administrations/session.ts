@@ -4,6 +4,7 @@ import { hostContract, isHostMethod, type AdministrationState, type HostMethod, 
 import { DomainError } from '../../shared/errors';
 import type { CoreEvent, CoreService, RpcRequest, RpcResponse } from '../../shared/rpc';
 import { zodIssues } from '../core/rpc/dispatcher';
+import { dispatchBytes } from '../core/rpc/byte-dispatch';
 import { acquireLock, type FileLock } from '../core/storage/file-lock';
 import { storageError } from '../core/storage/storage-errors';
 import { ensureDir } from '../core/storage/private-files';
@@ -380,6 +381,13 @@ export function createSession(opts: SessionOptions): Session {
       }),
   };
 
+  function dispatch(request: RpcRequest): Promise<RpcResponse> {
+    if (isHostMethod(request.method)) return dispatchHost(request.method, request.params);
+    if (locked && !current) return Promise.resolve({ ok: false, error: new DomainError('STORAGE_PASSWORD_REQUIRED', { file: path.basename(locked.file) }).toBody() });
+    if (!current) return Promise.resolve({ ok: false, error: { code: 'NO_ADMINISTRATION' } });
+    return current.thread.dispatch(request);
+  }
+
   async function dispatchHost(method: HostMethod, params: unknown): Promise<RpcResponse> {
     const parsed = hostContract[method].input.safeParse(params ?? {});
     if (!parsed.success) return { ok: false, error: { code: 'VALIDATION_FAILED', details: { method }, issues: zodIssues(parsed.error) } };
@@ -409,11 +417,11 @@ export function createSession(opts: SessionOptions): Session {
         }
         return state();
       }),
-    dispatch(request: RpcRequest) {
-      if (isHostMethod(request.method)) return dispatchHost(request.method, request.params);
-      if (locked && !current) return Promise.resolve({ ok: false, error: new DomainError('STORAGE_PASSWORD_REQUIRED', { file: path.basename(locked.file) }).toBody() });
-      if (!current) return Promise.resolve({ ok: false, error: { code: 'NO_ADMINISTRATION' } });
-      return current.thread.dispatch(request);
+    dispatch,
+    dispatchBytes(method: string, params: Uint8Array) {
+      // Only a call the open core answers crosses as bytes; the session's own methods and refusals are small.
+      if (isHostMethod(method) || !current) return dispatchBytes(dispatch, method, params);
+      return current.thread.dispatchBytes(method, params);
     },
     onEvent(listener) {
       listeners.add(listener);

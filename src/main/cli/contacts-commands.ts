@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { LogKind, RequestDetailDto, RequestSummaryDto, TaskDto } from '../../shared/contract';
 import { logKind } from '../../shared/contract';
 import { optionalString, requiredOption } from './arguments';
+import { writeOutput } from './io-commands';
 import { CliError, usageError } from './cli-error';
 import type { CliIo, Command, ParsedArgs } from './command';
 import { dateOption, relationByNumberOrId } from './dates-and-lookups';
@@ -104,7 +105,7 @@ export const requestsCommand: Command = {
           for (const ref of refs) ids.push((await relationByNumberOrId(core, ref)).id);
           const out = requiredOption(args, 'out', 'het uitvoerbestand');
           const f = await core.call('requests.form', { source: { kind: 'relations', ids } });
-          fs.writeFileSync(out, Buffer.from(f.bytes, 'base64'), { mode: 0o600 });
+          writeOutput(out, f.bytes);
           io.out(json ? JSON.stringify({ file: out, fileName: f.fileName, relations: ids.length }) : `Wijzigingsformulier(en) geschreven: ${out}`);
           return;
         }

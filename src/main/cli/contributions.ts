@@ -113,7 +113,7 @@ export const contributionsCommand: Command = {
           const text = JSON.stringify(s.schedule, null, 2);
           const out = optionalString(args, 'out');
           if (out) {
-            fs.writeFileSync(out, `${text}\n`, { mode: 0o600 });
+            writeOutput(out, Buffer.from(`${text}\n`).toString('base64'));
             io.out(`Tarieven ${get} (versie ${s.version}) geschreven naar ${out}.`);
           } else io.out(text);
           return;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../shared/errors';
 import os from 'node:os';
 import { createDispatcher, type Dispatcher, type Handlers } from './rpc/dispatcher';
+import { dispatchBytes } from './rpc/byte-dispatch';
 import { openDatabase } from './db/open-database';
 import { createOperationWriter, type Operation } from './audit/operation-writer';
 import { loadReferenceData } from './reference/reference-data';
@@ -72,6 +73,8 @@ export interface CoreOptions {
 
 export interface Core extends Dispatcher {
   ctx: CoreContext;
+  /** CoreService's byte form, for a host running the core in-process (tests, the CLI's serve). */
+  dispatchBytes(method: string, params: Uint8Array): Promise<Uint8Array>;
   /** Subscribe to events emitted after commits; returns the unsubscribe function. */
   onEvent(listener: (event: CoreEvent) => void): () => void;
   close(): void;
@@ -180,6 +183,7 @@ export function createCore(opts: CoreOptions): Core {
   });
   return {
     ...dispatcher,
+    dispatchBytes: (method, params) => dispatchBytes(dispatcher.dispatch, method, params),
     ctx,
     migrated,
     backups,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WINDOW_WEB_PREFERENCES, isAllowedExternalUrl, isAllowedNavigation, isRpcRequestShape, isTrustedSenderUrl } from './security-policy';
+import { WINDOW_WEB_PREFERENCES, isAllowedExternalUrl, isAllowedNavigation, isRpcMethodName, isTrustedSenderUrl } from './security-policy';
 
 describe('shell security policy', () => {
   it('trusts only the bundled app page as a sender', () => {
@@ -30,11 +30,12 @@ describe('shell security policy', () => {
     }
   });
 
-  it('accepts only well-formed calls', () => {
-    expect(isRpcRequestShape({ method: 'relations.get', params: { id: 'x' } })).toBe(true);
-    expect(isRpcRequestShape({ method: '__proto__', params: {} })).toBe(false);
-    expect(isRpcRequestShape({ method: 5 })).toBe(false);
-    expect(isRpcRequestShape(null)).toBe(false);
-    expect(isRpcRequestShape('relations.get')).toBe(false);
+  it('accepts only well-formed method names', () => {
+    expect(isRpcMethodName('relations.get')).toBe(true);
+    expect(isRpcMethodName('__proto__')).toBe(false);
+    expect(isRpcMethodName('relations.get/../x')).toBe(false);
+    expect(isRpcMethodName(5)).toBe(false);
+    expect(isRpcMethodName(null)).toBe(false);
+    expect(isRpcMethodName({ method: 'relations.get' })).toBe(false);
   });
 });

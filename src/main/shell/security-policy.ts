@@ -51,9 +51,7 @@ export function isAllowedExternalUrl(url: string): boolean {
   }
 }
 
-/** The shape of a call from the renderer; anything else is dropped before the dispatcher. */
-export function isRpcRequestShape(value: unknown): value is { method: string; params: unknown } {
-  if (typeof value !== 'object' || value === null) return false;
-  const method = (value as { method?: unknown }).method;
+/** The shape of a method name from the renderer; anything else is dropped before the dispatcher. */
+export function isRpcMethodName(method: unknown): method is string {
   return typeof method === 'string' && method.length <= 100 && /^[a-zA-Z]+\.[a-zA-Z]+$/.test(method);
 }

@@ -49,6 +49,24 @@ describe('core on worker threads', { timeout: STARTUP_MS }, () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 
+  it('carries calls as JSON bytes: the parameters are transferred, not copied, and the answer is the envelope', async () => {
+    const decode = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes)) as RpcResponse;
+    const params = new TextEncoder().encode(JSON.stringify({ kind: 'person', fields: { firstName: 'Bram', lastName: 'de Vries' } }));
+    const created = ok(decode(await core.dispatchBytes('relations.create', params)));
+    // Transferred: this side's buffer is detached, so the main thread made no copy of it.
+    expect(params.buffer.byteLength).toBe(0);
+    const found = ok(decode(await core.dispatchBytes('relations.search', new TextEncoder().encode('{"query":"vries"}'))));
+    expect((found['rows'] as { id: string }[]).map((r) => r.id)).toEqual([created['id']]);
+    // A slice of Node's shared Buffer pool is copied before the transfer: the pool stays usable.
+    const pooled = Buffer.from('{"query":"bram"}');
+    expect(ok(decode(await core.dispatchBytes('relations.search', pooled)))['rows']).toHaveLength(1);
+    expect(pooled.toString()).toBe('{"query":"bram"}');
+    expect(decode(await core.dispatchBytes('relations.list', new TextEncoder().encode('{nope')))).toEqual({ ok: false, error: { code: 'VALIDATION_FAILED', details: { reason: 'BAD_REQUEST_BODY' } } });
+    await core.close();
+    expect(decode(await core.dispatchBytes('relations.list', new Uint8Array(0)))).toMatchObject({ ok: false, error: { details: { reason: 'CORE_STOPPED' } } });
+    core = await startCoreThread({ file: path.join(tmp.dir, 'admin.sqlite') });
+  });
+
   it('answers CORE_STOPPED after close instead of hanging', async () => {
     await core.close();
     expect(await core.dispatch({ method: 'relations.list', params: {} })).toMatchObject({ ok: false, error: { details: { reason: 'CORE_STOPPED' } } });

@@ -7,6 +7,7 @@ import type { MethodName } from '../../shared/contract';
 import type { CoreEvent, CoreService, RpcRequest, RpcResponse } from '../../shared/rpc';
 import type { CoreWorkerData, HostMessage, WorkerMessage } from '../core/thread/protocol';
 import { DomainError } from '../../shared/errors';
+import { encodeResponse, ownBuffer } from '../core/rpc/byte-dispatch';
 
 export interface CoreThreadOptions extends Omit<CoreWorkerData, 'role'> {
   /** The worker entry; found next to this module (built) or in the sources (tsx) by default. */
@@ -40,6 +41,7 @@ function startWorker(entry: string, data: CoreWorkerData, onEvent: (e: CoreEvent
   const execArgv = entry.endsWith('.ts') && !process.execArgv.join(' ').includes('tsx') ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
   const worker = new Worker(entry, { workerData: data, execArgv, name: `core-${data.role}` });
   const pending = new Map<number, (r: RpcResponse) => void>();
+  const pendingBytes = new Map<number, (r: Uint8Array) => void>();
   let nextId = 1;
   let alive = true;
   let closed: (() => void) | null = null;
@@ -56,6 +58,11 @@ function startWorker(entry: string, data: CoreWorkerData, onEvent: (e: CoreEvent
           pending.delete(message.id);
           return done?.(message.response);
         }
+        case 'replyBytes': {
+          const done = pendingBytes.get(message.id);
+          pendingBytes.delete(message.id);
+          return done?.(message.response);
+        }
         case 'event':
           return onEvent(message.event);
         case 'closed':
@@ -70,6 +77,8 @@ function startWorker(entry: string, data: CoreWorkerData, onEvent: (e: CoreEvent
       alive = false;
       for (const done of pending.values()) done(STOPPED);
       pending.clear();
+      for (const done of pendingBytes.values()) done(encodeResponse(STOPPED));
+      pendingBytes.clear();
       closed?.();
       reject(new Error(`core-${data.role} exited before it was ready`));
     });
@@ -83,6 +92,16 @@ function startWorker(entry: string, data: CoreWorkerData, onEvent: (e: CoreEvent
       return new Promise((resolve) => {
         pending.set(id, resolve);
         worker.postMessage({ type: 'call', id, request } satisfies HostMessage);
+      });
+    },
+    /** The parameters' buffer is transferred, not copied: the caller must not use it afterwards. */
+    dispatchBytes(method: string, params: Uint8Array): Promise<Uint8Array> {
+      if (!alive) return Promise.resolve(encodeResponse(STOPPED));
+      const id = nextId++;
+      const own = ownBuffer(params);
+      return new Promise((resolve) => {
+        pendingBytes.set(id, resolve);
+        worker.postMessage({ type: 'callBytes', id, method, params: own } satisfies HostMessage, [own.buffer]);
       });
     },
     close(): Promise<void> {
@@ -121,6 +140,9 @@ export async function startCoreThread(opts: CoreThreadOptions): Promise<CoreThre
     migrated,
     dispatch(request) {
       return READ_CONNECTION_METHODS.has(request.method as MethodName) ? reader.dispatch(request) : writer.dispatch(request);
+    },
+    dispatchBytes(method, params) {
+      return READ_CONNECTION_METHODS.has(method as MethodName) ? reader.dispatchBytes(method, params) : writer.dispatchBytes(method, params);
     },
     onEvent(listener) {
       listeners.add(listener);

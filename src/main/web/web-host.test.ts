@@ -42,12 +42,13 @@ function request(opts: { method?: string; path: string; headers?: Record<string,
   });
 }
 
-const rpc = (token: string | null, body: unknown, headers: Record<string, string> = {}) =>
+/** A call as the web transport makes it: POST /rpc/<method>, the parameters as the JSON body. */
+const rpc = (token: string | null, call: { method: string; params?: unknown }, headers: Record<string, string> = {}) =>
   request({
     method: 'POST',
-    path: '/rpc',
+    path: `/rpc/${call.method}`,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: JSON.stringify(body),
+    ...(call.params === undefined ? {} : { body: JSON.stringify(call.params) }),
   });
 
 describe('web host', () => {
@@ -74,8 +75,23 @@ describe('web host', () => {
     const invalid = JSON.parse((await rpc('tok-123', { method: 'relations.get', params: { id: 5 } })).body);
     expect(invalid.error.code).toBe('VALIDATION_FAILED');
     expect(invalid.error.issues[0].field).toBe('id');
-    const garbage = await request({ method: 'POST', path: '/rpc', headers: { authorization: 'Bearer tok-123' }, body: '{nope' });
-    expect(garbage.status).toBe(400);
+    const badBody = { ok: false, error: { code: 'VALIDATION_FAILED', details: { reason: 'BAD_REQUEST_BODY' } } };
+    const garbage = await request({ method: 'POST', path: '/rpc/relations.list', headers: { authorization: 'Bearer tok-123' }, body: '{nope' });
+    expect(JSON.parse(garbage.body)).toEqual(badBody);
+    const notUtf8 = await new Promise<string>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/rpc/relations.list', headers: { host: `127.0.0.1:${port}`, authorization: 'Bearer tok-123' } }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve(body));
+      });
+      req.on('error', reject);
+      req.end(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
+    });
+    expect(JSON.parse(notUtf8)).toEqual(badBody);
+    for (const bad of ['/rpc/constructor', '/rpc/__proto__', '/rpc/relations.list.x', '/rpc/']) {
+      const res = await request({ method: 'POST', path: bad, headers: { authorization: 'Bearer tok-123' }, body: '{}' });
+      expect(res.status, bad).toBe(400);
+    }
   });
 
   it('serves the app with a strict CSP and never a file outside its folder', async () => {
@@ -135,7 +151,7 @@ describe('web host under hostile requests (sent without a token)', () => {
     expect(JSON.parse(declared.body)).toMatchObject({ ok: false, error: { details: { reason: 'BODY_TOO_LARGE' } } });
     const streamed = await new Promise<number>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port, method: 'POST', path: '/rpc', headers: { host: `127.0.0.1:${port}`, authorization: 'Bearer tok-123', 'transfer-encoding': 'chunked' } },
+        { host: '127.0.0.1', port, method: 'POST', path: '/rpc/relations.list', headers: { host: `127.0.0.1:${port}`, authorization: 'Bearer tok-123', 'transfer-encoding': 'chunked' } },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
@@ -150,7 +166,7 @@ describe('web host under hostile requests (sent without a token)', () => {
   });
 
   it('accepts the token only as Authorization: Bearer', async () => {
-    expect((await request({ method: 'POST', path: '/rpc?token=tok-123', body: '{"method":"relations.list"}' })).status).toBe(401);
+    expect((await request({ method: 'POST', path: '/rpc/relations.list?token=tok-123', body: '{}' })).status).toBe(401);
     expect((await rpc(null, { method: 'relations.list' }, { authorization: 'tok-123' })).status).toBe(401);
     expect((await rpc(null, { method: 'relations.list' }, { authorization: 'Basic tok-123' })).status).toBe(401);
     expect((await request({ path: '/events?token=tok-123' })).status).toBe(401);

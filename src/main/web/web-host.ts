@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
-import type { CoreService, RpcRequest } from '../../shared/rpc';
+import type { CoreService } from '../../shared/rpc';
+import { isRpcMethodName } from '../shell/security-policy';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 
 export interface WebHostOptions {
@@ -71,7 +72,8 @@ export function startWebHost(opts: WebHostOptions): Promise<{ url: string; serve
   });
 
   function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const port = (server.address() as { port: number }).port;
+    // Null once the server is closing: a request still arriving then is refused as misdirected.
+    const port = (server.address() as { port: number } | null)?.port ?? -1;
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, 'text/plain', 'Misdirected request');
     const origin = req.headers.origin;
@@ -79,22 +81,20 @@ export function startWebHost(opts: WebHostOptions): Promise<{ url: string; serve
     const pathname = requestPath(req.url);
     if (pathname === null) return send(res, 400, 'text/plain', 'Bad path');
 
-    if (pathname === '/rpc' && req.method === 'POST') {
+    // POST /rpc/<method> with the parameters as the JSON body: the body goes to the core as
+    // bytes and its answer comes back as bytes, so a large import never costs this thread a parse.
+    if (pathname.startsWith('/rpc/') && req.method === 'POST') {
       if (!hasBearer(req, opts.token)) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED' } });
+      const method = pathname.slice('/rpc/'.length);
+      if (!isRpcMethodName(method)) return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION_FAILED', details: { reason: 'BAD_REQUEST' } } });
       return void readBody(req, maxBody).then(
         async (body) => {
           if (body === null) {
             return sendJson(res, 413, { ok: false, error: { code: 'VALIDATION_FAILED', details: { reason: 'BODY_TOO_LARGE' } } }, { Connection: 'close' });
           }
-          let request: RpcRequest;
-          try {
-            const parsed = JSON.parse(body) as Partial<RpcRequest> | null;
-            if (typeof parsed?.method !== 'string') throw new Error('method');
-            request = { method: parsed.method, params: parsed.params };
-          } catch {
-            return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION_FAILED', details: { reason: 'BAD_REQUEST_BODY' } } });
-          }
-          sendJson(res, 200, await opts.core.dispatch(request));
+          const answer = await opts.core.dispatchBytes(method, body);
+          res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ...SECURITY_HEADERS });
+          res.end(answer);
         },
       ).catch((error: unknown) => fail(res, error));
     }
@@ -184,10 +184,10 @@ function fail(res: http.ServerResponse, error: unknown): void {
 }
 
 /**
- * The body as text, or null as soon as it is larger than `max`. The rest of an oversized
+ * The body's bytes, or null as soon as it is larger than `max`. The rest of an oversized
  * body is drained, not kept, and the socket is not destroyed, so the client gets the 413.
  */
-function readBody(req: http.IncomingMessage, max: number): Promise<string | null> {
+function readBody(req: http.IncomingMessage, max: number): Promise<Uint8Array | null> {
   return new Promise((resolve, reject) => {
     if (Number(req.headers['content-length'] ?? 0) > max) {
       req.resume();
@@ -203,7 +203,7 @@ function readBody(req: http.IncomingMessage, max: number): Promise<string | null
         resolve(null);
       }
     });
-    req.on('end', () => resolve(size > max ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > max ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -24,7 +24,8 @@ export function takeSseMessages(buffer: string): { messages: string[]; rest: str
 }
 
 /**
- * The web host (tests and development): POST /rpc with a bearer token, events over one
+ * The web host (tests and development): POST /rpc/<method> with the parameters as the JSON
+ * body and a bearer token, events over one
  * shared stream that is opened on the first subscription. The stream is read with fetch,
  * not EventSource, because the token travels only in the Authorization header.
  */
@@ -68,10 +69,10 @@ export function webTransport(token: string | null): Transport {
     async send(request) {
       let response: Response;
       try {
-        response = await fetch('/rpc', {
+        response = await fetch(`/rpc/${encodeURIComponent(request.method)}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
-          body: JSON.stringify(request),
+          ...(request.params === undefined ? {} : { body: JSON.stringify(request.params) }),
         });
       } catch {
         return { ok: false, error: { code: 'INTERNAL', details: { reason: 'NETWORK' } } };

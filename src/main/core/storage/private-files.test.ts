@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../../test/support/test-core';
 import { createCore } from '../create-core';
@@ -52,5 +53,25 @@ describe.skipIf(process.platform === 'win32')('files the app creates are private
     const code = await runCli(['export', '--db', old, '--format', 'csv', '--out', csv], { out: (t) => out.push(t), err: (t) => out.push(t) });
     expect(code, out.join('\n')).toBe(0);
     expect(mode(csv)).toBe(0o600);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('an export that cannot be finished', () => {
+  it('leaves the file it would replace whole: a write cut off by the file-size limit (as a full disk would) changes nothing under the real name', { timeout: 60_000 }, () => {
+    tmp = tempDir();
+    const target = path.join(tmp.dir, 'leden.csv');
+    fs.writeFileSync(target, 'oud\n'.repeat(100));
+    const before = fs.readFileSync(target);
+    // A child process may write at most 1 MiB per file (bash's ulimit -f counts KiB blocks), then
+    // writes 2 MiB over the export: the kernel stops it mid-write.
+    const script = `import { writePrivateFile } from ${JSON.stringify(path.resolve(import.meta.dirname, 'private-files.ts'))}; writePrivateFile(${JSON.stringify(target)}, "x".repeat(2 * 1024 * 1024));`;
+    const run = spawnSync('bash', ['-c', 'ulimit -f 1024; exec "$NODE" --import tsx --input-type=module -e "$SCRIPT"'], {
+      encoding: 'utf8',
+      cwd: path.resolve(import.meta.dirname, '../../../..'),
+      env: { ...process.env, NODE: process.execPath, SCRIPT: script },
+    });
+    expect(run.stderr).toContain('EFBIG');
+    expect(fs.readFileSync(target)).toEqual(before);
+    expect(fs.readdirSync(tmp.dir)).toEqual(['leden.csv']);
   });
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { removeTemp, tempNameFor } from './temp-files';
 
 /**
  * Files the app creates hold member data (names, addresses, IBANs), so they are readable by
@@ -15,12 +16,26 @@ export function createPrivateFile(file: string): void {
   fs.closeSync(fs.openSync(file, 'wx', PRIVATE_FILE_MODE));
 }
 
-/** Writes a whole private file (an export), also when it replaces an existing file. */
+/**
+ * Writes a whole private file (an export), also when it replaces an existing file. A regular
+ * file is written under a temporary name and renamed into place, so a full disk or a kill
+ * never leaves half an export under the name the user asked for (the old file, if any, stays
+ * whole). A device or pipe the user named (/dev/stdout) is written directly.
+ */
 export function writePrivateFile(file: string, data: Uint8Array | string): void {
-  // `mode` only applies to a new file: an existing regular file is narrowed first, before
-  // the new data is in it (never a device or a pipe the user named, such as /dev/stdout).
-  if (fs.statSync(file, { throwIfNoEntry: false })?.isFile()) fs.chmodSync(file, PRIVATE_FILE_MODE);
-  fs.writeFileSync(file, data, { mode: PRIVATE_FILE_MODE });
+  const existing = fs.statSync(file, { throwIfNoEntry: false });
+  if (existing && !existing.isFile()) {
+    fs.writeFileSync(file, data, { mode: PRIVATE_FILE_MODE });
+    return;
+  }
+  const temp = tempNameFor(file);
+  try {
+    fs.writeFileSync(temp, data, { mode: PRIVATE_FILE_MODE, flag: 'w' });
+    fs.renameSync(temp, file);
+  } catch (e) {
+    removeTemp(temp);
+    throw e;
+  }
 }
 
 /** Makes a folder (and missing parents) private when this creates it; an existing folder is left as the user made it. */

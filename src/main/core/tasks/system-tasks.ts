@@ -54,6 +54,13 @@ const staleRequests: SystemTaskSource = {
   },
 };
 
+/*
+ * The sources run after every operation (the navigation's task count follows each change), so
+ * each query starts from the few rows that can qualify and only then joins relations:
+ * CROSS JOIN fixes SQLite's join order, which otherwise walks all 100,000 relations first
+ * (seconds on a large administration, bench/tasks.bench.ts).
+ */
+
 /**
  * A member whose membership type changes by age next period (jeugdlid → senior): the stored
  * membership runs already say so, since birthdays are dated facts. The period is the calendar
@@ -69,10 +76,10 @@ const ageCategory: SystemTaskSource = {
       .prepare(
         `SELECT a.relation_id AS relationId, a.end_date AS date, min(ta.name) AS fromType, min(tb.name) AS toType
          FROM memberships a
-         JOIN memberships b ON b.relation_id = a.relation_id AND b.unit_id = a.unit_id AND b.start_date = a.end_date AND b.membership_type_id <> a.membership_type_id
+         CROSS JOIN memberships b ON b.relation_id = a.relation_id AND b.unit_id = a.unit_id AND b.start_date = a.end_date AND b.membership_type_id <> a.membership_type_id
+         CROSS JOIN relations r ON r.id = a.relation_id AND r.deleted_at IS NULL
          JOIN membership_types ta ON ta.id = a.membership_type_id
          JOIN membership_types tb ON tb.id = b.membership_type_id
-         JOIN relations r ON r.id = a.relation_id AND r.deleted_at IS NULL
          WHERE a.end_date >= @from AND a.end_date < @to
          GROUP BY a.relation_id, a.end_date`,
       )
@@ -128,7 +135,7 @@ const mandateExpiry: SystemTaskSource = {
     const rows = ctx.sqlite
       .prepare(
         `SELECT m.id, m.reference, m.relation_id AS relationId, date(coalesce(m.last_used_on, m.signed_on), '+${MANDATE_LAPSE_YEARS} years') AS lapses
-           FROM sepa_mandates m JOIN relations r ON r.id = m.relation_id AND r.deleted_at IS NULL
+           FROM sepa_mandates m CROSS JOIN relations r ON r.id = m.relation_id AND r.deleted_at IS NULL
           WHERE m.status = 'active' AND date(coalesce(m.last_used_on, m.signed_on), '+${MANDATE_LAPSE_YEARS} years') BETWEEN @today AND @until`,
       )
       .all({ today, until: addDays(today, MANDATE_WARN_DAYS) }) as { id: string; reference: string; relationId: string; lapses: string }[];

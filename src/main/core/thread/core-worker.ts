@@ -6,6 +6,7 @@ import { storageError } from '../storage/storage-errors';
 import { setAdministrationIdentity } from '../setup/administration-identity';
 import { runAfterRestoreSteps } from '../backups/after-restore';
 import { restoreFile } from '../backups/restore-file';
+import { dispatchBytes, ownBuffer } from '../rpc/byte-dispatch';
 import { testDateStart, type CoreWorkerData, type HostMessage, type WorkerMessage } from './protocol';
 
 /**
@@ -78,6 +79,13 @@ function serve(messages: MessagePort): void {
       void core.backups.settle().then(() => {
         post({ type: 'closed' });
         messages.close();
+      });
+      return;
+    }
+    if (message.type === 'callBytes') {
+      void dispatchBytes((r) => core.dispatch(r), message.method, message.params).then((response) => {
+        const own = ownBuffer(response);
+        messages.postMessage({ type: 'replyBytes', id: message.id, response: own } satisfies WorkerMessage, [own.buffer]);
       });
       return;
     }

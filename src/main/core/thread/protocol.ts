@@ -35,12 +35,17 @@ export interface CoreWorkerData {
   password?: string | null;
 }
 
-export type HostMessage = { type: 'call'; id: number; request: RpcRequest } | { type: 'close' };
+/** `callBytes` carries parameters and answer as transferred JSON bytes (core/rpc/byte-dispatch.ts). */
+export type HostMessage =
+  | { type: 'call'; id: number; request: RpcRequest }
+  | { type: 'callBytes'; id: number; method: string; params: Uint8Array }
+  | { type: 'close' };
 
 export type WorkerMessage =
   | { type: 'ready'; migrated: { applied: string[]; backup: string | null } }
   | { type: 'failed'; message: string; error?: ErrorBody }
   | { type: 'reply'; id: number; response: RpcResponse }
+  | { type: 'replyBytes'; id: number; response: Uint8Array }
   | { type: 'event'; event: CoreEvent }
   | { type: 'closed' };
 

@@ -159,5 +159,7 @@ export const memberships = sqliteTable(
   (t) => [
     index('memberships_relation_idx').on(t.relationId, t.unitId, t.membershipTypeId),
     index('memberships_unit_idx').on(t.unitId, t.membershipTypeId, t.startDate),
+    // Periods ending in a date range (system-tasks.ts: an age category that changes next year), without a scan of every period.
+    index('memberships_end_idx').on(t.endDate),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX `memberships_end_idx` ON `memberships` (`end_date`);
