@@ -91,6 +91,7 @@ export const enErrors: Shape<typeof nlErrors> = {
     },
     reason: {
       REQUEST_DECIDED: 'This request has already been decided.',
+      ANONYMISE_PREVIEW_STALE: 'Something changed since the overview of what would be erased. Nothing was erased; open anonymising again and check the new overview.',
       ALREADY_ENCRYPTED: 'This administration is already encrypted; you can change its password.',
       NOT_ENCRYPTED: 'This administration is not encrypted; encrypt it first.',
       TASK_DONE: 'This task is already done.',

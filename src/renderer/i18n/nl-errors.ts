@@ -88,6 +88,7 @@ export const nlErrors = {
     },
     reason: {
       REQUEST_DECIDED: 'Dit verzoek is al afgehandeld.',
+      ANONYMISE_PREVIEW_STALE: 'Er is iets gewijzigd sinds het overzicht van wat er gewist wordt. Er is niets gewist; open het anonimiseren opnieuw en bekijk het nieuwe overzicht.',
       ALREADY_ENCRYPTED: 'Deze administratie is al versleuteld; u kunt wel het wachtwoord wijzigen.',
       NOT_ENCRYPTED: 'Deze administratie is niet versleuteld; versleutel haar eerst.',
       TASK_DONE: 'Deze taak is al afgerond.',

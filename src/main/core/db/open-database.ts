@@ -6,6 +6,7 @@ import type { Logger } from 'drizzle-orm/logger';
 import * as schema from './schema';
 import { applyMigrations } from './migrate';
 import { installAuditTriggers } from './audit-triggers';
+import { dropRebuildableInsertImages } from './row-image';
 import { installSearchIndex } from './search-index';
 import { createPrivateFile, ensureDir } from '../storage/private-files';
 import { damaged, storageError } from '../storage/storage-errors';
@@ -107,6 +108,9 @@ function createAdministration(file: string, migrationsDir: string, password: str
   }
 }
 
+/** The migration that made history compact (docs/architecture.md, "Compact history"). */
+const COMPACT_AUDIT_MIGRATION = '0011_compact_audit_keys';
+
 function openExisting(opts: OpenDatabaseOptions, inMemory: boolean): OpenedDatabase {
   const sqlite = inMemory ? new Database(opts.file) : openKeyed(opts.file, opts.password);
   try {
@@ -127,7 +131,15 @@ function openExisting(opts: OpenDatabaseOptions, inMemory: boolean): OpenedDatab
       const names = refreshDerivedNames(sqlite);
       installAuditTriggers(sqlite);
       installSearchIndex(sqlite, { forceRebuild: migrated.applied.length > 0 || names.displayNamesChanged });
+      // Compact history for an administration written before it (a kill here leaves the old images: still lossless).
+      if (migrated.applied.includes(COMPACT_AUDIT_MIGRATION)) dropRebuildableInsertImages(sqlite);
     })();
+    // The migration copied audit_log and the images dropped free their pages: without VACUUM the
+    // file would stay as large as before (larger: the copy), while a smaller file is the point.
+    if (migrated.applied.includes(COMPACT_AUDIT_MIGRATION) && !inMemory) {
+      sqlite.exec('VACUUM');
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    }
     return { sqlite, db, migrated };
   } catch (e) {
     sqlite.close();

@@ -55,7 +55,7 @@ export interface BulkLoadOptions {
 export type BulkPhase = 'rows' | 'audit' | 'indexes' | 'statistics' | 'searchIndex';
 
 function assertInsideOperation(sqlite: Database.Database): void {
-  const row = sqlite.prepare('SELECT operation_id AS op FROM audit_context WHERE id = 1').get() as { op: string | null } | undefined;
+  const row = sqlite.prepare('SELECT operation AS op FROM audit_context WHERE id = 1').get() as { op: number | null } | undefined;
   if (!sqlite.inTransaction || !row?.op) throw new Error('bulkLoad must run inside ctx.write');
 }
 
