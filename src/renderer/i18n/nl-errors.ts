@@ -84,9 +84,11 @@ export const nlErrors = {
       STORAGE_IO: 'Lezen of schrijven op de schijf is mislukt (schijf- of usb-fout). Controleer de schijf en probeer het opnieuw; er is niets half opgeslagen.',
       STORAGE_PASSWORD_REQUIRED: 'Deze administratie is versleuteld. Geef het wachtwoord om haar te openen.',
       STORAGE_WRONG_PASSWORD: 'Het wachtwoord klopt niet. Let op hoofdletters en de Caps Lock-toets en probeer het opnieuw; de administratie is niet gewijzigd.',
+      BACKUP_PASSWORD_REQUIRED: 'Deze reservekopie is gemaakt toen de administratie een ander wachtwoord had. Geef het wachtwoord van toen om haar terug te zetten; de administratie is niet gewijzigd.',
     },
     reason: {
       REQUEST_DECIDED: 'Dit verzoek is al afgehandeld.',
+      ANONYMISE_PREVIEW_STALE: 'Er is iets gewijzigd sinds het overzicht van wat er gewist wordt. Er is niets gewist; open het anonimiseren opnieuw en bekijk het nieuwe overzicht.',
       ALREADY_ENCRYPTED: 'Deze administratie is al versleuteld; u kunt wel het wachtwoord wijzigen.',
       NOT_ENCRYPTED: 'Deze administratie is niet versleuteld; versleutel haar eerst.',
       BAD_REQUEST_BODY: 'Het verzoek aan de app was geen geldige JSON; er is niets gewijzigd. Probeer het opnieuw of start de app opnieuw.',

@@ -173,8 +173,8 @@ describe('contribution run 2027', () => {
     // One audited operation: every invoice, line and instalment has its insert row, on the debtor.
     const audited = core.ctx.sqlite
       .prepare(
-        `SELECT l.table_name AS t, count(*) AS n, sum(l.relation_id IS NOT NULL) AS withRelation, count(DISTINCT l.operation_id) AS ops
-           FROM audit_log l JOIN operations o ON o.id = l.operation_id
+        `SELECT l.table_name AS t, count(*) AS n, sum(l.relation_id IS NOT NULL) AS withRelation, count(DISTINCT l.operation) AS ops
+           FROM audit_log l JOIN operations o ON o.seq = l.operation
           WHERE o.kind = 'contributionRuns.run' AND l.action = 'insert' GROUP BY l.table_name ORDER BY l.table_name`,
       )
       .all();

@@ -1,3 +1,4 @@
+import { idTextSql } from '../db/audit-keys';
 import type { CoreContext } from '../context';
 import type { Condition } from '../../../shared/contract/conditions';
 import type { Operation } from '../audit/operation-writer';
@@ -79,7 +80,7 @@ export function rulesUseFinance(ctx: CoreContext): boolean {
 export function touchFinanceDependents(ctx: CoreContext, op: Operation): void {
   if (op.touched === 'all' || !rulesUseFinance(ctx)) return;
   const tables = ctx.sqlite
-    .prepare(`SELECT DISTINCT table_name FROM audit_log WHERE operation_id = ? AND table_name IN (SELECT value FROM json_each(?))`)
+    .prepare(`SELECT DISTINCT table_name FROM audit_log WHERE operation = (SELECT seq FROM operations WHERE id = ?) AND table_name IN (SELECT value FROM json_each(?))`)
     .pluck()
     .all(op.id, JSON.stringify(FINANCE_TABLES)) as string[];
   if (tables.length === 0) return;
@@ -89,15 +90,19 @@ export function touchFinanceDependents(ctx: CoreContext, op: Operation): void {
   }
   const ids = ctx.sqlite
     .prepare(
-      // Insert and delete rows carry the whole row image (JSON); update rows one field's values.
-      `SELECT relation_id FROM audit_log WHERE operation_id = @op AND table_name IN (SELECT value FROM json_each(@tables)) AND relation_id IS NOT NULL
-       UNION SELECT CASE a.action WHEN 'insert' THEN json_extract(a.new_value, '$.member_relation_id') WHEN 'delete' THEN json_extract(a.old_value, '$.member_relation_id')
-                    ELSE l.member_relation_id END
-         FROM audit_log a LEFT JOIN invoice_lines l ON l.id = a.record_id WHERE a.operation_id = @op AND a.table_name = 'invoice_lines'
-       UNION SELECT old_value FROM audit_log WHERE operation_id = @op AND table_name = 'invoice_lines' AND action = 'update' AND field = 'member_relation_id'
-       UNION SELECT i.relation_id FROM audit_log a LEFT JOIN payment_allocations p ON p.id = a.record_id
-         JOIN invoices i ON i.id = CASE a.action WHEN 'insert' THEN json_extract(a.new_value, '$.invoice_id') WHEN 'delete' THEN json_extract(a.old_value, '$.invoice_id') ELSE p.invoice_id END
-        WHERE a.operation_id = @op AND a.table_name = 'payment_allocations'`,
+      // Compact history (docs/architecture.md): ids are stored as blobs, an insert row keeps no
+      // image (the live row is the record as created, unless this operation changed it again),
+      // a delete row the old image, an update row one field's values.
+      `WITH a AS (SELECT action, table_name, field, old_value, new_value, ${idTextSql('record_id')} AS record_id, ${idTextSql('relation_id')} AS relation_id
+                    FROM audit_log WHERE operation = (SELECT seq FROM operations WHERE id = @op))
+       SELECT relation_id FROM a WHERE table_name IN (SELECT value FROM json_each(@tables)) AND relation_id IS NOT NULL
+       UNION SELECT CASE a.action WHEN 'delete' THEN json_extract(a.old_value, '$.member_relation_id')
+                    ELSE coalesce(json_extract(a.new_value, '$.member_relation_id'), l.member_relation_id) END
+         FROM a LEFT JOIN invoice_lines l ON l.id = a.record_id WHERE a.table_name = 'invoice_lines'
+       UNION SELECT old_value FROM a WHERE table_name = 'invoice_lines' AND action = 'update' AND field = 'member_relation_id'
+       UNION SELECT i.relation_id FROM a LEFT JOIN payment_allocations p ON p.id = a.record_id
+         JOIN invoices i ON i.id = CASE a.action WHEN 'delete' THEN json_extract(a.old_value, '$.invoice_id') ELSE coalesce(json_extract(a.new_value, '$.invoice_id'), p.invoice_id) END
+        WHERE a.table_name = 'payment_allocations'`,
     )
     .pluck()
     .all({ op: op.id, tables: JSON.stringify(FINANCE_TABLES) }) as (string | null)[];
