@@ -8,6 +8,8 @@ export interface Figure {
   ratio?: number;
   target: string;
   ok: boolean;
+  /** CPU time of the process over the same span (the machine is shared: wall time alone is noise). */
+  cpuMs?: number;
 }
 
 export function report(f: Figure): void {
