@@ -8,7 +8,7 @@ export interface Figure {
   ratio?: number;
   target: string;
   ok: boolean;
-  /** CPU time of this process for the same measurement (ms), beside the wall-clock value on a shared machine. */
+  /** CPU time of the process over the same span (the machine is shared: wall time alone is noise). */
   cpuMs?: number;
 }
 

@@ -46,10 +46,10 @@ test('a rule broken outside the program is named on Lidmaatschappen, and work go
   const db = new Database(`test-results/e2e-${PORT}.sqlite`);
   try {
     db.transaction(() => {
-      db.prepare(`INSERT INTO operations (id, kind, actor, at) VALUES (?, 'test.handEdit', 'e2e', ?)`).run(`hand-${sfx}`, Date.now());
-      db.prepare('UPDATE audit_context SET operation_id = ? WHERE id = 1').run(`hand-${sfx}`);
+      const op = db.prepare(`INSERT INTO operations (id, kind, actor, at) VALUES (?, 'test.handEdit', 'e2e', ?)`).run(`hand-${sfx}`, Date.now());
+      db.prepare('UPDATE audit_context SET operation = ? WHERE id = 1').run(op.lastInsertRowid);
       db.prepare(`UPDATE unit_rules SET condition = 'this is not json' WHERE unit_id = ?`).run(unit.id);
-      db.prepare('UPDATE audit_context SET operation_id = NULL WHERE id = 1').run();
+      db.prepare('UPDATE audit_context SET operation = NULL WHERE id = 1').run();
     })();
   } finally {
     db.close();

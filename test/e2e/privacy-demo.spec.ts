@@ -54,6 +54,8 @@ test('retention list, export everything about a person, anonymise with a clear c
   await page.getByTestId('privacy-anonymise').click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Facturen en betalingen blijven 7 jaar bewaard');
+  // The overview is the operation's own dry run: her address and relation type are among what goes.
+  await expect(dialog.getByTestId('anonymise-preview')).toHaveText(/^Wat er gebeurt: [2-9]\d* gegevens worden gewist, 0 financiële gegevens blijven bewaard onder pseudoniem en \d+ regels in de historie worden leeggemaakt\.$/);
   await page.screenshot({ path: '/tmp/s5-privacy/anonymise-confirm.png' });
   // Without the tick nothing happens.
   await dialog.getByTestId('confirm-button').click();

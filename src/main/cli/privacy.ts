@@ -21,7 +21,7 @@ export const privacyCommand: Command = {
   summary: 'AVG: alles over een persoon exporteren (zip), een relatie anonimiseren, oud-leden na de bewaartermijn',
   usage: [
     'privacy export --db BESTAND --relation NUMMER --out BESTAND.zip [--json]',
-    '       ledenbeheer privacy anonymise --db BESTAND --relation NUMMER [--relation NUMMER …] [--json]',
+    '       ledenbeheer privacy anonymise --db BESTAND --relation NUMMER [--relation NUMMER …] [--dry-run] [--json]',
     '       ledenbeheer privacy retention --db BESTAND [--years 2] [--json]',
     '       ledenbeheer privacy reapply --db BESTAND [--json]   (na het terugzetten van een reservekopie)',
   ].join('\n'),
@@ -30,6 +30,7 @@ export const privacyCommand: Command = {
     relation: { type: 'string', multiple: true },
     out: { type: 'string' },
     years: { type: 'string' },
+    'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
   },
   positionals: ['actie'],
@@ -53,9 +54,12 @@ export const privacyCommand: Command = {
         case 'anonimiseer': {
           const ids = [];
           for (const ref of relations(args)) ids.push((await relationByNumberOrId(core, ref)).id);
-          const r = await core.call('privacy.anonymise', { relationIds: ids });
+          const dryRun = Boolean(args.values['dry-run']);
+          const r = await core.call('privacy.anonymise', { relationIds: ids, dryRun });
+          const what = `${r.deletedRecords} gegevens verwijderd; ${r.keptFinancial} financiële gegevens bewaard onder pseudoniem (fiscale bewaarplicht, 7 jaar); ${r.scrubbedAuditRows} regels in de historie gewist`;
           if (json) io.out(JSON.stringify(r, null, 2));
-          else io.out(`Geanonimiseerd: ${r.anonymised.map((a) => a.number).join(', ')}. ${r.deletedRecords} gegevens verwijderd; ${r.keptFinancial} financiële gegevens bewaard onder pseudoniem (fiscale bewaarplicht, 7 jaar).`);
+          else if (dryRun) io.out(`Proef, niets gewist. Anonimiseren van ${r.anonymised.map((a) => a.number).join(', ')} zou: ${what}.`);
+          else io.out(`Geanonimiseerd: ${r.anonymised.map((a) => a.number).join(', ')}. ${what}.`);
           return;
         }
         case 'retention': {

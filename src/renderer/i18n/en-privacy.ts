@@ -13,6 +13,7 @@ export const enPrivacy: Shape<typeof nlPrivacy> = {
       title: 'Anonymise {{name}}?',
       message:
         'All personal data of {{name}} is erased for good: name, date of birth, addresses, e-mail, phone, IBAN, links, groups, subscriptions, memberships, contacts, tasks and change requests. Also from History, the search index and the file itself. Invoices and payments are kept for 7 years under the name "Geanonimiseerd" (fiscal retention). Restoring a backup does not bring the data back.',
+      preview: 'What will happen: {{deleted}} records are erased, {{kept}} financial records are kept under a pseudonym and {{history}} History lines are cleared.',
       these: 'these relations',
       tip: 'Want a copy for the person first? Use "Export everything about this person" first.',
       check: 'I understand this cannot be undone',

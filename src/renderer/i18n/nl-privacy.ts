@@ -12,6 +12,7 @@ export const nlPrivacy = {
       title: '{{name}} anonimiseren?',
       message:
         'Alle persoonsgegevens van {{name}} worden definitief gewist: naam, geboortedatum, adressen, e-mail, telefoon, IBAN, koppelingen, groepen, abonnementen, lidmaatschappen, contacten, taken en wijzigingsverzoeken. Ook uit de historie, de zoekindex en het bestand zelf. Facturen en betalingen blijven 7 jaar bewaard onder de naam "Geanonimiseerd" (fiscale bewaarplicht). Een reservekopie terugzetten brengt de gegevens niet terug.',
+      preview: 'Wat er gebeurt: {{deleted}} gegevens worden gewist, {{kept}} financiële gegevens blijven bewaard onder pseudoniem en {{history}} regels in de historie worden leeggemaakt.',
       these: 'deze relaties',
       tip: 'Wilt u eerst een kopie voor de persoon zelf? Gebruik dan eerst "Alles over deze persoon exporteren".',
       check: 'Ik begrijp dat dit niet ongedaan kan worden gemaakt',

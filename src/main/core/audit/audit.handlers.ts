@@ -6,20 +6,23 @@ import { recordLabels, relationValueLabels } from './audit-labels';
 import { createNameResolver } from './audit-names';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { AUDITED_TABLES } from '../db/audit-triggers';
+import { idKeySql, idTextSql } from '../db/audit-keys';
+import { withCreatedImages } from '../db/row-image';
 
-const SELECT = `SELECT l.id, l.operation_id AS operationId, o.kind AS operationKind, o.actor, o.at,
-                       l.table_name AS tableName, l.record_id AS recordId, l.relation_id AS relationId,
+// audit_log keeps ids compact and its operation by seq (db/audit-keys.ts); rows come back with text ids.
+const SELECT = `SELECT l.id, o.id AS operationId, o.kind AS operationKind, o.actor, o.at,
+                       l.table_name AS tableName, ${idTextSql('l.record_id')} AS recordId, ${idTextSql('l.relation_id')} AS relationId,
                        l.action, l.field, l.old_value AS oldValue, l.new_value AS newValue
-                  FROM audit_log l JOIN operations o ON o.id = l.operation_id`;
+                  FROM audit_log l JOIN operations o ON o.seq = l.operation`;
 
 /** How many changes each operation shows before "show all". */
 const FIRST_CHANGES = 12;
 
 // A link is recorded under its "from" relation; the other side's History must show it too.
 // A survivor's History also holds the entries of the relations merged into it (redirects).
-const RELATION_WHERE = `(l.relation_id = @relationId OR (l.table_name = 'relation_links' AND l.record_id IN
-                          (SELECT id FROM relation_links WHERE to_relation_id = @relationId))
-                          OR l.relation_id IN (SELECT old_relation_id FROM relation_redirects WHERE relation_id = @relationId))`;
+const RELATION_WHERE = `(l.relation_id = ${idKeySql('@relationId')} OR (l.table_name = 'relation_links' AND l.record_id IN
+                          (SELECT ${idKeySql('id')} FROM relation_links WHERE to_relation_id = @relationId))
+                          OR l.relation_id IN (SELECT ${idKeySql('old_relation_id')} FROM relation_redirects WHERE relation_id = @relationId))`;
 
 type RawEntry = Omit<AuditEntryDto, 'recordLabel' | 'names'>;
 
@@ -58,14 +61,16 @@ function whereOf(f: Filter): { entries: string[]; operations: string[]; params: 
  * Rows of one operation. Within one relation's History the relation's own rows are the few
  * (audit_relation_idx); the `+` keeps SQLite from walking a large operation's rows instead.
  */
-const byOperation = (relationId: string | undefined) => (relationId ? '+l.operation_id = @operationId' : 'l.operation_id = @operationId');
+const OPERATION_SEQ = '(SELECT seq FROM operations WHERE id = @operationId)';
+const byOperation = (relationId: string | undefined) => (relationId ? `+l.operation = ${OPERATION_SEQ}` : `l.operation = ${OPERATION_SEQ}`);
 
 export function auditHandlers(ctx: CoreContext): HandlerGroup<keyof typeof auditContract> {
   const withLabels = (rows: RawEntry[], viewer?: string): AuditEntryDto[] => {
     // Names are resolved from the stored ids first; a moved row's relation column then reads "Jan Bakker (nr. 12)".
     const names = createNameResolver(ctx);
-    const ids = rows.map((r) => names(r));
-    const raw = relationValueLabels(ctx, rows);
+    const imaged = withCreatedImages(ctx.sqlite, rows);
+    const ids = imaged.map((r) => names(r));
+    const raw = relationValueLabels(ctx, imaged);
     const labels = recordLabels(ctx, raw, viewer);
     return raw.map((r, i) => ({ ...r, recordLabel: labels[i] ?? null, names: ids[i] ?? {} }));
   };
@@ -94,17 +99,17 @@ export function auditHandlers(ctx: CoreContext): HandlerGroup<keyof typeof audit
         // One relation's History: start from its audit rows (audit_relation_idx), not from every
         // operation — probing a 550,000-change demo operation for one relation took seconds.
         const where = [...entries, ...operations].join(' AND ');
-        const from = `FROM audit_log l JOIN operations o ON o.id = l.operation_id WHERE ${where}`;
+        const from = `FROM audit_log l JOIN operations o ON o.seq = l.operation WHERE ${where}`;
         ops = ctx.sqlite
-          .prepare(`SELECT o.id, o.kind, o.actor, o.at, count(*) AS changes ${from} GROUP BY o.id ORDER BY o.at DESC, o.rowid DESC LIMIT @limit OFFSET @offset`)
+          .prepare(`SELECT o.id, o.kind, o.actor, o.at, count(*) AS changes ${from} GROUP BY o.seq ORDER BY o.at DESC, o.seq DESC LIMIT @limit OFFSET @offset`)
           .all({ ...params, limit, offset }) as OpRow[];
-        total = (ctx.sqlite.prepare(`SELECT count(DISTINCT l.operation_id) AS n ${from}`).get(params) as { n: number }).n;
+        total = (ctx.sqlite.prepare(`SELECT count(DISTINCT l.operation) AS n ${from}`).get(params) as { n: number }).n;
       } else {
         // Operations that changed nothing (within the filter) are not history.
-        const where = [...operations, `EXISTS (SELECT 1 FROM audit_log l WHERE l.operation_id = o.id ${entryWhere})`].join(' AND ');
+        const where = [...operations, `EXISTS (SELECT 1 FROM audit_log l WHERE l.operation = o.seq ${entryWhere})`].join(' AND ');
         ops = ctx.sqlite
-          .prepare(`SELECT o.id, o.kind, o.actor, o.at, (SELECT count(*) FROM audit_log l WHERE l.operation_id = o.id ${entryWhere}) AS changes
-                      FROM operations o WHERE ${where} ORDER BY o.at DESC, o.rowid DESC LIMIT @limit OFFSET @offset`)
+          .prepare(`SELECT o.id, o.kind, o.actor, o.at, (SELECT count(*) FROM audit_log l WHERE l.operation = o.seq ${entryWhere}) AS changes
+                      FROM operations o WHERE ${where} ORDER BY o.at DESC, o.seq DESC LIMIT @limit OFFSET @offset`)
           .all({ ...params, limit, offset }) as OpRow[];
         total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM operations o WHERE ${where}`).get(params) as { n: number }).n;
       }

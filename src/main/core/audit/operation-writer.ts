@@ -43,7 +43,8 @@ export function createOperationWriter(deps: OperationWriterDeps): Write {
   const insertOp = deps.sqlite.prepare(
     'INSERT INTO operations (id, kind, actor, at, summary) VALUES (@id, @kind, @actor, @at, @summary)',
   );
-  const setContext = deps.sqlite.prepare('UPDATE audit_context SET operation_id = ? WHERE id = 1');
+  // Audit rows name the operation by its integer seq (compact history); the UUID is its public name.
+  const setContext = deps.sqlite.prepare('UPDATE audit_context SET operation = ? WHERE id = 1');
   let current: Operation | null = null;
 
   return function write<T>(kind: OperationKind, summary: unknown, fn: (op: Operation) => T): T {
@@ -67,8 +68,8 @@ export function createOperationWriter(deps: OperationWriterDeps): Write {
       },
     };
     const run = deps.sqlite.transaction(() => {
-      insertOp.run({ id: op.id, kind, actor: deps.actor(), at: deps.now(), summary: summary === undefined ? null : JSON.stringify(summary) });
-      setContext.run(op.id);
+      const { lastInsertRowid } = insertOp.run({ id: op.id, kind, actor: deps.actor(), at: deps.now(), summary: summary === undefined ? null : JSON.stringify(summary) });
+      setContext.run(lastInsertRowid);
       const result = fn(op);
       deps.beforeCommit?.(op);
       setContext.run(null);

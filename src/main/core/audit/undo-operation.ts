@@ -7,6 +7,7 @@ import { createSearchTriggers, dropSearchTriggers, rebuildSearchIndex } from '..
 import { COMPUTED_TABLES } from '../exchange/user-tables';
 import { derivedNamesOfRow } from '../relations/relation-names';
 import { readRowImage } from '../db/row-image';
+import { idTextSql } from '../db/audit-keys';
 
 /**
  * Operations that can be undone as a whole, later and after a restart, from the audit log
@@ -87,19 +88,20 @@ function laterChanges(ctx: CoreContext, operationId: string): UndoConflict[] {
   // the size of the operation, not the length of the history after it.
   const rows = ctx.sqlite
     .prepare(
-      `WITH last AS (SELECT max(id) AS id FROM audit_log WHERE operation_id = @op),
-            mine AS (SELECT DISTINCT table_name, record_id FROM audit_log WHERE operation_id = @op AND table_name NOT IN (${computed})),
-            created AS (SELECT record_id AS rid FROM audit_log WHERE operation_id = @op AND table_name = 'relations' AND action = 'insert'),
+      `WITH op AS (SELECT seq FROM operations WHERE id = @op),
+            last AS (SELECT max(id) AS id FROM audit_log WHERE operation = (SELECT seq FROM op)),
+            mine AS (SELECT DISTINCT table_name, record_id FROM audit_log WHERE operation = (SELECT seq FROM op) AND table_name NOT IN (${computed})),
+            created AS (SELECT record_id AS rid FROM audit_log WHERE operation = (SELECT seq FROM op) AND table_name = 'relations' AND action = 'insert'),
             later AS (
-              SELECT l.id, l.operation_id FROM mine m JOIN audit_log l ON l.table_name = m.table_name AND l.record_id = m.record_id
+              SELECT l.id, l.operation FROM mine m JOIN audit_log l ON l.table_name = m.table_name AND l.record_id = m.record_id
                WHERE l.id > (SELECT id FROM last)
               UNION
-              SELECT l.id, l.operation_id FROM created c JOIN audit_log l ON l.relation_id = c.rid
+              SELECT l.id, l.operation FROM created c JOIN audit_log l ON l.relation_id = c.rid
                WHERE l.id > (SELECT id FROM last) AND l.table_name NOT IN (${computed}))
        SELECT o.id AS operationId, o.kind, o.at, o.actor, o.summary, count(*) AS changes
-         FROM later JOIN operations o ON o.id = later.operation_id
-        WHERE later.operation_id <> @op
-        GROUP BY o.id ORDER BY min(later.id)`,
+         FROM later JOIN operations o ON o.seq = later.operation
+        WHERE later.operation <> (SELECT seq FROM op)
+        GROUP BY o.seq ORDER BY min(later.id)`,
     )
     .all({ op: operationId }) as (UndoConflict & { summary: string | null })[];
   const undoKinds = new Set<string>(Object.values(UNDOABLE_KINDS));
@@ -211,8 +213,8 @@ export function undoOperation(ctx: CoreContext, operationId: string): { operatio
   const rows = (
     ctx.sqlite
       .prepare(
-        `SELECT id, table_name AS tableName, record_id AS recordId, relation_id AS relationId, action, field, old_value AS oldValue, new_value AS newValue
-           FROM audit_log WHERE operation_id = ? ORDER BY id DESC`,
+        `SELECT id, table_name AS tableName, ${idTextSql('record_id')} AS recordId, ${idTextSql('relation_id')} AS relationId, action, field, old_value AS oldValue, new_value AS newValue
+           FROM audit_log WHERE operation = (SELECT seq FROM operations WHERE id = ?) ORDER BY id DESC`,
       )
       .all(operationId) as AuditRow[]
   ).filter((r) => !COMPUTED_TABLES.has(r.tableName));

@@ -163,7 +163,7 @@ describe('contribution run 2027', () => {
     expect(count('invoices')).toBe(0);
     const committed = await run(false);
     expect(committed.saved).toBe(true);
-    expect({ ...committed, saved: false, runId: null }).toEqual({ ...preview, saved: false, runId: null });
+    expect({ ...committed, saved: false, runId: null, planId: null }).toEqual({ ...preview, saved: false, runId: null, planId: null });
     expect(committed.invoiceCount).toBe(14);
     expect(committed.invoices.map((i) => i.number)).toEqual(Array.from({ length: 14 }, (_, k) => `C2026-${String(k + 1).padStart(5, '0')}`));
     const stored = await core.call('invoices.list', { runId: committed.runId!, limit: 100 });
@@ -173,8 +173,8 @@ describe('contribution run 2027', () => {
     // One audited operation: every invoice, line and instalment has its insert row, on the debtor.
     const audited = core.ctx.sqlite
       .prepare(
-        `SELECT l.table_name AS t, count(*) AS n, sum(l.relation_id IS NOT NULL) AS withRelation, count(DISTINCT l.operation_id) AS ops
-           FROM audit_log l JOIN operations o ON o.id = l.operation_id
+        `SELECT l.table_name AS t, count(*) AS n, sum(l.relation_id IS NOT NULL) AS withRelation, count(DISTINCT l.operation) AS ops
+           FROM audit_log l JOIN operations o ON o.seq = l.operation
           WHERE o.kind = 'contributionRuns.run' AND l.action = 'insert' GROUP BY l.table_name ORDER BY l.table_name`,
       )
       .all();

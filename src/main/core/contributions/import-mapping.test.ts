@@ -25,7 +25,7 @@ describe('import of payment columns', () => {
       settings: expect.objectContaining({ method: 'incasso', overrideCents: 1250, overrideReason: 'Contributie uit import' }),
     });
     expect((await core.call('paymentSettings.get', { relationId: r.rows[1]!.relationId! })).settings).toMatchObject({ method: 'factuur', overrideCents: null });
-    const audited = core.ctx.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE operation_id = ? AND table_name = 'payment_settings'`).get(r.operationId) as { n: number };
+    const audited = core.ctx.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE operation = (SELECT seq FROM operations WHERE id = ?) AND table_name = 'payment_settings'`).get(r.operationId) as { n: number };
     expect(audited.n).toBe(2);
 
     // A second import changes the method and keeps the amount; the preview says what changes.

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
+import { idKeySql } from './audit-keys';
 
 interface AuditedTable {
   table: SQLiteTable;
@@ -73,7 +74,7 @@ export const UNAUDITED_TABLES = ['operations', 'audit_log', 'audit_context', 'se
 /** Derived or bookkeeping columns: recomputed on every write, so logging them is noise. */
 export const UNLOGGED_COLUMNS: ReadonlySet<string> = new Set(['created_at', 'updated_at', 'display_name', 'sort_key']);
 
-const CONTEXT = '(SELECT operation_id FROM audit_context WHERE id = 1)';
+const CONTEXT = '(SELECT operation FROM audit_context WHERE id = 1)';
 const GUARD = `SELECT RAISE(ABORT, 'AUDIT_CONTEXT_MISSING: writes must run inside an operation') WHERE ${CONTEXT} IS NULL;`;
 
 function columnsOf(table: SQLiteTable): string[] {
@@ -87,10 +88,12 @@ function nullableColumnsOf(table: SQLiteTable): Set<string> {
 }
 
 /**
- * The compact row image of an insert or delete (docs/architecture.md, "Compact history"): the
- * record's fields without its id (that is record_id) and without null fields (a field that is
- * absent was null). json_remove drops the null ones; a path to the absent '$.id' is its no-op,
+ * The compact row image of a delete (docs/architecture.md, "Compact history"): the record's
+ * fields without its id (that is record_id) and without null fields (a field that is absent
+ * was null). json_remove drops the null ones; a path to the absent '$.id' is its no-op,
  * because json_remove gives NULL for a NULL path. readRowImage (db/row-image.ts) reads it back.
+ * An insert stores no image: it is the live row (or the delete image) with the later updates
+ * reversed, which createdImages (db/row-image.ts) rebuilds.
  */
 function rowJson(table: SQLiteTable, cols: string[], ref: 'new' | 'old'): string {
   const fields = cols.filter((c) => c !== 'id');
@@ -103,8 +106,9 @@ function rowJson(table: SQLiteTable, cols: string[], ref: 'new' | 'old'): string
 function triggerSql(t: AuditedTable): string[] {
   const name = getTableConfig(t.table).name;
   const cols = columnsOf(t.table);
-  const rel = (ref: string) => (t.relation ? t.relation.replace('{r}', ref) : 'NULL');
-  const insertCols = 'operation_id, table_name, record_id, relation_id, action, field, old_value, new_value';
+  const rel = (ref: string) => (t.relation ? idKeySql(t.relation.replace('{r}', ref)) : 'NULL');
+  const key = (ref: string) => idKeySql(`${ref}.id`);
+  const insertCols = 'operation, table_name, record_id, relation_id, action, field, old_value, new_value';
   const diff = cols
     .filter((c) => c !== 'id')
     .map((c) => `SELECT '${c}' AS f, old.${c} AS o, new.${c} AS n`)
@@ -112,15 +116,15 @@ function triggerSql(t: AuditedTable): string[] {
   return [
     `CREATE TRIGGER audit_${name}_insert AFTER INSERT ON ${name} BEGIN ${GUARD}
        INSERT INTO audit_log (${insertCols})
-       VALUES (${CONTEXT}, '${name}', new.id, ${rel('new')}, 'insert', NULL, NULL, ${rowJson(t.table, cols, 'new')});
+       VALUES (${CONTEXT}, '${name}', ${key('new')}, ${rel('new')}, 'insert', NULL, NULL, NULL);
      END`,
     `CREATE TRIGGER audit_${name}_update AFTER UPDATE ON ${name} BEGIN ${GUARD}
        INSERT INTO audit_log (${insertCols})
-       SELECT ${CONTEXT}, '${name}', new.id, ${rel('new')}, 'update', f, o, n FROM (${diff}) WHERE o IS NOT n;
+       SELECT ${CONTEXT}, '${name}', ${key('new')}, ${rel('new')}, 'update', f, o, n FROM (${diff}) WHERE o IS NOT n;
      END`,
     `CREATE TRIGGER audit_${name}_delete AFTER DELETE ON ${name} BEGIN ${GUARD}
        INSERT INTO audit_log (${insertCols})
-       VALUES (${CONTEXT}, '${name}', old.id, ${rel('old')}, 'delete', NULL, ${rowJson(t.table, cols, 'old')}, NULL);
+       VALUES (${CONTEXT}, '${name}', ${key('old')}, ${rel('old')}, 'delete', NULL, ${rowJson(t.table, cols, 'old')}, NULL);
      END`,
   ];
 }
@@ -140,6 +144,6 @@ export function installAuditTriggers(sqlite: Database.Database): void {
   const stored = new Set(existing.map((t) => t.sql.replace(/\s+/g, ' ').trim()));
   if (existing.length === wanted.length && wanted.every((w) => stored.has(w.replace(/\s+/g, ' ').trim()))) return;
   for (const { name } of existing) sqlite.exec(`DROP TRIGGER ${name}`);
-  sqlite.exec(`INSERT OR IGNORE INTO audit_context (id, operation_id) VALUES (1, NULL)`);
+  sqlite.exec(`INSERT OR IGNORE INTO audit_context (id, operation) VALUES (1, NULL)`);
   for (const stmt of wanted) sqlite.exec(stmt);
 }

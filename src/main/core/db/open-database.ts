@@ -6,6 +6,7 @@ import type { Logger } from 'drizzle-orm/logger';
 import * as schema from './schema';
 import { applyMigrations } from './migrate';
 import { installAuditTriggers } from './audit-triggers';
+import { dropRebuildableInsertImages } from './row-image';
 import { installSearchIndex } from './search-index';
 import { createPrivateFile, ensureDir } from '../storage/private-files';
 import { damaged, storageError } from '../storage/storage-errors';
@@ -13,6 +14,7 @@ import { placeWithoutOverwrite, removeStaleTemps, removeTemp, tempNameFor } from
 import { testPause } from '../storage/test-pause';
 import { refreshDerivedNames } from './derived-names';
 import { assertEncryptedOnDisk, openKeyed } from './database-key';
+import { configurePageCache } from './page-cache';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -60,9 +62,7 @@ function configure(sqlite: Database.Database, inMemory: boolean): void {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // 64 MB page cache instead of 2 MB: audit and membership indexes on random text ids
-  // otherwise thrash the cache once an administration has a few hundred thousand rows.
-  sqlite.pragma('cache_size = -65536');
+  configurePageCache(sqlite);
   sqlite.pragma('temp_store = MEMORY');
 }
 
@@ -108,6 +108,9 @@ function createAdministration(file: string, migrationsDir: string, password: str
   }
 }
 
+/** The migration that made history compact (docs/architecture.md, "Compact history"). */
+const COMPACT_AUDIT_MIGRATION = '0011_compact_audit_keys';
+
 function openExisting(opts: OpenDatabaseOptions, inMemory: boolean): OpenedDatabase {
   const sqlite = inMemory ? new Database(opts.file) : openKeyed(opts.file, opts.password);
   try {
@@ -128,7 +131,15 @@ function openExisting(opts: OpenDatabaseOptions, inMemory: boolean): OpenedDatab
       const names = refreshDerivedNames(sqlite);
       installAuditTriggers(sqlite);
       installSearchIndex(sqlite, { forceRebuild: migrated.applied.length > 0 || names.displayNamesChanged });
+      // Compact history for an administration written before it (a kill here leaves the old images: still lossless).
+      if (migrated.applied.includes(COMPACT_AUDIT_MIGRATION)) dropRebuildableInsertImages(sqlite);
     })();
+    // The migration copied audit_log and the images dropped free their pages: without VACUUM the
+    // file would stay as large as before (larger: the copy), while a smaller file is the point.
+    if (migrated.applied.includes(COMPACT_AUDIT_MIGRATION) && !inMemory) {
+      sqlite.exec('VACUUM');
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    }
     return { sqlite, db, migrated };
   } catch (e) {
     sqlite.close();
@@ -160,7 +171,7 @@ function openReadConnection(file: string, password: string | null): OpenedDataba
   if (file === ':memory:') throw new Error('a read connection needs a file: an in-memory database has one connection');
   const sqlite = openKeyed(file, password, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('cache_size = -65536');
+  configurePageCache(sqlite);
   sqlite.pragma('temp_store = MEMORY');
   return { sqlite, db: drizzle(sqlite, { schema }), migrated: { applied: [], backup: null } };
 }

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../../test/support/test-core';
 import Database from 'better-sqlite3';
 import { createCore } from '../create-core';
-import { readRowImage } from './row-image';
+import { readRowImage, withCreatedImages } from './row-image';
+import { idTextSql } from './audit-keys';
 
 /**
  * Upgrades from fixture files written by earlier versions of the app (test/fixtures/admin-vN.sqlite,
@@ -36,7 +37,7 @@ describe('upgrading an administration', () => {
     expect(count(core, 'relation_links')).toBe(1);
     expect(count(core, 'relation_tags')).toBe(1);
     expect(count(core, 'custom_values')).toBe(1);
-    const history = core.ctx.sqlite.prepare(`SELECT count(*) AS n FROM audit_log l JOIN operations o ON o.id = l.operation_id WHERE o.actor = 'fixture'`).get();
+    const history = core.ctx.sqlite.prepare(`SELECT count(*) AS n FROM audit_log l JOIN operations o ON o.seq = l.operation WHERE o.actor = 'fixture'`).get();
     expect(history).toEqual({ n: 26 });
     expect(core.ctx.sqlite.pragma('foreign_key_check')).toEqual([]);
 
@@ -72,7 +73,13 @@ describe('upgrading an administration', () => {
 
     const core = createCore({ file, actor: 'test' });
     expect(core.migrated.applied).toContain('0009_compact_audit_images');
-    const after = read(core.ctx.sqlite);
+    // Since 0011 an insert keeps no image when the record gives it back: read as History does.
+    const after = withCreatedImages(
+      core.ctx.sqlite,
+      core.ctx.sqlite
+        .prepare(`SELECT id, table_name AS tableName, action, ${idTextSql('record_id')} AS recordId, old_value AS oldValue, new_value AS newValue FROM audit_log ORDER BY id`)
+        .all() as (Row & { tableName: string })[],
+    );
     expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
     let shrunk = 0;
     for (const [i, old] of before.entries()) {
@@ -116,4 +123,70 @@ describe('upgrading an administration', () => {
     expect(JSON.parse(newest.o)).not.toHaveProperty('id');
     core.close();
   });
+
+  it('converts the audit keys of a version-2 file (0011): every audit row survives, History and undo still work', async () => {
+    const file = copyFixture('admin-v2.sqlite');
+    const ops = `SELECT id, kind, actor, at, summary FROM operations ORDER BY rowid`;
+    const rows = (op: string, record: string, relation: string) =>
+      `SELECT l.id, o.id AS operationId, l.table_name AS tableName, ${record} AS recordId, ${relation} AS relationId,
+              l.action, l.field, l.old_value AS oldValue, l.new_value AS newValue
+         FROM audit_log l JOIN operations o ON ${op} ORDER BY l.id`;
+    const size = fs.statSync(file).size;
+    const raw = new Database(file, { readonly: true });
+    const before = raw.prepare(rows('o.id = l.operation_id', 'l.record_id', 'l.relation_id')).all() as Record<string, unknown>[];
+    const opsBefore = raw.prepare(ops).all();
+    raw.close();
+    expect(before.length).toBeGreaterThan(600);
+    expect(new Set(before.map((r) => r['action']))).toEqual(new Set(['insert', 'update', 'delete']));
+
+    const core = createCore({ file, actor: 'test' });
+    // The two migrations after version 2 that this test is about (later ones may follow).
+    expect(core.migrated.applied.slice(0, 2)).toEqual(['0010_memberships_end_index', '0011_compact_audit_keys']);
+    const sqlite = core.ctx.sqlite;
+    // Every row, in order, with its operation, ids and images as they were; an insert image
+    // the record and its later changes give back exactly is dropped (rebuilt when read).
+    const after = sqlite.prepare(rows('o.seq = l.operation', idTextSql('l.record_id'), idTextSql('l.relation_id'))).all() as Record<string, unknown>[];
+    expect(after.map(({ newValue: _n, ...r }) => r)).toEqual(before.map(({ newValue: _n, ...r }) => r));
+    const rebuilt = withCreatedImages(sqlite, after as never[]) as Record<string, unknown>[];
+    const image = (r: Record<string, unknown>) => (r['action'] === 'insert' ? JSON.parse(String(r['newValue'])) : r['newValue']);
+    expect(rebuilt.map(image)).toEqual(before.map(image));
+    const inserts = before.filter((r) => r['action'] === 'insert').length;
+    const dropped = after.filter((r) => r['action'] === 'insert' && r['newValue'] === null).length;
+    expect(dropped).toBeGreaterThan(inserts * 0.9);
+    // …and the file is vacuumed after it, so it is smaller at once.
+    expect(fs.statSync(file).size).toBeLessThan(size);
+    expect(sqlite.prepare(ops).all()).toEqual(opsBefore);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    // Compact: UUIDs became 16-byte blobs; the fixture's own text ids ('lid', …) stayed text.
+    const stored = sqlite.prepare(`SELECT typeof(record_id) AS type, length(record_id) AS len, count(*) AS n FROM audit_log GROUP BY 1, 2 ORDER BY 1`).all();
+    const uuids = before.filter((r) => /^[0-9a-f-]{36}$/.test(String(r['recordId']))).length;
+    expect(stored).toEqual(expect.arrayContaining([{ type: 'blob', len: 16, n: uuids }]));
+    expect(uuids).toBeLessThan(before.length);
+
+    // History names the fixture's operations and its records, from the converted rows.
+    const history = await core.call('audit.operations', { offset: 0, limit: 50 });
+    const merge = history.rows.find((o) => o.kind === 'dedupe.merge')!;
+    const imported = history.rows.find((o) => o.kind === 'io.import')!;
+    expect(imported.entries.filter((e) => e.tableName === 'relations').map((e) => JSON.parse(e.newValue!).last_name).sort()).toEqual(['Jansen', 'Visser']);
+    const anna = (await core.call('relations.search', { query: 'Anna Smit' })).rows[0]!;
+    const own = await core.call('audit.forRelation', { relationId: anna.id, offset: 0, limit: 100 });
+    expect(own.rows.filter((e) => e.action === 'update' && e.field === 'email').map((e) => e.newValue)).toEqual(['anna@boer.nl']);
+
+    // Undo still works on history written before the conversion. The merge undoes; the
+    // import is in the way of the later delete and restore of one of its relations, as before.
+    const undoable = await core.call('audit.undoStatus', { operationIds: [imported.id, merge.id] });
+    expect(undoable.rows.find((r) => r.operationId === imported.id)?.conflicts.map((c) => c.kind)).toEqual(['relations.delete', 'relations.restore']);
+    expect(undoable.rows.find((r) => r.operationId === merge.id)).toMatchObject({ state: 'undoable' });
+    const total = (await core.call('relations.list', {})).total;
+    await core.call('audit.undo', { operationId: merge.id });
+    expect((await core.call('relations.search', { query: 'Anna Smit' })).rows).toHaveLength(2);
+    expect((await core.call('relations.list', {})).total).toBe(total + 1);
+
+    // The triggers were reinstalled on the new columns: a new change is recorded, compactly.
+    await core.call('relations.update', { id: anna.id, fields: { firstName: 'Anna', lastName: 'Smit', email: 'anna@nieuw.nl', phone: '0612345678' } });
+    const newest = sqlite.prepare(`SELECT typeof(record_id) AS type, operation, field, new_value AS n FROM audit_log ORDER BY id DESC LIMIT 1`).get();
+    expect(newest).toEqual({ type: 'blob', operation: expect.any(Number), field: 'email', n: 'anna@nieuw.nl' });
+    core.close();
+  });
 });
+

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../../test/support/test-core';
 import { relationReferences } from './move-references';
+import { idTextSql } from '../db/audit-keys';
 
 let core: ReturnType<typeof createTestCore>;
 beforeEach(() => {
@@ -201,7 +202,7 @@ describe('a merge moves every row that references the removed relation', () => {
     expect(images.find((r: Record<string, unknown>) => r.id === remove.id).first_name).toBe('Cornelis');
     expect(images.find((r: Record<string, unknown>) => r.id === keep.id).email).toBeNull();
     // The delete of the removed relation and the survivor's change are in the audit log, under this operation.
-    const audit = sql().prepare(`SELECT table_name, action, record_id FROM audit_log WHERE operation_id = ? AND table_name = 'relations'`).all(r.operationId);
+    const audit = sql().prepare(`SELECT table_name, action, ${idTextSql('record_id')} AS record_id FROM audit_log WHERE operation = (SELECT seq FROM operations WHERE id = ?) AND table_name = 'relations'`).all(r.operationId);
     expect(audit).toEqual(expect.arrayContaining([
       { table_name: 'relations', action: 'delete', record_id: remove.id },
       { table_name: 'relations', action: 'update', record_id: keep.id },

@@ -14,6 +14,7 @@ import { normalizeEmail } from '../../../shared/dutch/email';
 import { isKnownInfix } from '../../../shared/dutch/names';
 import { ageOn } from '../../../shared/dutch/dates';
 import { DomainError } from '../../../shared/errors';
+import { idKeySql } from '../db/audit-keys';
 
 const TODAY = '2026-11-22';
 const N = 1500;
@@ -156,11 +157,11 @@ describe('demo administration', () => {
     const op = ops[0]?.['id'];
     for (const table of ['relations', 'addresses', 'relation_type_assignments', 'relation_links', 'custom_values', 'relation_tags', 'tags', 'custom_fields']) {
       const rows = one(core, `SELECT count(*) AS n FROM ${table}`)['n'];
-      const audited = one(core, `SELECT count(*) AS n FROM audit_log WHERE operation_id = ? AND table_name = ? AND action = 'insert'`, op, table)['n'];
+      const audited = one(core, `SELECT count(*) AS n FROM audit_log WHERE operation = (SELECT seq FROM operations WHERE id = ?) AND table_name = ? AND action = 'insert'`, op, table)['n'];
       expect(audited, table).toBe(rows);
     }
     const missing = one(core, `SELECT count(*) AS n FROM relations r WHERE NOT EXISTS
-      (SELECT 1 FROM audit_log a WHERE a.table_name = 'relations' AND a.record_id = r.id AND a.operation_id = ?)`, op)['n'];
+      (SELECT 1 FROM audit_log a WHERE a.table_name = 'relations' AND a.record_id = ${idKeySql('r.id')} AND a.operation = (SELECT seq FROM operations WHERE id = ?))`, op)['n'];
     expect(missing).toBe(0);
   });
 

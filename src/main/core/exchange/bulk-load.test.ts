@@ -55,7 +55,7 @@ describe('bulk load', () => {
     );
     const viaTrigger = sqlite
       .prepare(`SELECT table_name, record_id, relation_id, action, field, old_value, new_value FROM audit_log a
-                 JOIN operations o ON o.id = a.operation_id WHERE record_id = 'rel-1' AND o.kind = 'test.trigger'`)
+                 JOIN operations o ON o.seq = a.operation WHERE record_id = 'rel-1' AND o.kind = 'test.trigger'`)
       .all();
     expect(bulk).toEqual(viaTrigger);
   });

@@ -136,7 +136,7 @@ describe('JSON export and import', () => {
     const { operationId } = importJson(target.ctx, exported);
     const op = target.ctx.sqlite.prepare('SELECT kind FROM operations WHERE id = ?').pluck().get(operationId);
     expect(op).toBe('exchange.importJson');
-    const audited = target.ctx.sqlite.prepare(`SELECT count(*) FROM audit_log WHERE operation_id = ? AND action = 'insert' AND table_name = 'relations'`).pluck().get(operationId);
+    const audited = target.ctx.sqlite.prepare(`SELECT count(*) FROM audit_log WHERE operation = (SELECT seq FROM operations WHERE id = ?) AND action = 'insert' AND table_name = 'relations'`).pluck().get(operationId);
     expect(audited).toBe(2600);
     const { rows } = await target.call('relations.search', { query: 'ozturk zoe', limit: 5 });
     expect(rows.map((r) => r.displayName)).toContain('Zoë Öztürk');

@@ -1,12 +1,16 @@
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { CoreContext } from '../context';
 import { AUDITED_TABLES } from '../db/audit-triggers';
+import { idKey } from '../db/audit-keys';
 import { notFound } from '../../../shared/errors';
 import { formatIban } from '../../../shared/dutch/iban';
 import { derivedNames } from '../relations/relation-names';
 import { FINANCIAL_TABLES, SHARED_TABLES, relationTables, type Row } from './person-records';
 import { putBlob } from '../blobs/blob-store';
 import { addToErasureList, readErasureList, type ErasureEntry } from './erasure-list';
+import { writeOrPreview } from '../audit/operation-writer';
+import { administrationVersion, assertUnchangedSince } from '../plans/plan-store';
+import type { AnonymiseResultDto } from '../../../shared/contract/privacy';
 
 /** Columns that point at a stored file (blobs). */
 const BLOB_REFERENCES = [
@@ -29,13 +33,15 @@ const PERSONAL_COLUMNS = [
   'kvk_number', 'email_domain', 'email', 'email2', 'phone', 'mobile', 'website', 'social_links', 'iban', 'bic', 'notes', 'display_name', 'sort_key',
 ];
 
-export interface AnonymiseResult {
-  operationId: string | null;
-  anonymised: { relationId: string; number: number }[];
-  /** Records kept under the pseudonym for the fiscal retention period. */
-  keptFinancial: number;
-  deletedRecords: number;
-  scrubbedAuditRows: number;
+export type AnonymiseResult = AnonymiseResultDto;
+
+export interface AnonymiseOptions {
+  /** After a restore (reapplyErasures): said so in History. */
+  reapplied?: boolean;
+  /** Run completely and roll back: the preview is the code that anonymises. */
+  dryRun?: boolean;
+  /** The preview's version: refused when anything was written since (the commit applies what was shown). */
+  basis?: number;
 }
 
 export function anonymisedIds(ctx: CoreContext): Map<string, string> {
@@ -105,7 +111,8 @@ function scrubSummaries(ctx: CoreContext, aliases: string[], scrub: (v: unknown)
 /** Replaces the person's values in the text columns of one relation's rows of a table; returns how many rows it kept. */
 function scrubOwnRows(ctx: CoreContext, table: string, where: string, id: string, scrub: (v: unknown) => unknown): number {
   const key = table === 'audit_log' ? 'id' : 'rowid';
-  const rows = ctx.sqlite.prepare(`SELECT t.${key} AS "__key", t.* FROM ${table} t WHERE ${where}`).all({ id }) as Row[];
+  // audit_log keeps ids compact (db/audit-keys.ts); its blob ids are no text to scrub.
+  const rows = ctx.sqlite.prepare(`SELECT t.${key} AS "__key", t.* FROM ${table} t WHERE ${where}`).all({ id: table === 'audit_log' ? idKey(id) : id }) as Row[];
   for (const row of rows) {
     const changed = Object.entries(row).filter(([k, v]) => k !== '__key' && typeof v === 'string' && scrub(v) !== v);
     if (!changed.length) continue;
@@ -158,7 +165,9 @@ function redactRowJson(json: string | null, table: string): string | null {
  *   (secure_delete) and the WAL is checkpointed and truncated, so the file holds no trace;
  * - the relation is added to the erasure list beside the file (reapplyErasures after a restore).
  */
-export function anonymiseRelations(ctx: CoreContext, ids: string[], opts: { reapplied?: boolean } = {}): AnonymiseResult {
+export function anonymiseRelations(ctx: CoreContext, ids: string[], opts: AnonymiseOptions = {}): AnonymiseResult {
+  const dryRun = opts.dryRun ?? false;
+  const basis = administrationVersion(ctx.sqlite);
   const unique = [...new Set(ids)];
   const rows = unique.map((id) => {
     const r = ctx.sqlite.prepare('SELECT * FROM relations WHERE id = ?').get(id) as Row | undefined;
@@ -176,7 +185,9 @@ export function anonymiseRelations(ctx: CoreContext, ids: string[], opts: { reap
   ctx.sqlite.pragma('secure_delete = ON');
   let result: AnonymiseResult;
   try {
-    result = ctx.write('privacy.anonymise', { count: unique.length, numbers: rows.map((r) => r['number']), ...(opts.reapplied ? { reapplied: true } : {}) }, (op) => {
+    const summary = { count: unique.length, numbers: rows.map((r) => r['number']), ...(opts.reapplied ? { reapplied: true } : {}) };
+    const written = writeOrPreview(ctx.write, dryRun, 'privacy.anonymise', summary, (op) => {
+      if (opts.basis !== undefined) assertUnchangedSince(ctx.sqlite, opts.basis, op.id, 'ANONYMISE_PREVIEW_STALE');
       let deleted = 0;
       let kept = 0;
       const tables = relationTables();
@@ -220,7 +231,8 @@ export function anonymiseRelations(ctx: CoreContext, ids: string[], opts: { reap
         }
       }
       op.changed('relations.changed', { ids: unique });
-      addToErasureList(ctx.file, rows.map((r): ErasureEntry => ({ relationId: r['id'] as string, number: r['number'] as number, anonymisedOn: ctx.today() })));
+      // The list beside the file is not part of the transaction: a dry run leaves it alone.
+      if (!dryRun) addToErasureList(ctx.file, rows.map((r): ErasureEntry => ({ relationId: r['id'] as string, number: r['number'] as number, anonymisedOn: ctx.today() })));
       const marks = anonymisedIds(ctx);
       for (const id of unique) if (!marks.has(id)) marks.set(id, ctx.today());
       ctx.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(ANONYMISED_KEY, JSON.stringify(Object.fromEntries(marks)));
@@ -229,8 +241,10 @@ export function anonymiseRelations(ctx: CoreContext, ids: string[], opts: { reap
       // Last: this operation's own audit rows hold the old values too.
       let scrubbed = purgeAuditValues(ctx, allIds, needles, scrub);
       for (const id of unique) for (const alias of aliases.get(id) as string[]) scrubbed += scrubOwnRows(ctx, 'audit_log', 't.relation_id = @id', alias, ownScrub.get(id) as (v: unknown) => unknown);
-      return { operationId: op.id, anonymised: rows.map((r) => ({ relationId: r['id'] as string, number: r['number'] as number })), keptFinancial: kept, deletedRecords: deleted, scrubbedAuditRows: scrubbed };
+      return { saved: !dryRun, basis, operationId: dryRun ? null : op.id, anonymised: rows.map((r) => ({ relationId: r['id'] as string, number: r['number'] as number })), keptFinancial: kept, deletedRecords: deleted, scrubbedAuditRows: scrubbed };
     });
+    result = written.result;
+    if (dryRun) return result;
     ctx.sqlite.exec(`INSERT INTO relations_fts (relations_fts) VALUES ('optimize')`);
   } finally {
     ctx.sqlite.pragma(`secure_delete = ${previous ? 'ON' : 'OFF'}`);
@@ -256,7 +270,7 @@ function purgeAuditValues(ctx: CoreContext, ids: string[], needles: string[], sc
   const update = ctx.sqlite.prepare('UPDATE audit_log SET old_value = ?, new_value = ? WHERE id = ?');
   {
     for (const id of ids) {
-      const rows = ctx.sqlite.prepare('SELECT id, table_name AS t, action, field, old_value AS o, new_value AS nv FROM audit_log WHERE relation_id = ?').all(id) as { id: number; t: string; action: string; field: string | null; o: string | null; nv: string | null }[];
+      const rows = ctx.sqlite.prepare('SELECT id, table_name AS t, action, field, old_value AS o, new_value AS nv FROM audit_log WHERE relation_id = ?').all(idKey(id)) as { id: number; t: string; action: string; field: string | null; o: string | null; nv: string | null }[];
       for (const r of rows) {
         if (FINANCIAL_TABLES.has(r.t)) continue; // kept, scrubbed by value below
         if (r.action === 'update') {
@@ -320,7 +334,7 @@ export function reapplyErasures(ctx: CoreContext): AnonymiseResult | null {
 }
 
 /** The entry point: anonymises with the scrub functions registered for these relations' values. */
-export function anonymise(ctx: CoreContext, ids: string[], opts: { reapplied?: boolean } = {}): AnonymiseResult {
+export function anonymise(ctx: CoreContext, ids: string[], opts: AnonymiseOptions = {}): AnonymiseResult {
   const needles = [
     ...new Set(
       ids.flatMap((id) => {

@@ -1,6 +1,8 @@
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { CoreContext } from '../context';
 import { AUDITED_TABLES } from '../db/audit-triggers';
+import { idKey, idTextSql } from '../db/audit-keys';
+import { withCreatedImages } from '../db/row-image';
 
 export type Row = Record<string, unknown>;
 
@@ -81,12 +83,14 @@ export interface HistoryRow {
 
 /** The relation's History: every audit row that belongs to it, with its operation. */
 export function historyOf(ctx: CoreContext, relationId: string): HistoryRow[] {
-  return ctx.sqlite
+  const rows = ctx.sqlite
     .prepare(
-      `SELECT o.at, o.actor, o.kind AS operation, a.table_name AS "table", a.record_id AS recordId, a.action, a.field,
+      `SELECT a.id, o.at, o.actor, o.kind AS operation, a.table_name AS "table", ${idTextSql('a.record_id')} AS recordId, a.action, a.field,
               a.old_value AS oldValue, a.new_value AS newValue
-         FROM audit_log a JOIN operations o ON o.id = a.operation_id
+         FROM audit_log a JOIN operations o ON o.seq = a.operation
         WHERE a.relation_id = ? ORDER BY a.id`,
     )
-    .all(relationId) as HistoryRow[];
+    .all(idKey(relationId)) as (HistoryRow & { id: number })[];
+  // An insert keeps no image of its own; the export shows the record as it was created.
+  return withCreatedImages(ctx.sqlite, rows.map((r) => ({ ...r, tableName: r.table }))).map(({ id: _id, tableName: _t, ...r }) => r);
 }

@@ -11,7 +11,7 @@ export function privacyHandlers(ctx: CoreContext): HandlerGroup<keyof typeof pri
       const zip = await personExportZip(ctx, relationId, labels);
       return { fileName: zip.fileName, mimeType: 'application/zip', bytes: Buffer.from(zip.bytes).toString('base64') };
     },
-    'privacy.anonymise': ({ relationIds }) => anonymise(ctx, relationIds),
+    'privacy.anonymise': ({ relationIds, dryRun, basis }) => anonymise(ctx, relationIds, { dryRun, ...(basis === undefined ? {} : { basis }) }),
     'privacy.retention': ({ years }) => retentionCandidates(ctx, { years, limit: 2000 }),
   };
 }

@@ -10,6 +10,7 @@ import { backupAdministration } from '../exchange/backup';
 import { ZipReader } from '../io/read/zip-reader';
 import { erasureListFile, readErasureList } from './erasure-list';
 import { anonymise, reapplyErasures } from './anonymise';
+import type { AnonymiseResultDto } from '../../../shared/contract/privacy';
 import { PERSON_EXPORT_ENTRIES, type PersonExport } from './person-export';
 import { retentionCandidates } from './retention';
 
@@ -128,10 +129,38 @@ describe('anonymising', () => {
     expect(retentionCandidates(core.ctx, { years: 5, today: TODAY }).rows.some((r) => r.relationId === person)).toBe(false);
   });
 
+  let preview: AnonymiseResultDto;
+  it('a dry run says what would go and stay, and changes nothing: not her records, not History, not the erasure list', async () => {
+    const ops = sql('SELECT id FROM operations').length;
+    const auditRows = sql('SELECT id FROM audit_log').length;
+    preview = await core.call('privacy.anonymise', { relationIds: [person], dryRun: true });
+    expect(preview).toMatchObject({ saved: false, operationId: null, anonymised: [{ relationId: person }] });
+    expect(preview.deletedRecords).toBeGreaterThan(5);
+    expect(preview.keptFinancial).toBeGreaterThan(0);
+    expect(preview.scrubbedAuditRows).toBeGreaterThan(0);
+    expect((await core.call('relations.get', { id: person })).displayName).toBe('Xandrielle Zwanenburg');
+    expect(sql('SELECT 1 FROM addresses WHERE relation_id = ?', person)).toHaveLength(1);
+    expect(sql('SELECT id FROM operations')).toHaveLength(ops);
+    expect(sql('SELECT id FROM audit_log')).toHaveLength(auditRows);
+    expect(leaks(JSON.stringify(await core.call('audit.forRelation', { relationId: person, limit: 500 } as never)))).toEqual(expect.arrayContaining(['Zwanenburg', EMAIL]));
+    expect(readErasureList(file)).toEqual([]);
+  });
+
+  it('refuses the commit when anything was written since the preview, erasing nothing', async () => {
+    await core.call('relations.create', { kind: 'organisation', fields: { name: 'Stichting Tussendoor' } });
+    await expect(core.call('privacy.anonymise', { relationIds: [person], basis: preview.basis })).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'ANONYMISE_PREVIEW_STALE' } });
+    expect((await core.call('relations.get', { id: person })).displayName).toBe('Xandrielle Zwanenburg');
+    expect(readErasureList(file)).toEqual([]);
+    preview = await core.call('privacy.anonymise', { relationIds: [person], dryRun: true });
+  });
+
   it('removes her personal data, keeps the invoice and payment under the pseudonym', async () => {
     const invoicesBefore = sql<{ n: number }>('SELECT count(*) AS n FROM invoices WHERE relation_id = ?', person)[0]!.n;
-    const result = await core.call('privacy.anonymise', { relationIds: [person] });
+    const result = await core.call('privacy.anonymise', { relationIds: [person], basis: preview.basis });
     expect(result.anonymised.map((a) => a.relationId)).toEqual([person]);
+    // What the preview showed is what was done.
+    expect(result).toMatchObject({ saved: true, deletedRecords: preview.deletedRecords, keptFinancial: preview.keptFinancial, scrubbedAuditRows: preview.scrubbedAuditRows });
+    expect(result.operationId).not.toBeNull();
     const r = await core.call('relations.get', { id: person });
     expect(r.displayName).toBe('Geanonimiseerd');
     expect(r.fields).toMatchObject({ firstName: null, email: null, iban: null, mobile: null, birthDate: null, notes: null });

@@ -22,7 +22,7 @@ describe('SEPA demo', () => {
     expect((await core.call('mandates.list', { status: 'revoked', limit: 500 })).total).toBeGreaterThan(0);
     expect(all.rows.some((m) => m.pendingAmendments > 0)).toBe(true);
     // The mandates are in History under the demo's one operation.
-    const kinds = core.ctx.sqlite.prepare(`SELECT DISTINCT o.kind FROM audit_log a JOIN operations o ON o.id = a.operation_id WHERE a.table_name = 'sepa_mandates'`).all();
+    const kinds = core.ctx.sqlite.prepare(`SELECT DISTINCT o.kind FROM audit_log a JOIN operations o ON o.seq = a.operation WHERE a.table_name = 'sepa_mandates'`).all();
     expect(kinds).toEqual([{ kind: 'demo.generate' }]);
   });
 });

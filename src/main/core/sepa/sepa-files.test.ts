@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../../test/support/test-core';
 import { DomainError } from '../../../shared/errors';
+import { idKey } from '../db/audit-keys';
 import type { CreditorSettings, SepaBatchResultDto } from '../../../shared/contract/sepa';
 import { CREDITOR, seedCollection, testIban, xsdErrors, type SeededPayer } from './testing/sepa-fixture';
 
@@ -75,7 +76,7 @@ describe('mandates', () => {
     expect(revoked).toMatchObject({ status: 'revoked', endedOn: '2026-11-20', endReason: 'Opgezegd', lapsed: false });
     expect((await core.call('mandates.list', { lapsed: true })).rows.map((r) => r.id)).toEqual([m.id]);
     // Every change is in History under the relation.
-    const kinds = core.ctx.sqlite.prepare(`SELECT DISTINCT o.kind FROM audit_log a JOIN operations o ON o.id = a.operation_id WHERE a.relation_id = ? ORDER BY o.kind`).all(relationId);
+    const kinds = core.ctx.sqlite.prepare(`SELECT DISTINCT o.kind FROM audit_log a JOIN operations o ON o.seq = a.operation WHERE a.relation_id = ? ORDER BY o.kind`).all(idKey(relationId));
     expect(kinds.map((k) => (k as { kind: string }).kind)).toEqual(['mandates.amend', 'mandates.create', 'mandates.revoke', 'relations.create']);
   });
 });
@@ -142,7 +143,7 @@ describe('collection files', () => {
     expect(count(`SELECT count(*) AS n FROM contribution_runs WHERE id = ? AND status = 'closed'`, runId)).toBe(1);
     // History has every stamp (written set-based), and the update triggers are back in place.
     expect(count(`SELECT count(*) AS n FROM audit_log WHERE table_name = 'invoices' AND field = 'end_to_end_id' AND old_value IS NULL AND new_value LIKE 'C2026-%'`)).toBe(4);
-    expect(count(`SELECT count(*) AS n FROM audit_log WHERE table_name = 'sepa_mandates' AND field = 'last_used_on' AND operation_id = (SELECT id FROM operations WHERE kind = 'sepaBatches.collect')`)).toBe(4);
+    expect(count(`SELECT count(*) AS n FROM audit_log WHERE table_name = 'sepa_mandates' AND field = 'last_used_on' AND operation = (SELECT seq FROM operations WHERE kind = 'sepaBatches.collect')`)).toBe(4);
     expect(count(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN ('audit_invoices_update', 'audit_sepa_mandates_update')`)).toBe(2);
     // Nothing is collected twice.
     const again = await core.call('sepaBatches.collect', { runId, date: '2026-12-01', dryRun: true });

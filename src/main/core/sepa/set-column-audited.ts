@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { idKeySql } from '../db/audit-keys';
 
 /**
  * Sets one column on many rows in one statement and writes the audit rows its update trigger
@@ -23,8 +24,8 @@ export function setColumnAudited(
   sqlite.prepare(`INSERT INTO temp.sepa_set_column (id, value) ${source}`).run(...params);
   sqlite
     .prepare(
-      `INSERT INTO audit_log (operation_id, table_name, record_id, relation_id, action, field, old_value, new_value)
-       SELECT (SELECT operation_id FROM audit_context WHERE id = 1), ?, t.id, t.relation_id, 'update', ?, t.${column}, s.value
+      `INSERT INTO audit_log (operation, table_name, record_id, relation_id, action, field, old_value, new_value)
+       SELECT (SELECT operation FROM audit_context WHERE id = 1), ?, ${idKeySql('t.id')}, ${idKeySql('t.relation_id')}, 'update', ?, t.${column}, s.value
          FROM temp.sepa_set_column s JOIN ${table} t ON t.id = s.id WHERE t.${column} IS NOT s.value ORDER BY t.rowid`,
     )
     .run(table, column);

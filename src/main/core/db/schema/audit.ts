@@ -1,10 +1,15 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-/** One user-visible action (an edit, an import, a merge): the unit of history and of undo. */
+/**
+ * One user-visible action (an edit, an import, a merge): the unit of history and of undo.
+ * `id` (a UUID) is how the rest of the program names it; audit rows refer to it by `seq`, its
+ * integer key, so the UUID is stored once and not in every audit row (compact history).
+ */
 export const operations = sqliteTable(
   'operations',
   {
-    id: text('id').primaryKey(),
+    seq: integer('seq').primaryKey(),
+    id: text('id').notNull().unique(),
     kind: text('kind').notNull(),
     actor: text('actor').notNull(),
     at: integer('at').notNull(),
@@ -15,20 +20,24 @@ export const operations = sqliteTable(
 );
 
 /**
- * Filled by triggers only (see audit-triggers.ts): one row per inserted or deleted record
- * (the whole row as JSON) and one per changed field on update.
+ * Filled by triggers only (see audit-triggers.ts): one row per inserted record (keys only: its
+ * values are the live row's, or its delete image's, with later updates reversed —
+ * db/row-image.ts `createdImages`), one per deleted record (the whole row as JSON) and one
+ * per changed field on update. Compact (docs/architecture.md, "Compact history"): the
+ * operation by its integer `seq`, record and relation ids as 16-byte blobs when they are UUIDs
+ * (db/audit-keys.ts), other ids as text.
  */
 export const auditLog = sqliteTable(
   'audit_log',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    operationId: text('operation_id')
+    operation: integer('operation')
       .notNull()
-      .references(() => operations.id),
+      .references(() => operations.seq),
     tableName: text('table_name').notNull(),
-    recordId: text('record_id').notNull(),
+    recordId: blob('record_id').notNull(),
     /** The relation the change belongs to, so a relation's History finds address and link edits too. */
-    relationId: text('relation_id'),
+    relationId: blob('relation_id'),
     action: text('action', { enum: ['insert', 'update', 'delete'] }).notNull(),
     field: text('field'),
     oldValue: text('old_value'),
@@ -37,7 +46,7 @@ export const auditLog = sqliteTable(
   (t) => [
     index('audit_relation_idx').on(t.relationId, t.id),
     index('audit_record_idx').on(t.tableName, t.recordId),
-    index('audit_operation_idx').on(t.operationId),
+    index('audit_operation_idx').on(t.operation),
   ],
 );
 
@@ -48,7 +57,8 @@ export const auditLog = sqliteTable(
  */
 export const auditContext = sqliteTable('audit_context', {
   id: integer('id').primaryKey(),
-  operationId: text('operation_id'),
+  /** operations.seq of the operation being written. */
+  operation: integer('operation'),
 });
 
 export const settings = sqliteTable('settings', {

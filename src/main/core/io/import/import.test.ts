@@ -24,7 +24,7 @@ async function failure(p: Promise<unknown>): Promise<DomainError> {
 }
 
 function auditOf(operationId: string) {
-  return core.ctx.sqlite.prepare('SELECT table_name AS t, action, field, old_value AS o, new_value AS n FROM audit_log WHERE operation_id = ? ORDER BY id').all(operationId) as {
+  return core.ctx.sqlite.prepare('SELECT table_name AS t, action, field, old_value AS o, new_value AS n FROM audit_log WHERE operation = (SELECT seq FROM operations WHERE id = ?) ORDER BY id').all(operationId) as {
     t: string;
     action: string;
     field: string | null;
@@ -205,7 +205,7 @@ describe('import commit', () => {
     const r = await io('io.commitImport', { file: csv(...lines), fileName: 'groot.csv', rowLimit: 10 });
     expect(r.counts.create).toBe(1_200);
     expect(r.rows).toHaveLength(10);
-    const audit = core.ctx.sqlite.prepare('SELECT table_name AS t, count(*) AS n FROM audit_log WHERE operation_id = ? GROUP BY table_name ORDER BY t').all(r.operationId);
+    const audit = core.ctx.sqlite.prepare('SELECT table_name AS t, count(*) AS n FROM audit_log WHERE operation = (SELECT seq FROM operations WHERE id = ?) GROUP BY table_name ORDER BY t').all(r.operationId);
     expect(audit).toEqual([
       { t: 'addresses', n: 1_200 },
       { t: 'relations', n: 1_200 },
@@ -220,7 +220,7 @@ describe('import commit', () => {
     const renamed = ['Lidnr;Achternaam', ...Array.from({ length: 1_200 }, (_, i) => `${i + 1};Nieuwenaam${i + 1}`)];
     const upd = await io('io.commitImport', { file: csv(...renamed), fileName: 'namen.csv', rowLimit: 0 });
     expect(upd.counts).toMatchObject({ update: 1_200, create: 0 });
-    expect(core.ctx.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE operation_id = ? AND action = 'update' AND field = 'last_name'`).get(upd.operationId)).toEqual({ n: 1_200 });
+    expect(core.ctx.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE operation = (SELECT seq FROM operations WHERE id = ?) AND action = 'update' AND field = 'last_name'`).get(upd.operationId)).toEqual({ n: 1_200 });
     expect((await core.call('relations.search', { query: 'Nieuwenaam1199' })).rows.map((x) => x.number)).toEqual([1199]);
     expect((await core.call('relations.search', { query: 'Achternaam1199' })).rows).toEqual([]);
 
