@@ -8,11 +8,13 @@ export interface Figure {
   ratio?: number;
   target: string;
   ok: boolean;
+  /** CPU time of the process over the same span (the machine is shared: wall time alone is noise). */
+  cpuMs?: number;
 }
 
 export function report(f: Figure): void {
   const out = f.baseline && f.ratio === undefined ? { ...f, ratio: round(f.value / f.baseline.value) } : f;
-  console.log(JSON.stringify({ ...out, value: round(out.value) }));
+  console.log(JSON.stringify({ ...out, value: round(out.value), ...(out.cpuMs !== undefined ? { cpuMs: round(out.cpuMs) } : {}) }));
 }
 
 export function round(n: number): number {

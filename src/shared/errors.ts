@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   // An encrypted administration (main/core/db/database-key.ts).
   'STORAGE_PASSWORD_REQUIRED',
   'STORAGE_WRONG_PASSWORD',
+  // A backup made under another password than the administration's current one (backups/restore-file.ts).
+  'BACKUP_PASSWORD_REQUIRED',
   // Opening administrations (main/administrations, core/storage/file-lock.ts).
   'NO_ADMINISTRATION',
   'ADMINISTRATION_NOT_FOUND',

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { expect, test, E2E_TODAY, E2E_TOKEN } from './fixtures';
 import { isEncryptedFile } from '../../src/main/core/db/database-key';
 
@@ -53,7 +54,10 @@ test('encrypt in Settings, lock after idle time, a wrong and the right password,
   await page.getByTestId('repeat-password').fill('Paard-Batterij-Niet');
   await page.getByRole('button', { name: 'Versleutelen' }).click();
   // Closes the core's threads, re-keys the file, starts them again (key derivation twice).
-  await expect(page.getByRole('status')).toHaveText('De administratie is versleuteld.', { timeout: 180_000 });
+  await expect(page.getByRole('status')).toHaveText('De administratie is versleuteld, en de reservekopieën in de map met reservekopieën ook.', { timeout: 180_000 });
+  // The backup made on opening, from before Versleutelen, is encrypted now too.
+  const backups = path.join(dir, 'backups');
+  for (const name of fs.existsSync(backups) ? fs.readdirSync(backups) : []) expect(zlib.gunzipSync(fs.readFileSync(path.join(backups, name))).includes('SQLite format 3'), name).toBe(false);
   expect(isEncryptedFile(db)).toBe(true);
   await expect(page.getByText('Deze administratie is versleuteld.')).toBeVisible();
   await page.screenshot({ path: shot('settings-encrypted'), fullPage: true });
@@ -116,4 +120,31 @@ test('encrypt in Settings, lock after idle time, a wrong and the right password,
   await page.getByRole('tab', { name: 'Beveiliging' }).click();
   await expect(page.getByText('Deze administratie is versleuteld.')).toBeVisible();
   await page.screenshot({ path: shot('settings-security-new'), fullPage: true });
+
+  // A backup, then a new password: that backup restores with the password of then.
+  await page.getByRole('tab', { name: 'Reservekopieën' }).click();
+  await page.getByRole('button', { name: 'Nu een reservekopie maken' }).click();
+  await expect(page.getByTestId('backup-made')).toBeVisible({ timeout: 180_000 });
+  const manual = page.getByTestId('backups-table').getByRole('row', { name: /handmatig/ });
+  await page.getByRole('tab', { name: 'Beveiliging' }).click();
+  await page.getByTestId('current-password').fill('Kaats-Geheim-2026');
+  await page.getByTestId('new-password').fill('Kaats-Nieuw-2027');
+  await page.getByTestId('repeat-password').fill('Kaats-Nieuw-2027');
+  await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+  await expect(page.getByRole('status')).toHaveText('Het wachtwoord is gewijzigd.', { timeout: 180_000 });
+  await page.getByRole('tab', { name: 'Reservekopieën' }).click();
+  await manual.getByRole('button', { name: 'Terugzetten' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Terugzetten' }).click();
+  const ask = page.getByTestId('backup-password-form');
+  await expect(ask.getByText('een ander wachtwoord had')).toBeVisible({ timeout: 180_000 });
+  await ask.getByLabel('Wachtwoord van toen').fill('verkeerd-wachtwoord');
+  await ask.getByRole('button', { name: 'Terugzetten' }).click();
+  await expect(ask.getByText('Het wachtwoord klopt niet.', { exact: false })).toBeVisible({ timeout: 180_000 });
+  await page.screenshot({ path: shot('restore-backup-password'), fullPage: true });
+  await ask.getByLabel('Wachtwoord van toen').fill('Kaats-Geheim-2026');
+  await ask.getByRole('button', { name: 'Terugzetten' }).click();
+  await expect(ask).toBeHidden({ timeout: 180_000 });
+  await expect(page.getByTestId('administration-name')).toHaveText('Tennisvereniging De Kaats', { timeout: 180_000 });
+  // Restored under the current password: the file does not open with the backup's.
+  expect(isEncryptedFile(fresh)).toBe(true);
 });

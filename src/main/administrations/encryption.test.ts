@@ -1,8 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/test-core';
 import { isEncryptedFile } from '../core/db/database-key';
+import { lockHolder } from '../core/storage/file-lock';
 import type { AdministrationState } from '../../shared/contract/administrations';
 import type { RpcResponse } from '../../shared/rpc';
 import { createRememberedPasswords, type KeychainStore } from './remembered-passwords';
@@ -14,6 +17,7 @@ import { createSession, type Session } from './session';
  * password, a new password, the password asked when opening from the recent list and at a
  * new start, remembered only through the keychain, and backups and restore with the key.
  */
+const root = path.resolve(import.meta.dirname, '../../..');
 let tmp: ReturnType<typeof tempDir>;
 let session: Session | null = null;
 afterEach(async () => {
@@ -88,7 +92,8 @@ describe('an encrypted administration in the session', () => {
     expect((fs.statSync(path.join(tmp.dir, 'vergrendelen.json')).mode & 0o777).toString(8)).toBe('600');
 
     // Restore of the backup made before the new password: it needs the password of then.
-    expect(await call(session, 'administrations.restore', { name: made.result.backup.name })).toMatchObject({ ok: false, error: { code: 'STORAGE_WRONG_PASSWORD' } });
+    expect(await call(session, 'administrations.restore', { name: made.result.backup.name })).toMatchObject({ ok: false, error: { code: 'BACKUP_PASSWORD_REQUIRED' } });
+    expect(await call(session, 'administrations.restore', { name: made.result.backup.name, password: 'verkeerd-wachtwoord' })).toMatchObject({ ok: false, error: { code: 'STORAGE_WRONG_PASSWORD' } });
     expect(await call(session, 'relations.list', {})).toMatchObject({ ok: true, result: { total: 2 } });
     // A backup with the current key restores, and the file keeps that key.
     const second = (await call(session, 'backups.create', { reason: 'manual' })) as { ok: true; result: { backup: { name: string } } };
@@ -96,6 +101,9 @@ describe('an encrypted administration in the session', () => {
     expect(await call(session, 'administrations.restore', { name: second.result.backup.name })).toMatchObject({ ok: true });
     expect(isEncryptedFile(file)).toBe(true);
     expect(await call(session, 'relations.list', {})).toMatchObject({ ok: true, result: { total: 2 } });
+    // With the password of then the older backup restores too, and the file keeps the current password.
+    expect(await call(session, 'administrations.restore', { name: made.result.backup.name, password: 'Paard-Batterij-Niet' })).toMatchObject({ ok: true });
+    expect(await call(session, 'relations.list', {})).toMatchObject({ ok: true, result: { total: 1 } });
 
     // Closed and opened again from the recent list: the password is a step of the open.
     await host(session, 'administrations.close');
@@ -131,6 +139,30 @@ describe('an encrypted administration in the session', () => {
     const state = await host(session, 'administrations.create', { name: 'Nieuw', file, password: 'Paard-Batterij-Niet' });
     expect(state.open).toMatchObject({ name: 'Nieuw', encrypted: true });
     expect(isEncryptedFile(file)).toBe(true);
+  });
+
+  it('keeps the file\'s lock while idle-locked: another process cannot open it meanwhile', { timeout: 300_000 }, async () => {
+    tmp = tempDir();
+    session = createSession({ dataDir: tmp.dir });
+    const file = path.join(tmp.dir, 'vergrendeld.ledenbeheer');
+    const password = 'Paard-Batterij-Niet';
+    await host(session, 'administrations.create', { name: 'Vergrendeld', file, password });
+    const state = await host(session, 'administrations.lock');
+    expect(state.locked).toMatchObject({ file, reason: 'idle' });
+    expect(lockHolder(file)).toMatchObject({ pid: process.pid });
+    // Another process with the right password (the CLI) is refused and told who holds the file.
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', 'search', '--db', file, 'jansen'], { cwd: root, encoding: 'utf8', env: { ...process.env, LEDENBEHEER_PASSWORD: password } });
+    expect(run.stderr).toMatch(new RegExp(`al geopend door ${os.userInfo().username} op ${os.hostname()} \\(proces ${process.pid}`));
+    expect(run.status).toBe(1);
+    // A wrong password keeps the session locked and the lock held; the right one opens under it.
+    expect(await call(session, 'administrations.unlock', { password: 'verkeerd-wachtwoord' })).toMatchObject({ ok: false, error: { code: 'STORAGE_WRONG_PASSWORD' } });
+    expect(lockHolder(file)).toMatchObject({ pid: process.pid });
+    await host(session, 'administrations.unlock', { password });
+    expect(await call(session, 'relations.list', {})).toMatchObject({ ok: true, result: { total: 0 } });
+    // Locked again, then closed from the prompt ("Andere administratie kiezen"): the file is free.
+    await host(session, 'administrations.lock');
+    await host(session, 'administrations.close');
+    expect(lockHolder(file)).toBeNull();
   });
 
   it("refuses to remember a password where Electron would fall back to its plain-text key (Linux 'basic_text')", async () => {

@@ -79,6 +79,11 @@ interface Locked {
   file: string;
   reason: 'password' | 'idle';
   readOnly: boolean;
+  /**
+   * Idle-locked, the session still holds the file's lock (one writer per file): the threads
+   * and the key are gone, but no other process may open the file for writing meanwhile.
+   */
+  lock: FileLock | null;
 }
 
 const fail = (e: unknown): RpcResponse => {
@@ -144,6 +149,8 @@ export function createSession(opts: SessionOptions): Session {
   }
 
   async function closeCurrent(keepLock = false): Promise<FileLock | null> {
+    // Leaving a locked state (another file, close, quit) gives up the file it was locked on.
+    locked?.lock?.release();
     locked = null;
     const c = current;
     if (!c) return null;
@@ -154,7 +161,8 @@ export function createSession(opts: SessionOptions): Session {
     return keepLock ? c.lock : null;
   }
 
-  async function start(file: string, o: { readOnly?: boolean; name?: string; demoIfEmpty?: number; afterRestoreFrom?: string; lock?: FileLock | null; background?: boolean; password?: string | null; generation?: number } = {}): Promise<void> {
+  /** `keepLock`: a failed start leaves a given lock held (the idle-locked session keeps it for the next try). */
+  async function start(file: string, o: { readOnly?: boolean; name?: string; demoIfEmpty?: number; afterRestoreFrom?: string; lock?: FileLock | null; keepLock?: boolean; background?: boolean; password?: string | null; generation?: number } = {}): Promise<void> {
     const readOnly = o.readOnly ?? false;
     if (!readOnly) ensureDir(path.dirname(file));
     const lock = readOnly ? null : (o.lock ?? acquireLock(file));
@@ -175,7 +183,7 @@ export function createSession(opts: SessionOptions): Session {
       };
       thread = await startCoreThread(threadOpts);
     } catch (e) {
-      lock?.release();
+      if (!(o.keepLock && o.lock === lock)) lock?.release();
       throw e;
     }
     const info = await call<{ administration: { name: string; demo: boolean } }>(thread, 'app.info', {});
@@ -241,7 +249,7 @@ export function createSession(opts: SessionOptions): Session {
         opts.remembered?.forget(file);
       }
     }
-    locked = { file, reason: o.reason, readOnly: o.readOnly };
+    locked = { file, reason: o.reason, readOnly: o.readOnly, lock: null };
   }
 
   /** The open administration, for the methods of Settings → Beveiliging. */
@@ -298,8 +306,8 @@ export function createSession(opts: SessionOptions): Session {
           if (current) return state();
           throw new DomainError('NO_ADMINISTRATION');
         }
-        // A wrong password rejects here and the session stays locked on the file.
-        await start(l.file, { readOnly: l.readOnly, password, background: l.reason === 'password' });
+        // A wrong password rejects here and the session stays locked on the file (and keeps its lock).
+        await start(l.file, { readOnly: l.readOnly, password, background: l.reason === 'password', lock: l.lock, keepLock: true });
         if (remember && canRemember) await opts.remembered?.remember(l.file, password);
         return state();
       }),
@@ -307,8 +315,8 @@ export function createSession(opts: SessionOptions): Session {
       serial(async () => {
         const c = current;
         if (!c || c.password === null) return state();
-        await closeCurrent();
-        locked = { file: c.file, reason: 'idle', readOnly: c.readOnly };
+        const lock = await closeCurrent(true);
+        locked = { file: c.file, reason: 'idle', readOnly: c.readOnly, lock };
         emit({ name: 'administration.changed', payload: { file: c.file } });
         return state();
       }),
@@ -317,6 +325,8 @@ export function createSession(opts: SessionOptions): Session {
         const c = writable();
         if (c.password !== null || isEncryptedFile(c.file)) throw new DomainError('CONFLICT', { reason: 'ALREADY_ENCRYPTED' });
         await rekey(c, password);
+        // The backups made before now are plain: re-encrypted with the new key (docs/encryption.md).
+        if (current) await call(current.thread, 'backups.encryptPlain', {});
         if (remember && canRemember) await opts.remembered?.remember(c.file, password);
         return state();
       }),
@@ -346,7 +356,7 @@ export function createSession(opts: SessionOptions): Session {
         return state();
       }),
     'administrations.pickFile': async ({ purpose, suggestedName }) => ({ file: opts.pickFile ? await opts.pickFile(purpose, suggestedName ?? '') : null }),
-    'administrations.restore': ({ name }) =>
+    'administrations.restore': ({ name, password: backupPassword }) =>
       serial(async () => {
         const c = current;
         if (!c) throw new DomainError('NO_ADMINISTRATION');
@@ -359,9 +369,11 @@ export function createSession(opts: SessionOptions): Session {
         const lock = await closeCurrent(true);
         // The restored file keeps the administration's current key (restore-file.ts).
         try {
-          await restoreOnWorker({ file: c.file, from: chosen.file, backupsDir: list.folder, password: c.password, ...(opts.entry ? { entry: opts.entry } : {}) });
+          await restoreOnWorker({ file: c.file, from: chosen.file, backupsDir: list.folder, password: c.password, backupPassword: backupPassword ?? null, ...(opts.entry ? { entry: opts.entry } : {}) });
         } catch (e) {
-          await start(c.file, { lock, readOnly: false, password: c.password });
+          // Nothing was restored (a wrong or missing backup password, a damaged copy): the same
+          // data, so the screens stay (same generation) and Settings can ask or explain.
+          await start(c.file, { lock, readOnly: false, password: c.password, generation: c.generation });
           throw e;
         }
         await start(c.file, { lock, afterRestoreFrom: chosen.file, password: c.password });

@@ -7,6 +7,7 @@ import type { Command } from './command';
 import { megabytes, nl, seconds } from './format';
 import { fromDomainError } from './messages';
 import { openAdministration, inspectFile } from './open-administration';
+import { backupPassword } from './password';
 import { formatDutchDate } from '../../shared/dutch/dates';
 import { nl as catalogue } from '../../renderer/i18n/nl';
 
@@ -112,8 +113,8 @@ export const backupsCommand: Command = {
 export const restoreCommand: Command = {
   name: 'restore',
   summary: 'zet een reservekopie terug (eerst wordt de huidige stand bewaard, zodat dit terug te draaien is)',
-  usage: 'restore --db BESTAND --from KOPIE [--json]   (KOPIE: een naam uit \'backups\' of het pad van een kopie)',
-  options: { db: { type: 'string' }, from: { type: 'string' }, json: { type: 'boolean' } },
+  usage: 'restore --db BESTAND --from KOPIE [--backup-password-file WACHTWOORD.txt] [--json]   (KOPIE: een naam uit \'backups\' of het pad van een kopie; het wachtwoord van de kopie alleen als die met een ander wachtwoord is gemaakt)',
+  options: { db: { type: 'string' }, from: { type: 'string' }, 'backup-password-file': { type: 'string' }, json: { type: 'boolean' } },
   positionals: [],
   async run(args, io) {
     const file = requiredOption(args, 'db', 'het administratiebestand');
@@ -125,8 +126,19 @@ export const restoreCommand: Command = {
     const password = keyOf(probe.ctx.sqlite);
     probe.close();
     const { restoreAdministration } = await import('../core/backups/restore');
+    const restore = async () => {
+      try {
+        return await restoreAdministration(file, from, { password });
+      } catch (e) {
+        // A backup from before the last password change: it is asked for (or read from the file) and tried once.
+        if (!(e instanceof DomainError && e.code === 'BACKUP_PASSWORD_REQUIRED')) throw e;
+        const given = await backupPassword(optionalString(args, 'backup-password-file'));
+        if (given === null) throw new CliError(`${fromDomainError(e, from).message}; geef het met --backup-password-file BESTAND`);
+        return await restoreAdministration(file, from, { password, backupPassword: given });
+      }
+    };
     try {
-      const { restored, before } = await restoreAdministration(file, from, { password });
+      const { restored, before } = await restore();
       if (args.values['json']) io.out(JSON.stringify({ restored: { name: restored.name, file: restored.file }, before: { name: before.name, file: before.file } }));
       else io.out(`Teruggezet: ${restored.name}. De stand van daarvóór staat in ${before.file}; terugdraaien: ledenbeheer restore --db ${file} --from ${before.name}`);
     } catch (e) {

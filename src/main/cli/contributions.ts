@@ -141,7 +141,9 @@ export const contributionsCommand: Command = {
           else printRun(preview, io);
           throw new CliError(dutchText('RUN_HAS_PROBLEMS'));
         }
-        const r = await guarded(() => core.call('contributionRuns.run', { periodCode, invoiceDate, dryRun, itemLimit: args.values['json'] ? 1_000_000 : 50 }));
+        // The commit writes exactly the plan the preview computed.
+        const planId = preview?.planId ?? undefined;
+        const r = await guarded(() => core.call('contributionRuns.run', { periodCode, invoiceDate, dryRun, itemLimit: args.values['json'] ? 1_000_000 : 50, ...(planId ? { planId } : {}) }));
         if (args.values['json']) io.out(JSON.stringify(r, null, 2));
         else printRun(r, io);
         if (r.problems.length > 0) throw new CliError('de proefrun vond problemen (zie hierboven)');

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../core/create-core';
@@ -59,6 +60,11 @@ describe('duplicates', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`Samengevoegd: nr. ${n.johannes}`);
     expect(r.stdout).toContain('firstName: Johannes');
+    // The backup before the merge is in place when the command returns (not still being
+    // compressed into a .part file while the caller, here the test's teardown, goes on).
+    const backups = fs.readdirSync(path.join(dir.dir, 'backups'));
+    expect(backups.filter((f) => f.endsWith('-merge.sqlite.gz'))).toHaveLength(1);
+    expect(backups.filter((f) => f.includes('.part-'))).toEqual([]);
     const again = await run('duplicates', 'merge', '--db', db, '--keep', String(n.jan), '--remove', String(n.johannes));
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain(`is al samengevoegd in nr. ${n.jan}`);

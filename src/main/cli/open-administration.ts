@@ -38,9 +38,24 @@ async function create(file: string, password: string | null = null): Promise<Cor
   const close = core.close.bind(core);
   core.close = () => {
     close();
-    lock.release();
+    if (!core.backups.busy()) {
+      lock.release();
+      return;
+    }
+    // A backup before the command (a merge, an import) is compressed after the copy: the
+    // command is done, and the file free again, once it is in place.
+    const landed = core.backups.settle().finally(() => lock.release());
+    landing.add(landed);
+    void landed.finally(() => landing.delete(landed));
   };
   return core;
+}
+
+const landing = new Set<Promise<void>>();
+
+/** Waits until the backups of the administrations this command opened are in place (runCli's last step). */
+export async function backupsLanded(): Promise<void> {
+  await Promise.allSettled([...landing]);
 }
 
 /** An existing administration (search, export, backup); an encrypted one with its password (cli/password.ts). */

@@ -63,4 +63,22 @@ describe('overview, report and list commands', () => {
     const mails = await run('list', 'emails', '--db', db, '--numbers', numbers.join(','), '--json');
     expect(JSON.parse(mails.stdout)).toMatchObject({ emails: ['anna@example.nl'], relations: 2 });
   });
+  it('report birthdays, jubilees, contributions and board (after the list action filled the board), as JSON, text and files', async () => {
+    const b = await run('report', 'birthdays', '--db', db, '--from', '1-6-2026', '--to', '30-6-2026', '--json');
+    expect(b.code, b.stderr).toBe(0);
+    expect((JSON.parse(b.stdout) as { rows: { name: string; age: number }[] }).rows.map((r) => [r.name, r.age])).toEqual([['Anna Test', 66]]);
+    const j = await run('report', 'jubilees', '--db', db, '--from', '2030-01-01', '--to', '2030-12-31', '--years', '10', '--json');
+    expect((JSON.parse(j.stdout) as { rows: { date: string; years: number }[] }).rows.map((r) => [r.date, r.years])).toEqual([['2030-01-01', 10], ['2030-01-01', 10]]);
+    const xlsx = path.join(dir.dir, 'contributie.xlsx');
+    const c = await run('report', 'contributions', '--db', db, '--from', '2026-01-01', '--to', '2026-12-31', '--group-by', 'run', '--xlsx', xlsx);
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.stdout).toContain('Totaal');
+    expect(fs.statSync(xlsx).mode & 0o777).toBe(0o600);
+    expect((await run('report', 'contributions', '--db', db, '--group-by', 'maand')).stderr).toContain('--group-by');
+    const text = await run('report', 'board', '--db', db, '--on', '2026-07-01', '--group', 'Bestuur');
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/Bestuur\s+Secretaris\s+Anna Test\s+\d+\s+1-7-2026/);
+    expect((await run('report', 'board', '--db', db, '--group', 'Geen')).stderr).toContain("onbekende groep 'Geen'");
+  });
+
 });

@@ -1,5 +1,5 @@
 import type { OverviewFigure, ReportTableDto } from '../../shared/contract';
-import { addDays } from '../../shared/dutch/dates';
+import { addDays, formatDutchDate } from '../../shared/dutch/dates';
 import { integerOption, optionalString, requiredOption, requiredPositional } from './arguments';
 import { CliError, usageError } from './cli-error';
 import type { Command } from './command';
@@ -65,7 +65,14 @@ function printTable(t: ReportTableDto, out: (s: string) => void) {
   const show = (row: Record<string, string | number>) =>
     t.columns.map((c) => {
       const v = row[c.key];
-      const s = v === undefined ? '' : c.type === 'amount' && typeof v === 'number' ? `€ ${(v / 100).toFixed(2).replace('.', ',')}` : String(v);
+      const s =
+        v === undefined
+          ? ''
+          : c.type === 'amount' && typeof v === 'number'
+            ? `€ ${(v / 100).toFixed(2).replace('.', ',')}`
+            : c.type === 'date' && typeof v === 'string'
+              ? formatDutchDate(v)
+              : String(v);
       return c.type === 'text' ? s.padEnd(28) : s.padStart(12);
     }).join(' ');
   out(show(Object.fromEntries(t.columns.map((c) => [c.key, c.label]))));
@@ -73,15 +80,74 @@ function printTable(t: ReportTableDto, out: (s: string) => void) {
   if (t.totals) out(show(t.totals));
 }
 
-const REPORTS = ['members-per-unit', 'age-categories'] as const;
+const REPORTS = ['members-per-unit', 'age-categories', 'birthdays', 'jubilees', 'contributions', 'board'] as const;
+type ReportName = (typeof REPORTS)[number];
+type Format = 'table' | 'xlsx' | 'pdf';
+type Opened = Awaited<ReturnType<typeof openAdministration>>;
+
+/** The report's period: --from and --to (through) as given, else this year up to today. */
+function periodOf(args: Parameters<Command['run']>[0], today: string) {
+  return { from: dateOption(args, 'from', `${today.slice(0, 4)}-01-01`), to: addDays(dateOption(args, 'to', today), 1) };
+}
+
+function numberList(raw: string | undefined, what: string): number[] | undefined {
+  if (!raw) return undefined;
+  return raw.split(',').map((n) => {
+    if (!/^\d+$/.test(n.trim())) throw usageError(`${what}: '${n.trim()}' is geen geheel getal`);
+    return Number(n.trim());
+  });
+}
+
+async function runReport(which: ReportName, core: Opened, args: Parameters<Command['run']>[0], format: Format) {
+  const today = core.ctx.today();
+  const typeCode = optionalString(args, 'type');
+  const type = typeCode ? { typeCode } : {};
+  switch (which) {
+    case 'members-per-unit':
+      return core.call('reports.membersPerUnit', { ...periodOf(args, today), format });
+    case 'age-categories':
+      return core.call('reports.ageCategories', { year: integerOption(args, 'year', { min: 1900, max: 2200 }) ?? Number(today.slice(0, 4)), ...type, format });
+    case 'birthdays': {
+      // Default: the coming month.
+      const from = dateOption(args, 'from', today);
+      return core.call('reports.birthdays', { from, to: addDays(dateOption(args, 'to', addDays(from, 30)), 1), ...type, format });
+    }
+    case 'jubilees': {
+      const years = numberList(optionalString(args, 'years'), '--years');
+      return core.call('reports.jubilees', { ...periodOf(args, today), ...(years ? { years } : {}), ...type, format });
+    }
+    case 'contributions': {
+      const groupBy = optionalString(args, 'group-by') ?? 'year';
+      if (groupBy !== 'year' && groupBy !== 'run' && groupBy !== 'type') throw usageError(`--group-by: kies year, run of type, niet '${groupBy}'`);
+      const asOf = optionalString(args, 'as-of') ? dateOption(args, 'as-of', today) : undefined;
+      return core.call('reports.contributions', { ...periodOf(args, today), groupBy, ...(asOf ? { asOf } : {}), format });
+    }
+    case 'board': {
+      const on = dateOption(args, 'on', today);
+      const groupName = optionalString(args, 'group');
+      if (!groupName) return core.call('reports.board', { on, format });
+      const groups = (await core.call('groups.list', {})).rows.filter((g) => g.name.toLowerCase() === groupName.trim().toLowerCase());
+      if (groups.length !== 1) throw new CliError(groups.length ? `de groepsnaam '${groupName}' is niet uniek` : `onbekende groep '${groupName}'`);
+      return core.call('reports.board', { on, groupId: groups[0]!.id, format });
+    }
+  }
+}
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'rapporten: leden per afdeling en type over een periode, leeftijdscategorieën voor de bond (Excel of PDF)',
+  summary: 'rapporten (Excel of PDF): leden per afdeling en type, leeftijdscategorieën, verjaardagen, jubilea, contributie gefactureerd/betaald/open, bestuur op een datum',
   usage:
     'report members-per-unit --db BESTAND --from DATUM --to DATUM (t/m) [--xlsx BESTAND | --pdf BESTAND] [--json]\n' +
-    '       report age-categories --db BESTAND --year JAAR [--type CODE] [--xlsx BESTAND | --pdf BESTAND] [--json]',
-  options: { db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, year: { type: 'string' }, type: { type: 'string' }, xlsx: { type: 'string' }, pdf: { type: 'string' }, json: { type: 'boolean' } },
+    '       report age-categories --db BESTAND --year JAAR [--type CODE] [--xlsx BESTAND | --pdf BESTAND] [--json]\n' +
+    '       report birthdays --db BESTAND [--from DATUM] [--to DATUM (t/m)] [--type CODE] [--xlsx BESTAND | --pdf BESTAND] [--json]\n' +
+    '       report jubilees --db BESTAND [--from DATUM] [--to DATUM (t/m)] [--years 25,40,50] [--type CODE] [--xlsx BESTAND | --pdf BESTAND] [--json]\n' +
+    '       report contributions --db BESTAND [--from DATUM] [--to DATUM (t/m)] [--group-by year|run|type] [--as-of DATUM] [--xlsx BESTAND | --pdf BESTAND] [--json]\n' +
+    '       report board --db BESTAND [--on DATUM] [--group NAAM] [--xlsx BESTAND | --pdf BESTAND] [--json]',
+  options: {
+    db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, year: { type: 'string' }, type: { type: 'string' }, years: { type: 'string' },
+    'group-by': { type: 'string' }, 'as-of': { type: 'string' }, on: { type: 'string' }, group: { type: 'string' },
+    xlsx: { type: 'string' }, pdf: { type: 'string' }, json: { type: 'boolean' },
+  },
   positionals: ['RAPPORT'],
   async run(args, io) {
     const which = requiredPositional(args, 0, `het rapport (${REPORTS.join(', ')})`);
@@ -92,15 +158,7 @@ export const reportCommand: Command = {
     const format = xlsx ? 'xlsx' : pdf ? 'pdf' : 'table';
     const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
     try {
-      const today = core.ctx.today();
-      const r =
-        which === 'members-per-unit'
-          ? await core.call('reports.membersPerUnit', { from: dateOption(args, 'from', `${today.slice(0, 4)}-01-01`), to: addDays(dateOption(args, 'to', today), 1), format })
-          : await core.call('reports.ageCategories', {
-              year: integerOption(args, 'year', { min: 1900, max: 2200 }) ?? Number(today.slice(0, 4)),
-              ...(optionalString(args, 'type') ? { typeCode: optionalString(args, 'type')! } : {}),
-              format,
-            });
+      const r = await runReport(which as ReportName, core, args, format);
       const file = xlsx ?? pdf;
       if (file && r.file) writeOutput(file, r.file.bytes);
       const { file: _f, ...table } = r;

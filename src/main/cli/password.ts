@@ -68,6 +68,17 @@ export async function passwordFor(file: string, question = `Wachtwoord voor ${fi
   throw new DomainError('STORAGE_PASSWORD_REQUIRED', { file });
 }
 
+/**
+ * The password of a backup made under another password than the administration's now
+ * (`restore --backup-password-file`): from that file, else asked on the terminal, else none
+ * (the restore then says BACKUP_PASSWORD_REQUIRED and names the option).
+ */
+export async function backupPassword(file: string | undefined): Promise<string | null> {
+  if (file) return fromFile(file);
+  if (process.stdin.isTTY) return prompt('Wachtwoord van de reservekopie (het wachtwoord van toen): ');
+  return null;
+}
+
 /** A new password: from a file given for it, else the environment, else asked twice on the terminal. */
 export async function newPassword(file: string | undefined, envName: string): Promise<string> {
   if (file) return fromFile(file);

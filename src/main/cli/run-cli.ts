@@ -25,6 +25,7 @@ import { selectCommand } from './select';
 import { selectionsCommand, tagsCommand } from './lists';
 import { undoCommand } from './undo';
 import { usePasswordFile } from './password';
+import { backupsLanded } from './open-administration';
 import { changePasswordCommand, encryptCommand } from './encryption';
 
 export const COMMANDS: Command[] = [
@@ -150,8 +151,10 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
   const io: CliIo = { out: (text) => raw.out(printable(text)), err: (text) => raw.err(printable(text)) };
   try {
     await dispatch(argv, io);
+    await backupsLanded();
     return EXIT.ok;
   } catch (e) {
+    await backupsLanded();
     // A storage fault outside a core call (opening the file, writing an export) reads the same.
     const domain = e instanceof DomainError ? e : storageError(e);
     const subject = domain && STORAGE_CODES.has(domain.code) ? fileArgument(argv) : undefined;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/test-core';
@@ -71,5 +72,18 @@ describe('core on worker threads', { timeout: STARTUP_MS }, () => {
     expect(await core.dispatch({ method: 'relations.list', params: {} })).toMatchObject({ ok: false, error: { details: { reason: 'CORE_STOPPED' } } });
     core = await startCoreThread({ file: path.join(tmp.dir, 'admin.sqlite') });
     expect(ok(await core.dispatch({ method: 'relations.list', params: {} }))['total']).toBe(0);
+  });
+});
+
+describe('closing the core thread', { timeout: STARTUP_MS }, () => {
+  it('waits for the backup before an operation to be in place, instead of ending the thread mid-compression', async () => {
+    const file = path.join(tmp.dir, 'app.sqlite');
+    const app = await startCoreThread({ file, appMode: true, actor: 'test' });
+    // A unit change recomputes everyone, so it gets a backup first; the host closes right after (a switch, the idle lock).
+    ok(await app.dispatch({ method: 'units.create', params: { unit: { name: 'Afdeling Noord' }, typeRules: [] } }));
+    await app.close();
+    const names = fs.readdirSync(path.join(tmp.dir, 'backups'));
+    expect(names.filter((n) => n.endsWith('-rules.sqlite.gz'))).toHaveLength(1);
+    expect(names.filter((n) => n.includes('.part-'))).toEqual([]);
   });
 });

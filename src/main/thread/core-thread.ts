@@ -159,10 +159,10 @@ export async function startCoreThread(opts: CoreThreadOptions): Promise<CoreThre
  * integrity check take seconds on a large file, which Electron's main thread must not
  * wait for). No core may have the file open.
  */
-export function restoreOnWorker(opts: { file: string; from: string; backupsDir: string; password?: string | null; entry?: string }): Promise<void> {
+export function restoreOnWorker(opts: { file: string; from: string; backupsDir: string; password?: string | null; backupPassword?: string | null; entry?: string }): Promise<void> {
   const entry = opts.entry ?? coreWorkerEntry();
   const execArgv = entry.endsWith('.ts') && !process.execArgv.join(' ').includes('tsx') ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
-  const data: CoreWorkerData = { file: opts.file, role: 'restore', restoreFrom: opts.from, backupsDir: opts.backupsDir, password: opts.password ?? null };
+  const data: CoreWorkerData = { file: opts.file, role: 'restore', restoreFrom: opts.from, backupsDir: opts.backupsDir, password: opts.password ?? null, backupPassword: opts.backupPassword ?? null };
   const worker = new Worker(entry, { workerData: data, execArgv, name: 'core-restore' });
   return new Promise<void>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {

@@ -74,6 +74,9 @@ export const enAdministrations: Shape<typeof nlAdministrations> = {
     restoreTitle: 'Restore backup',
     restoreMessage: 'The administration is restored to how it was on {{date}}. Changes after that disappear, but first a backup of the current state is made ("before restore"): restore that one to undo this.',
     restoreConfirm: 'Restore',
+    backupPasswordTitle: 'Password of this backup',
+    backupPasswordIntro: 'This backup was made when the administration had another password. Enter the password of then; after the restore the administration opens with its current password again.',
+    backupPassword: 'Password of then',
     restored: 'The backup of {{date}} has been restored. The state before it is in the list as backup "before restore".',
     rotation: 'Kept: the last 10, one a day for a week, one a week for a month and one a month for a year.',
     reasons: {

@@ -129,6 +129,8 @@ export const enContributions: Shape<typeof nlContributions> = {
       BIRTH_DATE_MISSING: 'birth date missing (the fee depends on age)',
     },
     reason: {
+      RUN_PLAN_EXPIRED: 'The dry run has expired (unused for too long, or already run); nothing was saved. Do the dry run again.',
+      RUN_PLAN_MISMATCH: 'The dry run belongs to another period or invoice date; nothing was saved. Do the dry run again.',
       RUN_DATA_CHANGED: 'Something else was saved during the run; nothing of the run was kept. Run it again.',
       RUN_HAS_PROBLEMS: 'The run has problems that must be solved first; nothing was saved.',
       RUN_CLOSED: 'This run is closed (sent or exported). Correct it with credit notes.',
@@ -222,6 +224,7 @@ export const enContributions: Shape<typeof nlContributions> = {
       sepa_batch_items: 'Direct debit item',
     },
     operation: {
+      contributions_setSettings: 'Invoicing settings changed',
       paymentSettings_set: 'Payment details changed',
       feeSchedules_save: 'Fees saved',
       contributionRuns_run: 'Contribution run',

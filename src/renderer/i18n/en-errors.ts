@@ -86,6 +86,7 @@ export const enErrors: Shape<typeof nlErrors> = {
       STORAGE_IO: 'Reading or writing the disk failed (a disk or USB error). Check the disk and try again; nothing was half saved.',
       STORAGE_PASSWORD_REQUIRED: 'This administration is encrypted. Enter its password to open it.',
       STORAGE_WRONG_PASSWORD: 'The password is wrong. Mind capitals and the Caps Lock key and try again; the administration was not changed.',
+      BACKUP_PASSWORD_REQUIRED: 'This backup was made when the administration had another password. Give the password of then to restore it; the administration was not changed.',
       INTERNAL: 'Something went wrong. Nothing was changed; please try again.',
     },
     reason: {
@@ -93,6 +94,7 @@ export const enErrors: Shape<typeof nlErrors> = {
       ANONYMISE_PREVIEW_STALE: 'Something changed since the overview of what would be erased. Nothing was erased; open anonymising again and check the new overview.',
       ALREADY_ENCRYPTED: 'This administration is already encrypted; you can change its password.',
       NOT_ENCRYPTED: 'This administration is not encrypted; encrypt it first.',
+      BAD_REQUEST_BODY: 'The request to the app was not valid JSON; nothing was changed. Try again, or restart the app.',
       TASK_DONE: 'This task is already done.',
       ...enMoreReasons,
       ...enSepa.sepa.reason,

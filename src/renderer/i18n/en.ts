@@ -33,7 +33,7 @@ export const en: Shape<typeof nl> = {
   },
   shell: {
     header: { product: 'Ledenbeheer' },
-    nav: { label: 'Main menu', overview: 'Overview', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', io: 'Import & export', duplicates: 'Duplicates', contributions: 'Contributions', bank: 'Bank', today: 'Today', requests: 'Change requests', log: 'Contact log' },
+    nav: { label: 'Main menu', overview: 'Overview', relations: 'Relations', trash: 'Trash', history: 'History', settings: 'Settings', groups: 'Groups', selections: 'Selections', units: 'Memberships', reports: 'Reports', io: 'Import & export', duplicates: 'Duplicates', contributions: 'Contributions', bank: 'Bank', today: 'Today', requests: 'Change requests', log: 'Contact log' },
     language: { label: 'Language' },
     unsaved: {
       title: 'Changes not saved',

@@ -72,6 +72,9 @@ export const nlAdministrations = {
     restoreTitle: 'Reservekopie terugzetten',
     restoreMessage: 'De administratie wordt teruggezet naar de stand van {{date}}. Wijzigingen daarna verdwijnen, maar eerst wordt een reservekopie van de huidige stand gemaakt ("vóór terugzetten"): zet die terug om dit ongedaan te maken.',
     restoreConfirm: 'Terugzetten',
+    backupPasswordTitle: 'Wachtwoord van deze reservekopie',
+    backupPasswordIntro: 'Deze reservekopie is gemaakt toen de administratie een ander wachtwoord had. Geef het wachtwoord van toen; na het terugzetten opent de administratie weer met het huidige wachtwoord.',
+    backupPassword: 'Wachtwoord van toen',
     restored: 'De reservekopie van {{date}} is teruggezet. De stand van daarvóór staat als reservekopie "vóór terugzetten" in de lijst.',
     rotation: 'Bewaard: de laatste 10, één per dag voor een week, één per week voor een maand en één per maand voor een jaar.',
     reasons: {

@@ -127,6 +127,8 @@ export const nlContributions = {
       BIRTH_DATE_MISSING: 'geboortedatum ontbreekt (het tarief hangt van de leeftijd af)',
     },
     reason: {
+      RUN_PLAN_EXPIRED: 'De proefrun is verlopen (te lang niet gebruikt, of al uitgevoerd); er is niets opgeslagen. Doe de proefrun opnieuw.',
+      RUN_PLAN_MISMATCH: 'De proefrun hoort bij een andere periode of factuurdatum; er is niets opgeslagen. Doe de proefrun opnieuw.',
       RUN_DATA_CHANGED: 'Tijdens de run is er iets anders opgeslagen; er is niets van de run bewaard. Voer de run opnieuw uit.',
       RUN_HAS_PROBLEMS: 'De run heeft problemen die eerst opgelost moeten worden; er is niets opgeslagen.',
       RUN_CLOSED: 'Deze run is afgesloten (verstuurd of geëxporteerd). Corrigeer met creditnota’s.',
@@ -220,6 +222,7 @@ export const nlContributions = {
       sepa_batch_items: 'Incassopost',
     },
     operation: {
+      contributions_setSettings: 'Factuurinstellingen gewijzigd',
       paymentSettings_set: 'Betaalgegevens gewijzigd',
       feeSchedules_save: 'Tarieven opgeslagen',
       contributionRuns_run: 'Contributierun',

@@ -45,6 +45,7 @@ export const nl = {
       groups: 'Groepen',
       selections: 'Selecties',
       units: 'Lidmaatschappen',
+      reports: 'Rapporten',
       io: 'Import & export',
       duplicates: 'Dubbelen',
       today: 'Vandaag',

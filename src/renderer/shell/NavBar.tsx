@@ -10,6 +10,7 @@ const ITEMS: { page: Route['page']; key: string; route: Route }[] = [
   { page: 'groups', key: 'shell.nav.groups', route: { page: 'groups' } },
   { page: 'selections', key: 'shell.nav.selections', route: { page: 'selections' } },
   { page: 'units', key: 'shell.nav.units', route: { page: 'units' } },
+  { page: 'reports', key: 'shell.nav.reports', route: { page: 'reports' } },
   { page: 'requests', key: 'shell.nav.requests', route: { page: 'requests' } },
   { page: 'log', key: 'shell.nav.log', route: { page: 'log' } },
   { page: 'contributions', key: 'shell.nav.contributions', route: { page: 'contributions' } },

@@ -15,6 +15,7 @@ import { ContributionsPage } from '../features/contributions/ContributionsPage';
 import { BankPage } from '../features/bank/BankPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { FigureListPage } from '../features/lists/FigureListPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { useNavigation } from './navigation';
 
 export function Screen() {
@@ -24,6 +25,8 @@ export function Screen() {
       return <OverviewPage />;
     case 'list':
       return <FigureListPage key={JSON.stringify(route)} title={route.title} condition={route.condition} moment={route.moment} />;
+    case 'reports':
+      return <ReportsPage key={route.report ?? ''} report={route.report} />;
     case 'relations':
       return <RelationsPage />;
     case 'relation':

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Condition, EvaluationMoment } from '../../shared/contract';
+import type { ReportKey } from '../features/reports/report-requests';
 import { UnsavedChangesModal } from './UnsavedChangesModal';
 
 export type CardTab = 'fields' | 'addresses' | 'links' | 'classification' | 'groups' | 'memberships' | 'contributions' | 'contacts' | 'history';
@@ -8,6 +9,7 @@ export type Route =
   | { page: 'overview' }
   /** The list behind a number: exactly the condition and moment that counted it. */
   | { page: 'list'; title: string; condition: Condition; moment: EvaluationMoment }
+  | { page: 'reports'; report?: ReportKey }
   | { page: 'relations' }
   | { page: 'relation'; id: string; tab?: CardTab }
   | { page: 'trash' }

@@ -75,7 +75,8 @@ export const hostContract = defineContract({
     output: z.object({ file: z.string().nullable() }),
   },
   'administrations.restore': {
-    input: z.object({ name: z.string().min(1).max(400) }),
+    /** `password`: the backup's own, when it was made under another password (BACKUP_PASSWORD_REQUIRED without it). */
+    input: z.object({ name: z.string().min(1).max(400), password: password.optional() }),
     output: z.object({ restored: backupDto, before: backupDto }),
   },
 });

@@ -29,4 +29,6 @@ export const backupsContract = defineContract({
   /** `PRAGMA quick_check`: reads every page. The hosts run it after the window shows (answered on the read connection). */
   'backups.checkFile': { input: z.object({}), output: z.object({ ok: z.boolean(), result: z.string() }) },
   'backups.setFolder': { input: z.object({ folder }), output: z.object({ folder: z.string() }) },
+  /** After "Versleutelen": the backups made before it, still plain, are re-encrypted with the administration's key (backups/encrypt-backups.ts). */
+  'backups.encryptPlain': { input: z.object({}), output: z.object({ encrypted: z.array(z.string()) }) },
 });

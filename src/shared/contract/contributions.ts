@@ -8,6 +8,20 @@ const cents = z.number().int({ message: 'AMOUNT_NOT_CENTS' }).min(-100_000_000).
 const periodCode = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/, { message: 'CODE_INVALID' });
 
 // ── settings ───────────────────────────────────────────────────────────────
+/**
+ * The association itself, one setting for every document that names it: invoices and
+ * reminders (sender), the EPC payment QR code (the account paid to) and SEPA files (the
+ * creditor's name, IBAN and BIC).
+ */
+export const associationSettings = z.object({
+  name: optionalText(70),
+  addressLines: z.array(requiredText(70)).max(4).default([]),
+  iban: optionalIban,
+  bic: optionalBic,
+  email: optionalEmail,
+});
+export type AssociationSettings = z.output<typeof associationSettings>;
+
 export const invoicingSettings = z.object({
   /** Before the year in every number: 'C' gives C2027-00001. */
   invoicePrefix: z.string().trim().regex(/^[A-Za-z]{0,6}$/, { message: 'PREFIX_INVALID' }).default('C'),
@@ -20,16 +34,12 @@ export const invoicingSettings = z.object({
    * invoice's year and sequence; invoices already written keep theirs.
    */
   referenceKind: z.enum(['betalingskenmerk', 'rf']).default('betalingskenmerk'),
-  /** The association as it stands on invoices and reminders, and the account the EPC payment QR code pays to. */
-  sender: z
-    .object({
-      name: optionalText(70),
-      addressLines: z.array(requiredText(70)).max(4).default([]),
-      iban: optionalIban,
-      bic: optionalBic,
-      email: optionalEmail,
-    })
-    .default({ name: null, addressLines: [], iban: null, bic: null, email: null }),
+  /**
+   * The association as it stands on invoices and reminders, and the account the EPC payment
+   * QR code pays to. A view of the one association setting (core/association): the SEPA
+   * creditor settings show the same name, IBAN and BIC.
+   */
+  sender: associationSettings.default({ name: null, addressLines: [], iban: null, bic: null, email: null }),
 });
 export type InvoicingSettings = z.output<typeof invoicingSettings>;
 
@@ -108,6 +118,8 @@ export const runResultDto = z.object({
   exempt: z.array(z.object({ relationId: id, name: z.string(), reason: z.string() })),
   /** The first `itemLimit` invoices (all counts and totals cover every invoice). */
   invoices: z.array(runInvoiceDto),
+  /** A dry run without problems holds what it computed: committing this plan writes exactly that. */
+  planId: z.string().nullable(),
 });
 export type RunResultDto = z.infer<typeof runResultDto>;
 
@@ -223,7 +235,15 @@ export const contributionsContract = defineContract({
   },
   'feeSchedules.save': { input: z.object({ schedule: feeSchedule }), output: z.object({ id, version: z.number().int() }) },
   'contributionRuns.run': {
-    input: z.object({ periodCode, invoiceDate: isoDate.optional(), dryRun, itemLimit: z.number().int().min(0).max(1_000_000).default(500), jobId: z.string().min(1).max(64).optional() }),
+    input: z.object({
+      periodCode,
+      invoiceDate: isoDate.optional(),
+      dryRun,
+      itemLimit: z.number().int().min(0).max(1_000_000).default(500),
+      /** Commit the plan a dry run returned (refused as RUN_DATA_CHANGED when data changed since). */
+      planId: z.string().min(1).max(64).optional(),
+      jobId: z.string().min(1).max(64).optional(),
+    }),
     output: runResultDto,
   },
   'contributionRuns.list': { input: z.object({}), output: z.object({ rows: z.array(runDto) }) },

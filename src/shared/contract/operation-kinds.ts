@@ -24,7 +24,7 @@ export const OPERATION_KINDS = [
   'io.import', 'io.undoImport', 'exchange.importJson',
   'setup.defaults', 'setup.groupRoles', 'demo.generate',
   'dedupe.merge', 'dedupe.undoMerge', 'dedupe.dismiss', 'dedupe.undismiss', 'dedupe.setWeights',
-  'paymentSettings.set', 'feeSchedules.save', 'contributionRuns.run', 'contributionRuns.close', 'contributionRuns.undo',
+  'contributions.setSettings', 'paymentSettings.set', 'feeSchedules.save', 'contributionRuns.run', 'contributionRuns.close', 'contributionRuns.undo',
   'invoices.create', 'invoices.setLines', 'invoices.markSent', 'invoices.credit', 'payments.add', 'payments.remove', 'reminders.run',
   'requests.load', 'requests.assign', 'requests.approve', 'requests.reject',
   'log.add', 'log.addMail', 'log.remove', 'log.lettersSent',

@@ -34,5 +34,9 @@ export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodNa
   'lists.emails',
   'reports.membersPerUnit',
   'reports.ageCategories',
+  'reports.birthdays',
+  'reports.jubilees',
+  'reports.contributions',
+  'reports.board',
   'backups.checkFile',
 ]);

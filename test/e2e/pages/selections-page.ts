@@ -128,6 +128,6 @@ export class SelectionsPage {
   }
 
   async resultNames(): Promise<string[]> {
-    return (await this.results.locator('td:nth-child(2)').allInnerTexts()).map((s) => s.trim()).sort();
+    return (await this.results.getByTestId('result-name').allInnerTexts()).map((s) => s.trim()).sort();
   }
 }

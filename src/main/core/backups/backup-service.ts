@@ -31,16 +31,20 @@ export interface BackupService {
   before(reason: BackupReason): void;
   /** Waits for backups still being compressed. */
   settle(): Promise<void>;
+  /** Whether a backup is still being compressed. */
+  busy(): boolean;
 }
 
 const lastOperation = (ctx: CoreContext) =>
   (ctx.sqlite.prepare('SELECT max(rowid) AS n FROM operations').get() as { n: number | null }).n ?? 0;
 
+/** The last backup time taken in this thread, across services: two cores on one folder never share a name. */
+let lastAt = 0;
+
 export function createBackupService(ctx: CoreContext): BackupService {
   const pending = new Set<Promise<unknown>>();
   // The last operation a backup holds; the periodic backup is skipped while it is still the last.
   let backedUpAt = -1;
-  let lastAt = 0;
   const track = <T>(p: Promise<T>): Promise<T> => {
     pending.add(p);
     void p.finally(() => pending.delete(p)).catch(() => undefined);
@@ -80,5 +84,6 @@ export function createBackupService(ctx: CoreContext): BackupService {
     async settle() {
       await Promise.allSettled([...pending]);
     },
+    busy: () => pending.size > 0,
   };
 }

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { createCore } from '../create-core';
 import { acquireLock, lockFileFor } from '../storage/file-lock';
 import { storageWarning } from '../storage/sync-folder';
 import { backupsToKeep, listBackups } from './backup-files';
+import { startBackup } from './make-backup';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 let tmp: ReturnType<typeof tempDir>;
@@ -69,6 +71,31 @@ describe('backup rotation', () => {
       expect(fs.readdirSync(core.backups.folder()).filter((n) => n.includes('.part-'))).toEqual([]);
     } finally {
       core.close();
+    }
+  });
+
+  it('two backups under one name in one process: the second is refused and leaves the first one\'s temporary files alone', async () => {
+    // Two cores on one folder within one millisecond (a CLI command right after another,
+    // a test's fixed clock) used to share the `.part-<pid>` names: the second cleared the
+    // first one's copy while it was being compressed (ENOENT, and no backup).
+    const file = await administration(30);
+    const one = createCore({ file, actor: 'test' });
+    const two = createCore({ file, actor: 'test' });
+    try {
+      const folder = one.backups.folder();
+      const at = Date.UTC(2026, 5, 15, 10);
+      const first = startBackup(one.ctx.sqlite, { file, folder, reason: 'merge', now: at });
+      const second = startBackup(two.ctx.sqlite, { file, folder, reason: 'merge', now: at });
+      await expect(second).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'FILE_EXISTS' } });
+      const made = await first;
+      expect(listBackups(file, folder).map((b) => b.name)).toEqual([made.name]);
+      expect(fs.readdirSync(folder).filter((n) => n.includes('.part-'))).toEqual([]);
+      const copy = path.join(tmp.dir, 'uitgepakt.sqlite');
+      fs.writeFileSync(copy, zlib.gunzipSync(fs.readFileSync(made.file)));
+      expect(count(copy)).toBe(30);
+    } finally {
+      one.close();
+      two.close();
     }
   });
 });

@@ -63,4 +63,44 @@ describe('backups of an encrypted administration', () => {
     expect(relations(file, PASSWORD)).toBe(1);
     expect(fs.readdirSync(path.dirname(file)).filter((f) => f.includes('.part-'))).toEqual([]);
   });
+
+  it('after "Versleutelen" the plain backups made before are re-encrypted in place: no plain name left in the folder\'s bytes', async () => {
+    tmp = tempDir();
+    const file = path.join(tmp.dir, 'vereniging.sqlite');
+    let core = createCore({ file, actor: 'test' });
+    await core.call('relations.create', { kind: 'person', fields: { firstName: 'Wilhelmina', lastName: 'Zwanenburg', email: 'w.zwanenburg@example.nl' } });
+    const first = await core.backups.make('manual');
+    await core.call('relations.create', { kind: 'person', fields: { lastName: 'Jansen' } });
+    const second = await core.backups.make('interval');
+    const folder = core.backups.folder();
+    core.close();
+    const bytesOf = (f: string) => (f.endsWith('.gz') ? zlib.gunzipSync(fs.readFileSync(f)) : fs.readFileSync(f));
+    // The test would prove nothing if the plain backups did not show the name.
+    expect(bytesOf(first!.file).includes('Zwanenburg')).toBe(true);
+
+    changeKey(file, null, PASSWORD);
+    core = createCore({ file, actor: 'test', password: PASSWORD });
+    try {
+      expect((await core.call('backups.encryptPlain', {})).encrypted.sort()).toEqual([first!.name, second!.name].sort());
+      // Once encrypted, nothing is left to do.
+      expect((await core.call('backups.encryptPlain', {})).encrypted).toEqual([]);
+      expect(core.backups.list().map((b) => b.name).sort()).toEqual([first!.name, second!.name].sort());
+    } finally {
+      core.close();
+    }
+    for (const name of fs.readdirSync(folder)) {
+      const raw = fs.readFileSync(path.join(folder, name));
+      const unpacked = bytesOf(path.join(folder, name));
+      for (const bytes of [raw, unpacked]) {
+        expect(bytes.includes('Zwanenburg'), name).toBe(false);
+        expect(bytes.includes('w.zwanenburg@example.nl'), name).toBe(false);
+        expect(bytes.includes('SQLite format 3'), name).toBe(false);
+      }
+      expect(fs.statSync(path.join(folder, name)).mode & 0o777).toBe(0o600);
+    }
+    expect(fs.readdirSync(folder).filter((f) => f.includes('.part-'))).toEqual([]);
+    // Still backups of this administration: the first one restores with the current password.
+    await restoreAdministration(file, first!.name, { actor: 'test', password: PASSWORD });
+    expect(relations(file, PASSWORD)).toBe(1);
+  });
 });

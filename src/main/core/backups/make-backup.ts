@@ -15,6 +15,9 @@ import { backupName, listBackups, rotateBackups, type BackupFile, type BackupRea
 /** gzip level 3: most of level 6's gain at about twice its speed (bench: backup). */
 const GZIP_LEVEL = 3;
 
+/** Targets of this process's backups still being made (their temporary names are `.part-<pid>`). */
+const inProgress = new Set<string>();
+
 export interface MadeBackup extends BackupFile {
   /** Size of the uncompressed copy, beside `bytes` (the compressed file). */
   copyBytes: number;
@@ -32,6 +35,10 @@ export function startBackup(sqlite: Database.Database, opts: { file: string; fol
   const target = path.join(folder, backupName(opts.file, opts.now, opts.reason));
   const raw = tempNameFor(target.replace(/\.gz$/, ''));
   const packed = tempNameFor(target);
+  // A second backup under the same name from this process (another core on the same folder
+  // within the same millisecond) would share the temporary names: it must not clear them.
+  if (inProgress.has(target)) return Promise.reject(new DomainError('CONFLICT', { reason: 'FILE_EXISTS', file: target }));
+  inProgress.add(target);
   const cleanup = () => {
     removeTemp(raw);
     removeTemp(packed);
@@ -46,6 +53,7 @@ export function startBackup(sqlite: Database.Database, opts: { file: string; fol
     verifyCopy(raw, sqlite.name, folder, { administration: true, password });
   } catch (e) {
     cleanup();
+    inProgress.delete(target);
     return Promise.reject(storageError(e, target) ?? e);
   }
   return (async () => {
@@ -64,6 +72,7 @@ export function startBackup(sqlite: Database.Database, opts: { file: string; fol
       throw storageError(e, target) ?? e;
     } finally {
       cleanup();
+      inProgress.delete(target);
     }
   })();
 }

@@ -23,12 +23,13 @@ const KEPT_SETTINGS = ['backups.folder'];
  * one file beside the other. No connection may be open on `file` (the caller closed its own).
  *
  * `password` is the administration's current key (null: plain). An encrypted backup opens
- * with it (a backup made before the last password change needs the password of then:
- * STORAGE_WRONG_PASSWORD); a plain backup of an administration that is encrypted now (made
+ * with it, or with `backupPassword`: a backup made before the last password change needs the
+ * password of then (without it BACKUP_PASSWORD_REQUIRED, a wrong one STORAGE_WRONG_PASSWORD),
+ * and is re-keyed to the current key before the swap; a plain backup of an administration that is encrypted now (made
  * before "Versleutelen") is encrypted with it before the swap, so a restore never leaves
  * the administration readable without its password.
  */
-export async function restoreFile(file: string, from: string, backupsDir: string, password: string | null = null): Promise<void> {
+export async function restoreFile(file: string, from: string, backupsDir: string, password: string | null = null, backupPassword: string | null = null): Promise<void> {
   const temp = tempNameFor(file);
   removeTemp(temp);
   try {
@@ -39,8 +40,16 @@ export async function restoreFile(file: string, from: string, backupsDir: string
     else await pipeline(source, out);
     testPause('restore-unpacked');
     const encryptedCopy = isEncryptedFile(temp);
-    verifyCopy(temp, from, backupsDir, { administration: true, password: encryptedCopy ? password : null });
-    if (password && !encryptedCopy) changeKey(temp, null, password);
+    const copyKey = encryptedCopy ? (backupPassword ?? password) : null;
+    try {
+      verifyCopy(temp, from, backupsDir, { administration: true, password: copyKey });
+    } catch (e) {
+      const code = e instanceof DomainError ? e.code : null;
+      if (backupPassword === null && (code === 'STORAGE_WRONG_PASSWORD' || code === 'STORAGE_PASSWORD_REQUIRED')) throw new DomainError('BACKUP_PASSWORD_REQUIRED', { file: path.basename(from) });
+      throw e;
+    }
+    // The restored administration keeps its current key (or stays plain).
+    if (copyKey !== password) changeKey(temp, copyKey, password);
     if (fs.existsSync(file)) {
       const current = openKeyed(file, password);
       try {

@@ -22,10 +22,11 @@ export function findBackup(list: BackupFile[], from: string): BackupFile | { fil
  * (restoreFile: whole or not at all) and runs the after-restore steps on the result. The
  * app does the same steps across its core threads (main/administrations/session.ts).
  */
-export async function restoreAdministration(file: string, from: string, opts: Omit<CoreOptions, 'file'> = {}): Promise<{ restored: { file: string; name: string }; before: MadeBackup }> {
+export async function restoreAdministration(file: string, from: string, opts: Omit<CoreOptions, 'file'> & { backupPassword?: string | null } = {}): Promise<{ restored: { file: string; name: string }; before: MadeBackup }> {
+  const { backupPassword = null, ...coreOpts } = opts;
   const lock = acquireLock(file);
   try {
-    const core = createCore({ ...opts, file });
+    const core = createCore({ ...coreOpts, file });
     let before: MadeBackup;
     let chosen: BackupFile | { file: string; name: string };
     let folder: string;
@@ -38,8 +39,8 @@ export async function restoreAdministration(file: string, from: string, opts: Om
     } finally {
       core.close();
     }
-    await restoreFile(file, chosen.file, folder, opts.password ?? null);
-    const after = createCore({ ...opts, file });
+    await restoreFile(file, chosen.file, folder, opts.password ?? null, backupPassword);
+    const after = createCore({ ...coreOpts, file });
     try {
       runAfterRestoreSteps(after.ctx, { restoredFrom: chosen.file });
     } finally {

@@ -112,6 +112,17 @@ describe('condition engine against a day-by-day oracle', () => {
             const boundaries = [...engine.values()].flatMap((set) => set.flatMap((i) => [i.from, i.to])).filter(Number.isFinite);
             const days = [...new Set([...DAYS.map(toDay), ...boundaries].flatMap((d) => [d, d - 1]).map(fromDay))]
               .concat(randomDays, ['1999-01-01', '2030-05-05']);
+            // A one-day moment is evaluated with set operations on ids (and durations read on
+            // the day): on the days the answer changes, and the day before each, it finds exactly
+            // the relations the history holds on it.
+            const changeDays = [...new Set(boundaries.flatMap((d) => [d, d - 1]))].map(fromDay);
+            for (const day of changeDays) {
+              const onDay = [...evaluateCondition(core.ctx, condition, { on: day }).keys()].sort();
+              const fromHistory = [...engine].filter(([, set]) => contains(set, toDay(day))).map(([id]) => id).sort();
+              if (onDay.join() !== fromHistory.join()) {
+                throw new Error(`seed ${seed} ${day}: on the day ${onDay.join()}, from the history ${fromHistory.join()} for ${JSON.stringify(condition)}`);
+              }
+            }
             for (const id of naive.relationIds) {
               for (const day of days) {
                 const expected = naive.holds(condition, id, day);

@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
 import type { Condition, EvaluationMoment } from '../../../shared/contract/conditions';
-import { NEG_INF, POS_INF, clip, isEmpty, toDay, totalDays, type IntervalSet } from './interval-set';
+import { NEG_INF, POS_INF, clip, contains, isEmpty, toDay, totalDays, type IntervalSet } from './interval-set';
 import { and, not, or, NOBODY, EVERYBODY, resolve, type RelationIntervals } from './relation-intervals';
 import type { EvalScope } from './eval-scope';
 import * as relationAtoms from './atoms/relation-atoms';
@@ -53,7 +53,7 @@ export function windowOf(moment: EvaluationMoment | 'always'): Window {
   return { from: toDay(moment.from), to: toDay(moment.to) };
 }
 
-export function newScope(ctx: CoreContext, window: Window, relationIds: string[] | null = null, bulk = false): EvalScope {
+export function newScope(ctx: CoreContext, window: Window, relationIds: string[] | null = null, bulk: EvalScope['bulk'] = false): EvalScope {
   return { ctx, window, relationIds, stack: [], cache: new Map(), facts: new Map(), bulk, evaluate: evaluateNode };
 }
 
@@ -81,19 +81,45 @@ export function evaluateCondition(
 }
 
 /**
- * Many conditions at once (the overview's figures): the same evaluation as `evaluateCondition`
- * for each, sharing the universe read and, per window, the memoised references.
+ * Many conditions at once (the overview's figures, the chart's lines): the same evaluation as
+ * `evaluateCondition` for each, sharing the universe read, the memoised sub-conditions and
+ * references, and the fact tables (read once, in bulk, and filtered in memory per atom).
  */
 export function evaluateConditions(ctx: CoreContext, items: { condition: Condition; moment: EvaluationMoment }[]): Map<string, IntervalSet>[] {
   const universe = (ctx.sqlite.prepare('SELECT id FROM relations WHERE deleted_at IS NULL').all() as { id: string }[]).map((r) => r.id);
   const caches = new Map<string, Map<string, RelationIntervals>>();
-  const memo = new Map<string, RelationIntervals>();
+  const shared: Shared = { memo: new Map(), dayMemo: new Map(), facts: new Map(), bulk: repeatedKinds(items.map((i) => i.condition)) };
   return items.map(({ condition, moment }) => {
     const w = windowOf(moment);
     const key = `${w.from}:${w.to}`;
     if (!caches.has(key)) caches.set(key, new Map());
-    return evaluateIn(ctx, universe, condition, moment, null, caches.get(key)!, memo);
+    return evaluateIn(ctx, universe, condition, moment, null, caches.get(key)!, shared);
   });
+}
+
+/** What the evaluations of `evaluateConditions` share. */
+interface Shared {
+  memo: Map<string, RelationIntervals>;
+  dayMemo: Map<string, DaySet>;
+  facts: Map<string, unknown>;
+  bulk: ReadonlySet<Condition['type']>;
+}
+
+/** The kinds of atom that occur more than once in the conditions (distinct sub-conditions counted once, as they are memoised). */
+function repeatedKinds(conditions: Condition[]): Set<Condition['type']> {
+  const seen = new Set<string>();
+  const count = new Map<Condition['type'], number>();
+  const visit = (c: Condition) => {
+    const key = JSON.stringify(c);
+    if (seen.has(key)) return;
+    seen.add(key);
+    count.set(c.type, (count.get(c.type) ?? 0) + 1);
+    if (c.type === 'and' || c.type === 'or') c.items.forEach(visit);
+    else if (c.type === 'not' || c.type === 'duration') visit(c.item);
+    else if (c.type === 'link' && c.target) visit(c.target);
+  };
+  conditions.forEach(visit);
+  return new Set([...count].filter(([, n]) => n > 1).map(([type]) => type));
 }
 
 /** `resolve`, but with nobody in the fallback only the listed relations are looked at (not all 100,000). */
@@ -122,6 +148,64 @@ function memoEvaluate(memo: Map<string, RelationIntervals>): EvalScope['evaluate
   return evaluate;
 }
 
+/**
+ * A condition on one day: the relations that meet it, or (negated) all but those. On a single
+ * day AND, OR and NOT are set operations on relation ids, so the combinators need no
+ * per-relation interval sets (with 100,000 relations, a NOT alone is 100,000 of them).
+ * Every other node is evaluated by its evaluator as always and then read on the day.
+ */
+interface DaySet {
+  ids: Set<string>;
+  negated: boolean;
+}
+
+function dayAnd(a: DaySet, b: DaySet): DaySet {
+  if (a.negated && b.negated) return { ids: new Set([...a.ids, ...b.ids]), negated: true };
+  if (a.negated || b.negated) {
+    const [pos, neg] = a.negated ? [b, a] : [a, b];
+    const ids = new Set<string>();
+    for (const id of pos.ids) if (!neg.ids.has(id)) ids.add(id);
+    return { ids, negated: false };
+  }
+  const [small, large] = a.ids.size <= b.ids.size ? [a, b] : [b, a];
+  const ids = new Set<string>();
+  for (const id of small.ids) if (large.ids.has(id)) ids.add(id);
+  return { ids, negated: false };
+}
+
+const dayNot = (a: DaySet): DaySet => ({ ids: a.ids, negated: !a.negated });
+// De Morgan: a ∨ b = ¬(¬a ∧ ¬b).
+const dayOr = (a: DaySet, b: DaySet): DaySet => dayNot(dayAnd(dayNot(a), dayNot(b)));
+
+/** Who meets the node's result on `day` (`holds` tells whether a relation's days hold it). */
+function onDay(r: RelationIntervals, day: number, holds: (set: IntervalSet, day: number) => boolean = contains): DaySet {
+  const fallback = holds(r.fallback, day);
+  const ids = new Set<string>();
+  // With a fallback that holds on the day, the listed relations for which it does not are the exceptions.
+  for (const [id, set] of r.map) if (holds(set, day) !== fallback) ids.add(id);
+  return { ids, negated: fallback };
+}
+
+function evaluateOnDay(condition: Condition, scope: EvalScope, day: number, memo: Map<string, DaySet>): DaySet {
+  const key = `${day}:${scope.relationIds ? scope.relationIds.join(',') : '*'}:${JSON.stringify(condition)}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const each = (items: Condition[]) => items.map((i) => evaluateOnDay(i, scope, day, memo));
+  const result =
+    condition.type === 'and'
+      ? each(condition.items).reduce(dayAnd, { ids: new Set<string>(), negated: true })
+      : condition.type === 'or'
+        ? each(condition.items).reduce(dayOr, { ids: new Set<string>(), negated: false })
+        : condition.type === 'not'
+          ? dayNot(evaluateOnDay(condition.item, scope, day, memo))
+          : condition.type === 'duration'
+            ? // The item's runs read on the day, without transforming every relation's history.
+              onDay(datedAtoms.durationItem(condition, scope), day, (set, d) => datedAtoms.durationHoldsOn(set, condition.minDays, condition.maxDays, d))
+            : onDay(scope.evaluate(condition, scope), day);
+  memo.set(key, result);
+  return result;
+}
+
 function evaluateIn(
   ctx: CoreContext,
   universe: string[],
@@ -129,10 +213,28 @@ function evaluateIn(
   moment: EvaluationMoment | 'always',
   relationIds: string[] | null,
   cache: Map<string, RelationIntervals>,
-  memo?: Map<string, RelationIntervals>,
+  shared?: Shared,
 ): Map<string, IntervalSet> {
   const window = windowOf(moment);
-  const scope = { ...newScope(ctx, window, relationIds), cache, ...(memo ? { evaluate: memoEvaluate(memo) } : {}) };
+  const scope: EvalScope = {
+    ...newScope(ctx, window, relationIds, shared?.bulk ?? false),
+    cache,
+    ...(shared ? { evaluate: memoEvaluate(shared.memo), facts: shared.facts } : {}),
+  };
+  if (window.to === window.from + 1) {
+    // One day: the result is who meets it, each on that day.
+    const found = evaluateOnDay(condition, scope, window.from, shared?.dayMemo ?? new Map());
+    const days: IntervalSet = [{ from: window.from, to: window.to }];
+    const out = new Map<string, IntervalSet>();
+    if (found.negated) {
+      for (const id of universe) if (!found.ids.has(id)) out.set(id, days);
+    } else {
+      let set = universeSets.get(universe);
+      if (!set) universeSets.set(universe, (set = new Set(universe)));
+      for (const id of found.ids) if (set.has(id)) out.set(id, days);
+    }
+    return out;
+  }
   const result = evaluateIntervals(scope, condition);
   const found = resolveIn(result, universe, window);
   if (moment !== 'always' && 'wholePeriod' in moment && moment.wholePeriod) {

@@ -17,11 +17,17 @@ export interface EvalScope {
   /** Rows read once and filtered in memory by many atoms (e.g. 200 unit rules over one address table). */
   facts: Map<string, unknown>;
   /**
-   * Many atoms of the same kind will follow (a membership recompute): read fact tables once
-   * and filter in memory. Otherwise each atom lets SQLite filter, which is faster for one.
+   * Many atoms of the same kind will follow (a membership recompute: all kinds; the overview:
+   * the kinds its figures use more than once): read their fact tables once and filter in
+   * memory. Otherwise each atom lets SQLite filter, which is faster for one.
    */
-  bulk: boolean;
+  bulk: boolean | ReadonlySet<Condition['type']>;
   evaluate: (condition: Condition, scope: EvalScope) => RelationIntervals;
+}
+
+/** Whether atoms of this kind read their table once for the scope (see `bulk`). */
+export function inBulk(scope: EvalScope, type: Condition['type']): boolean {
+  return scope.bulk === true || (scope.bulk !== false && scope.bulk.has(type));
 }
 
 /** SQL bounds of the window as ISO strings ('0000-01-01'/'9999-12-31' for unbounded ends). */
@@ -57,8 +63,23 @@ export function withReference(scope: EvalScope, ref: string, compute: (scope: Ev
   return result;
 }
 
-/** Reads a fact table once per evaluation scope. */
-export function cachedFacts<T>(scope: EvalScope, key: string, load: () => T): T {
-  if (!scope.facts.has(key)) scope.facts.set(key, load());
-  return scope.facts.get(key) as T;
+/** A number per relation filter (scopes derived from one share its array): part of a facts key. */
+const filterIds = new WeakMap<string[], number>();
+let nextFilterId = 0;
+
+/**
+ * Reads a fact table once per evaluation scope. The facts are shared by scopes derived from
+ * it (a duration reads a wider window, a link target everyone) and, in the overview, by many
+ * evaluations: so the key carries the window (unless the rows are read for all days) and the
+ * relation filter the rows were read with.
+ */
+export function cachedFacts<T>(scope: EvalScope, key: string, load: () => T, opts: { allDays?: boolean } = {}): T {
+  let filter = '*';
+  if (scope.relationIds) {
+    if (!filterIds.has(scope.relationIds)) filterIds.set(scope.relationIds, nextFilterId++);
+    filter = String(filterIds.get(scope.relationIds));
+  }
+  const full = `${key}@${opts.allDays ? '*' : `${scope.window.from}:${scope.window.to}`}:${filter}`;
+  if (!scope.facts.has(full)) scope.facts.set(full, load());
+  return scope.facts.get(full) as T;
 }

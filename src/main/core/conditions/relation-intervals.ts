@@ -23,9 +23,16 @@ export function fromFacts(facts: Iterable<[string, IntervalSet]>): RelationInter
   for (const [id, set] of facts) {
     if (isEmpty(set)) continue;
     const prev = map.get(id);
-    map.set(id, prev ? union(prev, set) : set);
+    if (!prev) map.set(id, set);
+    // Stored periods often repeat (a member of a unit is one of its ancestors on the same days): keep the covering one.
+    else if (!covers(prev, set)) map.set(id, covers(set, prev) ? set : union(prev, set));
   }
   return { fallback: EMPTY, map };
+}
+
+/** Whether the one interval of `a` holds all of `b` (a cheap test before a union). */
+function covers(a: IntervalSet, b: IntervalSet): boolean {
+  return a.length === 1 && b.length > 0 && a[0]!.from <= b[0]!.from && a[0]!.to >= b[b.length - 1]!.to;
 }
 
 function combine(a: RelationIntervals, b: RelationIntervals, op: (x: IntervalSet, y: IntervalSet) => IntervalSet): RelationIntervals {

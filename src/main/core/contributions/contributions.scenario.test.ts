@@ -163,7 +163,7 @@ describe('contribution run 2027', () => {
     expect(count('invoices')).toBe(0);
     const committed = await run(false);
     expect(committed.saved).toBe(true);
-    expect({ ...committed, saved: false, runId: null }).toEqual({ ...preview, saved: false, runId: null });
+    expect({ ...committed, saved: false, runId: null, planId: null }).toEqual({ ...preview, saved: false, runId: null, planId: null });
     expect(committed.invoiceCount).toBe(14);
     expect(committed.invoices.map((i) => i.number)).toEqual(Array.from({ length: 14 }, (_, k) => `C2026-${String(k + 1).padStart(5, '0')}`));
     const stored = await core.call('invoices.list', { runId: committed.runId!, limit: 100 });

@@ -38,15 +38,15 @@ export function invoiceWriter(ctx: CoreContext) {
   const { invoicePrefix, referenceKind } = getInvoicingSettings(ctx);
   const reference = referenceKind === 'rf' ? makeRfReference : makePaymentReference;
   const maxSeq = ctx.sqlite.prepare('SELECT coalesce(max(sequence), 0) AS n FROM invoices WHERE year = ?');
+  // Positional parameters: at 100,000 invoices binding by name costs more than the inserts.
   const insertInvoice = ctx.sqlite.prepare(
     `INSERT INTO invoices (id, number, year, sequence, relation_id, run_id, kind, credits_invoice_id, invoice_date, due_date, payment_method,
                            payment_reference, description, total_cents, created_at, updated_at)
-     VALUES (@id, @number, @year, @sequence, @relationId, @runId, @kind, @creditsInvoiceId, @invoiceDate, @dueDate, @paymentMethod,
-             @paymentReference, @description, @totalCents, @now, @now)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertLine = ctx.sqlite.prepare(
     `INSERT INTO invoice_lines (id, invoice_id, position, kind, member_relation_id, period_code, membership_type_code, charge_code, description, amount_cents, vat_rate)
-     VALUES (@id, @invoiceId, @position, @kind, @memberRelationId, @periodCode, @membershipTypeCode, @chargeCode, @description, @amountCents, @vatRate)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertInstalment = ctx.sqlite.prepare(
     'INSERT INTO invoice_instalments (id, invoice_id, sequence, due_date, amount_cents) VALUES (?, ?, ?, ?, ?)',
@@ -66,19 +66,13 @@ export function invoiceWriter(ctx: CoreContext) {
       const id = `${base}.${String(++count).padStart(7, '0')}`;
       const number = `${invoicePrefix}${year}-${String(sequence).padStart(5, '0')}`;
       const totalCents = inv.lines.reduce((s, l) => s + l.amountCents, 0);
-      insertInvoice.run({
-        ...inv,
-        lines: undefined,
-        instalments: undefined,
-        id,
-        number,
-        year,
-        sequence,
-        paymentReference: reference(`${year}${String(sequence).padStart(11, '0')}`),
-        totalCents,
-        now,
-      });
-      inv.lines.forEach((l, position) => insertLine.run({ ...l, id: `${id}.l${String(position).padStart(3, '0')}`, invoiceId: id, position }));
+      insertInvoice.run(
+        id, number, year, sequence, inv.relationId, inv.runId, inv.kind, inv.creditsInvoiceId, inv.invoiceDate, inv.dueDate, inv.paymentMethod,
+        reference(`${year}${String(sequence).padStart(11, '0')}`), inv.description, totalCents, now, now,
+      );
+      inv.lines.forEach((l, position) =>
+        insertLine.run(`${id}.l${String(position).padStart(3, '0')}`, id, position, l.kind, l.memberRelationId, l.periodCode, l.membershipTypeCode, l.chargeCode, l.description, l.amountCents, l.vatRate),
+      );
       const parts = inv.instalments.length > 0 ? inv.instalments : [{ dueDate: inv.dueDate, amountCents: totalCents }];
       parts.forEach((p, k) => insertInstalment.run(`${id}.t${String(k + 1).padStart(2, '0')}`, id, k + 1, p.dueDate, p.amountCents));
       return { id, number };

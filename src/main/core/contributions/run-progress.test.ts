@@ -4,9 +4,10 @@ import { schedule2027, setupClub } from './testing/contribution-fixture';
 
 /** A run reports its steps as io.progressed events, and a cancel before the write leaves nothing written. */
 let core: ReturnType<typeof createTestCore>;
+let person: Awaited<ReturnType<typeof setupClub>>['person'];
 beforeEach(async () => {
   core = createTestCore();
-  const { person } = await setupClub(core);
+  ({ person } = await setupClub(core));
   for (let i = 0; i < 5; i++) await person({ name: `Lid ${i} Test`, birthDate: '1980-01-01' });
   await core.call('feeSchedules.save', { schedule: schedule2027({ household: null, oneOffCharges: [] }) });
 });
@@ -42,5 +43,40 @@ describe('contribution run progress and cancel', () => {
     });
     await expect(core.call('contributionRuns.run', { periodCode: '2027', invoiceDate: '2026-12-01', jobId: 'run-4' })).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'RUN_DATA_CHANGED' } });
     expect(count('invoices')).toBe(0);
+  });
+});
+
+describe('committing the plan of a dry run', () => {
+  const run = (extra: Record<string, unknown>) => core.call('contributionRuns.run', { periodCode: '2027', invoiceDate: '2026-12-01', itemLimit: 100, ...extra });
+
+  it('writes exactly what the dry run showed, numbers included, and the plan commits once', async () => {
+    const preview = await run({ dryRun: true });
+    expect(preview.planId).toEqual(expect.any(String));
+    expect(count('invoices')).toBe(0);
+    const done = await run({ dryRun: false, planId: preview.planId });
+    expect(done).toMatchObject({ saved: true, invoiceCount: preview.invoiceCount, totalCents: preview.totalCents, planId: null });
+    expect(done.invoices).toEqual(preview.invoices);
+    const stored = core.ctx.sqlite.prepare('SELECT number, total_cents AS totalCents FROM invoices ORDER BY sequence').all();
+    expect(stored).toEqual(preview.invoices.map((i) => ({ number: i.number, totalCents: i.totalCents })));
+    await expect(run({ dryRun: false, planId: preview.planId })).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'RUN_PLAN_EXPIRED' } });
+    expect(count('invoices')).toBe(preview.invoiceCount);
+  });
+
+  it('refuses the plan when anything was saved after the dry run, or for another period or date', async () => {
+    const preview = await run({ dryRun: true });
+    await expect(core.call('contributionRuns.run', { periodCode: '2027', invoiceDate: '2026-12-02', dryRun: false, planId: preview.planId! })).rejects.toMatchObject({
+      details: { reason: 'RUN_PLAN_MISMATCH' },
+    });
+    await core.call('relations.create', { kind: 'person', fields: { firstName: 'Iemand', lastName: 'Later' } });
+    await expect(run({ dryRun: false, planId: preview.planId })).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'RUN_DATA_CHANGED' } });
+    expect(count('invoices')).toBe(0);
+  });
+
+  it('holds no plan for a dry run with problems', async () => {
+    const id = await person({ name: 'Zonder Iban', birthDate: '1980-01-01' });
+    await core.call('paymentSettings.set', { relationId: id, settings: { method: 'incasso' } });
+    const preview = await run({ dryRun: true });
+    expect(preview.problems.map((p) => p.code)).toEqual(['DEBIT_WITHOUT_IBAN']);
+    expect(preview.planId).toBeNull();
   });
 });

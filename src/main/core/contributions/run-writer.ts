@@ -1,3 +1,4 @@
+import { withPageCacheOfAtLeast } from '../db/page-cache';
 import type { CoreContext } from '../context';
 import { addDays } from '../../../shared/dutch/dates';
 import { suspendInsertAudit } from '../exchange/set-based-audit';
@@ -21,8 +22,10 @@ interface RunHeader {
 export function writeRunInvoices(ctx: CoreContext, run: RunHeader, invoices: RunInvoice[]): string[] {
   const writer = invoiceWriter(ctx);
   // As the bulk load does: a large run touches more index pages than the default cache holds.
-  const previousCache = ctx.sqlite.pragma('cache_size', { simple: true }) as number;
-  if (invoices.length > 10_000) ctx.sqlite.pragma('cache_size = -131072');
+  return withPageCacheOfAtLeast(ctx.sqlite, invoices.length > 10_000 ? 262_144 : 0, () => writeAll(writer, run, invoices, ctx));
+}
+
+function writeAll(writer: ReturnType<typeof invoiceWriter>, run: RunHeader, invoices: RunInvoice[], ctx: CoreContext): string[] {
   const suspended = ['invoices', 'invoice_lines', 'invoice_instalments'].map((t) => suspendInsertAudit(ctx.sqlite, t));
   try {
     return invoices.map(
@@ -51,6 +54,5 @@ export function writeRunInvoices(ctx: CoreContext, run: RunHeader, invoices: Run
     );
   } finally {
     for (const s of suspended) s?.resume();
-    ctx.sqlite.pragma(`cache_size = ${previousCache}`);
   }
 }

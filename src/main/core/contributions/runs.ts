@@ -7,6 +7,7 @@ import { loadRunFacts } from './run-facts';
 import { getSchedule } from './schedules';
 import { getInvoicingSettings } from './invoicing-settings';
 import { writeRunInvoices } from './run-writer';
+import type { RunOutcome } from './run-model';
 import { checkpoint, type Progress } from '../io/progress';
 import { administrationVersion, assertUnchangedSince } from '../plans/plan-store';
 
@@ -18,15 +19,38 @@ export interface RunOptions {
   invoiceDate?: string | undefined;
   dryRun: boolean;
   itemLimit: number;
+  /** Commit what this dry run computed (its held plan) instead of reading and computing again. */
+  planId?: string | undefined;
 }
+
+/** What a dry run computed, held between the preview and its commit (plan-store). */
+interface HeldRun {
+  periodCode: string;
+  invoiceDate: string;
+  /** The run's header facts; the relation facts are not kept (the outcome is what counts). */
+  read: RunHeader;
+  outcome: RunOutcome;
+}
+const RUN_PLAN = 'contributions.run';
 
 /**
  * A contribution run. The dry run is the commit rolled back (writeOrPreview), so the preview
- * shows exactly what the commit writes, invoice numbers included. Blocking problems stop
- * the commit before anything is written; the preview reports them. A long run reports its
- * steps and can be cancelled until its write starts (the write is one transaction).
+ * shows exactly what the commit writes, invoice numbers included. A dry run without problems
+ * holds what it computed as a plan; committing that plan writes exactly what was shown,
+ * without reading and computing again, and is refused when anything was saved since the
+ * preview read (RUN_DATA_CHANGED). Blocking problems stop the commit before anything is
+ * written; the preview reports them. A long run reports its steps and can be cancelled
+ * until its write starts (the write is one transaction).
  */
 export async function runContributions(ctx: CoreContext, opts: RunOptions, progress?: Progress): Promise<RunResultDto> {
+  if (opts.planId && !opts.dryRun) {
+    const held = heldRun(ctx, opts);
+    progress?.onProgress?.({ phase: 'commit', done: 2, total: RUN_STEPS });
+    const result = writeRun(ctx, opts, held.value.read, held.value.outcome, held.basis);
+    ctx.plans.drop(held.planId);
+    progress?.onProgress?.({ phase: 'run', done: RUN_STEPS, total: RUN_STEPS });
+    return result;
+  }
   // Reading and computing come before the operation, with a chance to cancel after each;
   // the operation then checks that nothing was written since, so it saves what was computed.
   const basis = administrationVersion(ctx.sqlite);
@@ -39,7 +63,25 @@ export async function runContributions(ctx: CoreContext, opts: RunOptions, progr
   progress?.onProgress?.({ phase: 'commit', done: 2, total: RUN_STEPS });
   const result = writeRun(ctx, opts, read, outcome, basis);
   progress?.onProgress?.({ phase: 'run', done: RUN_STEPS, total: RUN_STEPS });
-  return result;
+  if (!opts.dryRun || result.problems.length > 0 || result.invoiceCount === 0) return result;
+  const held = ctx.plans.hold<HeldRun>(RUN_PLAN, { periodCode: opts.periodCode, invoiceDate: read.invoiceDate, read: header(read), outcome }, { weight: Math.max(1, outcome.invoices.length), basis });
+  return { ...result, planId: held.planId };
+}
+
+/** The held plan of an earlier dry run, for the same period and invoice date. */
+function heldRun(ctx: CoreContext, opts: RunOptions) {
+  let held;
+  try {
+    held = ctx.plans.use<HeldRun>(RUN_PLAN, opts.planId!);
+  } catch (e) {
+    if (e instanceof DomainError) throw new DomainError('CONFLICT', { reason: 'RUN_PLAN_EXPIRED' });
+    throw e;
+  }
+  const { periodCode, invoiceDate } = held.value;
+  if (periodCode !== opts.periodCode || (opts.invoiceDate !== undefined && opts.invoiceDate !== invoiceDate)) {
+    throw new DomainError('CONFLICT', { reason: 'RUN_PLAN_MISMATCH' });
+  }
+  return held;
 }
 
 /** The same run in one go, without pauses: for a caller already inside an operation (the demo). */
@@ -49,6 +91,9 @@ export function runContributionsNow(ctx: CoreContext, opts: RunOptions): RunResu
   return writeRun(ctx, opts, read, computeRun(read.facts), basis);
 }
 
+type RunHeader = Omit<ReturnType<typeof readRun>, 'facts'>;
+const header = ({ facts: _facts, ...rest }: ReturnType<typeof readRun>): RunHeader => rest;
+
 function readRun(ctx: CoreContext, opts: RunOptions) {
   const { id: scheduleId, version, schedule } = getSchedule(ctx, opts.periodCode);
   const invoiceDate = opts.invoiceDate ?? ctx.today();
@@ -56,7 +101,7 @@ function readRun(ctx: CoreContext, opts: RunOptions) {
   return { scheduleId, version, schedule, invoiceDate, termDays, facts: loadRunFacts(ctx, schedule, { invoiceDate, termDays }) };
 }
 
-function writeRun(ctx: CoreContext, opts: RunOptions, read: ReturnType<typeof readRun>, outcome: ReturnType<typeof computeRun>, basis: ReturnType<typeof administrationVersion>): RunResultDto {
+function writeRun(ctx: CoreContext, opts: RunOptions, read: RunHeader, outcome: RunOutcome, basis: number): RunResultDto {
   const { scheduleId, version, schedule, invoiceDate, termDays } = read;
   const { saved, result } = writeOrPreview(ctx.write, opts.dryRun, 'contributionRuns.run', { periodCode: opts.periodCode, version }, (op) => {
     assertUnchangedSince(ctx.sqlite, basis, op.id, 'RUN_DATA_CHANGED');
@@ -69,6 +114,7 @@ function writeRun(ctx: CoreContext, opts: RunOptions, read: ReturnType<typeof re
       alreadyBilled: outcome.alreadyBilled,
       problems: outcome.problems,
       exempt: outcome.exempt,
+      planId: null,
     };
     const shown = outcome.invoices.slice(0, opts.itemLimit).map((i) => ({ ...i, number: null as string | null }));
     if (outcome.problems.length > 0) {

@@ -14,6 +14,7 @@ import { placeWithoutOverwrite, removeStaleTemps, removeTemp, tempNameFor } from
 import { testPause } from '../storage/test-pause';
 import { refreshDerivedNames } from './derived-names';
 import { assertEncryptedOnDisk, openKeyed } from './database-key';
+import { configurePageCache } from './page-cache';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -61,9 +62,7 @@ function configure(sqlite: Database.Database, inMemory: boolean): void {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // 64 MB page cache instead of 2 MB: audit and membership indexes on random text ids
-  // otherwise thrash the cache once an administration has a few hundred thousand rows.
-  sqlite.pragma('cache_size = -65536');
+  configurePageCache(sqlite);
   sqlite.pragma('temp_store = MEMORY');
 }
 
@@ -172,7 +171,7 @@ function openReadConnection(file: string, password: string | null): OpenedDataba
   if (file === ':memory:') throw new Error('a read connection needs a file: an in-memory database has one connection');
   const sqlite = openKeyed(file, password, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('cache_size = -65536');
+  configurePageCache(sqlite);
   sqlite.pragma('temp_store = MEMORY');
   return { sqlite, db: drizzle(sqlite, { schema }), migrated: { applied: [], backup: null } };
 }

@@ -140,7 +140,10 @@ describe('upgrading an administration', () => {
     expect(new Set(before.map((r) => r['action']))).toEqual(new Set(['insert', 'update', 'delete']));
 
     const core = createCore({ file, actor: 'test' });
-    expect(core.migrated.applied).toEqual(['0010_memberships_end_index', '0011_compact_audit_keys', '0012_invoice_triggers_aside', '0013_sepa_file_kept']);
+    // The two migrations after version 2 that this test is about (later ones may follow).
+    expect(core.migrated.applied.slice(0, 2)).toEqual(['0010_memberships_end_index', '0011_compact_audit_keys']);
+    // The SEPA migrations after them run on a version-2 file too (the invoices' triggers set aside for the column drop).
+    expect(core.migrated.applied).toEqual(expect.arrayContaining(['0013_invoice_triggers_aside', '0014_sepa_file_kept']));
     const sqlite = core.ctx.sqlite;
     // Every row, in order, with its operation, ids and images as they were; an insert image
     // the record and its later changes give back exactly is dropped (rebuilt when read).

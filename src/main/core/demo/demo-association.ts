@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
 import { contract, type MethodName, type Input, type Output } from '../../../shared/contract';
-import { addDays } from '../../../shared/dutch/dates';
+import { addDays, addYears } from '../../../shared/dutch/dates';
 import { groupsHandlers } from '../groups/groups.handlers';
 import { selectionsHandlers } from '../selections/selections.handlers';
 import { subscriptionsHandlers } from '../memberships/subscriptions.handlers';
@@ -32,6 +32,25 @@ export function addAssociationDemo(ctx: CoreContext, today: string, op: Operatio
   };
   const now = ctx.now();
   const one = <T>(sql: string, ...p: unknown[]) => ctx.sqlite.prepare(sql).get(...p) as T;
+
+  // Long-standing members, carried over from the old register: their one 'lid' period (and their
+  // first address, which the unit rules read) began 25 years before a day around today, so the
+  // overview and the jubilee report show 25-year jubilees (the generated history starts later).
+  const veterans = ctx.sqlite
+    .prepare(
+      `SELECT a.id, a.relation_id AS relationId FROM relation_type_assignments a JOIN relation_types t ON t.id = a.type_id JOIN relations r ON r.id = a.relation_id
+        WHERE t.code = 'lid' AND a.valid_to IS NULL AND r.kind = 'person' AND r.deleted_at IS NULL AND r.death_date IS NULL AND r.birth_date <= '1975-01-01'
+          AND (SELECT count(*) FROM relation_type_assignments b WHERE b.relation_id = a.relation_id AND b.type_id = a.type_id) = 1
+        ORDER BY r.number LIMIT 6`,
+    )
+    .all() as { id: string; relationId: string }[];
+  veterans.forEach((v, i) => {
+    const since = addYears(addDays(today, -20 + 9 * i), -25);
+    ctx.sqlite.prepare('UPDATE relation_type_assignments SET valid_from = ? WHERE id = ?').run(since, v.id);
+    ctx.sqlite
+      .prepare(`UPDATE addresses SET valid_from = ? WHERE id = (SELECT id FROM addresses WHERE relation_id = ? ORDER BY coalesce(valid_from, '') LIMIT 1)`)
+      .run(since, v.relationId);
+  });
 
   // Subscriptions: the Lidmaatschap follows every 'lid' period; a third of the current members read the club magazine.
   const lidmaatschap = call('subscriptionTypes.create', { code: 'lidmaatschap', name: 'Lidmaatschap' }).id;

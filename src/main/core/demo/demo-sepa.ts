@@ -2,6 +2,7 @@ import type { CoreContext } from '../context';
 import { addDays, addYears } from '../../../shared/dutch/dates';
 import { ibanCheckDigits } from '../../../shared/dutch/iban';
 import { creditorIdCheckDigits } from '../../../shared/dutch/creditor-id';
+import { getAssociation, updateAssociation } from '../association/association-settings';
 
 /**
  * SEPA on top of the demo members: the club as creditor (a valid Incassant-ID, Rabobank
@@ -15,8 +16,14 @@ export function addSepaDemo(ctx: CoreContext, today: string): void {
   const kvk = '40123456';
   const creditorId = `NL${creditorIdCheckDigits('NL', `${kvk}0000`)}ZZZ${kvk}0000`;
   const bban = 'RABO0123456789';
+  // The association (one setting: invoices, their QR codes and SEPA files name it), then the SEPA-only fields.
+  if (getAssociation(ctx).name === null) {
+    updateAssociation(ctx, {
+      name: 'Vereniging Ledenbeheer Demo', addressLines: ['Dorpsstraat 1', '3581 AB  UTRECHT'], iban: `NL${ibanCheckDigits('NL', bban)}${bban}`, bic: 'RABONL2U', email: 'penningmeester@example.nl',
+    });
+  }
   const creditor = {
-    name: 'Vereniging Ledenbeheer Demo', iban: `NL${ibanCheckDigits('NL', bban)}${bban}`, bic: 'RABONL2U', creditorId, debitVersion: '02', refundVersion: '03',
+    creditorId, debitVersion: '02', refundVersion: '03',
     sequencePolicy: 'rcur', oneBatchPerFile: false, leadDays: 2, maxTransactionCents: 50_000, maxMonthCents: null, maxFileBytes: 3_000_000, maxFileNameLength: 35, retryLimit: 1,
   };
   ctx.sqlite.prepare(`INSERT INTO settings (key, value) VALUES ('sepa.creditor', ?) ON CONFLICT (key) DO NOTHING`).run(JSON.stringify(creditor));

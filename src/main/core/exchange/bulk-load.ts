@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { withPageCacheOfAtLeast } from '../db/page-cache';
 import type { CoreContext } from '../context';
 import * as schema from '../db/schema';
 import { createSearchTriggers, dropSearchTriggers, rebuildSearchIndex } from '../db/search-index';
@@ -101,47 +102,45 @@ export function bulkLoad<R>(ctx: CoreContext, fn: (loader: UserTableLoader) => R
     counts: coreCounts,
     count: (key) => counts.get(key) ?? 0,
   };
-  const previousCache = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma('defer_foreign_keys = ON');
-  sqlite.pragma(`cache_size = -${BULK_CACHE_KIB}`);
-  dropSearchTriggers(sqlite);
-  // The audit rows of a load arrive in record order, so these two keys come in random order.
-  if (opts.deferIndexes) deferred.push(deferIndexes(sqlite, 'audit_log', ['audit_relation_idx', 'audit_record_idx']));
-  try {
-    let t = performance.now();
-    const lap = (phase: BulkPhase) => {
-      const now = performance.now();
-      opts.onPhase?.(phase, now - t);
-      t = now;
-    };
-    const result = fn(loader);
-    lap('rows');
-    for (const s of suspended) s.resume();
-    lap('audit');
-    // CREATE INDEX sorts with a helper thread when allowed: the second core does half the work.
-    const threads = sqlite.pragma('threads', { simple: true }) as number;
-    sqlite.pragma('threads = 2');
+  return withPageCacheOfAtLeast(sqlite, BULK_CACHE_KIB, () => {
+    dropSearchTriggers(sqlite);
+    // The audit rows of a load arrive in record order, so these two keys come in random order.
+    if (opts.deferIndexes) deferred.push(deferIndexes(sqlite, 'audit_log', ['audit_relation_idx', 'audit_record_idx']));
     try {
-      for (const d of deferred) d.restore();
-    } finally {
-      sqlite.pragma(`threads = ${threads}`);
+      let t = performance.now();
+      const lap = (phase: BulkPhase) => {
+        const now = performance.now();
+        opts.onPhase?.(phase, now - t);
+        t = now;
+      };
+      const result = fn(loader);
+      lap('rows');
+      for (const s of suspended) s.resume();
+      lap('audit');
+      // CREATE INDEX sorts with a helper thread when allowed: the second core does half the work.
+      const threads = sqlite.pragma('threads', { simple: true }) as number;
+      sqlite.pragma('threads = 2');
+      try {
+        for (const d of deferred) d.restore();
+      } finally {
+        sqlite.pragma(`threads = ${threads}`);
+      }
+      lap('indexes');
+      refreshStatistics(sqlite, [...plans.keys()]);
+      lap('statistics');
+      rebuildSearchIndex(sqlite);
+      createSearchTriggers(sqlite);
+      lap('searchIndex');
+      return result;
+    } catch (e) {
+      // A failed load dooms the whole operation: roll back here, so not even a caller that
+      // catches the error could commit rows without their audit entries or search triggers.
+      // (ctx.write then rethrows; any later write in it is refused by the audit guard.)
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      throw e;
     }
-    lap('indexes');
-    refreshStatistics(sqlite, [...plans.keys()]);
-    lap('statistics');
-    rebuildSearchIndex(sqlite);
-    createSearchTriggers(sqlite);
-    lap('searchIndex');
-    return result;
-  } catch (e) {
-    // A failed load dooms the whole operation: roll back here, so not even a caller that
-    // catches the error could commit rows without their audit entries or search triggers.
-    // (ctx.write then rethrows; any later write in it is refused by the audit guard.)
-    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-    throw e;
-  } finally {
-    sqlite.pragma(`cache_size = ${previousCache}`);
-  }
+  });
 }
 
 /**

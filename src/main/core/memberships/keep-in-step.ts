@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context';
 import type { Operation } from '../audit/operation-writer';
 import { recomputeMemberships } from './membership-store';
+import { touchFinanceDependents } from './finance-dependencies';
 
 /**
  * Memberships are recomputed for the relations an operation touched, inside its own
@@ -14,6 +15,8 @@ export function keepMembershipsInStep(ctx: CoreContext): (op: Operation) => void
      UNION SELECT from_relation_id FROM relation_links WHERE to_relation_id IN (SELECT value FROM json_each(@ids))`,
   );
   return (op) => {
+    // Rules on invoices and payments: their relations are touched like any other fact's.
+    if (!op.derivedUpToDate && hasTypes.get()) touchFinanceDependents(ctx, op);
     if (op.derivedUpToDate || (op.touched !== 'all' && op.touched.size === 0) || !hasTypes.get()) return;
     if (op.touched === 'all') {
       const changes = recomputeMemberships(ctx, null);

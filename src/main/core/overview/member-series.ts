@@ -1,7 +1,7 @@
 import type { CoreContext } from '../context';
-import type { Condition } from '../../../shared/contract';
-import { evaluateCondition } from '../conditions/condition-engine';
-import { toDay } from '../conditions/interval-set';
+import type { Condition, EvaluationMoment } from '../../../shared/contract';
+import { evaluateCondition, evaluateConditions } from '../conditions/condition-engine';
+import { toDay, type IntervalSet } from '../conditions/interval-set';
 import { membershipTypes, unitsOn } from './overview-figures';
 
 /** The first day of each of `months` months, the last one the month of `until`. */
@@ -26,11 +26,20 @@ export function monthStarts(until: string, months: number): string[] {
  * is the size of the same condition evaluated on that day alone.
  */
 export function countOnDays(ctx: CoreContext, condition: Condition, days: string[]): number[] {
+  const span = spanOf(days);
+  return span ? countIn(evaluateCondition(ctx, condition, span), days) : [];
+}
+
+/** The moment from the first of `days` to the last, inclusive (null for none). */
+function spanOf(days: string[]): EvaluationMoment | null {
+  const last = days[days.length - 1];
+  return last ? { from: days[0]!, to: nextDay(last) } : null;
+}
+
+/** For each of `days`, how many relations of an evaluation result hold on it. */
+function countIn(result: Map<string, IntervalSet>, days: string[]): number[] {
   const points = days.map(toDay);
   const counts = new Array<number>(points.length + 1).fill(0);
-  const last = days[days.length - 1];
-  if (!last) return [];
-  const result = evaluateCondition(ctx, condition, { from: days[0]!, to: nextDay(last) });
   const firstAtOrAfter = (day: number) => {
     let lo = 0;
     let hi = points.length;
@@ -71,7 +80,10 @@ export function memberSeries(ctx: CoreContext, q: { until: string; months: numbe
     q.by === 'type'
       ? membershipTypes(ctx).map((t) => ({ key: `type:${t.code}`, name: t.name, condition: { type: 'membership', typeCodes: [t.code], includeSubunits: true } }))
       : pickUnits(ctx, q.until, q.unitIds).map((u) => ({ key: `unit:${u.id}`, name: u.name, condition: { type: 'membership', unitId: u.id, includeSubunits: true } }));
-  return { months, series: lines.map((l) => ({ ...l, counts: countOnDays(ctx, l.condition, months) })) };
+  // The lines evaluated together share one read of the membership periods.
+  const span = spanOf(months);
+  const results = span ? evaluateConditions(ctx, lines.map((l) => ({ condition: l.condition, moment: span }))) : [];
+  return { months, series: lines.map((l, i) => ({ ...l, counts: results[i] ? countIn(results[i], months) : [] })) };
 }
 
 function pickUnits(ctx: CoreContext, on: string, ids: string[] | undefined) {

@@ -1,18 +1,32 @@
 import ExcelJS from 'exceljs';
 import { PDFDocument, StandardFonts, rgb } from '@cantoo/pdf-lib';
+import { formatDutchDate } from '../../../shared/dutch/dates';
 
 /** A report as a table: what both the Excel and the PDF writer (and the print view) show. */
 export interface ReportTable {
   title: string;
   subtitle: string;
-  columns: { key: string; label: string; type: 'text' | 'integer' | 'amount' }[];
+  /** `code`: a number that names something (a relation number), shown without grouping. */
+  columns: { key: string; label: string; type: 'text' | 'integer' | 'amount' | 'date' | 'code' }[];
+  /** Values by column key; a row may also carry `relationId`, so a report line is a list to act on. */
   rows: Record<string, string | number>[];
   /** A last row in bold (totals); null when the report has none. */
   totals: Record<string, string | number> | null;
 }
 
 const cell = (type: ReportTable['columns'][number]['type'], v: string | number | undefined) =>
-  v === undefined ? '' : type === 'amount' && typeof v === 'number' ? `€ ${(v / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })}` : typeof v === 'number' ? v.toLocaleString('nl-NL') : v;
+  v === undefined
+    ? ''
+    : type === 'amount' && typeof v === 'number'
+      ? `€ ${(v / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })}`
+      : type === 'date' && typeof v === 'string'
+        ? formatDutchDate(v)
+        : typeof v === 'number' && type !== 'code'
+          ? v.toLocaleString('nl-NL')
+          : String(v);
+
+/** An ISO day as the Excel date of that day (midnight UTC, which exceljs stores without a shift). */
+const excelDate = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v);
 
 export async function reportXlsx(r: ReportTable): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
@@ -21,13 +35,17 @@ export async function reportXlsx(r: ReportTable): Promise<Uint8Array> {
   sheet.addRow([r.subtitle]);
   sheet.addRow([]);
   sheet.addRow(r.columns.map((c) => c.label)).font = { bold: true };
-  const value = (c: ReportTable['columns'][number], v: string | number | undefined) => (c.type === 'amount' && typeof v === 'number' ? v / 100 : (v ?? ''));
+  const value = (c: ReportTable['columns'][number], v: string | number | undefined) =>
+    c.type === 'amount' && typeof v === 'number' ? v / 100 : c.type === 'date' && typeof v === 'string' ? excelDate(v) : (v ?? '');
   for (const row of r.rows) sheet.addRow(r.columns.map((c) => value(c, row[c.key])));
   if (r.totals) sheet.addRow(r.columns.map((c) => value(c, r.totals![c.key]))).font = { bold: true };
+  // Printed from Excel, the sheet fits the page's width.
+  sheet.pageSetup = { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: r.columns.length > 5 ? 'landscape' : 'portrait', paperSize: 9 };
   r.columns.forEach((c, i) => {
     const col = sheet.getColumn(i + 1);
     col.width = c.type === 'text' ? 32 : 14;
     if (c.type === 'amount') col.numFmt = '€ #,##0.00';
+    if (c.type === 'date') col.numFmt = 'dd-mm-yyyy';
   });
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
@@ -43,21 +61,29 @@ export async function reportPdf(r: ReportTable): Promise<Uint8Array> {
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const [W, H, M] = [595.28, 841.89, 40];
   const width = W - 2 * M;
-  const weights = r.columns.map((c) => (c.type === 'text' ? 2.5 : 1.3));
+  const weights = r.columns.map((c) => (c.type === 'text' ? 2.5 : c.type === 'date' ? 1.4 : 1.3));
+  const left = (c: ReportTable['columns'][number]) => c.type === 'text' || c.type === 'date';
+  // A left-aligned column after a right-aligned one keeps some room from its numbers.
+  const indent = (i: number) => (i > 0 && left(r.columns[i]!) && !left(r.columns[i - 1]!) ? 8 : 0);
   const total = weights.reduce((a, b) => a + b, 0);
   const xs: number[] = [];
   weights.reduce((x, w) => (xs.push(x), x + (w / total) * width), M);
   const colW = (i: number) => (weights[i]! / total) * width;
   let page = doc.addPage([W, H]);
   let y = H - M;
-  const text = (s: string, x: number, size: number, f = font, right = 0) => {
+  const text = (s: string, x: number, size: number, f = font, right = 0, max = 0) => {
     // The standard fonts speak WinAnsi: characters outside it are shown as '?'.
-    const safe = [...s].map((ch) => (ch.charCodeAt(0) < 256 || '€–—‘’“”'.includes(ch) ? ch : '?')).join('');
+    let safe = [...s].map((ch) => (ch.charCodeAt(0) < 256 || '€–—‘’“”'.includes(ch) ? ch : '?')).join('');
+    // Text longer than its column is cut with an ellipsis rather than running into the next one.
+    if (max > 0 && f.widthOfTextAtSize(safe, size) > max) {
+      while (safe.length > 1 && f.widthOfTextAtSize(`${safe}…`, size) > max) safe = safe.slice(0, -1);
+      safe = `${safe.trimEnd()}…`;
+    }
     const w = right ? f.widthOfTextAtSize(safe, size) : 0;
     page.drawText(safe, { x: right ? x + right - w - 4 : x, y, size, font: f, color: rgb(0.1, 0.1, 0.1) });
   };
   const header = () => {
-    r.columns.forEach((c, i) => text(c.label, xs[i]!, 9, bold, c.type === 'text' ? 0 : colW(i)));
+    r.columns.forEach((c, i) => text(c.label, xs[i]! + indent(i), 9, bold, left(c) ? 0 : colW(i)));
     y -= 4;
     page.drawLine({ start: { x: M, y }, end: { x: W - M, y }, thickness: 0.5, color: rgb(0.5, 0.5, 0.5) });
     y -= 12;
@@ -73,7 +99,7 @@ export async function reportPdf(r: ReportTable): Promise<Uint8Array> {
       y = H - M;
       header();
     }
-    r.columns.forEach((c, i) => text(String(cell(c.type, row[c.key])), xs[i]!, 9, f, c.type === 'text' ? 0 : colW(i)));
+    r.columns.forEach((c, i) => text(String(cell(c.type, row[c.key])), xs[i]! + indent(i), 9, f, left(c) ? 0 : colW(i), left(c) ? colW(i) - indent(i) - 4 : 0));
     y -= 13;
   };
   for (const row of r.rows) line(row);

@@ -54,7 +54,7 @@ function failed(error: unknown): WorkerMessage {
 
 if (data.role === 'restore') {
   // A job, not a core: the host has closed the file; it is put back whole and the worker ends.
-  restoreFile(data.file, data.restoreFrom ?? '', data.backupsDir ?? '', data.password ?? null).then(
+  restoreFile(data.file, data.restoreFrom ?? '', data.backupsDir ?? '', data.password ?? null, data.backupPassword ?? null).then(
     () => post({ type: 'ready', migrated: { applied: [], backup: null } }),
     (error: unknown) => post(failed(error)),
   );
@@ -74,8 +74,12 @@ function serve(messages: MessagePort): void {
   messages.on('message', (message: HostMessage) => {
     if (message.type === 'close') {
       core.close();
-      post({ type: 'closed' });
-      messages.close();
+      // The host ends this thread on 'closed': a backup still being compressed (the one
+      // before a merge or an import) must be in place first, not cut off as a .part file.
+      void core.backups.settle().then(() => {
+        post({ type: 'closed' });
+        messages.close();
+      });
       return;
     }
     if (message.type === 'callBytes') {

@@ -14,6 +14,8 @@ export interface CoreWorkerData {
    */
   role: 'writer' | 'reader' | 'restore';
   restoreFrom?: string;
+  /** The password of the backup to restore, when it was made under another one than the administration's now. */
+  backupPassword?: string | null;
   backupsDir?: string;
   /** The writer runs the after-restore steps (backups/after-restore.ts) once open. */
   afterRestoreFrom?: string;

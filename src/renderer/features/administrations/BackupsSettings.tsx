@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, PasswordInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal';
@@ -17,6 +17,18 @@ export function BackupsSettings() {
   const [folder, setFolderText] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<{ name: string; at: string } | null>(null);
   const [restoreError, setRestoreError] = useState<RpcError | null>(null);
+  // A backup made under an earlier password (BACKUP_PASSWORD_REQUIRED): its password is asked, then the restore is tried again.
+  const [askPassword, setAskPassword] = useState<{ name: string; password: string; error: RpcError | null; busy: boolean } | null>(null);
+  const restore = (name: string, password?: string) =>
+    callHost('administrations.restore', password === undefined ? { name } : { name, password }).then(
+      () => setAskPassword(null),
+      (e: unknown) => {
+        const error = e instanceof RpcError ? e : null;
+        if (error?.body.code === 'BACKUP_PASSWORD_REQUIRED') setAskPassword({ name, password: '', error: null, busy: false });
+        else if (password !== undefined) setAskPassword((a) => (a ? { ...a, error, busy: false } : a));
+        else setRestoreError(error);
+      },
+    );
   const rows = list.data?.rows ?? [];
   const reason = (r: string) => t(`administrations.backups.reasons.${r}`, { defaultValue: r });
   return (
@@ -108,9 +120,38 @@ export function BackupsSettings() {
             setRestoring(null);
             setRestoreError(null);
             // The host reopens the administration; every screen starts over on the restored file.
-            callHost('administrations.restore', { name }).catch((e: unknown) => setRestoreError(e instanceof RpcError ? e : null));
+            void restore(name);
           }}
         />
+      )}
+      {askPassword && (
+        <Modal opened title={t('administrations.backups.backupPasswordTitle')} onClose={() => setAskPassword(null)}>
+          <form
+            data-testid="backup-password-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setAskPassword({ ...askPassword, busy: true, error: null });
+              void restore(askPassword.name, askPassword.password);
+            }}
+          >
+            <Stack gap="sm">
+              <Text size="sm">{t('administrations.backups.backupPasswordIntro')}</Text>
+              <PasswordInput
+                label={t('administrations.backups.backupPassword')}
+                value={askPassword.password}
+                onChange={(e) => setAskPassword({ ...askPassword, password: e.currentTarget.value })}
+                autoFocus
+              />
+              <ErrorAlert error={askPassword.error} />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setAskPassword(null)}>{t('common.cancel')}</Button>
+                <Button type="submit" loading={askPassword.busy} disabled={askPassword.password === ''}>
+                  {t('administrations.backups.restoreConfirm')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Modal>
       )}
     </Stack>
   );

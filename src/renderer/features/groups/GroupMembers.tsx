@@ -1,4 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { ListSource } from '../../../shared/contract';
+import { call } from '../../rpc/client';
+import { ListSelectionBar } from '../lists/ListSelectionBar';
+import { useListSelection } from '../lists/useListSelection';
 import { Button, Group, Loader, Pagination, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { GroupDto, GroupMemberEntryDto } from '../../../shared/contract';
@@ -29,6 +33,17 @@ export function GroupMembers({ group }: { group: GroupDto }) {
   const m = useMemberMutations();
   const total = members.data?.total ?? 0;
   const day = view === 'on' ? on : todayIsoLocal();
+  const selection = useListSelection(members.data?.rows.map((r) => r.relation.id) ?? []);
+  const { clear } = selection;
+  // Another view, date or page is another list: nothing selected.
+  useEffect(() => clear(), [view, on, page, clear]);
+  /** The whole list: the group on the day, or for past/future/all the members shown, gathered page by page. */
+  const wholeList = async (): Promise<ListSource | null> => {
+    if (view === 'current' || view === 'on') return { kind: 'group', groupId: group.id, on: day };
+    const ids: string[] = [];
+    for (let p = 1; (p - 1) * 500 < total; p++) ids.push(...(await call('groups.members', { groupId: group.id, ...membersQuery(view, on, p, 500) })).rows.map((r) => r.relation.id));
+    return ids.length ? { kind: 'relations', ids } : null;
+  };
 
   return (
     <Stack gap="sm" data-testid="group-members">
@@ -62,6 +77,7 @@ export function GroupMembers({ group }: { group: GroupDto }) {
           {members.data ? t(`groups.members.total.${view}`, { count: total, formatted: formatCount(total, i18n.language), date: showDate(on) }) : ''}
         </Text>
         {members.loading && <Loader size="xs" />}
+        {total > 0 && <ListSelectionBar total={total} selection={selection} wholeList={wholeList} />}
       </Group>
       <FeatureErrorAlert error={members.error ?? m.update.error ?? m.exclude.error} />
       {members.data && (
@@ -70,6 +86,7 @@ export function GroupMembers({ group }: { group: GroupDto }) {
           entries={entries.data?.rows ?? []}
           day={day}
           smart={group.condition !== null}
+          selection={selection}
           onEnd={(entry) => setDialog({ kind: 'end', entry })}
           onExclude={(relationId, name) => setDialog({ kind: 'exclude', relationId, name })}
         />

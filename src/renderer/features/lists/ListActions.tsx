@@ -8,10 +8,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { call, RpcError } from '../../rpc/client';
 import { useQuery } from '../../rpc/useQuery';
 import { downloadFile } from '../io/common/file-bytes';
+import { MergeCard } from '../io/merge/MergeTab';
+import { LabelsCard } from '../io/labels/LabelsCard';
+import { DEFAULT_PRINT, type PrintSettings } from '../io/labels/PrintOptions';
 
 const EXPORT_COLUMNS = ['nummer', 'tenaamstelling', 'aanhef', 'adresregel_1', 'adresregel_2', 'email'];
 
-type Dialog = null | 'group' | 'tagAdd' | 'tagRemove' | 'typeAdd' | 'typeEnd' | 'trash' | 'emails';
+type Dialog = null | 'group' | 'tagAdd' | 'tagRemove' | 'typeAdd' | 'typeEnd' | 'trash' | 'emails' | 'merge' | 'labels';
 
 /**
  * The one set of actions every list shares. Each goes through the core as one operation
@@ -41,6 +44,19 @@ export function ListActions({ count, scope, source, onDone }: { count: number; s
       setBusy(false);
     }
   };
+  /** Mail merge and labels work on the list as it is when chosen: the io cards get that source. */
+  const [resolved, setResolved] = useState<ListSource | null>(null);
+  const [print, setPrint] = useState<PrintSettings>(DEFAULT_PRINT);
+  const openWithList = (next: 'merge' | 'labels') => {
+    setError(null);
+    source().then(
+      (s) => {
+        setResolved(s);
+        if (s) setDialog(next);
+      },
+      (e: unknown) => setError(e instanceof RpcError ? e : null),
+    );
+  };
   const openEmails = () =>
     void run(async (s) => {
       setEmails(await call('lists.emails', { source: s }));
@@ -68,6 +84,8 @@ export function ListActions({ count, scope, source, onDone }: { count: number; s
           >
             {t('lists.action.exportXlsx')}
           </Menu.Item>
+          <Menu.Item onClick={() => openWithList('merge')} data-testid="action-merge">{t('lists.action.mailMerge')}</Menu.Item>
+          <Menu.Item onClick={() => openWithList('labels')} data-testid="action-labels">{t('lists.action.labels')}</Menu.Item>
           <Menu.Item onClick={openEmails} data-testid="action-emails">{t('lists.action.emails')}</Menu.Item>
           <Menu.Divider />
           <Menu.Item color="red" onClick={() => setDialog('trash')}>{t('lists.action.trash')}</Menu.Item>
@@ -137,6 +155,12 @@ export function ListActions({ count, scope, source, onDone }: { count: number; s
             )}
           </Stack>
         )}
+      </Modal>
+      <Modal opened={dialog === 'merge'} onClose={() => setDialog(null)} title={t('lists.merge.title', { count })} size="lg">
+        {dialog === 'merge' && <MergeCard source={resolved} on={null} />}
+      </Modal>
+      <Modal opened={dialog === 'labels'} onClose={() => setDialog(null)} title={t('lists.labels.title', { count })} size="lg">
+        {dialog === 'labels' && <LabelsCard source={resolved} on={null} print={print} onPrint={setPrint} />}
       </Modal>
     </>
   );

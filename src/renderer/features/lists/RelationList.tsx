@@ -8,7 +8,7 @@ import { call } from '../../rpc/client';
 import { useQuery } from '../../rpc/useQuery';
 import { usePeriodsText } from '../conditions/usePeriodsText';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ListActions } from './ListActions';
+import { ListSelectionBar } from './ListSelectionBar';
 import { useListSelection } from './useListSelection';
 
 const PAGE = 100;
@@ -42,12 +42,8 @@ export function RelationList({ condition, moment }: { condition: Condition; mome
   }, [filter, clear]);
 
   const total = result?.total ?? 0;
-  /**
-   * What the actions work on: the hand-picked rows, or else the whole list — the condition
-   * itself when unfiltered, the filtered rows' ids otherwise.
-   */
-  const source = async (): Promise<ListSource | null> => {
-    if (!selection.all && selection.ids.size) return { kind: 'relations', ids: [...selection.ids] };
+  /** The whole list: the condition itself when unfiltered, the filtered rows' ids otherwise. */
+  const wholeList = async (): Promise<ListSource | null> => {
     if (!filter.trim()) return { kind: 'condition', condition, moment };
     const ids: string[] = [];
     for (let offset = 0; offset < total; offset += 500) {
@@ -56,7 +52,6 @@ export function RelationList({ condition, moment }: { condition: Condition; mome
     }
     return ids.length ? { kind: 'relations', ids } : null;
   };
-  const selectedCount = selection.all ? total : selection.ids.size;
   const show = (c: Column) => columns.has(c);
 
   return (
@@ -67,21 +62,6 @@ export function RelationList({ condition, moment }: { condition: Condition; mome
             {t('lists.count', { formatted: formatCount(total, i18n.language) })}
           </Text>
           {query.loading && <Loader size="xs" />}
-          {selectedCount > 0 && (
-            <Text size="sm" c="blue" data-testid="list-selected">
-              {t('lists.selected', { formatted: formatCount(selectedCount, i18n.language) })}
-            </Text>
-          )}
-          {total > 0 && !selection.all && (
-            <Anchor component="button" size="sm" onClick={selection.selectAll} data-testid="list-select-all">
-              {t('lists.selectAll', { formatted: formatCount(total, i18n.language) })}
-            </Anchor>
-          )}
-          {selectedCount > 0 && (
-            <Anchor component="button" size="sm" c="dimmed" onClick={selection.clear}>
-              {t('lists.clearSelection')}
-            </Anchor>
-          )}
         </Group>
         <Group gap="xs">
           <TextInput size="xs" w={260} placeholder={t('lists.filter')} aria-label={t('lists.filter')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} data-testid="list-filter" />
@@ -104,7 +84,7 @@ export function RelationList({ condition, moment }: { condition: Condition; mome
               ))}
             </Menu.Dropdown>
           </Menu>
-          <ListActions count={selectedCount || total} scope={selectedCount && !selection.all ? 'selected' : 'all'} source={source} onDone={selection.clear} />
+          <ListSelectionBar total={total} selection={selection} wholeList={wholeList} />
         </Group>
       </Group>
       <ErrorAlert error={query.error} />

@@ -5,19 +5,25 @@ import { useCallback, useRef, useState } from 'react';
  * Ctrl/⌘-click adds or removes one, Shift-click selects the range from the last clicked row.
  * "Alle N selecteren" selects the whole list, including rows not on this page.
  */
-export function useListSelection(rowIds: string[]) {
+export function useListSelection(rowIds: readonly string[] | ((index: number) => string | undefined)) {
   const [ids, setIds] = useState<Set<string>>(new Set());
   const [all, setAll] = useState(false);
   const anchor = useRef<number | null>(null);
 
   const click = useCallback(
     (index: number, mods: { shift: boolean; toggle: boolean }) => {
-      const id = rowIds[index];
+      const idAt = typeof rowIds === 'function' ? rowIds : (i: number) => rowIds[i];
+      const id = idAt(index);
       if (id === undefined) return;
       setAll(false);
       if (mods.shift && anchor.current !== null) {
         const [a, b] = anchor.current < index ? [anchor.current, index] : [index, anchor.current];
-        const range = rowIds.slice(a, b + 1);
+        // Rows of a long list that are not loaded yet are left out of the range.
+        const range: string[] = [];
+        for (let i = a; i <= b; i++) {
+          const r = idAt(i);
+          if (r !== undefined) range.push(r);
+        }
         setIds((s) => new Set([...(mods.toggle ? s : []), ...range]));
         return;
       }
@@ -42,3 +48,5 @@ export function useListSelection(rowIds: string[]) {
   const isSelected = useCallback((id: string) => all || ids.has(id), [all, ids]);
   return { ids, all, click, clear, selectAll, isSelected };
 }
+
+export type ListSelection = ReturnType<typeof useListSelection>;

@@ -1,9 +1,9 @@
 import type { Condition } from '../../../../shared/contract/conditions';
 import { DomainError } from '../../../../shared/errors';
-import { NEG_INF, POS_INF, fromPeriod, intersect, normalize, type Interval, type IntervalSet } from '../interval-set';
+import { NEG_INF, POS_INF, fromPeriod, intersect, longestRunContaining, normalize, type Interval, type IntervalSet } from '../interval-set';
 import { and, fromFacts, not, or, valueFor, type RelationIntervals } from '../relation-intervals';
 import { storedCondition } from '../stored-condition';
-import { cachedFacts, overlapsWindow, relationFilter, windowParams, withReference, type EvalScope } from '../eval-scope';
+import { cachedFacts, inBulk, overlapsWindow, relationFilter, windowParams, withReference, type EvalScope } from '../eval-scope';
 
 type Atom<T extends Condition['type']> = (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals;
 type Row = { id: string; vf: string | null; vt: string | null };
@@ -27,7 +27,7 @@ const lowerSet = (values: string[] | undefined) => (values ? new Set(values.map(
  * that address is valid. In bulk scopes (a full membership recompute tests hundreds of unit
  * rules) the table is read once and filtered in memory.
  */
-export const addressAtom: Atom<'address'> = (c, scope) => (scope.bulk ? addressInMemory(c, scope) : addressInSql(c, scope));
+export const addressAtom: Atom<'address'> = (c, scope) => (inBulk(scope, 'address') ? addressInMemory(c, scope) : addressInSql(c, scope));
 
 /** One address condition: SQLite filters while reading. */
 function addressInSql(c: Extract<Condition, { type: 'address' }>, scope: EvalScope): RelationIntervals {
@@ -197,9 +197,25 @@ export function durationTransform(set: IntervalSet, minDays: number | undefined,
   return normalize(out);
 }
 
+/**
+ * `contains(durationTransform(set, minDays, maxDays), day)` without building the set: the
+ * transform only shortens each run, so only the run containing the day can hold it.
+ */
+export function durationHoldsOn(set: IntervalSet, minDays: number | undefined, maxDays: number | undefined, day: number): boolean {
+  const run = longestRunContaining(set, day);
+  if (!run) return false;
+  const from = run.from === NEG_INF ? NEG_INF : run.from + (minDays ?? 0);
+  const to = maxDays === undefined ? run.to : run.from === NEG_INF ? NEG_INF : Math.min(run.to, run.from + maxDays + 1);
+  return from <= day && day < to;
+}
+
+/** The item of a duration over its whole history up to the window's end (a run that holds on D may have begun long before). */
+export function durationItem(c: Extract<Condition, { type: 'duration' }>, scope: EvalScope): RelationIntervals {
+  return scope.evaluate(c.item, { ...scope, window: { from: NEG_INF, to: scope.window.to === POS_INF ? POS_INF : scope.window.to } });
+}
+
 export const durationAtom: Atom<'duration'> = (c, scope) => {
-  // A run that holds on D may have begun long before the window: read its whole history.
-  const item = scope.evaluate(c.item, { ...scope, window: { from: NEG_INF, to: scope.window.to === POS_INF ? POS_INF : scope.window.to } });
+  const item = durationItem(c, scope);
   const map = new Map<string, IntervalSet>();
   for (const [id, set] of item.map) map.set(id, durationTransform(set, c.minDays, c.maxDays));
   return { fallback: durationTransform(item.fallback, c.minDays, c.maxDays), map };
@@ -223,7 +239,10 @@ export const subscriptionAtom: Atom<'subscription'> = (c, scope) => {
  * that was under the given unit at the time counts; since a member of a unit is also a
  * member of its ancestors, that is the same as membership of the unit itself.
  */
-export const membershipAtom: Atom<'membership'> = (c, scope) => {
+export const membershipAtom: Atom<'membership'> = (c, scope) => (inBulk(scope, 'membership') ? membershipInMemory(c, scope) : membershipInSql(c, scope));
+
+/** One membership condition: SQLite filters while reading. */
+function membershipInSql(c: Extract<Condition, { type: 'membership' }>, scope: EvalScope): RelationIntervals {
   const filter = relationFilter(scope, 'm.relation_id');
   const where = [`(m.end_date IS NULL OR m.end_date > @wfrom) AND (m.start_date IS NULL OR m.start_date < @wto)`, filter.sql];
   const params: Record<string, unknown> = { ...windowParams(scope), ...filter.params };
@@ -242,4 +261,53 @@ export const membershipAtom: Atom<'membership'> = (c, scope) => {
     )
     .all(params) as Row[];
   return fromFacts(rows.map((r): [string, IntervalSet] => [r.id, fromPeriod(r.vf, r.vt)]));
-};
+}
+
+/** The stored membership periods, read once for all days and indexed by unit and by type. */
+interface MembershipFacts {
+  rows: { id: string; unit: string; type: string; vf: string | null; vt: string | null }[];
+  byUnit: Map<string, number[]>;
+  byType: Map<string, number[]>;
+}
+
+/**
+ * Many membership conditions over the same rows (the overview's types, units, "is a member" on
+ * a day and over its history, the chart's lines): one read of the table, then the same filter
+ * as the SQL above in memory, ISO dates compared as SQLite compares them.
+ */
+function membershipInMemory(c: Extract<Condition, { type: 'membership' }>, scope: EvalScope): RelationIntervals {
+  const facts = cachedFacts(
+    scope,
+    'memberships',
+    (): MembershipFacts => {
+      const filter = relationFilter(scope, 'm.relation_id');
+      const rows = (
+        scope.ctx.sqlite
+          .prepare(
+            `SELECT m.relation_id, m.unit_id, t.code, m.start_date, m.end_date
+               FROM memberships m JOIN membership_types t ON t.id = m.membership_type_id WHERE ${filter.sql}`,
+          )
+          .raw()
+          .all(filter.params) as [string, string, string, string | null, string | null][]
+      ).map(([id, unit, type, vf, vt]) => ({ id, unit, type, vf, vt }));
+      const byUnit = new Map<string, number[]>();
+      const byType = new Map<string, number[]>();
+      rows.forEach((r, i) => {
+        (byUnit.get(r.unit) ?? byUnit.set(r.unit, []).get(r.unit)!).push(i);
+        (byType.get(r.type) ?? byType.set(r.type, []).get(r.type)!).push(i);
+      });
+      return { rows, byUnit, byType };
+    },
+    { allDays: true },
+  );
+  const { wfrom, wto } = windowParams(scope);
+  const codes = c.typeCodes ? new Set(c.typeCodes) : null;
+  const candidates = c.unitId ? (facts.byUnit.get(c.unitId) ?? []) : codes ? [...codes].flatMap((code) => facts.byType.get(code) ?? []) : null;
+  const matching: [string, IntervalSet][] = [];
+  const consider = (r: MembershipFacts['rows'][number]) => {
+    if ((r.vt === null || r.vt > wfrom) && (r.vf === null || r.vf < wto) && (!codes || codes.has(r.type))) matching.push([r.id, fromPeriod(r.vf, r.vt)]);
+  };
+  if (candidates) for (const i of candidates) consider(facts.rows[i]!);
+  else for (const r of facts.rows) consider(r);
+  return fromFacts(matching);
+}

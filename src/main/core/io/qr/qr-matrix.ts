@@ -1,4 +1,4 @@
-import qrcode from 'qrcode-generator';
+import { encodeQr, type QrLevel } from './qr-encoder';
 
 /** A QR code as dark/light modules, row by row (without the quiet zone). */
 export interface QrMatrix {
@@ -7,13 +7,10 @@ export interface QrMatrix {
 }
 
 /**
- * Encodes text as a QR code in byte mode, the text as UTF-8 (qrcode-generator maps each
- * character to one byte, so the UTF-8 bytes go in as a binary string). The smallest version
- * that holds the text at the given error correction level.
+ * Encodes text as a QR code in byte mode, the text as UTF-8: the smallest version that
+ * holds it at the given error correction level.
  */
-export function qrMatrix(text: string, level: 'L' | 'M' | 'Q' | 'H' = 'M'): QrMatrix {
-  const qr = qrcode(0, level);
-  qr.addData(Buffer.from(text, 'utf8').toString('latin1'), 'Byte');
-  qr.make();
-  return { size: qr.getModuleCount(), dark: (r, c) => qr.isDark(r, c) };
+export function qrMatrix(text: string, level: QrLevel = 'M'): QrMatrix {
+  const { size, modules } = encodeQr(Buffer.from(text, 'utf8'), level);
+  return { size, dark: (r, c) => modules[r * size + c] === 1 };
 }

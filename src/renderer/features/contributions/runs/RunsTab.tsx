@@ -30,7 +30,9 @@ export function RunsTab() {
 
   async function go(dryRun: boolean) {
     if (!chosen) return;
-    const r = await run.run({ periodCode: chosen, invoiceDate: invoiceDate ?? undefined, dryRun, itemLimit: 300 });
+    // The commit applies the plan the dry run on screen holds: exactly what was shown.
+    const planId = !dryRun && result?.planId ? result.planId : undefined;
+    const r = await run.run({ periodCode: chosen, invoiceDate: invoiceDate ?? undefined, dryRun, itemLimit: 300, ...(planId ? { planId } : {}) });
     if (r.ok) setResult(r.value);
   }
 
@@ -38,8 +40,8 @@ export function RunsTab() {
   return (
     <Stack gap="md" data-testid="runs-tab">
       <Group align="flex-end">
-        <Select label={t('contributions.run.period')} data={periods} value={chosen} onChange={setPeriod} allowDeselect={false} w={200} data-testid="run-period" />
-        <DateField label={t('contributions.run.invoiceDate')} value={invoiceDate} onChange={setInvoiceDate} w={160} data-testid="run-date" />
+        <Select label={t('contributions.run.period')} data={periods} value={chosen} onChange={(v) => { setPeriod(v); setResult(null); }} allowDeselect={false} w={200} data-testid="run-period" />
+        <DateField label={t('contributions.run.invoiceDate')} value={invoiceDate} onChange={(v) => { setInvoiceDate(v); setResult(null); }} w={160} data-testid="run-date" />
         <Button variant="light" loading={run.busy} onClick={() => void go(true)} data-testid="run-dry">
           {t('contributions.run.dryRun')}
         </Button>

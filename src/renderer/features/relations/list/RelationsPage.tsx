@@ -1,4 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ListSelectionBar } from '../../lists/ListSelectionBar';
+import { useListSelection } from '../../lists/useListSelection';
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RelationKind } from '../../../../shared/contract';
@@ -23,6 +25,11 @@ export function RelationsPage() {
     [sort, descending, kind, typeCode],
   );
   const pages = useRelationPages(query);
+  const { row } = pages;
+  const selection = useListSelection(useCallback((i: number) => row(i)?.id, [row]));
+  const { clear } = selection;
+  // Another filter or order is another list: nothing selected.
+  useEffect(() => clear(), [query, clear]);
 
   const onSort = (next: SortKey) => {
     if (next === sort) setDescending((d) => !d);
@@ -64,6 +71,13 @@ export function RelationsPage() {
         }}
         onDirection={() => setDescending((d) => !d)}
       />
+      {(pages.total ?? 0) > 0 && (
+        <ListSelectionBar
+          total={pages.total ?? 0}
+          selection={selection}
+          wholeList={() => Promise.resolve({ kind: 'all', ...(kind === 'all' ? {} : { relationKind: kind }), ...(typeCode ? { typeCode } : {}) })}
+        />
+      )}
       {pages.failed && <Alert color="red">{t('relations.list.loadFailed')}</Alert>}
       {pages.total === 0 ? (
         <Stack gap="xs" align="flex-start" data-testid="relations-empty">
@@ -75,7 +89,7 @@ export function RelationsPage() {
           )}
         </Stack>
       ) : (
-        <RelationsTable pages={pages} sort={sort} descending={descending} onSort={onSort} onOpen={open} resetKey={JSON.stringify(query)} />
+        <RelationsTable pages={pages} sort={sort} descending={descending} onSort={onSort} onOpen={open} resetKey={JSON.stringify(query)} selection={selection} />
       )}
       {creating && (
         <NewRelationModal

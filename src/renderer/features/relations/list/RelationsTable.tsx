@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { RelationPages } from './useRelationPages';
+import type { ListSelection } from '../../lists/useListSelection';
 import { RelationRow } from './RelationRow';
 import { SortHeader } from './SortHeader';
 import classes from './RelationsTable.module.css';
@@ -18,10 +19,12 @@ interface Props {
   onOpen: (id: string) => void;
   /** Changes with every sort or filter: the list then starts at the top again. */
   resetKey: string;
+  /** The shared list selection: the checkbox, Ctrl/⌘-click and Shift-click select; a plain click opens. */
+  selection: ListSelection;
 }
 
 /** A virtualised grid: only the rows in view (plus a small overscan) exist in the DOM. */
-export function RelationsTable({ pages, sort, descending, onSort, onOpen, resetKey }: Props) {
+export function RelationsTable({ pages, sort, descending, onSort, onOpen, resetKey, selection }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const count = pages.total ?? 0;
@@ -56,6 +59,7 @@ export function RelationsTable({ pages, sort, descending, onSort, onOpen, resetK
       data-testid="relations-scroller"
     >
       <div className={`${classes.grid} ${classes.header}`} role="row" aria-rowindex={1}>
+        <div className={classes.headerCell} role="columnheader" aria-label={t('lists.selectColumn')} />
         {header('number', t('relations.list.col.number'))}
         {header('name', t('relations.list.col.name'))}
         <div className={classes.headerCell} role="columnheader">{t('relations.list.col.street')}</div>
@@ -65,7 +69,7 @@ export function RelationsTable({ pages, sort, descending, onSort, onOpen, resetK
         <div className={classes.headerCell} role="columnheader">{t('relations.list.col.phone')}</div>
         <div className={classes.headerCell} role="columnheader">{t('relations.list.col.types')}</div>
       </div>
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: 1040 }} role="rowgroup">
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: 1072 }} role="rowgroup">
         {items.map((item) => (
           <RelationRow
             key={item.key}
@@ -73,6 +77,11 @@ export function RelationsTable({ pages, sort, descending, onSort, onOpen, resetK
             row={pages.row(item.index)}
             style={{ transform: `translateY(${item.start}px)` }}
             onOpen={onOpen}
+            selected={(() => {
+              const id = pages.row(item.index)?.id;
+              return id !== undefined && selection.isSelected(id);
+            })()}
+            onSelect={selection.click}
           />
         ))}
       </div>
