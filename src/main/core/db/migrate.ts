@@ -14,7 +14,11 @@ interface JournalEntry {
   when: number;
 }
 
-/** Migrations drizzle-kit generated that this database has not applied yet. */
+/**
+ * The migrations drizzle will apply to this database: by drizzle's own rule, those newer than
+ * the last one applied (its migrator compares timestamps, not names), so what we report and
+ * back up for is what runs.
+ */
 export function pendingMigrations(sqlite: Database.Database, migrationsDir: string): string[] {
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as {
     entries: JournalEntry[];
@@ -22,14 +26,8 @@ export function pendingMigrations(sqlite: Database.Database, migrationsDir: stri
   const hasTable = sqlite
     .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`)
     .get();
-  const applied = hasTable
-    ? new Set(
-        (sqlite.prepare('SELECT created_at AS at FROM __drizzle_migrations').all() as { at: number }[]).map((r) =>
-          Number(r.at),
-        ),
-      )
-    : new Set<number>();
-  return journal.entries.filter((e) => !applied.has(e.when)).map((e) => e.tag);
+  const last = hasTable ? Number((sqlite.prepare('SELECT max(created_at) AS at FROM __drizzle_migrations').get() as { at: number | null }).at ?? 0) : 0;
+  return journal.entries.filter((e) => e.when > last).map((e) => e.tag);
 }
 
 function preMigrationCopy(sqlite: Database.Database, backup: string): void {
