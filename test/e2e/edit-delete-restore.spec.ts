@@ -14,7 +14,7 @@ test('an edit shows in the list and in History; delete to trash and restore', as
 
   await list.sortByHeader('number');
   const row = list.rowByNumber(7);
-  const name = (await row.locator('[role=cell]').nth(1).innerText()).trim();
+  const name = (await row.getByTestId('relation-row-name').innerText()).trim();
   await row.click();
   await card.expectOpen(name);
   const before = await card.field('E-mail').inputValue();

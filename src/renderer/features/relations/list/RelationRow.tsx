@@ -59,7 +59,7 @@ export function RelationRow({ row, index, style, onOpen, selected, onSelect }: P
       <div className={`${classes.cell} ${classes.number}`} role="cell">
         {row.number}
       </div>
-      <div className={classes.cell} role="cell" title={row.displayName}>
+      <div className={classes.cell} role="cell" title={row.displayName} data-testid="relation-row-name">
         {row.displayName || t('relations.common.noName')}
       </div>
       <div className={classes.cell} role="cell">
