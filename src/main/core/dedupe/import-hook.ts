@@ -25,13 +25,25 @@ const DUTCH_FIELD: Record<string, string> = {
   kvk: 'KvK-nummer', emailDomain: 'e-maildomein', email: 'e-mail', phone: 'telefoon', address: 'adres', iban: 'IBAN',
 };
 
-function preparedRow(ctx: CoreContext, row: ImportRowValues, id: string): Prepared {
+/*
+ * A row is prepared once for both checks (within the file, against the administration): at
+ * 100,000 rows preparing (name keys, sound keys, the infix split) costs about as much as the
+ * comparisons. Keyed by the row object, which the dry run holds until it is done.
+ */
+const preparedRows = new WeakMap<ImportRowValues, Prepared>();
+
+function preparedRow(ctx: CoreContext, row: ImportRowValues): Prepared {
+  let p = preparedRows.get(row);
+  if (!p) preparedRows.set(row, (p = prepareRow(ctx, row)));
+  return p;
+}
+
+function prepareRow(ctx: CoreContext, row: ImportRowValues): Prepared {
   const f = row.fields;
   const houseNumber = Number(row.address['houseNumber']);
   return prepare(
     typedRecord({
       kind: row.kind,
-      excludeId: id,
       email: f['email'] ?? undefined,
       initials: f['initials'] ?? undefined,
       firstName: f['firstName'] ?? undefined,
@@ -73,14 +85,14 @@ export function fileDuplicates(ctx: CoreContext, rows: (ImportRowValues & { row:
     if (score > d.best) Object.assign(d, { best: score, reasons });
   };
   for (const r of rows) {
-    const p = preparedRow(ctx, r, `row:${r.row}`);
+    const p = preparedRow(ctx, r);
     const compared = new Set<number>();
     for (const k of blockingKeys(p)) {
       const list = blocks.get(k);
       for (const other of list ?? []) {
         if (compared.has(other.row) || compared.size >= maxRows * 10) continue;
         compared.add(other.row);
-        const s = scorePair(p, other.p, weights);
+        const s = scorePair(p, other.p, weights, 'suspects');
         if (!s.suspect) continue;
         const reasons = reasonsOf(s);
         note(r.row, other.row, s.score, reasons);
@@ -115,14 +127,14 @@ export function createImportDuplicateCheck(ctx: CoreContext): (row: ImportRowVal
   };
   return (row) => {
     built ??= build();
-    const typed = preparedRow(ctx, row, '');
+    const typed = preparedRow(ctx, row);
     let best: SimilarExisting | null = null;
     const seen = new Set<string>();
     for (const k of blockingKeys(typed)) {
       for (const other of built.blocks.get(k) ?? []) {
         if (seen.has(other.rec.id)) continue;
         seen.add(other.rec.id);
-        const s = scorePair(typed, other, built.weights);
+        const s = scorePair(typed, other, built.weights, 'suspects');
         if (s.suspect && (!best || s.score > best.score)) {
           best = {
             number: other.rec.number,

@@ -5,6 +5,7 @@ import { computeMemberships, key, type Computed } from './membership-engine';
 import { loadModel, staleKeys } from './membership-model';
 import { describeBrokenRules } from './rule-health';
 import { rowMapper } from '../db/row-mapper';
+import { suspendInsertAudit } from '../exchange/set-based-audit';
 
 const MAX_LISTED_CHANGES = 500;
 
@@ -45,11 +46,8 @@ export function recomputeMemberships(ctx: CoreContext, relationIds: string[] | n
   const model = loadModel(ctx);
   const computed = computeMemberships(ctx, relationIds, model);
   const stored = loadStored(ctx, relationIds);
-  const del = ctx.sqlite.prepare('DELETE FROM memberships WHERE relation_id = ? AND unit_id = ? AND membership_type_id = ?');
-  const ins = ctx.sqlite.prepare(
-    'INSERT INTO memberships (id, relation_id, unit_id, membership_type_id, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)',
-  );
   const changed: { rid: string; unitId: string; typeId: string; gained: IntervalSet; lost: IntervalSet }[] = [];
+  const replaced: { rid: string; unitId: string; typeId: string; had: boolean; periods: IntervalSet }[] = [];
   // Memberships that depend on a broken rule stay as they were (stale) until it is repaired.
   const stale = staleKeys(model);
   for (const k of new Set([...computed.keys(), ...stored.keys()])) {
@@ -62,12 +60,40 @@ export function recomputeMemberships(ctx: CoreContext, relationIds: string[] | n
       const a = before.get(rid) ?? [];
       const b = now.get(rid) ?? [];
       if (sameSet(a, b)) continue;
-      if (a.length) del.run(rid, unitId, typeId);
-      for (const p of toPeriods(b)) ins.run(ctx.newId(), rid, unitId, typeId, p.from, p.to);
+      replaced.push({ rid, unitId, typeId, had: a.length > 0, periods: b });
       changed.push({ rid, unitId, typeId, gained: difference(b, a), lost: difference(a, b) });
     }
   }
+  writeReplaced(ctx, replaced);
   return describeChanges(ctx, model, changed);
+}
+
+/** From this many new periods on, their audit rows are written set-based (an import, a new rule). */
+const SET_BASED_AUDIT_FROM = 1_000;
+
+/**
+ * Replaces the stored periods of each changed (relation, unit, type): the old rows first,
+ * then the new ones. Many new rows (the first recompute after a 100,000-row import) take
+ * the bulk path's set-based audit (exchange/set-based-audit.ts): the per-row insert trigger
+ * cost about as much as the rows themselves. The deletes come first so that no new row can
+ * take the rowid of a deleted one below the mark the set-based audit reads from.
+ */
+function writeReplaced(ctx: CoreContext, replaced: { rid: string; unitId: string; typeId: string; had: boolean; periods: IntervalSet }[]): void {
+  const del = ctx.sqlite.prepare('DELETE FROM memberships WHERE relation_id = ? AND unit_id = ? AND membership_type_id = ?');
+  for (const r of replaced) if (r.had) del.run(r.rid, r.unitId, r.typeId);
+  const inserts = replaced.reduce((n, r) => n + r.periods.length, 0);
+  const audit = inserts >= SET_BASED_AUDIT_FROM ? suspendInsertAudit(ctx.sqlite, 'memberships') : null;
+  const ins = ctx.sqlite.prepare(
+    'INSERT INTO memberships (id, relation_id, unit_id, membership_type_id, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  try {
+    for (const r of replaced) for (const p of toPeriods(r.periods)) ins.run(ctx.newId(), r.rid, r.unitId, r.typeId, p.from, p.to);
+    audit?.resume();
+  } catch (e) {
+    // As in bulkLoad: rows without their audit rows must never commit, not even if a caller catches this.
+    if (audit && ctx.sqlite.inTransaction) ctx.sqlite.exec('ROLLBACK');
+    throw e;
+  }
 }
 
 function describeChanges(
