@@ -30,6 +30,13 @@ describe('memberships after a large import (more than 1,000 rows)', () => {
     const io = await setup();
     await io('io.commitImport', { file: members('Utrecht', '3511 AB'), fileName: 'leden.csv' });
     expect(count()).toBe(ROWS);
+    // The new periods' audit rows are written set-based: one per row, under the import, and the trigger is back.
+    const audited = core.ctx.sqlite
+      .prepare(`SELECT count(*) FROM audit_log a JOIN operations o ON o.seq = a.operation WHERE a.table_name = 'memberships' AND a.action = 'insert' AND o.kind = 'io.import'`)
+      .pluck()
+      .get();
+    expect(audited).toBe(ROWS);
+    expect(core.ctx.sqlite.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_memberships_insert'`).pluck().get()).toBe(1);
   });
 
   it('follow an update of every row, and its undo', async () => {
