@@ -13,7 +13,7 @@ import zlib from 'node:zlib';
 const LIMIT = 0xffff_ffff;
 
 // zlib passes stream options on to its Transform; its typings only list its own.
-const DEFLATE_OPTIONS: zlib.ZlibOptions & TransformOptions = { level: 6, chunkSize: 1024 * 1024, writableHighWaterMark: 16 * 1024 * 1024 };
+const DEFLATE_OPTIONS: zlib.ZlibOptions & TransformOptions = { level: 6, chunkSize: 1024 * 1024, writableHighWaterMark: 2 * 1024 * 1024 };
 
 interface Entry {
   name: Buffer;
@@ -61,7 +61,7 @@ export class ZipEntryWriter {
   write(text: string): void {
     this.pending.push(text);
     this.pendingLength += text.length;
-    if (this.pendingLength >= 4 * 1024 * 1024) this.flushPending();
+    if (this.pendingLength >= 1024 * 1024) this.flushPending();
   }
 
   /** Hands the text so far to zlib; waits only when zlib is 16 MB behind, so memory stays bounded. */
@@ -133,37 +133,39 @@ export class ZipWriter {
     this.offset += 30 + e.name.length + e.compressedSize;
   }
 
-  /** The archive: local headers with data, then the central directory. */
+  /**
+   * The archive: local headers with data, then the central directory, written into one
+   * buffer of the archive's size; each entry's compressed pieces are let go as they are
+   * copied, so the archive is not held twice at its end (Buffer.concat of every piece).
+   */
   finish(): Buffer {
-    const parts: Buffer[] = [];
-    for (const e of this.entries) {
-      const h = Buffer.alloc(30);
-      h.writeUInt32LE(0x04034b50, 0);
-      h.writeUInt16LE(20, 4); // version needed
-      writeEntryFields(h, 6, e); // … extra field length 0
-      parts.push(h, e.name, ...e.data);
-    }
     const directoryStart = this.offset;
-    let directorySize = 0;
-    for (const e of this.entries) {
-      const c = Buffer.alloc(46);
-      c.writeUInt32LE(0x02014b50, 0);
-      c.writeUInt16LE(20, 4); // made by
-      c.writeUInt16LE(20, 6); // version needed
-      writeEntryFields(c, 8, e); // … no extra field, comment, disk or attributes
-      c.writeUInt32LE(e.offset, 42);
-      parts.push(c, e.name);
-      directorySize += c.length + e.name.length;
-    }
+    const directorySize = this.entries.reduce((n, e) => n + 46 + e.name.length, 0);
     if (directoryStart > LIMIT || this.entries.length > 0xffff) throw new Error('zip archive larger than 4 GB');
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(this.entries.length, 8);
-    end.writeUInt16LE(this.entries.length, 10);
-    end.writeUInt32LE(directorySize, 12);
-    end.writeUInt32LE(directoryStart, 16);
-    parts.push(end);
-    return Buffer.concat(parts);
+    const out = Buffer.alloc(directoryStart + directorySize + 22);
+    let at = 0;
+    for (const e of this.entries) {
+      out.writeUInt32LE(0x04034b50, at);
+      out.writeUInt16LE(20, at + 4); // version needed
+      writeEntryFields(out, at + 6, e); // … extra field length 0
+      at += 30 + e.name.copy(out, at + 30);
+      for (const d of e.data) at += d.copy(out, at);
+      e.data = [];
+    }
+    for (const e of this.entries) {
+      out.writeUInt32LE(0x02014b50, at);
+      out.writeUInt16LE(20, at + 4); // made by
+      out.writeUInt16LE(20, at + 6); // version needed
+      writeEntryFields(out, at + 8, e); // … no extra field, comment, disk or attributes
+      out.writeUInt32LE(e.offset, at + 42);
+      at += 46 + e.name.copy(out, at + 46);
+    }
+    out.writeUInt32LE(0x06054b50, at);
+    out.writeUInt16LE(this.entries.length, at + 8);
+    out.writeUInt16LE(this.entries.length, at + 10);
+    out.writeUInt32LE(directorySize, at + 12);
+    out.writeUInt32LE(directoryStart, at + 16);
+    return out;
   }
 }
 
