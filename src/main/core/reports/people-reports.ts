@@ -5,7 +5,7 @@ import { evaluateCondition } from '../conditions/condition-engine';
 import { fromDay } from '../conditions/interval-set';
 import { MEMBER } from '../overview/overview-figures';
 import { JUBILEE_YEARS, jubileesIn, membershipNamesOn } from '../memberships/jubilees';
-import type { ReportTable } from './report-table';
+import { reportTable, type ReportTable } from './report-table';
 
 const and = (...items: Condition[]): Condition => ({ type: 'and', items });
 const memberOf = (typeCode: string | undefined): Condition => (typeCode ? { type: 'membership', includeSubunits: true, typeCodes: [typeCode] } : MEMBER);
@@ -47,20 +47,18 @@ export function birthdaysReport(ctx: CoreContext, q: { from: string; to: string;
       }
   }
   rows.sort(byDateThenName);
-  return {
-    title: 'Verjaardagen',
-    subtitle: `${period(q.from, q.to)}, ${rows.length} ${rows.length === 1 ? 'verjaardag' : 'verjaardagen'}`,
-    columns: [
-      { key: 'date', label: 'Datum', type: 'date' },
-      { key: 'name', label: 'Naam', type: 'text' },
-      { key: 'number', label: 'Nummer', type: 'code' },
-      { key: 'birthDate', label: 'Geboortedatum', type: 'date' },
-      { key: 'age', label: 'Wordt', type: 'integer' },
-      { key: 'types', label: 'Lidmaatschap', type: 'text' },
+  return reportTable(
+    { title: 'Verjaardagen', subtitle: `${period(q.from, q.to)}, ${rows.length} ${rows.length === 1 ? 'verjaardag' : 'verjaardagen'}` },
+    [
+      ['date', 'Datum', 'date'],
+      ['name', 'Naam', 'text'],
+      ['number', 'Nummer', 'code'],
+      ['birthDate', 'Geboortedatum', 'date'],
+      ['age', 'Wordt', 'integer'],
+      ['types', 'Lidmaatschap', 'text'],
     ],
     rows,
-    totals: null,
-  };
+  );
 }
 
 /** The jubilees in [from, to), by the one rule of `memberships/jubilees.ts`, with the types held that day. */
@@ -79,18 +77,16 @@ export function jubileesReport(ctx: CoreContext, q: { from: string; to: string; 
     types: types(f.id, f.date),
   }));
   rows.sort(byDateThenName);
-  return {
-    title: 'Jubilea',
-    subtitle: `${period(q.from, q.to)}; ${years.join(', ')} jaar onafgebroken lid, alle afdelingen; ${rows.length} ${rows.length === 1 ? 'jubileum' : 'jubilea'}`,
-    columns: [
-      { key: 'date', label: 'Datum', type: 'date' },
-      { key: 'years', label: 'Jaar lid', type: 'integer' },
-      { key: 'name', label: 'Naam', type: 'text' },
-      { key: 'number', label: 'Nummer', type: 'code' },
-      { key: 'since', label: 'Lid sinds', type: 'date' },
-      { key: 'types', label: 'Lidmaatschap', type: 'text' },
+  return reportTable(
+    { title: 'Jubilea', subtitle: `${period(q.from, q.to)}; ${years.join(', ')} jaar onafgebroken lid, alle afdelingen; ${rows.length} ${rows.length === 1 ? 'jubileum' : 'jubilea'}` },
+    [
+      ['date', 'Datum', 'date'],
+      ['years', 'Jaar lid', 'integer'],
+      ['name', 'Naam', 'text'],
+      ['number', 'Nummer', 'code'],
+      ['since', 'Lid sinds', 'date'],
+      ['types', 'Lidmaatschap', 'text'],
     ],
     rows,
-    totals: null,
-  };
+  );
 }
