@@ -91,8 +91,9 @@ export function financeDependentsToucher(ctx: CoreContext): (op: Operation) => v
   let known: { version: string | undefined; uses: boolean } | null = null;
   const usesFinance = () => {
     const v = version.get() as string | undefined;
-    if (known?.version !== v) known = { version: v, uses: rulesUseFinance(ctx) };
-    return known.uses;
+    const current = known?.version === v ? known : { version: v, uses: rulesUseFinance(ctx) };
+    known = current;
+    return current.uses;
   };
   return (op) => {
     if (op.touched === 'all' || !usesFinance()) return;
