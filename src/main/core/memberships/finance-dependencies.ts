@@ -91,7 +91,7 @@ export function financeDependentsToucher(ctx: CoreContext): (op: Operation) => v
   let known: { version: string | undefined; uses: boolean } | null = null;
   const usesFinance = () => {
     const v = version.get() as string | undefined;
-    const current = known?.version === v ? known : { version: v, uses: rulesUseFinance(ctx) };
+    const current = known !== null && known.version === v ? known : { version: v, uses: rulesUseFinance(ctx) };
     known = current;
     return current.uses;
   };
