@@ -357,8 +357,8 @@ function writeItems(ctx: CoreContext, batchId: string, groups: DebitGroup[], blo
     ctx.sqlite,
     'sepa_mandates',
     'last_used_on',
-    `SELECT bi.mandate_id, max(bi.collection_date) FROM sepa_batch_items bi JOIN sepa_mandates m ON m.id = bi.mandate_id
-      WHERE bi.batch_id = ? GROUP BY bi.mandate_id HAVING m.last_used_on IS NULL OR max(bi.collection_date) > m.last_used_on`,
+    `SELECT m.rowid, max(bi.collection_date) FROM sepa_batch_items bi JOIN sepa_mandates m ON m.id = bi.mandate_id
+      WHERE bi.batch_id = ? GROUP BY m.rowid HAVING m.last_used_on IS NULL OR max(bi.collection_date) > m.last_used_on`,
     [batchId],
     { column: 'updated_at', value: ctx.now() },
   );
