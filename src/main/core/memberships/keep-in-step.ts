@@ -2,6 +2,7 @@ import type { CoreContext } from '../context';
 import type { Operation } from '../audit/operation-writer';
 import { recomputeMemberships } from './membership-store';
 import { touchFinanceDependents } from './finance-dependencies';
+import { idRow } from '../db/row-mapper';
 
 /**
  * Memberships are recomputed for the relations an operation touched, inside its own
@@ -24,7 +25,7 @@ export function keepMembershipsInStep(ctx: CoreContext): (op: Operation) => void
       return;
     }
     const ids = [...op.touched];
-    const withLinked = [...new Set([...ids, ...(linked.all({ ids: JSON.stringify(ids) }) as { id: string }[]).map((r) => r.id)])];
+    const withLinked = [...new Set([...ids, ...idRow.all(linked.all({ ids: JSON.stringify(ids) })).map((r) => r.id)])];
     const changes = recomputeMemberships(ctx, withLinked);
     if (changes.relations > 0) op.changed('memberships.changed', { relations: changes.relations });
   };
