@@ -5,9 +5,7 @@ import { lookupPc4 } from '../../../../shared/dutch/pc4';
 import { ALL, birthdayDays, complement, fromPeriod, type IntervalSet } from '../interval-set';
 import { fromFacts, type RelationIntervals } from '../relation-intervals';
 import { overlapsWindow, relationFilter, windowParams, type EvalScope } from '../eval-scope';
-import { loadAllRecords } from '../../dedupe/dedupe-records';
-import { loadWeights, dismissedPairs } from '../../dedupe/dedupe-store';
-import { scanRecords } from '../../dedupe/scan';
+import { suspectedPairs } from '../../dedupe/kept-scan';
 
 type Atom<T extends Condition['type']> = (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals;
 type Row = { id: string; vf: string | null; vt: string | null };
@@ -21,23 +19,9 @@ export const birthdayAtom: Atom<'birthday'> = (_c, scope) => {
   return fromFacts(rows.map((r): [string, IntervalSet] => [r.id, birthdayDays(r.birth, scope.window.from, scope.window.to)]));
 };
 
-/*
- * The scan reads every relation (seconds at 100,000), and the overview, the list behind its
- * number and each page of that list ask again: the ids are reused while the database is
- * unchanged (total_changes() moves with every write of this connection, data_version with
- * every commit of another, as for the list's total in relations.repo.ts).
- */
-const scanCache = new WeakMap<CoreContext, { version: string; ids: Set<string> }>();
-
+/** Both relations of every suspected pair (the scan is kept between changes: core/dedupe/kept-scan.ts). */
 function suspectedIds(ctx: CoreContext): Set<string> {
-  const v = ctx.sqlite.prepare('SELECT total_changes() AS c, data_version AS d FROM pragma_data_version').get() as { c: number; d: number };
-  const version = `${v.c}/${v.d}`;
-  const hit = scanCache.get(ctx);
-  if (hit?.version === version) return hit.ids;
-  const scan = scanRecords(loadAllRecords(ctx), ctx.reference.infixes, loadWeights(ctx), dismissedPairs(ctx));
-  const ids = new Set(scan.pairs.flatMap((p) => [p.a.id, p.b.id]));
-  scanCache.set(ctx, { version, ids });
-  return ids;
+  return new Set(suspectedPairs(ctx).flatMap((p) => p.split('|')));
 }
 
 const undated = (ids: Iterable<string>): RelationIntervals => fromFacts([...ids].map((id): [string, IntervalSet] => [id, ALL]));
