@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CoreContext } from '../context';
-import { idText } from '../db/audit-keys';
+import { auditMark, changedSince, keepable } from '../db/audit-mark';
 import { loadAllRecords, loadLiveRecords } from './dedupe-records';
 import { dismissedPairs, loadWeights, pairKey } from './dedupe-store';
 import { MAX_BLOCK, scanRecords } from './scan';
@@ -35,10 +35,6 @@ interface Kept {
 const kept = new WeakMap<Database.Database, Kept>();
 
 const eligible = (size: number) => size >= 2 && size <= MAX_BLOCK;
-
-function auditMark(sqlite: Database.Database): number {
-  return (sqlite.prepare('SELECT coalesce(max(id), 0) AS m FROM audit_log').get() as { m: number }).m;
-}
 
 function addPair(k: Kept, a: string, b: string): void {
   const key = pairKey(a, b);
@@ -112,14 +108,6 @@ function update(ctx: CoreContext, k: Kept, changed: Set<string>): void {
     }
 }
 
-/** The relations changed since audit row `mark` as the scan sees them: their own row or an address. */
-function changedSince(sqlite: Database.Database, mark: number, upTo: number): Set<string> {
-  const rows = sqlite
-    .prepare(`SELECT DISTINCT relation_id AS r FROM audit_log WHERE id > ? AND id <= ? AND table_name IN ('relations', 'addresses') AND relation_id IS NOT NULL`)
-    .all(mark, upTo) as { r: Buffer | string }[];
-  return new Set(rows.map((row) => idText(row.r)));
-}
-
 /** The suspected pairs of the duplicate scan now (scanRecords with the stored weights and dismissals), as `pairKey`s. */
 export function suspectedPairs(ctx: CoreContext): string[] {
   const today = ctx.today();
@@ -127,7 +115,7 @@ export function suspectedPairs(ctx: CoreContext): string[] {
   const mark = auditMark(ctx.sqlite);
   let k = kept.get(ctx.sqlite);
   const current = k && k.today === today && k.weights === weights && k.mark <= mark ? k : undefined;
-  if (ctx.sqlite.inTransaction && !(current && current.mark === mark)) {
+  if (!keepable(ctx.sqlite) && !(current && current.mark === mark)) {
     // Inside a transaction (a preview that is rolled back) the changes may vanish again: scan, keep nothing.
     k = build(ctx, today, weights, mark);
   } else if (!current) {
@@ -136,7 +124,7 @@ export function suspectedPairs(ctx: CoreContext): string[] {
   } else {
     k = current;
     if (k.mark < mark) {
-      const changed = changedSince(ctx.sqlite, k.mark, mark);
+      const changed = changedSince(ctx.sqlite, ['relations', 'addresses'], k.mark, mark).relations;
       if (changed.size > k.prepared.size / 10) kept.set(ctx.sqlite, (k = build(ctx, today, weights, mark)));
       else {
         try {
