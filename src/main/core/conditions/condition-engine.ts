@@ -7,6 +7,7 @@ import * as relationAtoms from './atoms/relation-atoms';
 import * as datedAtoms from './atoms/dated-atoms';
 import * as financeAtoms from './atoms/finance-atoms';
 import * as signalAtoms from './atoms/signal-atoms';
+import { liveRelationIds } from './atoms/relation-rows';
 
 type Evaluators = { [T in Condition['type']]: (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals };
 
@@ -92,7 +93,7 @@ export function evaluateConditions(ctx: CoreContext, items: { condition: Conditi
 function evaluateMany(ctx: CoreContext, items: { condition: Condition; moment: EvaluationMoment }[], want: 'result'): Map<string, IntervalSet>[];
 function evaluateMany(ctx: CoreContext, items: { condition: Condition; moment: EvaluationMoment }[], want: 'count'): number[];
 function evaluateMany(ctx: CoreContext, items: { condition: Condition; moment: EvaluationMoment }[], want: 'result' | 'count'): (Map<string, IntervalSet> | number)[] {
-  const universe = (ctx.sqlite.prepare('SELECT id FROM relations WHERE deleted_at IS NULL').all() as { id: string }[]).map((r) => r.id);
+  const universe = liveRelationIds(ctx);
   const caches = new Map<string, Map<string, RelationIntervals>>();
   const shared: Shared = { memo: new Map(), dayMemo: new Map(), facts: new Map(), bulk: repeatedKinds(items.map((i) => i.condition)) };
   return items.map(({ condition, moment }) => {

@@ -6,6 +6,7 @@ import { ALL, birthdayDays, complement, fromPeriod, type IntervalSet } from '../
 import { fromFacts, type RelationIntervals } from '../relation-intervals';
 import { overlapsWindow, relationFilter, windowParams, type EvalScope } from '../eval-scope';
 import { suspectedPairs } from '../../dedupe/kept-scan';
+import { NO_EMAIL_SQL, sharedRelationRows } from './relation-rows';
 
 type Atom<T extends Condition['type']> = (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals;
 type Row = { id: string; vf: string | null; vt: string | null };
@@ -13,9 +14,13 @@ type Row = { id: string; vf: string | null; vt: string | null };
 /** On each birthday (one day a year; 29 February counts on 1 March in other years, as in `age`). */
 export const birthdayAtom: Atom<'birthday'> = (_c, scope) => {
   const filter = relationFilter(scope, 'id');
-  const rows = scope.ctx.sqlite
-    .prepare(`SELECT id, birth_date AS birth FROM relations WHERE kind = 'person' AND birth_date IS NOT NULL AND ${filter.sql}`)
-    .all(filter.params) as { id: string; birth: string }[];
+  const shared = sharedRelationRows(scope);
+  const rows = shared
+    ? (shared.filter((r) => r.kind === 'person' && r.birth !== null) as { id: string; birth: string }[])
+    : (scope.ctx.sqlite.prepare(`SELECT id, birth_date AS birth FROM relations WHERE kind = 'person' AND birth_date IS NOT NULL AND ${filter.sql}`).all(filter.params) as {
+        id: string;
+        birth: string;
+      }[]);
   return fromFacts(rows.map((r): [string, IntervalSet] => [r.id, birthdayDays(r.birth, scope.window.from, scope.window.to)]));
 };
 
@@ -31,10 +36,10 @@ const DEBIT_PAYERS = `SELECT DISTINCT coalesce(p.payer_relation_id, p.relation_i
 
 const SIGNALS: Record<DataSignal, (scope: EvalScope) => RelationIntervals> = {
   noEmail: (scope) => {
+    const shared = sharedRelationRows(scope);
+    if (shared) return undated(shared.filter((r) => r.noEmail).map((r) => r.id));
     const filter = relationFilter(scope, 'id');
-    const rows = scope.ctx.sqlite
-      .prepare(`SELECT id FROM relations WHERE coalesce(trim(email), '') = '' AND coalesce(trim(email2), '') = '' AND ${filter.sql}`)
-      .all(filter.params) as { id: string }[];
+    const rows = scope.ctx.sqlite.prepare(`SELECT id FROM relations WHERE ${NO_EMAIL_SQL} AND ${filter.sql}`).all(filter.params) as { id: string }[];
     return undated(rows.map((r) => r.id));
   },
   /** A Dutch address (country NL or empty) whose postcode is missing, malformed or not a known PC4, on the days it is valid. */
