@@ -39,14 +39,16 @@ const dates = () => {
   return d.toISOString().slice(0, 10);
 };
 const overview = await runs(5, () => core.call('overview.get', { on: dates() }));
-// The first after a change: one relation's e-mail edited (an operation, audited), then the overview.
-const rel = (core.ctx.sqlite.prepare(`SELECT id, email FROM relations WHERE deleted_at IS NULL AND kind = 'person' ORDER BY number LIMIT 1`).get() as { id: string; email: string | null });
+// The first after a change: one relation's e-mail written (an audited write, as every edit), then the overview.
+const rel = core.ctx.sqlite.prepare(`SELECT id, email FROM relations WHERE deleted_at IS NULL AND kind = 'person' ORDER BY number LIMIT 1`).get() as { id: string; email: string | null };
+const setEmail = (email: string | null) =>
+  core.ctx.write('bench.edit', null, () => core.ctx.sqlite.prepare('UPDATE relations SET email = ? WHERE id = ?').run(email, rel.id));
 let edit = 0;
-const cold = await runs(3, async () => {
-  await core.call('relations.update', { id: rel.id, fields: { email: `bench-${++edit}@example.org` } });
+const cold = await runs(3, () => {
+  setEmail(`bench-${++edit}@example.org`);
   return core.call('overview.get', { on: BENCH_TODAY });
 });
-await core.call('relations.update', { id: rel.id, fields: { email: rel.email } });
+setEmail(rel.email);
 const figures = overview.last.figures;
 const slowest = figures
   .map((f) => {
@@ -72,7 +74,7 @@ report({
   cpuMs: cold.cpuMs,
   unit: 'ms',
   // The first overview after a change is what a secretary sees after every edit: the same target.
-  target: '< 500 ms: the first overview after an edit (one relation changed; the edit itself included), median of 3',
+  target: '< 500 ms: the first overview after an edit (one relation e-mail written; the write included), median of 3',
   ok: cold.ms < 500,
 });
 
