@@ -41,7 +41,6 @@ for (let i = 0; i < 10; i++) {
   afterChange.push(performance.now() - t0);
 }
 afterChange.sort((a, b) => a - b);
-if (process.env["BENCH_DEBUG"]) console.error(afterChange.map(Math.round));
 const changedP95 = percentile(afterChange, 95);
 report({
   name: `tasks.count_after_change_${N / 1000}k`,

@@ -6,7 +6,7 @@ import { CliError } from './cli-error';
 import type { Command } from './command';
 import { megabytes, nl, seconds } from './format';
 import { fromDomainError } from './messages';
-import { openAdministration, inspectFile } from './open-administration';
+import { withAdministration, inspectFile } from './open-administration';
 import { backupPassword } from './password';
 import { formatDutchDate } from '../../shared/dutch/dates';
 import { nl as catalogue } from '../../renderer/i18n/nl';
@@ -64,25 +64,24 @@ export const backupCommand: Command = {
     const file = requiredOption(args, 'db', 'het administratiebestand');
     const out = optionalString(args, 'out');
     if (out !== undefined && fs.existsSync(out)) throw new CliError(`${out} bestaat al; kies een andere naam`);
-    const core = await openAdministration(file);
-    const started = performance.now();
-    try {
-      if (out !== undefined) {
-        const { backupAdministration } = await import('../core/exchange/backup');
-        const result = await backupAdministration(core.ctx.sqlite, out);
-        if (args.values['json']) io.out(JSON.stringify({ file: path.resolve(out), bytes: result.bytes }));
-        else io.out(`Reservekopie gemaakt: ${out} (${megabytes(result.bytes)}, integriteit gecontroleerd, ${seconds(performance.now() - started)})`);
-        return;
+    await withAdministration(file, async (core) => {
+      const started = performance.now();
+      try {
+        if (out !== undefined) {
+          const { backupAdministration } = await import('../core/exchange/backup');
+          const result = await backupAdministration(core.ctx.sqlite, out);
+          if (args.values['json']) io.out(JSON.stringify({ file: path.resolve(out), bytes: result.bytes }));
+          else io.out(`Reservekopie gemaakt: ${out} (${megabytes(result.bytes)}, integriteit gecontroleerd, ${seconds(performance.now() - started)})`);
+          return;
+        }
+        const made = await core.backups.make('manual');
+        if (!made) throw new Error('manual backup skipped');
+        if (args.values['json']) io.out(JSON.stringify({ name: made.name, file: made.file, at: new Date(made.at).toISOString(), reason: made.reason, bytes: made.bytes, copyBytes: made.copyBytes }));
+        else io.out(`Reservekopie gemaakt: ${made.file} (${megabytes(made.bytes)} gecomprimeerd, ${megabytes(made.copyBytes)} onverpakt, integriteit gecontroleerd, ${seconds(performance.now() - started)})`);
+      } catch (e) {
+        throw e instanceof DomainError ? fromDomainError(e, out ?? file) : e;
       }
-      const made = await core.backups.make('manual');
-      if (!made) throw new Error('manual backup skipped');
-      if (args.values['json']) io.out(JSON.stringify({ name: made.name, file: made.file, at: new Date(made.at).toISOString(), reason: made.reason, bytes: made.bytes, copyBytes: made.copyBytes }));
-      else io.out(`Reservekopie gemaakt: ${made.file} (${megabytes(made.bytes)} gecomprimeerd, ${megabytes(made.copyBytes)} onverpakt, integriteit gecontroleerd, ${seconds(performance.now() - started)})`);
-    } catch (e) {
-      throw e instanceof DomainError ? fromDomainError(e, out ?? file) : e;
-    } finally {
-      core.close();
-    }
+    });
   },
 };
 
@@ -94,8 +93,7 @@ export const backupsCommand: Command = {
   positionals: [],
   async run(args, io) {
     const file = requiredOption(args, 'db', 'het administratiebestand');
-    const core = await openAdministration(file);
-    try {
+    await withAdministration(file, async (core) => {
       const folder = core.backups.folder();
       const rows = core.backups.list().map((b) => ({ name: b.name, file: b.file, at: new Date(b.at).toISOString(), reason: b.reason, bytes: b.bytes }));
       if (args.values['json']) {
@@ -104,9 +102,7 @@ export const backupsCommand: Command = {
       }
       io.out(`Reservekopieën in ${folder}: ${nl(rows.length)}`);
       for (const r of rows) io.out(`  ${when(r.at)}  ${reasonText(r.reason).padEnd(24)} ${megabytes(r.bytes).padStart(9)}  ${r.name}`);
-    } finally {
-      core.close();
-    }
+    });
   },
 };
 
@@ -121,10 +117,8 @@ export const restoreCommand: Command = {
     const from = requiredOption(args, 'from', 'de reservekopie');
     // Through the shared check: a missing file names `new`, someone else's file is refused,
     // an encrypted one is opened with its password, which the restored file keeps.
-    const probe = await openAdministration(file);
     const { keyOf } = await import('../core/db/database-key');
-    const password = keyOf(probe.ctx.sqlite);
-    probe.close();
+    const password = await withAdministration(file, async (probe) => keyOf(probe.ctx.sqlite));
     const { restoreAdministration } = await import('../core/backups/restore');
     const restore = async () => {
       try {

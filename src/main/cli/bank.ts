@@ -7,7 +7,7 @@ import { integerOption, optionalString, requiredOption, requiredPositional } fro
 import { CliError, usageError } from './cli-error';
 import type { CliIo, Command } from './command';
 import { dutchText } from './error-text';
-import { openAdministration } from './open-administration';
+import { withAdministration } from './open-administration';
 import { nl } from './format';
 import { nl as catalogue } from '../../renderer/i18n/nl';
 
@@ -35,15 +35,6 @@ function printImport(r: BankImportResult, io: CliIo): void {
   io.out(`  ${nl(r.entryCount)} posten, waarvan ${nl(r.duplicateCount)} al eerder ingelezen; gekoppeld ${nl(r.counts.matched)}, niet gekoppeld ${nl(r.counts.unmatched)}, storneringen ${nl(r.counts.returned)}, batches ${nl(r.counts.expanded)}.`);
   for (const e of r.entries) io.out(entryLine(e));
   if (r.entries.length < r.newCount) io.out(`  … (zie --json of 'bank entries')`);
-}
-
-async function withCore(file: string, fn: (core: Awaited<ReturnType<typeof openAdministration>>) => Promise<void>): Promise<void> {
-  const core = await openAdministration(file);
-  try {
-    await fn(core);
-  } finally {
-    core.close();
-  }
 }
 
 const SUBS = ['import', 'entries', 'returns', 'match', 'ignore', 'unmatch', 'settings'] as const;
@@ -89,7 +80,7 @@ export const bankCommand: Command = {
       } catch {
         throw new CliError(`bestand niet gevonden of niet leesbaar: ${file}`);
       }
-      await withCore(db, async (core) => {
+      await withAdministration(db, async (core) => {
         let r: BankImportResult;
         try {
           r = await core.call('bank.import', { file: bytes.toString('base64'), fileName: path.basename(file), dryRun: Boolean(args.values['dry-run']), itemLimit: 10_000 });
@@ -103,7 +94,7 @@ export const bankCommand: Command = {
       });
       return;
     }
-    await withCore(db, async (core) => {
+    await withAdministration(db, async (core) => {
       if (sub === 'entries') {
         const status = optionalString(args, 'status');
         if (status && !['matched', 'unmatched', 'returned', 'ignored', 'expanded'].includes(status)) throw usageError(`--status is unmatched, matched, returned of ignored`);

@@ -7,7 +7,7 @@ import { writeOutput } from './io-commands';
 import { CliError, usageError } from './cli-error';
 import type { CliIo, Command, ParsedArgs } from './command';
 import { dateOption, relationByNumberOrId } from './dates-and-lookups';
-import { openAdministration } from './open-administration';
+import { withAdministration } from './open-administration';
 import type { Core } from '../core/create-core';
 
 function readFile(file: string): Buffer {
@@ -23,13 +23,8 @@ function many(args: ParsedArgs, name: string): string[] {
   return Array.isArray(v) ? (v as string[]) : typeof v === 'string' ? [v] : [];
 }
 
-async function withCore(args: ParsedArgs, fn: (core: Core) => Promise<void>): Promise<void> {
-  const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
-  try {
-    await fn(core);
-  } finally {
-    core.close();
-  }
+function withCore(args: ParsedArgs, fn: (core: Core) => Promise<void>): Promise<void> {
+  return withAdministration(requiredOption(args, 'db', 'het administratiebestand'), fn);
 }
 
 const STATUS = { open: 'open', approved: 'goedgekeurd', rejected: 'afgewezen' } as const;

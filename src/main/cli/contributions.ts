@@ -8,7 +8,7 @@ import type { CliIo, Command } from './command';
 import { contributionRefusal, problemText } from './contributions-text';
 import { dutchText } from './error-text';
 import { dateOption } from './dates-and-lookups';
-import { openAdministration } from './open-administration';
+import { withAdministration } from './open-administration';
 import { nl } from './format';
 import PizZip from 'pizzip';
 import path from 'node:path';
@@ -25,13 +25,9 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function withCore(file: string, fn: (core: Core) => Promise<void>): Promise<void> {
-  const core = await openAdministration(file);
-  try {
-    await guarded(() => fn(core));
-  } finally {
-    core.close();
-  }
+/** The shared "open, do, close", with a contribution refusal said in Dutch. */
+function withCore(file: string, fn: (core: Core) => Promise<void>): Promise<void> {
+  return withAdministration(file, (core) => guarded(() => fn(core)));
 }
 
 function printRun(r: RunResultDto, io: CliIo): void {

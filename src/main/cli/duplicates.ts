@@ -3,7 +3,7 @@ import type { DuplicatePair, MergeResult } from '../../shared/contract';
 import { integerOption, requiredOption, requiredPositional } from './arguments';
 import { usageError } from './cli-error';
 import type { Command } from './command';
-import { openAdministration } from './open-administration';
+import { withAdministration } from './open-administration';
 import { nl } from './format';
 
 const SUBCOMMANDS = ['scan', 'merge', 'not-a-duplicate'] as const;
@@ -60,8 +60,7 @@ export const duplicatesCommand: Command = {
   async run(args, io) {
     const sub = requiredPositional(args, 0, `de subopdracht (${SUBCOMMANDS.join(', ')})`);
     if (!(SUBCOMMANDS as readonly string[]).includes(sub)) throw usageError(`onbekende subopdracht '${sub}' (${SUBCOMMANDS.join(', ')})`);
-    const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
-    try {
+    await withAdministration(requiredOption(args, 'db', 'het administratiebestand'), async (core) => {
       const json = Boolean(args.values['json']);
       if (sub === 'scan') {
         const threshold = integerOption(args, 'threshold', { min: 1, max: 300 });
@@ -101,8 +100,6 @@ export const duplicatesCommand: Command = {
       const r = await core.call('dedupe.dismiss', { a: a.id, b: b.id });
       if (json) io.out(JSON.stringify({ a: a.number, b: b.number, ...r }));
       else io.out(r.dismissed ? `Gemarkeerd: nr. ${a.number} en nr. ${b.number} zijn geen dubbel.` : `Nr. ${a.number} en nr. ${b.number} waren al gemarkeerd als geen dubbel.`);
-    } finally {
-      core.close();
-    }
+    });
   },
 };

@@ -3,7 +3,7 @@ import { requiredOption } from './arguments';
 import { CliError } from './cli-error';
 import type { Command } from './command';
 import { megabytes, nl, seconds } from './format';
-import { openAdministration } from './open-administration';
+import { withAdministration } from './open-administration';
 
 export const exportJsonCommand: Command = {
   name: 'export-json',
@@ -16,14 +16,11 @@ export const exportJsonCommand: Command = {
     const out = requiredOption(args, 'out', 'het uitvoerbestand');
     if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new CliError(`${out} is een map; geef een bestandsnaam op`);
     if (fs.existsSync(out) && !args.values['force']) throw new CliError(`${out} bestaat al; kies een andere naam of gebruik --force`);
-    const core = await openAdministration(file);
-    const started = performance.now();
-    try {
+    await withAdministration(file, async (core) => {
+      const started = performance.now();
       const { exportJson } = await import('../core/exchange/json-export');
       const result = exportJson(core.ctx, out);
       io.out(`Geëxporteerd naar ${out}: ${nl(result.counts['relations'] ?? 0)} relaties, ${megabytes(result.bytes)} (${seconds(performance.now() - started)})`);
-    } finally {
-      core.close();
-    }
+    });
   },
 };

@@ -2,7 +2,7 @@ import { allPages } from './all-pages';
 import { requiredOption } from './arguments';
 import type { Command } from './command';
 import { dateOption } from './dates-and-lookups';
-import { openAdministration } from './open-administration';
+import { withAdministration } from './open-administration';
 
 export const groupsCommand: Command = {
   name: 'groups',
@@ -11,8 +11,7 @@ export const groupsCommand: Command = {
   options: { db: { type: 'string' }, on: { type: 'string' }, json: { type: 'boolean' } },
   positionals: [],
   async run(args, io) {
-    const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
-    try {
+    await withAdministration(requiredOption(args, 'db', 'het administratiebestand'), async (core) => {
       const on = dateOption(args, 'on', core.ctx.today());
       const groups = (await core.call('groups.list', {})).rows;
       const out = [];
@@ -36,8 +35,6 @@ export const groupsCommand: Command = {
         io.out(`${g.name} (${g.type}) — ${g.total} lid/leden`);
         for (const m of g.members) io.out(`  ${String(m.number).padStart(7)}  ${m.name}${m.roles.length ? ` — ${m.roles.join(', ')}` : ''}`);
       }
-    } finally {
-      core.close();
-    }
+    });
   },
 };

@@ -6,7 +6,8 @@ import { CliError, usageError } from './cli-error';
 import type { CliIo, Command, ParsedArgs } from './command';
 import { dateOption } from './dates-and-lookups';
 import { listSourceFrom } from './list-source';
-import { openAdministration } from './open-administration';
+import { withAdministration } from './open-administration';
+import type { Core } from '../core/create-core';
 import { nl } from './format';
 import { ensureDir, writePrivateFile } from '../core/storage/private-files';
 import { storageError } from '../core/storage/storage-errors';
@@ -63,7 +64,7 @@ function printReport(io: CliIo, r: ImportReport, committed: boolean): void {
 }
 
 /** The commit; when nothing in the file can be written, first the dry run's report, so the reasons per row are visible. */
-async function commitOrExplain(core: Awaited<ReturnType<typeof openAdministration>>, io: CliIo, input: Parameters<typeof core.call<'io.commitImport'>>[1], json: boolean) {
+async function commitOrExplain(core: Core, io: CliIo, input: Parameters<typeof core.call<'io.commitImport'>>[1], json: boolean) {
   try {
     return await core.call('io.commitImport', input);
   } catch (e) {
@@ -81,8 +82,7 @@ export const importCommand: Command = {
   async run(args, io) {
     const file = requiredPositional(args, 0, 'het te importeren bestand');
     const bytes = readInput(file, 'het te importeren bestand');
-    const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
-    try {
+    await withAdministration(requiredOption(args, 'db', 'het administratiebestand'), async (core) => {
       const input = { file: bytes.toString('base64'), fileName: path.basename(file), ...mappingArgs(args) } as Parameters<typeof core.call<'io.previewImport'>>[1];
       const dry = Boolean(args.values['dry-run']);
       const report = dry ? await core.call('io.previewImport', input) : await commitOrExplain(core, io, input, Boolean(args.values['json']));
@@ -98,9 +98,7 @@ export const importCommand: Command = {
       }
       if (report.counts.reject > 0 && !dry) io.err(`Let op: ${report.counts.reject} rij(en) afgewezen; de overige zijn geïmporteerd.`);
       if (!dry) await warnBrokenRules(core, io);
-    } finally {
-      core.close();
-    }
+    });
   },
 };
 
@@ -114,8 +112,7 @@ export const exportCommand: Command = {
     const format = requiredOption(args, 'format', 'het formaat (csv of xlsx)');
     if (format !== 'csv' && format !== 'xlsx') throw usageError(`onbekend formaat '${format}' (csv of xlsx)`);
     const out = requiredOption(args, 'out', 'het uitvoerbestand');
-    const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
-    try {
+    await withAdministration(requiredOption(args, 'db', 'het administratiebestand'), async (core) => {
       const known = (await core.call('io.exportColumns', {})).rows;
       const columns = (optionalString(args, 'columns') ?? 'nummer,naam,straat,huisnummer,postcode,plaats,email').split(',').map((c) => c.trim()).filter(Boolean);
       const unknown = columns.filter((c) => !known.some((k) => k.key === c));
@@ -125,9 +122,7 @@ export const exportCommand: Command = {
       const r = await core.call('io.export', { source, format, columns, ...(on ? { on } : {}) });
       const size = writeOutput(out, r.bytes);
       io.out(`${nl(r.rows)} rij(en) geschreven naar ${out} (${nl(size)} bytes)${r.replacedCharacters ? `; ${r.replacedCharacters} teken(s) vervangen` : ''}.`);
-    } finally {
-      core.close();
-    }
+    });
   },
 };
 
@@ -143,8 +138,7 @@ export const mergeCommand: Command = {
   async run(args, io) {
     const template = readInput(requiredOption(args, 'template', 'het sjabloon'), 'het sjabloon').toString('base64');
     const out = requiredOption(args, 'out', 'het uitvoerbestand');
-    const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
-    try {
+    await withAdministration(requiredOption(args, 'db', 'het administratiebestand'), async (core) => {
       const on = optionalString(args, 'on') === undefined ? undefined : dateOption(args, 'on', core.ctx.today());
       const source = await listSourceFrom(core, args, on);
       const check = await core.call('io.checkTemplate', { template, source, ...(on ? { on } : {}) });
@@ -159,9 +153,7 @@ export const mergeCommand: Command = {
       const r = await core.call('io.merge', { template, source, output: args.values['per-recipient'] ? 'perRecipient' : 'single', allowUnknown: Boolean(args.values['allow-unknown']), ...(on ? { on } : {}) });
       const size = writeOutput(out, r.bytes);
       io.out(`${nl(r.recipients)} ontvanger(s) samengevoegd in ${out} (${nl(size)} bytes).`);
-    } finally {
-      core.close();
-    }
+    });
   },
 };
 
@@ -173,8 +165,7 @@ export const labelsCommand: Command = {
   positionals: [],
   async run(args, io) {
     const out = requiredOption(args, 'out', 'het uitvoerbestand');
-    const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
-    try {
+    await withAdministration(requiredOption(args, 'db', 'het administratiebestand'), async (core) => {
       const sheets = (await core.call('io.labelSheets', {})).rows;
       const asked = optionalString(args, 'sheet') ?? '3x8';
       // '3x8' is what people say; the catalogue names the paper too ('a4-3x8').
@@ -185,8 +176,6 @@ export const labelsCommand: Command = {
       const r = await core.call('io.labels', { source, sheet: sheet.id, households: Boolean(args.values['households']), ...(on ? { on } : {}) });
       const size = writeOutput(out, r.bytes);
       io.out(`${nl(r.labels)} etiket(ten) op ${nl(r.pages)} pagina('s) in ${out} (${nl(size)} bytes)${r.skipped ? `; ${r.skipped} zonder adres overgeslagen` : ''}.`);
-    } finally {
-      core.close();
-    }
+    });
   },
 };

@@ -1,7 +1,7 @@
 import { requiredOption } from './arguments';
 import type { Command } from './command';
 import { nl } from './format';
-import { openAdministration } from './open-administration';
+import { withAdministration } from './open-administration';
 
 /*
  * Lists an integrator needs for the ids other commands and JSON conditions refer to
@@ -15,8 +15,7 @@ export const tagsCommand: Command = {
   options: { db: { type: 'string' }, json: { type: 'boolean' } },
   positionals: [],
   async run(args, io) {
-    const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
-    try {
+    await withAdministration(requiredOption(args, 'db', 'het administratiebestand'), async (core) => {
       const rows = (await core.call('tags.list', {})).rows;
       if (args.values['json']) {
         io.out(JSON.stringify({ tags: rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parentId, relations: r.count })) }, null, 2));
@@ -29,9 +28,7 @@ export const tagsCommand: Command = {
       const byId = new Map(rows.map((r) => [r.id, r]));
       const depth = (id: string | null, seen = 0): number => (id && seen < 50 ? 1 + depth(byId.get(id)?.parentId ?? null, seen + 1) : 0);
       for (const r of rows) io.out(`${'  '.repeat(depth(r.parentId))}${r.name}  (${nl(r.count)} relatie(s))  id ${r.id}`);
-    } finally {
-      core.close();
-    }
+    });
   },
 };
 
@@ -42,8 +39,7 @@ export const selectionsCommand: Command = {
   options: { db: { type: 'string' }, json: { type: 'boolean' } },
   positionals: [],
   async run(args, io) {
-    const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
-    try {
+    await withAdministration(requiredOption(args, 'db', 'het administratiebestand'), async (core) => {
       const rows = (await core.call('selections.list', {})).rows;
       if (args.values['json']) {
         io.out(JSON.stringify({ selections: rows.map((r) => ({ id: r.id, name: r.name, description: r.description, condition: r.condition })) }, null, 2));
@@ -54,8 +50,6 @@ export const selectionsCommand: Command = {
         return;
       }
       for (const r of rows) io.out(`${r.name}${r.description ? ` — ${r.description}` : ''}  id ${r.id}`);
-    } finally {
-      core.close();
-    }
+    });
   },
 };

@@ -5,7 +5,7 @@ import { optionalString, requiredOption } from './arguments';
 import { CliError, usageError } from './cli-error';
 import type { Command, ParsedArgs } from './command';
 import { dateOption, relationByNumberOrId } from './dates-and-lookups';
-import { openAdministration } from './open-administration';
+import { withAdministration } from './open-administration';
 import type { Core } from '../core/create-core';
 import { ensureDir, writePrivateFile } from '../core/storage/private-files';
 import { storageError } from '../core/storage/storage-errors';
@@ -56,8 +56,7 @@ export const meetingsCommand: Command = {
   },
   positionals: ['actie'],
   run: async (args, io) => {
-    const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
-    try {
+    await withAdministration(requiredOption(args, 'db', 'het administratiebestand'), async (core) => {
       const json = Boolean(args.values['json']);
       const action = args.positionals[0] ?? 'list';
       const print = (value: unknown, text: string) => io.out(json ? JSON.stringify(value, null, 2) : text);
@@ -117,8 +116,6 @@ export const meetingsCommand: Command = {
         return;
       }
       throw usageError(`onbekende actie '${action}' (add, show, attend, merge)`);
-    } finally {
-      core.close();
-    }
+    });
   },
 };

@@ -2,7 +2,7 @@ import { optionalString, requiredOption, requiredPositional } from './arguments'
 import { CliError, usageError } from './cli-error';
 import type { Command } from './command';
 import { dateOption, relationByNumberOrId, unitByName } from './dates-and-lookups';
-import { openAdministration } from './open-administration';
+import { withAdministration } from './open-administration';
 import { nl, showPeriods } from './format';
 import { addDays } from '../../shared/dutch/dates';
 import { explanationLines } from './explain-text';
@@ -32,8 +32,7 @@ export const membershipsCommand: Command = {
   async run(args, io) {
     const sub = requiredPositional(args, 0, `de subopdracht (${SUBCOMMANDS.join(', ')})`);
     if (!(SUBCOMMANDS as readonly string[]).includes(sub)) throw usageError(`onbekende subopdracht '${sub}' (${SUBCOMMANDS.join(', ')})`);
-    const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
-    try {
+    await withAdministration(requiredOption(args, 'db', 'het administratiebestand'), async (core) => {
       const on = dateOption(args, 'on', core.ctx.today());
       if (sub === 'recompute') {
         const t0 = performance.now();
@@ -116,8 +115,6 @@ export const membershipsCommand: Command = {
         io.out(`${relation.displayName}: ${verdict}`);
         for (const line of lines) io.out(line);
       }
-    } finally {
-      core.close();
-    }
+    });
   },
 };

@@ -67,6 +67,20 @@ export async function openAdministration(file: string): Promise<Core> {
 }
 
 /**
+ * "Open, do, close" for every command that works on an existing administration: the close
+ * (which frees the lock once the command's backups are in place, see `create`) comes also
+ * when `fn` throws, so a refused command leaves the file free for the next one.
+ */
+export async function withAdministration<T>(file: string, fn: (core: Core) => Promise<T>): Promise<T> {
+  const core = await openAdministration(file);
+  try {
+    return await fn(core);
+  } finally {
+    core.close();
+  }
+}
+
+/**
  * The target of a command that fills an administration (demo, import): a new file, an empty
  * file or an existing administration (whose emptiness the core checks). `discard` removes
  * a file this command created, so a failed run leaves nothing behind.

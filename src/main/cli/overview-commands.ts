@@ -6,7 +6,8 @@ import type { Command } from './command';
 import { dateOption } from './dates-and-lookups';
 import { writeOutput } from './io-commands';
 import { listSourceFrom } from './list-source';
-import { openAdministration } from './open-administration';
+import { withAdministration } from './open-administration';
+import type { Core } from '../core/create-core';
 
 const SIGNALS: Record<string, string> = {
   noAddress: 'geen adres',
@@ -41,8 +42,7 @@ export const overviewCommand: Command = {
   options: { db: { type: 'string' }, on: { type: 'string' }, json: { type: 'boolean' } },
   positionals: [],
   async run(args, io) {
-    const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
-    try {
+    await withAdministration(requiredOption(args, 'db', 'het administratiebestand'), async (core) => {
       const on = dateOption(args, 'on', core.ctx.today());
       const o = await core.call('overview.get', { on });
       // --json carries each figure's condition and moment: `select --condition` gives its list.
@@ -53,9 +53,7 @@ export const overviewCommand: Command = {
         io.out(`  ${figureName(f).padEnd(40)} ${f.count.toLocaleString('nl-NL').padStart(8)}`);
       }
       io.out(`Openstaande posten: ${o.money.openItems.toLocaleString('nl-NL')}`);
-    } finally {
-      core.close();
-    }
+    });
   },
 };
 
@@ -83,7 +81,6 @@ function printTable(t: ReportTableDto, out: (s: string) => void) {
 const REPORTS = ['members-per-unit', 'age-categories', 'birthdays', 'jubilees', 'contributions', 'board'] as const;
 type ReportName = (typeof REPORTS)[number];
 type Format = 'table' | 'xlsx' | 'pdf';
-type Opened = Awaited<ReturnType<typeof openAdministration>>;
 
 /** The report's period: --from and --to (through) as given, else this year up to today. */
 function periodOf(args: Parameters<Command['run']>[0], today: string) {
@@ -98,7 +95,7 @@ function numberList(raw: string | undefined, what: string): number[] | undefined
   });
 }
 
-async function runReport(which: ReportName, core: Opened, args: Parameters<Command['run']>[0], format: Format) {
+async function runReport(which: ReportName, core: Core, args: Parameters<Command['run']>[0], format: Format) {
   const today = core.ctx.today();
   const typeCode = optionalString(args, 'type');
   const type = typeCode ? { typeCode } : {};
@@ -156,8 +153,7 @@ export const reportCommand: Command = {
     const pdf = optionalString(args, 'pdf');
     if (xlsx && pdf) throw usageError('kies --xlsx of --pdf, niet allebei');
     const format = xlsx ? 'xlsx' : pdf ? 'pdf' : 'table';
-    const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
-    try {
+    await withAdministration(requiredOption(args, 'db', 'het administratiebestand'), async (core) => {
       const r = await runReport(which as ReportName, core, args, format);
       const file = xlsx ?? pdf;
       if (file && r.file) writeOutput(file, r.file.bytes);
@@ -165,9 +161,7 @@ export const reportCommand: Command = {
       if (args.values['json']) return io.out(JSON.stringify({ ...table, ...(file ? { written: file } : {}) }, null, 2));
       printTable(table, io.out);
       if (file) io.out(`Geschreven: ${file}`);
-    } finally {
-      core.close();
-    }
+    });
   },
 };
 
@@ -188,8 +182,7 @@ export const listCommand: Command = {
   async run(args, io) {
     const action = requiredPositional(args, 0, `de actie (${ACTIONS.join(', ')})`);
     if (!(ACTIONS as readonly string[]).includes(action)) throw usageError(`onbekende actie '${action}' (${ACTIONS.join(', ')})`);
-    const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
-    try {
+    await withAdministration(requiredOption(args, 'db', 'het administratiebestand'), async (core) => {
       const on = optionalString(args, 'on') ? dateOption(args, 'on', core.ctx.today()) : undefined;
       const numbers = optionalString(args, 'numbers');
       const source = numbers
@@ -230,8 +223,6 @@ export const listCommand: Command = {
         validTo: until ? addDays(dateOption(args, 'until', ''), 1) : null,
       });
       io.out(json ? JSON.stringify(r) : `${r.changed} toegevoegd aan ${groups[0]!.name}, ${r.unchanged} waren er al`);
-    } finally {
-      core.close();
-    }
+    });
   },
 };

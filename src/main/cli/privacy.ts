@@ -3,7 +3,7 @@ import { integerOption, requiredOption } from './arguments';
 import { usageError } from './cli-error';
 import type { Command, ParsedArgs } from './command';
 import { relationByNumberOrId } from './dates-and-lookups';
-import { openAdministration } from './open-administration';
+import { withAdministration } from './open-administration';
 import { writePrivateFile } from '../core/storage/private-files';
 import { formatDutchDate } from '../../shared/dutch/dates';
 import { nl } from '../../renderer/i18n/nl';
@@ -38,8 +38,7 @@ export const privacyCommand: Command = {
     const action = args.positionals[0];
     if (!action) throw usageError("geef een actie: export, anonymise, retention of reapply (zie 'ledenbeheer help privacy')");
     const json = Boolean(args.values['json']);
-    const core = await openAdministration(requiredOption(args, 'db', 'het administratiebestand'));
-    try {
+    await withAdministration(requiredOption(args, 'db', 'het administratiebestand'), async (core) => {
       switch (action) {
         case 'export': {
           const [ref] = relations(args);
@@ -83,8 +82,6 @@ export const privacyCommand: Command = {
         default:
           throw usageError(`onbekende actie '${action}' (export, anonymise, retention, reapply)`);
       }
-    } finally {
-      core.close();
-    }
+    });
   },
 };

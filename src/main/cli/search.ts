@@ -1,6 +1,6 @@
 import { integerOption, requiredOption, requiredPositional } from './arguments';
 import type { Command } from './command';
-import { openAdministration } from './open-administration';
+import { withAdministration } from './open-administration';
 
 function pad(s: string, width: number): string {
   return s.length > width ? `${s.slice(0, width - 1)}…` : s.padEnd(width);
@@ -16,8 +16,7 @@ export const searchCommand: Command = {
     const file = requiredOption(args, 'db', 'het administratiebestand');
     const query = requiredPositional(args, 0, 'de zoektekst');
     const limit = integerOption(args, 'limit', { min: 1, max: 200 }) ?? 20;
-    const core = await openAdministration(file);
-    try {
+    await withAdministration(file, async (core) => {
       const result = await core.call('relations.search', { query, limit });
       if (args.values['json']) {
         io.out(JSON.stringify(result, null, 2));
@@ -31,8 +30,6 @@ export const searchCommand: Command = {
         io.out(`${String(r.number).padStart(7)}  ${pad(r.displayName, 34)} ${pad(r.city ?? '', 22)} ${r.email ?? ''}`.trimEnd());
       }
       if (result.more) io.out(`… en meer: maak de zoekvraag specifieker.`);
-    } finally {
-      core.close();
-    }
+    });
   },
 };

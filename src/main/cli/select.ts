@@ -5,7 +5,7 @@ import { optionalString, requiredOption } from './arguments';
 import { CliError, usageError } from './cli-error';
 import type { Command, ParsedArgs } from './command';
 import { dateOption } from './dates-and-lookups';
-import { openAdministration } from './open-administration';
+import { withAdministration } from './open-administration';
 import type { Core } from '../core/create-core';
 import { showPeriods } from './format';
 import { zodIssues } from '../core/rpc/dispatcher';
@@ -81,8 +81,7 @@ export const selectCommand: Command = {
     const selectionName = optionalString(args, 'selection');
     if ((conditionFile === undefined) === (selectionName === undefined)) throw usageError('geef óf --condition BESTAND óf --selection NAAM op');
     const fromFile = conditionFile !== undefined ? conditionFromFile(conditionFile) : null;
-    const core = await openAdministration(file);
-    try {
+    await withAdministration(file, async (core) => {
       const { moment, text } = momentOf(args, core.ctx.today());
       const chosen = fromFile ?? (await selectionCondition(core, selectionName ?? '')).condition;
       const result = await core.call('conditions.evaluate', { condition: chosen, moment, limit: 500 });
@@ -96,8 +95,6 @@ export const selectCommand: Command = {
       }
       io.out(`${result.total} relatie(s) ${text}:`);
       for (const r of rows) io.out(`${String(r.number).padStart(7)}  ${r.displayName}${r.city ? `, ${r.city}` : ''}${'on' in moment ? '' : `  (${showPeriods(r.periods)})`}`);
-    } finally {
-      core.close();
-    }
+    });
   },
 };

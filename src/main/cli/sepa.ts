@@ -14,18 +14,9 @@ import { optionalString, requiredOption, requiredPositional } from './arguments'
 import { CliError, usageError } from './cli-error';
 import type { CliIo, Command } from './command';
 import { dateOption, relationByNumberOrId } from './dates-and-lookups';
-import { openAdministration } from './open-administration';
+import { withAdministration } from './open-administration';
 import { dutchText } from './error-text';
 import { nl } from './format';
-
-async function withCore(file: string, fn: (core: Core) => Promise<void>): Promise<void> {
-  const core = await openAdministration(file);
-  try {
-    await fn(core);
-  } finally {
-    core.close();
-  }
-}
 
 /** The same contract check as every other door, for the calls that write a file in-process. */
 function parse<M extends MethodName>(method: M, raw: unknown): ParsedInput<M> {
@@ -95,7 +86,7 @@ async function exportCommand<M extends ExportMethod>(
   const version = optionalString(args as never, 'version');
   if (version !== undefined && !spec.versions.includes(version)) throw usageError(`--version is ${spec.versions.join(' of ')}`);
   const out = args.values['dry-run'] ? null : outFile(args);
-  await withCore(db, async (core) => {
+  await withAdministration(db, async (core) => {
     const base = {
       ...(await spec.input(core)),
       ...(optionalString(args as never, 'date') ? { date: dateOption(args as never, 'date', core.ctx.today()) } : {}),
@@ -159,7 +150,7 @@ export const sepaCommand: Command = {
     const db = requiredOption(args, 'db', 'het administratiebestand');
     const json = Boolean(args.values['json']);
     if (sub === 'creditor') {
-      await withCore(db, async (core) => {
+      await withAdministration(db, async (core) => {
         const set = optionalString(args, 'set');
         if (set) {
           let parsed: unknown;
@@ -197,7 +188,7 @@ export const sepaCommand: Command = {
     if (sub === 'file') {
       // The exported file again, byte for byte as it went to the bank (kept in the administration).
       const out = outFile(args);
-      await withCore(db, async (core) => {
+      await withAdministration(db, async (core) => {
         const f = await core.call('sepaBatches.file', { id: await batchIdOf(core, requiredOption(args, 'batch', 'het bestand (MsgId, zie "sepa batches")')) });
         placeAt(out)(Buffer.from(f.bytes, 'base64'), path.basename(out));
         if (json) return io.out(JSON.stringify({ fileName: f.fileName, out }, null, 2));
@@ -206,7 +197,7 @@ export const sepaCommand: Command = {
       return;
     }
     if (sub === 'batches') {
-      await withCore(db, async (core) => {
+      await withAdministration(db, async (core) => {
         const { rows } = await core.call('sepaBatches.list', { limit: 500 });
         if (json) return io.out(JSON.stringify(rows, null, 2));
         for (const b of rows) {
@@ -260,7 +251,7 @@ export const mandatesCommand: Command = {
     const db = requiredOption(args, 'db', 'het administratiebestand');
     const json = Boolean(args.values['json']);
     const show = (m: MandateDto, what: string) => (json ? io.out(JSON.stringify(m, null, 2)) : io.out(`${what}: ${mandateLine(m)}`));
-    await withCore(db, async (core) => {
+    await withAdministration(db, async (core) => {
       if (sub === 'list') {
         const ref = optionalString(args, 'relation');
         const relationId = ref ? (await relationByNumberOrId(core, ref)).id : undefined;

@@ -4,7 +4,7 @@ import { CliError } from './cli-error';
 import type { Command } from './command';
 import { nl } from './format';
 import { warnBrokenRules } from './broken-rules';
-import { openAdministration } from './open-administration';
+import { withAdministration } from './open-administration';
 
 /** Dutch names of the operations an undo can run into; anything else is shown by its kind. */
 const OPERATION_TEXT: Record<string, string> = {
@@ -34,8 +34,7 @@ export const undoCommand: Command = {
   async run(args, io) {
     const file = requiredOption(args, 'db', 'het administratiebestand');
     const operationId = requiredOption(args, 'operation', 'de bewerking (het id dat de import noemde)');
-    const core = await openAdministration(file);
-    try {
+    await withAdministration(file, async (core) => {
       const [status] = (await core.call('audit.undoStatus', { operationIds: [operationId] })).rows;
       if (!status) {
         const known = core.ctx.sqlite.prepare('SELECT kind FROM operations WHERE id = ?').pluck().get(operationId) as string | undefined;
@@ -60,8 +59,6 @@ export const undoCommand: Command = {
       if (args.values['json']) io.out(JSON.stringify({ undone: true, operationId, undoOperationId: result.operationId, reverted: result.reverted }, null, 2));
       await warnBrokenRules(core, io);
       if (!args.values['json']) io.out(`Ongedaan gemaakt: ${OPERATION_TEXT[status.kind] ?? status.kind} ${operationId} — ${nl(result.reverted)} wijziging(en) teruggedraaid (bewerking ${result.operationId}).`);
-    } finally {
-      core.close();
-    }
+    });
   },
 };

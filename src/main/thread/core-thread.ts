@@ -33,13 +33,16 @@ export function coreWorkerEntry(): string {
   return path.resolve(here, '..', 'core', 'thread', 'core-worker.ts');
 }
 
+/** A worker's execArgv: a .ts entry needs the TypeScript loader in the worker too (vitest's own loader does not reach it). */
+export function workerExecArgv(entry: string): string[] {
+  return entry.endsWith('.ts') && !process.execArgv.join(' ').includes('tsx') ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+}
+
 const STOPPED: RpcResponse = { ok: false, error: { code: 'INTERNAL', details: { reason: 'CORE_STOPPED' } } };
 
 /** One worker and its request/response bookkeeping. */
 function startWorker(entry: string, data: CoreWorkerData, onEvent: (e: CoreEvent) => void) {
-  // A .ts entry needs the TypeScript loader in the worker too (vitest's own loader does not reach it).
-  const execArgv = entry.endsWith('.ts') && !process.execArgv.join(' ').includes('tsx') ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
-  const worker = new Worker(entry, { workerData: data, execArgv, name: `core-${data.role}` });
+  const worker = new Worker(entry, { workerData: data, execArgv: workerExecArgv(entry), name: `core-${data.role}` });
   const pending = new Map<number, (r: RpcResponse) => void>();
   const pendingBytes = new Map<number, (r: Uint8Array) => void>();
   let nextId = 1;
@@ -161,9 +164,8 @@ export async function startCoreThread(opts: CoreThreadOptions): Promise<CoreThre
  */
 export function restoreOnWorker(opts: { file: string; from: string; backupsDir: string; password?: string | null; backupPassword?: string | null; entry?: string }): Promise<void> {
   const entry = opts.entry ?? coreWorkerEntry();
-  const execArgv = entry.endsWith('.ts') && !process.execArgv.join(' ').includes('tsx') ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
   const data: CoreWorkerData = { file: opts.file, role: 'restore', restoreFrom: opts.from, backupsDir: opts.backupsDir, password: opts.password ?? null, backupPassword: opts.backupPassword ?? null };
-  const worker = new Worker(entry, { workerData: data, execArgv, name: 'core-restore' });
+  const worker = new Worker(entry, { workerData: data, execArgv: workerExecArgv(entry), name: 'core-restore' });
   return new Promise<void>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'ready') resolve();

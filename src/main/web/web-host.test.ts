@@ -141,6 +141,33 @@ describe('web host under hostile requests (sent without a token)', () => {
     expect((await request({ path: '/' })).status).toBe(200);
   });
 
+  it('assembles a body with a declared length from many pieces, in order', async () => {
+    // The meaningful bytes come last, after 300 KB of JSON whitespace: a piece copied to the
+    // wrong place or dropped makes the body unreadable or the answer wrong.
+    const body = Buffer.from(`${' '.repeat(300_000)}{"query":"zzz-geen-treffer","limit":1}`);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port, method: 'POST', path: '/rpc/relations.search', headers: { host: `127.0.0.1:${port}`, authorization: 'Bearer tok-123', 'content-length': String(body.length) } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on('error', reject);
+      const piece = 7_001;
+      const write = (at: number): void => {
+        if (at >= body.length) return void req.end();
+        req.write(body.subarray(at, at + piece));
+        setImmediate(() => write(at + piece));
+      };
+      write(0);
+    });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: true, result: { rows: [] } });
+  });
+
   it('delivers 413 for an oversized body, declared or streamed', async () => {
     await host.close();
     host = await startWebHost({ core, staticDir: path.join(tmp.dir, 'www'), token: 'tok-123', port: 0, maxBodyBytes: 1000 });

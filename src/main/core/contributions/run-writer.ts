@@ -28,9 +28,9 @@ export function writeRunInvoices(ctx: CoreContext, run: RunHeader, invoices: Run
 function writeAll(writer: ReturnType<typeof invoiceWriter>, run: RunHeader, invoices: RunInvoice[], ctx: CoreContext): string[] {
   const suspended = ['invoices', 'invoice_lines', 'invoice_instalments'].map((t) => suspendInsertAudit(ctx.sqlite, t));
   try {
-    return invoices.map(
-      (inv) =>
-        writer.write({
+    return writer
+      .writeMany(
+        invoices.map((inv) => ({
           relationId: inv.payerRelationId,
           runId: run.runId,
           kind: 'invoice',
@@ -50,8 +50,9 @@ function writeAll(writer: ReturnType<typeof invoiceWriter>, run: RunHeader, invo
             vatRate: null,
           })),
           instalments: inv.instalments,
-        }).number,
-    );
+        })),
+      )
+      .map((w) => w.number);
   } finally {
     for (const s of suspended) s?.resume();
   }

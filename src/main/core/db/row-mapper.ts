@@ -48,3 +48,12 @@ export function rowMapper<const S extends Record<string, ColumnKind>>(name: stri
 
 /** The row type a mapper gives: `type Candidate = MappedRow<typeof candidateRow>`. */
 export type MappedRow<M> = M extends RowMapper<infer S> ? RowOf<S> : never;
+
+/** Rows of one id column: `SELECT id …`. */
+export const idRow = rowMapper('id', { id: 'text' });
+/** One count: `SELECT count(*) AS n …`. */
+export const countRow = rowMapper('count', { n: 'int' });
+/** The next free position in an ordered list: `SELECT coalesce(max(position), 0) + 1 AS p …`. */
+export const positionRow = rowMapper('next position', { p: 'int' });
+/** One text column: `SELECT … AS v`. */
+export const textValueRow = rowMapper('text value', { v: 'text' });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { columnSetDto, savedMappingDto, type SavedMappingDto } from '../../../shared/contract/io';
 import { notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import { rowMapper } from '../db/row-mapper';
 
 /**
  * Saved column mappings and export column sets live in the `settings` table as JSON under a
@@ -12,10 +13,10 @@ const COLUMN_SET = 'io.columnSet:';
 
 type ColumnSetDto = z.infer<typeof columnSetDto>;
 
+const settingRow = rowMapper('setting', { value: 'text' });
+
 function list<T>(ctx: CoreContext, prefix: string, parse: (v: unknown) => T | null): T[] {
-  const rows = ctx.sqlite
-    .prepare(`SELECT value FROM settings WHERE key >= ? AND key < ? ORDER BY key`)
-    .all(prefix, `${prefix}\uffff`) as { value: string }[];
+  const rows = settingRow.all(ctx.sqlite.prepare(`SELECT value FROM settings WHERE key >= ? AND key < ? ORDER BY key`).all(prefix, `${prefix}\uffff`));
   return rows.flatMap((r) => {
     const v = parse(JSON.parse(r.value));
     return v ? [v] : [];
@@ -39,7 +40,7 @@ const asColumnSet = (v: unknown) => columnSetDto.safeParse(v).data ?? null;
 export const mappingStore = {
   list: (ctx: CoreContext): SavedMappingDto[] => list(ctx, MAPPING, asMapping),
   get: (ctx: CoreContext, name: string): SavedMappingDto | null => {
-    const row = ctx.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(MAPPING + name) as { value: string } | undefined;
+    const row = settingRow.maybe(ctx.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(MAPPING + name));
     return row ? asMapping(JSON.parse(row.value)) : null;
   },
   save: (ctx: CoreContext, m: Omit<SavedMappingDto, 'updatedAt'>): SavedMappingDto => {

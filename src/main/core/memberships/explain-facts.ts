@@ -1,18 +1,21 @@
 import type { CoreContext } from '../context';
 import type { Condition, ExplanationFacts } from '../../../shared/contract';
 import { ageOn } from '../../../shared/dutch/dates';
+import { rowMapper, textValueRow } from '../db/row-mapper';
 
 const valid = (alias: string) => `(${alias}.valid_from IS NULL OR ${alias}.valid_from <= @day) AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > @day)`;
+
+const birthDateRow = rowMapper('birth date', { b: 'text?' });
 
 /**
  * What the relation itself has on the day, for the atoms whose "no" needs it to make sense:
  * "is at least 18 years old" ✗ — 17 on that day; "has relation type Lid" ✗ — has Donateur.
  */
 export function explainFacts(ctx: CoreContext, c: Condition, relationId: string, day: string): ExplanationFacts | undefined {
-  const list = (sql: string) => (ctx.sqlite.prepare(sql).all({ id: relationId, day }) as { v: string }[]).map((r) => r.v);
+  const list = (sql: string) => textValueRow.all(ctx.sqlite.prepare(sql).all({ id: relationId, day })).map((r) => r.v);
   switch (c.type) {
     case 'age': {
-      const row = ctx.sqlite.prepare('SELECT birth_date AS b FROM relations WHERE id = ?').get(relationId) as { b: string | null } | undefined;
+      const row = birthDateRow.maybe(ctx.sqlite.prepare('SELECT birth_date AS b FROM relations WHERE id = ?').get(relationId));
       return { age: row?.b ? ageOn(row.b, day) : null };
     }
     case 'relationType':

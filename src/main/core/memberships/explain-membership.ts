@@ -7,6 +7,7 @@ import { GENERAL, loadModel, staleKeys, versionPeriods } from './membership-mode
 const ON_DAY = '(start_date IS NULL OR start_date <= ?) AND (end_date IS NULL OR end_date > ?)';
 import { computeMemberships, key } from './membership-engine';
 import { explainFacts } from './explain-facts';
+import { rowMapper } from '../db/row-mapper';
 
 const within = (p: { validFrom: string | null; validTo: string | null }, day: string) =>
   (p.validFrom === null || p.validFrom <= day) && (p.validTo === null || p.validTo > day);
@@ -24,6 +25,8 @@ function explainCondition(ctx: CoreContext, c: Condition, relationId: string, da
   const facts = children.length ? undefined : explainFacts(ctx, c, relationId, day);
   return { label: type, holds, detail: children.length ? null : JSON.stringify(rest), ...(facts ? { facts } : {}), children };
 }
+
+const exceptionRow = rowMapper('exception explained', { validFrom: 'text?', validTo: 'text?', name: 'text' });
 
 /**
  * For one relation, unit, type and day: the base rule, each unit on the path (as it hung on
@@ -65,12 +68,12 @@ export function explainMembership(ctx: CoreContext, q: { relationId: string; uni
     });
     unitId = placement?.parentId ?? null;
   }
-  const exceptions = ctx.sqlite
+  const exceptions = exceptionRow.all(ctx.sqlite
     .prepare(
       `SELECT e.valid_from AS validFrom, e.valid_to AS validTo, u.name FROM membership_exceptions e JOIN units u ON u.id = e.unit_id
         WHERE e.relation_id = ? AND e.membership_type_id = ?`,
     )
-    .all(q.relationId, q.typeId) as { validFrom: string | null; validTo: string | null; name: string }[];
+    .all(q.relationId, q.typeId));
   for (const e of exceptions.filter((x) => within(x, q.on))) children.push({ label: 'EXCEPTION', holds: true, detail: e.name, children: [] });
   return { member, tree: { label: 'MEMBERSHIP', holds: member, detail: type?.name ?? null, children } };
 }

@@ -77,8 +77,31 @@ export function rulesUseFinance(ctx: CoreContext): boolean {
  * when someone else paid it), the member of an invoice line, the owner of a payment setting;
  * a new fee schedule can change everyone's default payment method.
  */
-export function touchFinanceDependents(ctx: CoreContext, op: Operation): void {
-  if (op.touched === 'all' || !rulesUseFinance(ctx)) return;
+export function financeDependentsToucher(ctx: CoreContext): (op: Operation) => void {
+  // Whether a rule uses a finance atom parses every rule text, so it is read once per rules
+  // version: the operation (by its UUID, never reused, also not after a rolled-back dry run)
+  // that last wrote a rule, a group or a selection, as the audit log shows (undo and imports
+  // included). A few index steps instead of a parse per operation.
+  const version = ctx.sqlite
+    .prepare(
+      `SELECT o.id FROM operations o WHERE o.seq = (SELECT operation FROM audit_log WHERE id = (
+         SELECT max(id) FROM audit_log WHERE table_name IN ('membership_types', 'unit_rules', 'groups', 'selections')))`,
+    )
+    .pluck();
+  let known: { version: string | undefined; uses: boolean } | null = null;
+  const usesFinance = () => {
+    const v = version.get() as string | undefined;
+    const current = known !== null && known.version === v ? known : { version: v, uses: rulesUseFinance(ctx) };
+    known = current;
+    return current.uses;
+  };
+  return (op) => {
+    if (op.touched === 'all' || !usesFinance()) return;
+    touchFinanceDependents(ctx, op);
+  };
+}
+
+function touchFinanceDependents(ctx: CoreContext, op: Operation): void {
   const tables = ctx.sqlite
     .prepare(`SELECT DISTINCT table_name FROM audit_log WHERE operation = (SELECT seq FROM operations WHERE id = ?) AND table_name IN (SELECT value FROM json_each(?))`)
     .pluck()

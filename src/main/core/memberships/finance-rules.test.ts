@@ -64,3 +64,24 @@ describe('finance rules recompute with the finance facts', () => {
     expect(periods('incassant', p.dirk!)).toEqual([{ from: '2000-01-01', to: null }]);
   });
 });
+
+describe('whether a rule uses a finance atom is read once per rules version', () => {
+  it('still sees a finance rule added after an operation found none', async () => {
+    const club = createTestCore();
+    try {
+      club.clock.set('2026-12-01');
+      const { person } = await setupClub(club);
+      const eva = await person({ name: 'Eva Later', birthDate: '1980-01-01', iban: 'NL02ABNA0123456789' });
+      // A finance fact written while no rule uses finance: the answer "none" is kept.
+      await club.call('paymentSettings.set', { relationId: eva, settings: { method: 'factuur' } });
+      await club.call('membershipTypes.create', { code: 'incassant', name: 'Incassant', baseCondition: { type: 'paymentMethod', methods: ['incasso'] } });
+      await club.call('paymentSettings.set', { relationId: eva, settings: { method: 'incasso' } });
+      const held = club.ctx.sqlite
+        .prepare(`SELECT m.start_date AS "from", m.end_date AS "to" FROM memberships m JOIN membership_types t ON t.id = m.membership_type_id WHERE t.code = 'incassant' AND m.relation_id = ?`)
+        .all(eva);
+      expect(held).toEqual([{ from: '2000-01-01', to: null }]);
+    } finally {
+      club.close();
+    }
+  });
+});

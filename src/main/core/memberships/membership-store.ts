@@ -12,6 +12,7 @@ function sameSet(a: IntervalSet, b: IntervalSet): boolean {
   return a.length === b.length && a.every((x, i) => x.from === b[i]!.from && x.to === b[i]!.to);
 }
 
+const changedRelationRow = rowMapper('changed relation', { id: 'text', name: 'text', number: 'int' });
 const storedRow = rowMapper('stored membership', { rid: 'text', unitId: 'text', typeId: 'text', vf: 'text?', vt: 'text?' });
 
 /** The stored periods, in the same shape as a computation. */
@@ -85,9 +86,9 @@ function describeChanges(
   const listed = changed.slice(0, MAX_LISTED_CHANGES);
   const ids = [...new Set(listed.map((c) => c.rid))];
   const names = new Map(
-    (ctx.sqlite.prepare('SELECT id, display_name AS name, number FROM relations WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
-      id: string; name: string; number: number;
-    }[]).map((r) => [r.id, r]),
+    changedRelationRow
+      .all(ctx.sqlite.prepare('SELECT id, display_name AS name, number FROM relations WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)))
+      .map((r) => [r.id, r]),
   );
   const typeCode = new Map(model.types.map((t) => [t.id, t.code]));
   return {

@@ -6,7 +6,8 @@ import { notFound } from '../../../shared/errors';
 import { membershipExceptions, membershipTypes } from '../db/schema';
 import { getRelationRow } from '../relations/relations.repo';
 import { loadSummaries } from '../relations/relation-summaries';
-import { addYears } from '../../../shared/dutch/dates';
+import { addDays, addYears } from '../../../shared/dutch/dates';
+import { jubileesIn, membershipNamesOn } from './jubilees';
 import { getUnitRow } from './units.repo';
 import { explainMembership } from './explain-membership';
 import { loadModel } from './membership-model';
@@ -121,26 +122,18 @@ export function membershipsHandlers(ctx: CoreContext): HandlerGroup<Keys> {
       return explainMembership(ctx, { relationId, unitId, typeId: membershipTypeId, on });
     },
     'memberships.jubilees': ({ years, from, to, unitId, typeCode }) => {
-      // Runs in the root units count unless a unit is asked: a member of a unit is also a member of its ancestors.
-      const where = unitId ? 'm.unit_id = @unitId' : 'm.unit_id IN (SELECT unit_id FROM unit_placements WHERE parent_id IS NULL)';
-      const rows = ctx.sqlite
-        .prepare(
-          `${MEMBERSHIP_SELECT} JOIN relations r ON r.id = m.relation_id
-            WHERE ${where} AND r.deleted_at IS NULL AND m.start_date IS NOT NULL ${typeCode ? 'AND t.code = @typeCode' : ''}`,
-        )
-        .all({ ...(unitId ? { unitId } : {}), ...(typeCode ? { typeCode } : {}) }) as MembershipRow[];
-      const hits: { relationId: string; years: number; date: string; unitName: string; typeName: string; since: string }[] = [];
-      for (const r of rows) {
-        for (const n of years) {
-          const date = addYears(r.startDate!, n);
-          if (date >= from && date <= to && (r.endDate === null || r.endDate > date)) {
-            hits.push({ relationId: r.relationId, years: n, date, unitName: r.unitName, typeName: r.typeName, since: r.startDate! });
-          }
-        }
-      }
-      hits.sort((a, b) => a.date.localeCompare(b.date));
-      const summaries = new Map(loadSummaries(ctx, [...new Set(hits.map((h) => h.relationId))]).map((s) => [s.id, s]));
-      return { rows: hits.flatMap(({ relationId, ...h }) => (summaries.has(relationId) ? [{ relation: summaries.get(relationId)!, ...h }] : [])) };
+      // The one jubilee rule (./jubilees.ts); this period's end is inclusive. The unit chooses whom to list.
+      const found = jubileesIn(ctx, { from, to: addDays(to, 1), years, typeCode, unitId });
+      const names = membershipNamesOn(ctx);
+      const unitName = unitId ? getUnitRow(ctx, unitId).name : null;
+      const summaries = new Map(loadSummaries(ctx, [...new Set(found.map((j) => j.relationId))]).map((s) => [s.id, s]));
+      return {
+        rows: found.flatMap(({ relationId, ...j }) => {
+          const relation = summaries.get(relationId);
+          if (!relation) return [];
+          return [{ relation, ...j, unitName: unitName ?? names.topUnits(relationId, j.date).join(', '), typeName: names.types(relationId, j.date).join(', ') }];
+        }),
+      };
     },
   };
 }

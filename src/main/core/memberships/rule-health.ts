@@ -4,6 +4,7 @@ import { staleUnits, type MembershipModel } from './membership-model';
 import { directReferences, type Reference } from '../conditions/condition-references';
 import { parseStoredCondition } from '../conditions/stored-condition';
 import { usesMemberships } from './rule-conditions';
+import { rowMapper } from '../db/row-mapper';
 
 /** Why a stored rule cannot be evaluated, and through which group or selection. */
 export interface RuleFault {
@@ -11,6 +12,8 @@ export interface RuleFault {
   /** The group or selection at fault, when the rule refers to one ('group:…', 'selection:…'). */
   via: Reference | null;
 }
+
+const conditionRow = rowMapper('stored condition', { condition: 'text?' });
 
 /**
  * Checks stored rules before the membership engine evaluates them: the JSON text is a
@@ -29,7 +32,7 @@ export function ruleChecker(ctx: CoreContext) {
     if (known.has(ref)) return known.get(ref) ?? null;
     const [kind, id] = ref.split(':') as ['group' | 'selection' | 'unit', string];
     if (kind === 'unit') return null;
-    const row = (kind === 'group' ? groupRow : selectionRow).get(id) as { condition: string | null } | undefined;
+    const row = conditionRow.maybe((kind === 'group' ? groupRow : selectionRow).get(id));
     let fault: RuleFault | null;
     if (!row) fault = { code: kind === 'group' ? 'GROUP_UNKNOWN' : 'SELECTION_UNKNOWN', via: ref };
     else if (row.condition === null) fault = null;

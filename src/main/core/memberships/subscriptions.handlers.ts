@@ -5,6 +5,7 @@ import type { SubscriptionDto } from '../../../shared/contract';
 import { DomainError, notFound } from '../../../shared/errors';
 import { subscriptions, subscriptionTypes } from '../db/schema';
 import { getRelationRow } from '../relations/relations.repo';
+import { positionRow } from '../db/row-mapper';
 
 type Keys = 'subscriptionTypes.list' | 'subscriptionTypes.create' | 'subscriptions.list' | 'subscriptions.add' | 'subscriptions.update' | 'subscriptions.remove';
 
@@ -34,7 +35,7 @@ export function subscriptionsHandlers(ctx: CoreContext): HandlerGroup<Keys> {
           throw new DomainError('VALIDATION_FAILED', undefined, [{ field: 'code', code: 'CODE_TAKEN' }]);
         }
         const id = ctx.newId();
-        const position = (ctx.sqlite.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM subscription_types').get() as { p: number }).p;
+        const position = positionRow.one(ctx.sqlite.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM subscription_types').get()).p;
         ctx.db.insert(subscriptionTypes).values({ id, ...input, position, createdAt: ctx.now() }).run();
         op.changed('memberships.changed', { subscriptionTypes: [id] });
         return { id, ...input, position };

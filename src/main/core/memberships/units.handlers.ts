@@ -11,6 +11,7 @@ import { recomputeMemberships } from './membership-store';
 import { assertRuleCondition } from './rule-conditions';
 import { getUnitRow, listUnits, moveUnit, rulesOf } from './units.repo';
 import { insertRelation } from '../relations/relations.repo';
+import { countRow, positionRow } from '../db/row-mapper';
 
 type Keys =
   | 'units.list' | 'units.get' | 'units.create' | 'units.update' | 'units.move' | 'units.delete' | 'units.createActions'
@@ -70,7 +71,7 @@ export function unitsHandlers(ctx: CoreContext): HandlerGroup<Keys> {
         if (parentId) getUnitRow(ctx, parentId);
         const id = ctx.newId();
         const now = ctx.now();
-        const position = (ctx.sqlite.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM units').get() as { p: number }).p;
+        const position = positionRow.one(ctx.sqlite.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM units').get()).p;
         ctx.db.insert(units).values({ id, ...unit, position, createdAt: now, updatedAt: now }).run();
         ctx.db.insert(unitPlacements).values({ id: ctx.newId(), unitId: id, parentId, validFrom: unit.startDate, validTo: null, createdAt: now }).run();
         if (generalRule) insertRule(id, null, unit.startDate, generalRule, null);
@@ -135,7 +136,7 @@ export function unitsHandlers(ctx: CoreContext): HandlerGroup<Keys> {
           throw new DomainError('VALIDATION_FAILED', undefined, [{ field: 'code', code: 'CODE_TAKEN' }]);
         }
         const id = ctx.newId();
-        const position = (ctx.sqlite.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM membership_types').get() as { p: number }).p;
+        const position = positionRow.one(ctx.sqlite.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM membership_types').get()).p;
         ctx.db.insert(membershipTypes).values({ id, code, name, baseCondition: JSON.stringify(baseCondition), position, createdAt: ctx.now(), updatedAt: ctx.now() }).run();
         return id;
       });
@@ -166,7 +167,7 @@ export function unitsHandlers(ctx: CoreContext): HandlerGroup<Keys> {
     },
     'memberships.recompute': ({ dryRun }) => {
       const r = change(dryRun, 'memberships.recompute', null, () => undefined);
-      const count = (ctx.sqlite.prepare('SELECT count(*) AS n FROM memberships').get() as { n: number }).n;
+      const count = countRow.one(ctx.sqlite.prepare('SELECT count(*) AS n FROM memberships').get()).n;
       return { saved: r.saved, changes: r.changes, memberships: count };
     },
   };

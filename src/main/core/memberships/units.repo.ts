@@ -4,6 +4,7 @@ import type { UnitDto, UnitRuleDto, Condition } from '../../../shared/contract';
 import { DomainError, notFound } from '../../../shared/errors';
 import { unitPlacements, units } from '../db/schema';
 import { loadModel, versionPeriods, GENERAL } from './membership-model';
+import { idRow, rowMapper } from '../db/row-mapper';
 
 export function getUnitRow(ctx: CoreContext, id: string) {
   const row = ctx.db.select().from(units).where(eq(units.id, id)).get();
@@ -14,16 +15,19 @@ export function getUnitRow(ctx: CoreContext, id: string) {
 const within = (p: { validFrom: string | null; validTo: string | null }, day: string) =>
   (p.validFrom === null || p.validFrom <= day) && (p.validTo === null || p.validTo > day);
 
+const unitCountRow = rowMapper('members per unit and type', { unitId: 'text', code: 'text', n: 'int' });
+const nextStartRow = rowMapper('next placement start', { d: 'text?' });
+
 /** Member counts per unit and type code on a date, from the stored memberships. */
 function countsOn(ctx: CoreContext, day: string): Map<string, Record<string, number>> {
-  const rows = ctx.sqlite
+  const rows = unitCountRow.all(ctx.sqlite
     .prepare(
       `SELECT m.unit_id AS unitId, t.code, count(DISTINCT m.relation_id) AS n FROM memberships m
          JOIN membership_types t ON t.id = m.membership_type_id JOIN relations r ON r.id = m.relation_id
         WHERE r.deleted_at IS NULL AND (m.start_date IS NULL OR m.start_date <= ?) AND (m.end_date IS NULL OR m.end_date > ?)
         GROUP BY m.unit_id, t.code`,
     )
-    .all(day, day) as { unitId: string; code: string; n: number }[];
+    .all(day, day));
   const out = new Map<string, Record<string, number>>();
   for (const r of rows) out.set(r.unitId, { ...(out.get(r.unitId) ?? {}), [r.code]: r.n });
   return out;
@@ -77,8 +81,8 @@ export function descendantsEver(ctx: CoreContext, unitId: string): Set<string> {
       `WITH RECURSIVE down(id) AS (SELECT ? UNION SELECT p.unit_id FROM unit_placements p JOIN down ON p.parent_id = down.id)
        SELECT id FROM down`,
     )
-    .all(unitId) as { id: string }[];
-  return new Set(rows.map((r) => r.id));
+    .all(unitId);
+  return new Set(idRow.all(rows).map((r) => r.id));
 }
 
 /** From `date` on the unit hangs under `parentId`: the placement in force then ends there. */
@@ -105,8 +109,8 @@ export function moveUnit(ctx: CoreContext, unitId: string, parentId: string, dat
   } else {
     const next = ctx.sqlite
       .prepare('SELECT min(valid_from) AS d FROM unit_placements WHERE unit_id = ? AND valid_from > ?')
-      .get(unitId, date) as { d: string | null };
-    until = next.d;
+      .get(unitId, date);
+    until = nextStartRow.one(next).d;
   }
   ctx.db.insert(unitPlacements).values({ id: ctx.newId(), unitId, parentId, validFrom: date, validTo: until, createdAt: ctx.now() }).run();
 }

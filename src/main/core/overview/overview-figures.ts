@@ -1,7 +1,8 @@
 import type { CoreContext } from '../context';
 import type { Condition, EvaluationMoment, OverviewSection } from '../../../shared/contract';
 import { dataSignals } from '../../../shared/contract/conditions';
-import { addDays, addYears, daysBetween } from '../../../shared/dutch/dates';
+import { addDays } from '../../../shared/dutch/dates';
+import { JUBILEE_YEARS, jubileeCondition } from '../memberships/jubilees';
 
 /** A figure before it is counted: what it is, and the condition and moment that produce it. */
 export interface FigureDefinition {
@@ -25,8 +26,6 @@ export const AGE_BANDS: { min: number; max?: number }[] = [
   { min: 65, max: 79 },
   { min: 80 },
 ];
-
-export const JUBILEE_YEARS = [10, 25, 40, 50, 60];
 
 const and = (...items: Condition[]): Condition => ({ type: 'and', items });
 const startOfYear = (on: string) => `${on.slice(0, 4)}-01-01`;
@@ -62,21 +61,6 @@ export function membershipTypes(ctx: CoreContext): { code: string; name: string 
   return ctx.sqlite.prepare('SELECT code, name FROM membership_types ORDER BY position, name').all() as { code: string; name: string }[];
 }
 
-/**
- * A membership run of `years` years completes within [on, on + days): its start lies in
- * [on − years, on + days − years). On `on` the member is then between
- * on − (on + days − years) + 1 and on − (on − years) days into the run: exact calendar years.
- */
-export function jubileeCondition(on: string, days: number, years: number): Condition {
-  const end = addDays(on, days);
-  return {
-    type: 'duration',
-    item: MEMBER,
-    minDays: daysBetween(addYears(end, -years), on) + 1,
-    maxDays: daysBetween(addYears(on, -years), on),
-  };
-}
-
 /** Every figure of the overview on `on`, as conditions (docs/overview.md). */
 export function overviewFigures(ctx: CoreContext, q: { on: string; birthdayDays: number; jubileeDays: number }): FigureDefinition[] {
   const on: EvaluationMoment = { on: q.on };
@@ -106,7 +90,7 @@ export function overviewFigures(ctx: CoreContext, q: { on: string; birthdayDays:
     moment: { from: q.on, to: addDays(q.on, q.birthdayDays) },
   });
   for (const years of JUBILEE_YEARS)
-    figures.push({ key: `jubilee:${years}`, section: 'jubilees', name: null, condition: and({ type: 'alive' }, jubileeCondition(q.on, q.jubileeDays, years)), moment: on });
+    figures.push({ key: `jubilee:${years}`, section: 'jubilees', name: null, condition: jubileeCondition(q.on, q.jubileeDays, years), moment: on });
   figures.push({ key: 'noAddress', section: 'quality', name: null, condition: and(MEMBER, { type: 'not', item: { type: 'address' } }), moment: on });
   for (const signal of dataSignals) {
     // Payment signals concern whoever pays, member or not; the others the members.

@@ -7,6 +7,7 @@ import { derivedNames } from './relation-names';
 import { loadSummaries } from './relation-summaries';
 import { isPublicMailDomain } from './public-mail-domains';
 import { statement } from '../db/statement-cache';
+import { countRow, idRow, rowMapper } from '../db/row-mapper';
 
 function domainOf(email: string | null): string | null {
   const domain = email?.split('@')[1] ?? null;
@@ -65,16 +66,16 @@ export function assertStorable(ctx: CoreContext, kind: RelationKind, f: Relation
 
 export function nextRelationNumber(ctx: CoreContext): number {
   // A merged-away relation's number stays taken: it redirects to the survivor.
-  const row = ctx.sqlite
-    .prepare('SELECT max(coalesce((SELECT max(number) FROM relations), 0), coalesce((SELECT max(old_number) FROM relation_redirects), 0)) + 1 AS n')
-    .get() as { n: number };
+  const row = countRow.one(
+    ctx.sqlite.prepare('SELECT max(coalesce((SELECT max(number) FROM relations), 0), coalesce((SELECT max(old_number) FROM relation_redirects), 0)) + 1 AS n').get(),
+  );
   return row.n;
 }
 
 export function assertNumberFree(ctx: CoreContext, number: number, exceptId?: string): void {
-  const taken = ctx.sqlite
-    .prepare('SELECT id FROM relations WHERE number = @n UNION ALL SELECT relation_id FROM relation_redirects WHERE old_number = @n')
-    .get({ n: number }) as { id: string } | undefined;
+  const taken = idRow.maybe(
+    ctx.sqlite.prepare('SELECT id FROM relations WHERE number = @n UNION ALL SELECT relation_id AS id FROM relation_redirects WHERE old_number = @n').get({ n: number }),
+  );
   if (taken && taken.id !== exceptId) {
     throw new DomainError('VALIDATION_FAILED', { number }, [{ field: 'number', code: 'NUMBER_TAKEN', details: { number } }]);
   }
@@ -161,11 +162,7 @@ export function listRelations(ctx: CoreContext, o: ListOptions): { total: number
         : `r.sort_key ${dir}, r.id ${dir}`;
   const whereSql = where.join(' AND ');
   const total = cachedCount(ctx, whereSql, params);
-  const ids = statement(ctx.sqlite, `SELECT r.id FROM relations r WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
-    ...params,
-    o.limit,
-    o.offset,
-  ) as { id: string }[];
+  const ids = idRow.all(statement(ctx.sqlite, `SELECT r.id FROM relations r WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, o.limit, o.offset));
   return { total, rows: loadSummaries(ctx, ids.map((r) => r.id)) };
 }
 
@@ -175,17 +172,18 @@ export function listRelations(ctx: CoreContext, o: ListOptions): { total: number
  * unchanged: total_changes() moves with every write of this connection (a rolled-back one
  * too, which only costs a recount), data_version with every commit of another process.
  */
+const versionRow = rowMapper('data version', { c: 'int', d: 'int' });
 const countCache = new WeakMap<CoreContext, Map<string, { version: string; total: number }>>();
 
 function cachedCount(ctx: CoreContext, whereSql: string, params: unknown[]): number {
-  const v = statement(ctx.sqlite, 'SELECT total_changes() AS c, data_version AS d FROM pragma_data_version').get() as { c: number; d: number };
+  const v = versionRow.one(statement(ctx.sqlite, 'SELECT total_changes() AS c, data_version AS d FROM pragma_data_version').get());
   const version = `${v.c}/${v.d}`;
   let cache = countCache.get(ctx);
   if (!cache) countCache.set(ctx, (cache = new Map()));
   const key = `${whereSql}|${JSON.stringify(params)}`;
   const hit = cache.get(key);
   if (hit?.version === version) return hit.total;
-  const total = (statement(ctx.sqlite, `SELECT count(*) AS n FROM relations r WHERE ${whereSql}`).get(...params) as { n: number }).n;
+  const total = countRow.one(statement(ctx.sqlite, `SELECT count(*) AS n FROM relations r WHERE ${whereSql}`).get(...params)).n;
   if (cache.size >= 32) cache.clear();
   cache.set(key, { version, total });
   return total;

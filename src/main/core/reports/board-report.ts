@@ -2,7 +2,7 @@ import type { CoreContext } from '../context';
 import { addDays, formatDutchDate } from '../../../shared/dutch/dates';
 import { fromDay, longestRunContaining, toDay, NEG_INF, POS_INF } from '../conditions/interval-set';
 import { groupMembership } from '../groups/groups.repo';
-import type { ReportTable } from './report-table';
+import { reportTable, type ReportTable } from './report-table';
 
 export type BoardGroupType = 'board' | 'committee' | 'working_group';
 
@@ -47,18 +47,16 @@ export function boardReport(ctx: CoreContext, q: { on: string; groupTypes: Board
     lines.sort((a, b) => a.position - b.position || String(a.row['name']).localeCompare(String(b.row['name']), 'nl'));
     rows.push(...lines.map((l) => l.row));
   }
-  return {
-    title: 'Bestuur en commissies',
-    subtitle: `Op ${formatDutchDate(q.on)}`,
-    columns: [
-      { key: 'group', label: 'Groep', type: 'text' },
-      { key: 'role', label: 'Rol', type: 'text' },
-      { key: 'name', label: 'Naam', type: 'text' },
-      { key: 'number', label: 'Nummer', type: 'code' },
-      { key: 'since', label: 'Sinds', type: 'date' },
-      { key: 'until', label: 'Tot en met', type: 'date' },
+  return reportTable(
+    { title: 'Bestuur en commissies', subtitle: `Op ${formatDutchDate(q.on)}` },
+    [
+      ['group', 'Groep', 'text'],
+      ['role', 'Rol', 'text'],
+      ['name', 'Naam', 'text'],
+      ['number', 'Nummer', 'code'],
+      ['since', 'Sinds', 'date'],
+      ['until', 'Tot en met', 'date'],
     ],
     rows,
-    totals: null,
-  };
+  );
 }

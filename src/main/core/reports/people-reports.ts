@@ -1,10 +1,11 @@
 import type { CoreContext } from '../context';
 import type { Condition } from '../../../shared/contract';
-import { addDays, addYears, formatDutchDate } from '../../../shared/dutch/dates';
+import { addDays, formatDutchDate } from '../../../shared/dutch/dates';
 import { evaluateCondition } from '../conditions/condition-engine';
-import { NEG_INF, fromDay, toDay } from '../conditions/interval-set';
-import { JUBILEE_YEARS, MEMBER } from '../overview/overview-figures';
-import type { ReportTable } from './report-table';
+import { fromDay } from '../conditions/interval-set';
+import { MEMBER } from '../overview/overview-figures';
+import { JUBILEE_YEARS, jubileesIn, membershipNamesOn } from '../memberships/jubilees';
+import { reportTable, type ReportTable } from './report-table';
 
 const and = (...items: Condition[]): Condition => ({ type: 'and', items });
 const memberOf = (typeCode: string | undefined): Condition => (typeCode ? { type: 'membership', includeSubunits: true, typeCodes: [typeCode] } : MEMBER);
@@ -20,11 +21,8 @@ function people(ctx: CoreContext, ids: string[]): Map<string, Person> {
 
 /** The membership types a relation holds on a day, by name (any unit). */
 function typesOn(ctx: CoreContext): (relationId: string, on: string) => string {
-  const q = ctx.sqlite.prepare(
-    `SELECT DISTINCT t.name FROM memberships m JOIN membership_types t ON t.id = m.membership_type_id
-      WHERE m.relation_id = ? AND (m.start_date IS NULL OR m.start_date <= ?) AND (m.end_date IS NULL OR m.end_date > ?) ORDER BY t.position, t.name`,
-  );
-  return (id, on) => (q.pluck().all(id, on, on) as string[]).join(', ');
+  const { types } = membershipNamesOn(ctx);
+  return (id, on) => types(id, on).join(', ');
 }
 
 const byDateThenName = (a: Record<string, string | number>, b: Record<string, string | number>) =>
@@ -49,44 +47,24 @@ export function birthdaysReport(ctx: CoreContext, q: { from: string; to: string;
       }
   }
   rows.sort(byDateThenName);
-  return {
-    title: 'Verjaardagen',
-    subtitle: `${period(q.from, q.to)}, ${rows.length} ${rows.length === 1 ? 'verjaardag' : 'verjaardagen'}`,
-    columns: [
-      { key: 'date', label: 'Datum', type: 'date' },
-      { key: 'name', label: 'Naam', type: 'text' },
-      { key: 'number', label: 'Nummer', type: 'code' },
-      { key: 'birthDate', label: 'Geboortedatum', type: 'date' },
-      { key: 'age', label: 'Wordt', type: 'integer' },
-      { key: 'types', label: 'Lidmaatschap', type: 'text' },
+  return reportTable(
+    { title: 'Verjaardagen', subtitle: `${period(q.from, q.to)}, ${rows.length} ${rows.length === 1 ? 'verjaardag' : 'verjaardagen'}` },
+    [
+      ['date', 'Datum', 'date'],
+      ['name', 'Naam', 'text'],
+      ['number', 'Nummer', 'code'],
+      ['birthDate', 'Geboortedatum', 'date'],
+      ['age', 'Wordt', 'integer'],
+      ['types', 'Lidmaatschap', 'text'],
     ],
     rows,
-    totals: null,
-  };
+  );
 }
 
-/**
- * Members whose unbroken membership (any type, any unit: the runs of the membership periods)
- * reaches a jubilee of `years` in [from, to), and who are alive members on that day. The run
- * is the one the `duration` condition counts; a run whose start is unknown has no jubilee.
- */
+/** The jubilees in [from, to), by the one rule of `memberships/jubilees.ts`, with the types held that day. */
 export function jubileesReport(ctx: CoreContext, q: { from: string; to: string; years?: number[] | undefined; typeCode?: string | undefined }): ReportTable {
   const years = [...new Set(q.years ?? JUBILEE_YEARS)].sort((a, b) => a - b);
-  // Runs that can reach a jubilee in the period start on or after this day; one clipped to it started earlier.
-  const earliest = addDays(addYears(q.from, -years[years.length - 1]!), -1);
-  const runs = evaluateCondition(ctx, and(memberOf(q.typeCode), { type: 'alive' }), { from: earliest, to: q.to });
-  const [from, to, floor] = [toDay(q.from), toDay(q.to), toDay(earliest)];
-  const found: { id: string; date: string; years: number; since: string }[] = [];
-  for (const [id, set] of runs)
-    for (const run of set) {
-      if (run.from === NEG_INF || run.from <= floor) continue;
-      const since = fromDay(run.from);
-      for (const n of years) {
-        const date = addYears(since, n);
-        const day = toDay(date);
-        if (day >= from && day < to && day < run.to) found.push({ id, date, years: n, since });
-      }
-    }
+  const found = jubileesIn(ctx, { from: q.from, to: q.to, years, typeCode: q.typeCode }).map((j) => ({ ...j, id: j.relationId }));
   const who = people(ctx, [...new Set(found.map((f) => f.id))]);
   const types = typesOn(ctx);
   const rows: ReportTable['rows'] = found.map((f) => ({
@@ -99,18 +77,16 @@ export function jubileesReport(ctx: CoreContext, q: { from: string; to: string; 
     types: types(f.id, f.date),
   }));
   rows.sort(byDateThenName);
-  return {
-    title: 'Jubilea',
-    subtitle: `${period(q.from, q.to)}; ${years.join(', ')} jaar onafgebroken lid, alle afdelingen; ${rows.length} ${rows.length === 1 ? 'jubileum' : 'jubilea'}`,
-    columns: [
-      { key: 'date', label: 'Datum', type: 'date' },
-      { key: 'years', label: 'Jaar lid', type: 'integer' },
-      { key: 'name', label: 'Naam', type: 'text' },
-      { key: 'number', label: 'Nummer', type: 'code' },
-      { key: 'since', label: 'Lid sinds', type: 'date' },
-      { key: 'types', label: 'Lidmaatschap', type: 'text' },
+  return reportTable(
+    { title: 'Jubilea', subtitle: `${period(q.from, q.to)}; ${years.join(', ')} jaar onafgebroken lid, alle afdelingen; ${rows.length} ${rows.length === 1 ? 'jubileum' : 'jubilea'}` },
+    [
+      ['date', 'Datum', 'date'],
+      ['years', 'Jaar lid', 'integer'],
+      ['name', 'Naam', 'text'],
+      ['number', 'Nummer', 'code'],
+      ['since', 'Lid sinds', 'date'],
+      ['types', 'Lidmaatschap', 'text'],
     ],
     rows,
-    totals: null,
-  };
+  );
 }

@@ -14,6 +14,18 @@ export interface ReportTable {
   totals: Record<string, string | number> | null;
 }
 
+type ColumnType = ReportTable['columns'][number]['type'];
+
+/** A report table with its columns as [key, label, type]: the one shape every report is built in. */
+export function reportTable(
+  head: { title: string; subtitle: string },
+  columns: readonly (readonly [key: string, label: string, type: ColumnType])[],
+  rows: ReportTable['rows'],
+  totals: ReportTable['totals'] = null,
+): ReportTable {
+  return { ...head, columns: columns.map(([key, label, type]) => ({ key, label, type })), rows, totals };
+}
+
 const cell = (type: ReportTable['columns'][number]['type'], v: string | number | undefined) =>
   v === undefined
     ? ''

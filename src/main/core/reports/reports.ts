@@ -3,7 +3,7 @@ import type { Condition, EvaluationMoment } from '../../../shared/contract';
 import { addDays, formatDutchDate } from '../../../shared/dutch/dates';
 import { evaluateConditions } from '../conditions/condition-engine';
 import { membershipTypes, unitsOn } from '../overview/overview-figures';
-import type { ReportTable } from './report-table';
+import { reportTable, type ReportTable } from './report-table';
 
 type Counted = { condition: Condition; moment: EvaluationMoment };
 const count = (ctx: CoreContext, items: Counted[]) => evaluateConditions(ctx, items).map((m) => m.size);
@@ -31,20 +31,18 @@ export function membersPerUnit(ctx: CoreContext, q: { from: string; to: string }
     }
   const counts = count(ctx, items);
   rows.forEach((r, i) => Object.assign(r, { start: counts[4 * i]!, in: counts[4 * i + 1]!, out: counts[4 * i + 2]!, end: counts[4 * i + 3]! }));
-  return {
-    title: 'Leden per afdeling en type',
-    subtitle: `${formatDutchDate(q.from)} t/m ${formatDutchDate(last)}`,
-    columns: [
-      { key: 'unit', label: 'Afdeling', type: 'text' },
-      { key: 'type', label: 'Type', type: 'text' },
-      { key: 'start', label: `Op ${formatDutchDate(q.from)}`, type: 'integer' },
-      { key: 'in', label: 'Erbij', type: 'integer' },
-      { key: 'out', label: 'Eraf', type: 'integer' },
-      { key: 'end', label: `Op ${formatDutchDate(last)}`, type: 'integer' },
+  return reportTable(
+    { title: 'Leden per afdeling en type', subtitle: `${formatDutchDate(q.from)} t/m ${formatDutchDate(last)}` },
+    [
+      ['unit', 'Afdeling', 'text'],
+      ['type', 'Type', 'text'],
+      ['start', `Op ${formatDutchDate(q.from)}`, 'integer'],
+      ['in', 'Erbij', 'integer'],
+      ['out', 'Eraf', 'integer'],
+      ['end', `Op ${formatDutchDate(last)}`, 'integer'],
     ],
     rows,
-    totals: null,
-  };
+  );
 }
 
 export interface AgeCategory {

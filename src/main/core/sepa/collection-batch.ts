@@ -13,6 +13,7 @@ import { creationDateTime, fileProblems, nextMsgId, nextMsgIds, problem, refuse,
 import { putBlob } from '../blobs/blob-store';
 import { closeRun } from '../contributions/runs';
 import { setColumnAudited } from './set-column-audited';
+import { insertRows } from '../db/bulk-insert';
 
 /**
  * A collection batch (pain.008) from a contribution run's incasso invoices, or from explicit
@@ -328,27 +329,27 @@ interface BuiltFile {
   groups: DebitGroup[];
 }
 
+const ITEM_COLUMNS = ['id', 'batch_id', 'pmt_inf_id', 'collection_date', 'sequence_type', 'end_to_end_id', 'invoice_id', 'relation_id', 'mandate_id', 'iban', 'amount_cents', 'remittance'];
+
 /**
  * The file's debits as batch items, and each mandate's last use. The EndToEndId an invoice
  * was collected with is the item's (unique); the invoice row is not stamped with a copy.
  */
 function writeItems(ctx: CoreContext, batchId: string, groups: DebitGroup[], blocks: Planned[][]): void {
-  const insert = ctx.sqlite.prepare(
-    `INSERT INTO sepa_batch_items (id, batch_id, pmt_inf_id, collection_date, sequence_type, end_to_end_id, invoice_id, relation_id, mandate_id, iban, amount_cents, remittance)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const reported = ctx.sqlite.prepare('UPDATE sepa_mandate_amendments SET reported_in_batch_id = ? WHERE mandate_id = ? AND reported_in_batch_id IS NULL');
-  // As a contribution run does: the item rows' audit is written set-based at the end.
+  // As a contribution run does: the item rows go in with multi-row INSERTs (db/bulk-insert.ts)
+  // and their audit is written set-based at the end.
   const suspended = suspendInsertAudit(ctx.sqlite, 'sepa_batch_items');
   try {
-    let n = 0;
+    const rows: unknown[][] = [];
     blocks.forEach((list, k) => {
       const g = groups[k]!;
       for (const p of list) {
-        insert.run(`${batchId}.${String(++n).padStart(6, '0')}`, batchId, g.pmtInfId, p.date, p.sequenceType, p.endToEndId, p.c.invoiceId, p.c.relationId, p.c.mandateId, p.c.iban, p.c.openCents, p.remittance);
+        rows.push([`${batchId}.${String(rows.length + 1).padStart(6, '0')}`, batchId, g.pmtInfId, p.date, p.sequenceType, p.endToEndId, p.c.invoiceId, p.c.relationId, p.c.mandateId, p.c.iban, p.c.openCents, p.remittance]);
         if (p.amendment) reported.run(batchId, p.c.mandateId);
       }
     });
+    insertRows(ctx.sqlite, 'sepa_batch_items', ITEM_COLUMNS, rows);
   } finally {
     suspended?.resume();
   }
@@ -356,8 +357,8 @@ function writeItems(ctx: CoreContext, batchId: string, groups: DebitGroup[], blo
     ctx.sqlite,
     'sepa_mandates',
     'last_used_on',
-    `SELECT bi.mandate_id, max(bi.collection_date) FROM sepa_batch_items bi JOIN sepa_mandates m ON m.id = bi.mandate_id
-      WHERE bi.batch_id = ? GROUP BY bi.mandate_id HAVING m.last_used_on IS NULL OR max(bi.collection_date) > m.last_used_on`,
+    `SELECT m.rowid, max(bi.collection_date) FROM sepa_batch_items bi JOIN sepa_mandates m ON m.id = bi.mandate_id
+      WHERE bi.batch_id = ? GROUP BY m.rowid HAVING m.last_used_on IS NULL OR max(bi.collection_date) > m.last_used_on`,
     [batchId],
     { column: 'updated_at', value: ctx.now() },
   );

@@ -14,19 +14,21 @@ export function setColumnAudited(
   sqlite: Database.Database,
   table: 'invoices' | 'sepa_mandates',
   column: string,
-  /** SELECT id, value … : the rows to change and their new value. */
+  /** SELECT rowid, value … : the rows to change (by rowid) and their new value. */
   source: string,
   params: unknown[],
   also: { column: string; value: unknown } | null = null,
 ): number {
-  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS sepa_set_column (id TEXT PRIMARY KEY, value)');
-  sqlite.exec('DELETE FROM temp.sepa_set_column');
-  sqlite.prepare(`INSERT INTO temp.sepa_set_column (id, value) ${source}`).run(...params);
+  // Keyed by rowid: the audit rows and the UPDATE then reach each row directly, not through
+  // its text primary key (a fifth of the stamp's cost at 100,000 mandates).
+  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS sepa_set_row (rid INTEGER PRIMARY KEY, value)');
+  sqlite.exec('DELETE FROM temp.sepa_set_row');
+  sqlite.prepare(`INSERT INTO temp.sepa_set_row (rid, value) ${source}`).run(...params);
   sqlite
     .prepare(
       `INSERT INTO audit_log (operation, table_name, record_id, relation_id, action, field, old_value, new_value)
        SELECT (SELECT operation FROM audit_context WHERE id = 1), ?, ${idKeySql('t.id')}, ${idKeySql('t.relation_id')}, 'update', ?, t.${column}, s.value
-         FROM temp.sepa_set_column s JOIN ${table} t ON t.id = s.id WHERE t.${column} IS NOT s.value ORDER BY t.rowid`,
+         FROM temp.sepa_set_row s JOIN ${table} t ON t.rowid = s.rid WHERE t.${column} IS NOT s.value ORDER BY s.rid`,
     )
     .run(table, column);
   const trigger = `audit_${table}_update`;
@@ -35,11 +37,11 @@ export function setColumnAudited(
   try {
     return sqlite
       .prepare(
-        `UPDATE ${table} SET ${column} = s.value${also ? `, ${also.column} = ?` : ''} FROM temp.sepa_set_column s WHERE s.id = ${table}.id`,
+        `UPDATE ${table} SET ${column} = s.value${also ? `, ${also.column} = ?` : ''} FROM temp.sepa_set_row s WHERE s.rid = ${table}.rowid`,
       )
       .run(...(also ? [also.value] : [])).changes;
   } finally {
     if (row) sqlite.exec(row.sql);
-    sqlite.exec('DELETE FROM temp.sepa_set_column');
+    sqlite.exec('DELETE FROM temp.sepa_set_row');
   }
 }

@@ -6,15 +6,14 @@ import type { CoreContext } from '../../context';
 import { selections } from '../../db/schema';
 import { evaluateCondition } from '../../conditions/condition-engine';
 import { getGroup, groupMembership } from '../../groups/groups.repo';
+import { idRow } from '../../db/row-mapper';
 
 function sortedIds(ctx: CoreContext, ids: Iterable<string>): string[] {
   const list = [...ids];
   if (list.length === 0) return [];
-  return (
-    ctx.sqlite
-      .prepare(`SELECT id FROM relations WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY sort_key, id`)
-      .all(JSON.stringify(list)) as { id: string }[]
-  ).map((r) => r.id);
+  return idRow
+    .all(ctx.sqlite.prepare(`SELECT id FROM relations WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY sort_key, id`).all(JSON.stringify(list)))
+    .map((r) => r.id);
 }
 
 /**
@@ -36,9 +35,7 @@ export function resolveListSource(ctx: CoreContext, source: ListSource, today: s
                        AND (a.valid_from IS NULL OR a.valid_from <= @today) AND (a.valid_to IS NULL OR a.valid_to > @today))`);
         params['code'] = source.typeCode;
       }
-      return (ctx.sqlite.prepare(`SELECT r.id FROM relations r WHERE ${where.join(' AND ')} ORDER BY r.sort_key, r.id`).all(params) as { id: string }[]).map(
-        (r) => r.id,
-      );
+      return idRow.all(ctx.sqlite.prepare(`SELECT r.id FROM relations r WHERE ${where.join(' AND ')} ORDER BY r.sort_key, r.id`).all(params)).map((r) => r.id);
     }
     case 'group':
       getGroup(ctx, source.groupId);

@@ -88,6 +88,7 @@ const relationRow = rowMapper('relation record', {
   deathDate: 'text?', name: 'text?', legalForm: 'text?', kvkNumber: 'text?', email: 'text?', email2: 'text?', phone: 'text?',
   mobile: 'text?', website: 'text?', iban: 'text?', bic: 'text?', notes: 'text?',
 });
+const relationTypeRow = rowMapper('relation type', { id: 'text', code: 'text', name: 'text' });
 const addressRow = rowMapper('record address', {
   relationId: 'text', type: 'text', street: 'text?', houseNumber: 'int?', houseLetter: 'text?', houseNumberSuffix: 'text?', poBox: 'text?',
   postcode: 'text?', city: 'text?', municipality: 'text?', province: 'text?', country: 'text', validFrom: 'text?', validTo: 'text?',
@@ -110,7 +111,7 @@ export function loadRecords(ctx: CoreContext, ids: string[], on: string, needs: 
   const cus = ctx.sqlite.prepare(CUSTOM_SQL);
   const finance = needs.finance === false ? null : financeLoader(ctx.sqlite);
   // The few relation types, in the order lists show them.
-  const typeList = ctx.sqlite.prepare('SELECT id, code, name FROM relation_types ORDER BY position, name').all() as { id: string; code: string; name: string }[];
+  const typeList = relationTypeRow.all(ctx.sqlite.prepare('SELECT id, code, name FROM relation_types ORDER BY position, name').all());
   const typeRank = new Map(typeList.map((t, i) => [t.id, { ...t, rank: i }]));
   for (let i = 0; i < ids.length; i += BATCH) {
     const json = JSON.stringify(ids.slice(i, i + BATCH));
