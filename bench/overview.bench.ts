@@ -28,9 +28,27 @@ const runs = <T>(n: number, fn: () => Promise<T> | T) =>
     return { ms: median(times), cpuMs: median(cpu), last: last! };
   })();
 
-// The first call scans for duplicates (reused until the data changes); later ones reuse it.
-const cold = await runs(1, () => core.call('overview.get', { on: BENCH_TODAY }));
-const overview = await runs(5, () => core.call('overview.get', { on: BENCH_TODAY }));
+// The first call after opening reads and keeps the fact tables and the duplicate scan's pairs
+// (core/conditions/kept-facts.ts, core/dedupe/kept-scan.ts); later calls reuse what is unchanged.
+const opening = await runs(1, () => core.call('overview.get', { on: BENCH_TODAY }));
+// Another date each time (what a secretary does on the overview): nothing of one date is reused for the next.
+let shift = 0;
+const dates = () => {
+  const d = new Date(`${BENCH_TODAY}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 7 * ++shift);
+  return d.toISOString().slice(0, 10);
+};
+const overview = await runs(5, () => core.call('overview.get', { on: dates() }));
+// The first after a change: one relation's e-mail written (an audited write, as every edit), then the overview.
+const rel = core.ctx.sqlite.prepare(`SELECT id, email FROM relations WHERE deleted_at IS NULL AND kind = 'person' ORDER BY number LIMIT 1`).get() as { id: string; email: string | null };
+const setEmail = (email: string | null) =>
+  core.ctx.write('bench.edit', null, () => core.ctx.sqlite.prepare('UPDATE relations SET email = ? WHERE id = ?').run(email, rel.id));
+let edit = 0;
+const cold = await runs(3, () => {
+  setEmail(`bench-${++edit}@example.org`);
+  return core.call('overview.get', { on: BENCH_TODAY });
+});
+setEmail(rel.email);
 const figures = overview.last.figures;
 const slowest = figures
   .map((f) => {
@@ -56,8 +74,17 @@ report({
   cpuMs: cold.cpuMs,
   unit: 'ms',
   // The first overview after a change is what a secretary sees after every edit: the same target.
-  target: '< 500 ms: the first overview after a change, with the duplicate scan (core/dedupe) it then reuses',
+  target: '< 500 ms: the first overview after an edit (one relation e-mail written; the write included), median of 3',
   ok: cold.ms < 500,
+});
+
+report({
+  name: `overview.on_date_after_opening_${N / 1000}k`,
+  value: opening.ms,
+  cpuMs: opening.cpuMs,
+  unit: 'ms',
+  target: '< 500 ms: the first overview after opening the administration (reads and keeps the fact tables and the full duplicate scan)',
+  ok: opening.ms < 500,
 });
 
 for (const by of ['type', 'unit'] as const) {

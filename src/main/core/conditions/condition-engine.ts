@@ -7,6 +7,7 @@ import * as relationAtoms from './atoms/relation-atoms';
 import * as datedAtoms from './atoms/dated-atoms';
 import * as financeAtoms from './atoms/finance-atoms';
 import * as signalAtoms from './atoms/signal-atoms';
+import { liveRelationIds } from './atoms/relation-rows';
 
 type Evaluators = { [T in Condition['type']]: (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals };
 
@@ -77,7 +78,7 @@ export function evaluateCondition(
         .prepare('SELECT id FROM relations WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))')
         .all(JSON.stringify(opts.relationIds)) as { id: string }[])
     : (ctx.sqlite.prepare('SELECT id FROM relations WHERE deleted_at IS NULL').all() as { id: string }[]);
-  return evaluateIn(ctx, universe.map((r) => r.id), condition, moment, opts.relationIds ?? null, new Map());
+  return evaluateIn(ctx, universe.map((r) => r.id), condition, moment, opts.relationIds ?? null, new Map()) as Map<string, IntervalSet>;
 }
 
 /**
@@ -86,15 +87,29 @@ export function evaluateCondition(
  * references, and the fact tables (read once, in bulk, and filtered in memory per atom).
  */
 export function evaluateConditions(ctx: CoreContext, items: { condition: Condition; moment: EvaluationMoment }[]): Map<string, IntervalSet>[] {
-  const universe = (ctx.sqlite.prepare('SELECT id FROM relations WHERE deleted_at IS NULL').all() as { id: string }[]).map((r) => r.id);
+  return evaluateMany(ctx, items, 'result');
+}
+
+function evaluateMany(ctx: CoreContext, items: { condition: Condition; moment: EvaluationMoment }[], want: 'result'): Map<string, IntervalSet>[];
+function evaluateMany(ctx: CoreContext, items: { condition: Condition; moment: EvaluationMoment }[], want: 'count'): number[];
+function evaluateMany(ctx: CoreContext, items: { condition: Condition; moment: EvaluationMoment }[], want: 'result' | 'count'): (Map<string, IntervalSet> | number)[] {
+  const universe = liveRelationIds(ctx);
   const caches = new Map<string, Map<string, RelationIntervals>>();
   const shared: Shared = { memo: new Map(), dayMemo: new Map(), facts: new Map(), bulk: repeatedKinds(items.map((i) => i.condition)) };
   return items.map(({ condition, moment }) => {
     const w = windowOf(moment);
     const key = `${w.from}:${w.to}`;
     if (!caches.has(key)) caches.set(key, new Map());
-    return evaluateIn(ctx, universe, condition, moment, null, caches.get(key)!, shared);
+    return evaluateIn(ctx, universe, condition, moment, null, caches.get(key)!, shared, want);
   });
+}
+
+/**
+ * How many relations meet each condition: `evaluateConditions(...)[i].size`, the same
+ * evaluation, without building the result (on one day, the found ids are only counted).
+ */
+export function countConditions(ctx: CoreContext, items: { condition: Condition; moment: EvaluationMoment }[]): number[] {
+  return evaluateMany(ctx, items, 'count');
 }
 
 /** What the evaluations of `evaluateConditions` share. */
@@ -186,6 +201,12 @@ function onDay(r: RelationIntervals, day: number, holds: (set: IntervalSet, day:
   return { ids, negated: fallback };
 }
 
+/** An atom on the day: the ids straight from its rows where it has that form, else its result read on the day. */
+function atomOnDay(condition: Condition, scope: EvalScope, day: number): DaySet {
+  const ids = condition.type === 'membership' ? datedAtoms.membershipOnDay(condition, scope) : null;
+  return ids ? { ids, negated: false } : onDay(scope.evaluate(condition, scope), day);
+}
+
 function evaluateOnDay(condition: Condition, scope: EvalScope, day: number, memo: Map<string, DaySet>): DaySet {
   const key = `${day}:${scope.relationIds ? scope.relationIds.join(',') : '*'}:${JSON.stringify(condition)}`;
   const hit = memo.get(key);
@@ -201,7 +222,7 @@ function evaluateOnDay(condition: Condition, scope: EvalScope, day: number, memo
           : condition.type === 'duration'
             ? // The item's runs read on the day, without transforming every relation's history.
               onDay(datedAtoms.durationItem(condition, scope), day, (set, d) => datedAtoms.durationHoldsOn(set, condition.minDays, condition.maxDays, d))
-            : onDay(scope.evaluate(condition, scope), day);
+            : atomOnDay(condition, scope, day);
   memo.set(key, result);
   return result;
 }
@@ -214,7 +235,8 @@ function evaluateIn(
   relationIds: string[] | null,
   cache: Map<string, RelationIntervals>,
   shared?: Shared,
-): Map<string, IntervalSet> {
+  want: 'result' | 'count' = 'result',
+): Map<string, IntervalSet> | number {
   const window = windowOf(moment);
   const scope: EvalScope = {
     ...newScope(ctx, window, relationIds, shared?.bulk ?? false),
@@ -226,14 +248,17 @@ function evaluateIn(
     const found = evaluateOnDay(condition, scope, window.from, shared?.dayMemo ?? new Map());
     const days: IntervalSet = [{ from: window.from, to: window.to }];
     const out = new Map<string, IntervalSet>();
+    let count = 0;
+    // The same walk for the count and the result, so the two cannot differ.
+    const take = want === 'count' ? () => count++ : (id: string) => out.set(id, days);
     if (found.negated) {
-      for (const id of universe) if (!found.ids.has(id)) out.set(id, days);
+      for (const id of universe) if (!found.ids.has(id)) take(id);
     } else {
       let set = universeSets.get(universe);
       if (!set) universeSets.set(universe, (set = new Set(universe)));
-      for (const id of found.ids) if (set.has(id)) out.set(id, days);
+      for (const id of found.ids) if (set.has(id)) take(id);
     }
-    return out;
+    return want === 'count' ? count : out;
   }
   const result = evaluateIntervals(scope, condition);
   const found = resolveIn(result, universe, window);
@@ -241,5 +266,5 @@ function evaluateIn(
     // "For the whole period": only relations for which it holds on every day of the window.
     for (const [id, days] of found) if (totalDays(days) < window.to - window.from) found.delete(id);
   }
-  return found;
+  return want === 'count' ? found.size : found;
 }

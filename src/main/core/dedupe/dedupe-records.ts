@@ -83,6 +83,16 @@ export function loadRecords(ctx: CoreContext, ids: string[]): DedupeRecord[] {
   return rows.map((r) => toRecord(r, addresses.get(r.id) ?? []));
 }
 
+/** The given relations that are not in the trash (the ones a scan reads). */
+export function loadLiveRecords(ctx: CoreContext, ids: string[]): DedupeRecord[] {
+  if (ids.length === 0) return [];
+  const addresses = currentAddresses(ctx, ids);
+  const rows = ctx.sqlite
+    .prepare(`SELECT ${COLUMNS} FROM relations WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as RelationRow[];
+  return rows.map((r) => toRecord(r, addresses.get(r.id) ?? []));
+}
+
 /** Candidates for one record being typed or imported: relations sharing one identifying value. */
 export function loadCandidates(ctx: CoreContext, q: DedupeRecord, limit = 200): DedupeRecord[] {
   const emails = q.emails.map((e) => e.trim().toLowerCase());

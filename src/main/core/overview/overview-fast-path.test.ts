@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, tempDir } from '../../../../test/support/test-core';
 import type { Condition, EvaluationMoment } from '../../../shared/contract';
-import { evaluateCondition, evaluateConditions } from '../conditions/condition-engine';
+import { countConditions, evaluateCondition, evaluateConditions } from '../conditions/condition-engine';
 import { contains, toDay, type IntervalSet } from '../conditions/interval-set';
 import { generateDemo } from '../demo/generate-demo';
 import { MEMBER, overviewFigures, unitsOn } from './overview-figures';
@@ -82,6 +82,29 @@ describe('the overview fast path', () => {
       // A comparison of empty answers proves nothing: most conditions find someone.
       expect(nonEmpty).toBeGreaterThan(items.length / 2);
     }
+  });
+
+  it('counts what it lists, and follows changes to the rows it keeps between evaluations', () => {
+    const compare = () => {
+      const figures = overviewFigures(core.ctx, { on: ON, birthdayDays: 14, jubileeDays: 31 });
+      const items = figures.map((f) => ({ condition: f.condition, moment: f.moment }));
+      const fast = evaluateConditions(core.ctx, items);
+      expect(countConditions(core.ctx, items)).toEqual(fast.map((m) => m.size));
+      items.forEach(({ condition, moment }, i) => {
+        if ('on' in moment) expect({ key: figures[i]!.key, ids: ids(fast[i]!) }).toEqual({ key: figures[i]!.key, ids: onDayAlone(condition, moment.on) });
+      });
+    };
+    compare();
+    // Kept membership periods and relation rows (kept-facts.ts) must see these writes.
+    const member = core.ctx.sqlite.prepare(`SELECT relation_id AS id FROM memberships WHERE end_date IS NULL LIMIT 1`).get() as { id: string };
+    const person = core.ctx.sqlite.prepare(`SELECT id FROM relations WHERE kind = 'person' AND birth_date IS NOT NULL AND deleted_at IS NULL LIMIT 1 OFFSET 5`).get() as { id: string };
+    core.ctx.write('test.change', null, () => {
+      core.ctx.sqlite.prepare(`UPDATE memberships SET end_date = '2026-03-01' WHERE relation_id = ? AND end_date IS NULL`).run(member.id);
+      core.ctx.sqlite.prepare(`UPDATE relations SET birth_date = '1926-06-20', email = NULL, email2 = NULL WHERE id = ?`).run(person.id);
+    });
+    compare();
+    core.ctx.write('test.change', null, () => core.ctx.sqlite.prepare(`UPDATE relations SET deleted_at = 1 WHERE id = ?`).run(member.id));
+    compare();
   });
 
   it('draws each chart line as the line evaluated alone', () => {

@@ -3,6 +3,7 @@ import { DomainError } from '../../../../shared/errors';
 import { NEG_INF, POS_INF, fromPeriod, intersect, longestRunContaining, normalize, type Interval, type IntervalSet } from '../interval-set';
 import { and, fromFacts, not, or, valueFor, type RelationIntervals } from '../relation-intervals';
 import { storedCondition } from '../stored-condition';
+import { keptFacts } from '../kept-facts';
 import { cachedFacts, inBulk, overlapsWindow, relationFilter, windowParams, withReference, type EvalScope } from '../eval-scope';
 
 type Atom<T extends Condition['type']> = (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals;
@@ -265,9 +266,48 @@ function membershipInSql(c: Extract<Condition, { type: 'membership' }>, scope: E
 
 /** The stored membership periods, read once for all days and indexed by unit and by type. */
 interface MembershipFacts {
-  rows: { id: string; unit: string; type: string; vf: string | null; vt: string | null }[];
+  rows: MembershipRow[];
   byUnit: Map<string, number[]>;
   byType: Map<string, number[]>;
+}
+type MembershipRow = { id: string; unit: string; type: string; vf: string | null; vt: string | null };
+
+function readMemberships(scope: EvalScope, ids: string[] | null): [string, MembershipRow][] {
+  return (
+    scope.ctx.sqlite
+      .prepare(
+        `SELECT m.relation_id, m.unit_id, t.code, m.start_date, m.end_date
+           FROM memberships m JOIN membership_types t ON t.id = m.membership_type_id
+          WHERE ${ids ? 'm.relation_id IN (SELECT value FROM json_each(?))' : '1'}`,
+      )
+      .raw()
+      .all(...(ids ? [JSON.stringify(ids)] : [])) as [string, string, string, string | null, string | null][]
+  ).map(([id, unit, type, vf, vt]) => [id, { id, unit, type, vf, vt }]);
+}
+
+function indexMemberships(rows: MembershipRow[]): MembershipFacts {
+  const byUnit = new Map<string, number[]>();
+  const byType = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    (byUnit.get(r.unit) ?? byUnit.set(r.unit, []).get(r.unit)!).push(i);
+    (byType.get(r.type) ?? byType.set(r.type, []).get(r.type)!).push(i);
+  });
+  return { rows, byUnit, byType };
+}
+
+/** For everyone: kept between evaluations (kept-facts.ts); for a relation filter: read for it. */
+function membershipFacts(scope: EvalScope): MembershipFacts {
+  return cachedFacts(
+    scope,
+    'memberships',
+    (): MembershipFacts =>
+      scope.relationIds
+        ? indexMemberships(readMemberships(scope, scope.relationIds).map(([, r]) => r))
+        : keptFacts(scope.ctx, 'memberships', ['memberships', 'membership_types'], (ids) => readMemberships(scope, ids)).derived('indexed', (byRelation) =>
+            indexMemberships([...byRelation.values()].flat()),
+          ),
+    { allDays: true },
+  );
 }
 
 /**
@@ -275,39 +315,32 @@ interface MembershipFacts {
  * a day and over its history, the chart's lines): one read of the table, then the same filter
  * as the SQL above in memory, ISO dates compared as SQLite compares them.
  */
-function membershipInMemory(c: Extract<Condition, { type: 'membership' }>, scope: EvalScope): RelationIntervals {
-  const facts = cachedFacts(
-    scope,
-    'memberships',
-    (): MembershipFacts => {
-      const filter = relationFilter(scope, 'm.relation_id');
-      const rows = (
-        scope.ctx.sqlite
-          .prepare(
-            `SELECT m.relation_id, m.unit_id, t.code, m.start_date, m.end_date
-               FROM memberships m JOIN membership_types t ON t.id = m.membership_type_id WHERE ${filter.sql}`,
-          )
-          .raw()
-          .all(filter.params) as [string, string, string, string | null, string | null][]
-      ).map(([id, unit, type, vf, vt]) => ({ id, unit, type, vf, vt }));
-      const byUnit = new Map<string, number[]>();
-      const byType = new Map<string, number[]>();
-      rows.forEach((r, i) => {
-        (byUnit.get(r.unit) ?? byUnit.set(r.unit, []).get(r.unit)!).push(i);
-        (byType.get(r.type) ?? byType.set(r.type, []).get(r.type)!).push(i);
-      });
-      return { rows, byUnit, byType };
-    },
-    { allDays: true },
-  );
+function membershipRowsInMemory(c: Extract<Condition, { type: 'membership' }>, scope: EvalScope, each: (r: MembershipRow) => void): void {
+  const facts = membershipFacts(scope);
   const { wfrom, wto } = windowParams(scope);
   const codes = c.typeCodes ? new Set(c.typeCodes) : null;
   const candidates = c.unitId ? (facts.byUnit.get(c.unitId) ?? []) : codes ? [...codes].flatMap((code) => facts.byType.get(code) ?? []) : null;
-  const matching: [string, IntervalSet][] = [];
-  const consider = (r: MembershipFacts['rows'][number]) => {
-    if ((r.vt === null || r.vt > wfrom) && (r.vf === null || r.vf < wto) && (!codes || codes.has(r.type))) matching.push([r.id, fromPeriod(r.vf, r.vt)]);
+  const consider = (r: MembershipRow) => {
+    if ((r.vt === null || r.vt > wfrom) && (r.vf === null || r.vf < wto) && (!codes || codes.has(r.type))) each(r);
   };
   if (candidates) for (const i of candidates) consider(facts.rows[i]!);
   else for (const r of facts.rows) consider(r);
+}
+
+function membershipInMemory(c: Extract<Condition, { type: 'membership' }>, scope: EvalScope): RelationIntervals {
+  const matching: [string, IntervalSet][] = [];
+  membershipRowsInMemory(c, scope, (r) => matching.push([r.id, fromPeriod(r.vf, r.vt)]));
   return fromFacts(matching);
+}
+
+/**
+ * On a one-day window the relations with a matching period are exactly those holding it on
+ * the day (a period [from, to) overlaps [day, day + 1) when it contains the day): the ids,
+ * without building each relation's interval set. Null when the atom is read by SQL (not in bulk).
+ */
+export function membershipOnDay(c: Extract<Condition, { type: 'membership' }>, scope: EvalScope): Set<string> | null {
+  if (!inBulk(scope, 'membership')) return null;
+  const ids = new Set<string>();
+  membershipRowsInMemory(c, scope, (r) => ids.add(r.id));
+  return ids;
 }

@@ -3,6 +3,7 @@ import { ALL, NEG_INF, POS_INF, ageInterval, fromDay, fromPeriod, type IntervalS
 import { addDays, addYears } from '../../../../shared/dutch/dates';
 import { EVERYBODY, fromFacts, not, type RelationIntervals } from '../relation-intervals';
 import { overlapsWindow, relationFilter, windowParams, type EvalScope } from '../eval-scope';
+import { sharedRelationRows } from './relation-rows';
 
 type Atom<T extends Condition['type']> = (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals;
 
@@ -15,7 +16,11 @@ function everyDay(scope: EvalScope, where: string, params: Record<string, unknow
   return fromFacts(rows.map((r): [string, IntervalSet] => [r.id, ALL]));
 }
 
-export const kindAtom: Atom<'kind'> = (c, scope) => everyDay(scope, 'kind = @kind', { kind: c.kind });
+export const kindAtom: Atom<'kind'> = (c, scope) => {
+  const rows = sharedRelationRows(scope);
+  if (rows) return fromFacts(rows.filter((r) => r.kind === c.kind).map((r): [string, IntervalSet] => [r.id, ALL]));
+  return everyDay(scope, 'kind = @kind', { kind: c.kind });
+};
 
 export const genderAtom: Atom<'gender'> = (c, scope) => {
   const known = c.values.filter((v) => v !== 'unknown');
@@ -34,17 +39,24 @@ export const ageAtom: Atom<'age'> = (c, scope) => {
   // 29 February); the intervals below stay exact.
   const latest = scope.window.to === POS_INF ? '9999-12-31' : addDays(addYears(fromDay(scope.window.to), -(c.min ?? 0)), 1);
   const earliest = scope.window.from === NEG_INF || c.max === undefined ? '0000-01-01' : addDays(addYears(fromDay(scope.window.from), -(c.max + 1)), -1);
-  const rows = scope.ctx.sqlite
-    .prepare(`SELECT id, birth_date AS birth FROM relations WHERE birth_date IS NOT NULL AND birth_date <= @latest AND birth_date >= @earliest AND ${filter.sql}`)
-    .all({ latest, earliest, ...filter.params }) as { id: string; birth: string }[];
+  const shared = sharedRelationRows(scope);
+  const rows = shared
+    ? (shared.filter((r) => r.birth !== null && r.birth <= latest && r.birth >= earliest) as { id: string; birth: string }[])
+    : (scope.ctx.sqlite
+        .prepare(`SELECT id, birth_date AS birth FROM relations WHERE birth_date IS NOT NULL AND birth_date <= @latest AND birth_date >= @earliest AND ${filter.sql}`)
+        .all({ latest, earliest, ...filter.params }) as { id: string; birth: string }[]);
   return fromFacts(rows.map((r): [string, IntervalSet] => [r.id, ageInterval(r.birth, c.min ?? 0, c.max)]));
 };
 
 export const aliveAtom: Atom<'alive'> = (_c, scope) => {
   const filter = relationFilter(scope, 'id');
-  const rows = scope.ctx.sqlite
-    .prepare(`SELECT id, death_date AS death FROM relations WHERE death_date IS NOT NULL AND ${filter.sql}`)
-    .all(filter.params) as { id: string; death: string }[];
+  const shared = sharedRelationRows(scope);
+  const rows = shared
+    ? (shared.filter((r) => r.death !== null) as { id: string; death: string }[])
+    : (scope.ctx.sqlite.prepare(`SELECT id, death_date AS death FROM relations WHERE death_date IS NOT NULL AND ${filter.sql}`).all(filter.params) as {
+        id: string;
+        death: string;
+      }[]);
   const result: RelationIntervals = { fallback: EVERYBODY.fallback, map: new Map() };
   for (const r of rows) result.map.set(r.id, fromPeriod(null, r.death));
   return result;

@@ -5,9 +5,8 @@ import { lookupPc4 } from '../../../../shared/dutch/pc4';
 import { ALL, birthdayDays, complement, fromPeriod, type IntervalSet } from '../interval-set';
 import { fromFacts, type RelationIntervals } from '../relation-intervals';
 import { overlapsWindow, relationFilter, windowParams, type EvalScope } from '../eval-scope';
-import { loadAllRecords } from '../../dedupe/dedupe-records';
-import { loadWeights, dismissedPairs } from '../../dedupe/dedupe-store';
-import { scanRecords } from '../../dedupe/scan';
+import { suspectedPairs } from '../../dedupe/kept-scan';
+import { NO_EMAIL_SQL, sharedRelationRows } from './relation-rows';
 
 type Atom<T extends Condition['type']> = (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals;
 type Row = { id: string; vf: string | null; vt: string | null };
@@ -15,29 +14,19 @@ type Row = { id: string; vf: string | null; vt: string | null };
 /** On each birthday (one day a year; 29 February counts on 1 March in other years, as in `age`). */
 export const birthdayAtom: Atom<'birthday'> = (_c, scope) => {
   const filter = relationFilter(scope, 'id');
-  const rows = scope.ctx.sqlite
-    .prepare(`SELECT id, birth_date AS birth FROM relations WHERE kind = 'person' AND birth_date IS NOT NULL AND ${filter.sql}`)
-    .all(filter.params) as { id: string; birth: string }[];
+  const shared = sharedRelationRows(scope);
+  const rows = shared
+    ? (shared.filter((r) => r.kind === 'person' && r.birth !== null) as { id: string; birth: string }[])
+    : (scope.ctx.sqlite.prepare(`SELECT id, birth_date AS birth FROM relations WHERE kind = 'person' AND birth_date IS NOT NULL AND ${filter.sql}`).all(filter.params) as {
+        id: string;
+        birth: string;
+      }[]);
   return fromFacts(rows.map((r): [string, IntervalSet] => [r.id, birthdayDays(r.birth, scope.window.from, scope.window.to)]));
 };
 
-/*
- * The scan reads every relation (seconds at 100,000), and the overview, the list behind its
- * number and each page of that list ask again: the ids are reused while the database is
- * unchanged (total_changes() moves with every write of this connection, data_version with
- * every commit of another, as for the list's total in relations.repo.ts).
- */
-const scanCache = new WeakMap<CoreContext, { version: string; ids: Set<string> }>();
-
+/** Both relations of every suspected pair (the scan is kept between changes: core/dedupe/kept-scan.ts). */
 function suspectedIds(ctx: CoreContext): Set<string> {
-  const v = ctx.sqlite.prepare('SELECT total_changes() AS c, data_version AS d FROM pragma_data_version').get() as { c: number; d: number };
-  const version = `${v.c}/${v.d}`;
-  const hit = scanCache.get(ctx);
-  if (hit?.version === version) return hit.ids;
-  const scan = scanRecords(loadAllRecords(ctx), ctx.reference.infixes, loadWeights(ctx), dismissedPairs(ctx));
-  const ids = new Set(scan.pairs.flatMap((p) => [p.a.id, p.b.id]));
-  scanCache.set(ctx, { version, ids });
-  return ids;
+  return new Set(suspectedPairs(ctx).flatMap((p) => p.split('|')));
 }
 
 const undated = (ids: Iterable<string>): RelationIntervals => fromFacts([...ids].map((id): [string, IntervalSet] => [id, ALL]));
@@ -47,10 +36,10 @@ const DEBIT_PAYERS = `SELECT DISTINCT coalesce(p.payer_relation_id, p.relation_i
 
 const SIGNALS: Record<DataSignal, (scope: EvalScope) => RelationIntervals> = {
   noEmail: (scope) => {
+    const shared = sharedRelationRows(scope);
+    if (shared) return undated(shared.filter((r) => r.noEmail).map((r) => r.id));
     const filter = relationFilter(scope, 'id');
-    const rows = scope.ctx.sqlite
-      .prepare(`SELECT id FROM relations WHERE coalesce(trim(email), '') = '' AND coalesce(trim(email2), '') = '' AND ${filter.sql}`)
-      .all(filter.params) as { id: string }[];
+    const rows = scope.ctx.sqlite.prepare(`SELECT id FROM relations WHERE ${NO_EMAIL_SQL} AND ${filter.sql}`).all(filter.params) as { id: string }[];
     return undated(rows.map((r) => r.id));
   },
   /** A Dutch address (country NL or empty) whose postcode is missing, malformed or not a known PC4, on the days it is valid. */
