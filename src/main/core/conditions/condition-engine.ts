@@ -8,6 +8,8 @@ import * as datedAtoms from './atoms/dated-atoms';
 import * as financeAtoms from './atoms/finance-atoms';
 import * as signalAtoms from './atoms/signal-atoms';
 import { liveRelationIds } from './atoms/relation-rows';
+import { keptResult, keptTables } from './kept-results';
+import { auditMark, keepable } from '../db/audit-mark';
 
 type Evaluators = { [T in Condition['type']]: (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals };
 
@@ -78,7 +80,7 @@ export function evaluateCondition(
         .prepare('SELECT id FROM relations WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))')
         .all(JSON.stringify(opts.relationIds)) as { id: string }[])
     : (ctx.sqlite.prepare('SELECT id FROM relations WHERE deleted_at IS NULL').all() as { id: string }[]);
-  return evaluateIn(ctx, universe.map((r) => r.id), condition, moment, opts.relationIds ?? null, new Map()) as Map<string, IntervalSet>;
+  return evaluateIn(ctx, universe.map((r) => r.id), condition, moment, opts.relationIds ?? null, new Map(), undefined, 'result', opts.relationIds ? null : markNow(ctx)) as Map<string, IntervalSet>;
 }
 
 /**
@@ -96,11 +98,12 @@ function evaluateMany(ctx: CoreContext, items: { condition: Condition; moment: E
   const universe = liveRelationIds(ctx);
   const caches = new Map<string, Map<string, RelationIntervals>>();
   const shared: Shared = { memo: new Map(), dayMemo: new Map(), facts: new Map(), bulk: repeatedKinds(items.map((i) => i.condition)) };
+  const mark = markNow(ctx);
   return items.map(({ condition, moment }) => {
     const w = windowOf(moment);
     const key = `${w.from}:${w.to}`;
     if (!caches.has(key)) caches.set(key, new Map());
-    return evaluateIn(ctx, universe, condition, moment, null, caches.get(key)!, shared, want);
+    return evaluateIn(ctx, universe, condition, moment, null, caches.get(key)!, shared, want, mark);
   });
 }
 
@@ -110,6 +113,38 @@ function evaluateMany(ctx: CoreContext, items: { condition: Condition; moment: E
  */
 export function countConditions(ctx: CoreContext, items: { condition: Condition; moment: EvaluationMoment }[]): number[] {
   return evaluateMany(ctx, items, 'count');
+}
+
+/** The audit row kept results are read up to (kept-results.ts), or null inside a transaction (nothing kept then). */
+function markNow(ctx: CoreContext): number | null {
+  return keepable(ctx.sqlite) ? auditMark(ctx.sqlite) : null;
+}
+
+const ALL_DAYS: Window = { from: NEG_INF, to: POS_INF };
+
+/**
+ * Evaluation for everyone that takes a node's kept all-days result where it is kept
+ * (kept-results.ts: a node's days do not depend on the window asked, which only limits what
+ * is read), else `inner`. The full evaluation reads the fact tables in bulk (kept too); the
+ * one after a change evaluates the changed relations with the relation filter.
+ */
+function keptEvaluate(inner: EvalScope['evaluate'], mark: number | null): EvalScope['evaluate'] {
+  if (mark === null) return inner;
+  const evaluate: EvalScope['evaluate'] = (condition, scope) => {
+    if (scope.relationIds === null) {
+      const kept = keptResult(
+        scope.ctx,
+        mark,
+        condition,
+        JSON.stringify(condition),
+        () => evaluateNode(condition, { ...newScope(scope.ctx, ALL_DAYS, null, true), facts: scope.facts, evaluate }),
+        (ids) => evaluateNode(condition, newScope(scope.ctx, ALL_DAYS, ids)),
+      );
+      if (kept) return kept;
+    }
+    return inner(condition, scope);
+  };
+  return evaluate;
 }
 
 /** What the evaluations of `evaluateConditions` share. */
@@ -207,18 +242,21 @@ function atomOnDay(condition: Condition, scope: EvalScope, day: number): DaySet 
   return ids ? { ids, negated: false } : onDay(scope.evaluate(condition, scope), day);
 }
 
-function evaluateOnDay(condition: Condition, scope: EvalScope, day: number, memo: Map<string, DaySet>): DaySet {
+function evaluateOnDay(condition: Condition, scope: EvalScope, day: number, memo: Map<string, DaySet>, kept: boolean): DaySet {
   const key = `${day}:${scope.relationIds ? scope.relationIds.join(',') : '*'}:${JSON.stringify(condition)}`;
   const hit = memo.get(key);
   if (hit) return hit;
-  const each = (items: Condition[]) => items.map((i) => evaluateOnDay(i, scope, day, memo));
+  const each = (items: Condition[]) => items.map((i) => evaluateOnDay(i, scope, day, memo, kept));
   const result =
-    condition.type === 'and'
+    // A kept node (kept-results.ts) is read on the day as a whole; a duration is read from its item's runs (its bounds move with the date).
+    kept && condition.type !== 'duration' && keptTables(condition)
+      ? onDay(scope.evaluate(condition, scope), day)
+      : condition.type === 'and'
       ? each(condition.items).reduce(dayAnd, { ids: new Set<string>(), negated: true })
       : condition.type === 'or'
         ? each(condition.items).reduce(dayOr, { ids: new Set<string>(), negated: false })
         : condition.type === 'not'
-          ? dayNot(evaluateOnDay(condition.item, scope, day, memo))
+          ? dayNot(evaluateOnDay(condition.item, scope, day, memo, kept))
           : condition.type === 'duration'
             ? // The item's runs read on the day, without transforming every relation's history.
               onDay(datedAtoms.durationItem(condition, scope), day, (set, d) => datedAtoms.durationHoldsOn(set, condition.minDays, condition.maxDays, d))
@@ -236,16 +274,18 @@ function evaluateIn(
   cache: Map<string, RelationIntervals>,
   shared?: Shared,
   want: 'result' | 'count' = 'result',
+  mark: number | null = null,
 ): Map<string, IntervalSet> | number {
   const window = windowOf(moment);
   const scope: EvalScope = {
     ...newScope(ctx, window, relationIds, shared?.bulk ?? false),
     cache,
-    ...(shared ? { evaluate: memoEvaluate(shared.memo), facts: shared.facts } : {}),
+    evaluate: keptEvaluate(shared ? memoEvaluate(shared.memo) : evaluateNode, relationIds ? null : mark),
+    ...(shared ? { facts: shared.facts } : {}),
   };
   if (window.to === window.from + 1) {
     // One day: the result is who meets it, each on that day.
-    const found = evaluateOnDay(condition, scope, window.from, shared?.dayMemo ?? new Map());
+    const found = evaluateOnDay(condition, scope, window.from, shared?.dayMemo ?? new Map(), mark !== null && relationIds === null);
     const days: IntervalSet = [{ from: window.from, to: window.to }];
     const out = new Map<string, IntervalSet>();
     let count = 0;

@@ -33,9 +33,15 @@ afterAll(() => {
   cleanup();
 });
 
-/** Straightforward: the whole history of the condition alone, the relations holding it on the day. */
+/**
+ * Inside a transaction nothing is kept or taken from what is kept (kept-facts.ts,
+ * kept-results.ts, kept-scan.ts): the answer is computed afresh from the rows.
+ */
+const fresh = <T>(fn: () => T): T => core.ctx.sqlite.transaction(fn)();
+
+/** Straightforward: the whole history of the condition alone, computed afresh, the relations holding it on the day. */
 function onDayAlone(condition: Condition, day: string): string[] {
-  const always = evaluateCondition(core.ctx, condition, 'always');
+  const always = fresh(() => evaluateCondition(core.ctx, condition, 'always'));
   return [...always].filter(([, set]) => contains(set, toDay(day))).map(([id]) => id).sort();
 }
 
@@ -75,7 +81,7 @@ describe('the overview fast path', () => {
           for (const set of fast[i]!.values()) expect(set).toEqual([{ from: toDay(moment.on), to: toDay(moment.on) + 1 }]);
         } else {
           // A period (joined and left this year, birthdays coming up): the same days per relation.
-          expect({ label, result: fast[i] }).toEqual({ label, result: evaluateCondition(core.ctx, condition, moment) });
+          expect({ label, result: fast[i] }).toEqual({ label, result: fresh(() => evaluateCondition(core.ctx, condition, moment)) });
         }
         if (fast[i]!.size > 0) nonEmpty++;
       });
@@ -105,6 +111,58 @@ describe('the overview fast path', () => {
     compare();
     core.ctx.write('test.change', null, () => core.ctx.sqlite.prepare(`UPDATE relations SET deleted_at = 1 WHERE id = ?`).run(member.id));
     compare();
+  });
+
+  it('gives after every kind of edit what a fresh computation gives (kept results, kept-results.ts)', () => {
+    const days = [ON, '2026-01-01', '2012-05-09'];
+    const itemsOn = (day: string): { key: string; condition: Condition; moment: EvaluationMoment }[] => [
+      ...overviewFigures(core.ctx, { on: day, birthdayDays: 14, jubileeDays: 31 }).map((f) => ({ key: f.key, condition: f.condition, moment: f.moment })),
+      ...extraConditions().map((condition) => ({ key: JSON.stringify(condition), condition, moment: { on: day } as EvaluationMoment })),
+    ];
+    const compare = (label: string) => {
+      for (const day of days) {
+        const items = itemsOn(day);
+        const counts = countConditions(core.ctx, items);
+        const shared = evaluateConditions(core.ctx, items);
+        items.forEach(({ key, condition, moment }, i) => {
+          const expected = fresh(() => evaluateCondition(core.ctx, condition, moment));
+          const tag = `${label} ${day} ${key}`;
+          // The list behind a number (conditions.evaluate: evaluateCondition alone), the shared evaluation and the count.
+          expect({ tag, list: evaluateCondition(core.ctx, condition, moment) }).toEqual({ tag, list: expected });
+          expect({ tag, shared: shared[i] }).toEqual({ tag, shared: expected });
+          expect({ tag, count: counts[i] }).toEqual({ tag, count: expected.size });
+        });
+      }
+    };
+    const q = <T>(sql: string, ...args: unknown[]) => core.ctx.sqlite.prepare(sql).get(...args) as T;
+    const run = (sql: string, ...args: unknown[]) => core.ctx.write('test.change', null, () => core.ctx.sqlite.prepare(sql).run(...args));
+    compare('before');
+    // memberships: a running membership ends this spring, a former member joins again (joined, left, jubilees, types, units).
+    const running = q<{ id: string; relation: string }>(`SELECT id, relation_id AS relation FROM memberships WHERE end_date IS NULL ORDER BY id LIMIT 1 OFFSET 3`);
+    run(`UPDATE memberships SET end_date = '2026-04-01' WHERE relation_id = ? AND end_date IS NULL`, running.relation);
+    const former = q<{ relation: string; unit: string; type: string }>(
+      `SELECT relation_id AS relation, unit_id AS unit, membership_type_id AS type FROM memberships m
+        WHERE end_date IS NOT NULL AND NOT EXISTS (SELECT 1 FROM memberships o WHERE o.relation_id = m.relation_id AND o.end_date IS NULL) LIMIT 1`,
+    );
+    run(`INSERT INTO memberships (id, relation_id, unit_id, membership_type_id, start_date, end_date) VALUES (?, ?, ?, ?, '2026-02-10', NULL)`, core.ctx.newId(), former.relation, former.unit, former.type);
+    compare('memberships');
+    // relations: a member's birth date (age bands, birthdays), e-mail gone, a death (alive, jubilees), one to the trash.
+    const members = core.ctx.sqlite.prepare(`SELECT DISTINCT relation_id AS id FROM memberships WHERE end_date IS NULL ORDER BY relation_id LIMIT 4 OFFSET 10`).all() as { id: string }[];
+    run(`UPDATE relations SET birth_date = '1961-06-20', email = NULL, email2 = NULL WHERE id = ?`, members[0]!.id);
+    run(`UPDATE relations SET death_date = '2026-05-01' WHERE id = ?`, members[1]!.id);
+    run(`UPDATE relations SET birth_date = NULL WHERE id = ?`, members[2]!.id);
+    run(`UPDATE relations SET deleted_at = 1 WHERE id = ?`, members[3]!.id);
+    compare('relations');
+    // addresses: one removed (no address), one postcode made unknown (invalid postcode).
+    const withAddress = core.ctx.sqlite
+      .prepare(`SELECT a.id, a.relation_id AS relation FROM addresses a JOIN memberships m ON m.relation_id = a.relation_id AND m.end_date IS NULL ORDER BY a.id LIMIT 2`)
+      .all() as { id: string; relation: string }[];
+    run(`DELETE FROM addresses WHERE relation_id = ?`, withAddress[0]!.relation);
+    run(`UPDATE addresses SET postcode = '0000 AA', country = 'NL' WHERE id = ?`, withAddress[1]!.id);
+    compare('addresses');
+    // A row without a relation (a membership type): every kept result that reads it is evaluated again in full.
+    run(`UPDATE membership_types SET name = name || ' (oud)' WHERE code = 'donateur'`);
+    compare('membership type');
   });
 
   it('draws each chart line as the line evaluated alone', () => {

@@ -1,0 +1,121 @@
+import type { CoreContext } from '../context';
+import type { Condition } from '../../../shared/contract/conditions';
+import { changedSince } from '../db/audit-mark';
+import type { IntervalSet } from './interval-set';
+import type { RelationIntervals } from './relation-intervals';
+
+/**
+ * Results of whole (sub-)conditions kept between evaluations, over all days (session 7).
+ *
+ * The overview asks the same conditions ("a member of Lid", "a member aged 18–29", "a living
+ * member" under the jubilees, "joined": a run of membership that starts) on another date each
+ * time, and after an edit. A node's days do not depend on the window it is asked for: the
+ * window only limits what is read, and the engine reads the result within the window (a day is
+ * read on that day, a period clipped to it; a duration looks back, never ahead). So a node that
+ * reads only tables whose changes the audit log ties to a relation is evaluated once over all
+ * days, kept per connection with the audit row it is up to date with (db/audit-mark.ts), and
+ * after a write evaluated again for the relations the audit log names only (the engine's
+ * relation filter, as the membership recompute uses it), which replace theirs in the kept
+ * result. A change of a row without a relation (a membership type), or of many relations,
+ * evaluates it again in full. Nothing is kept from inside a transaction (the caller passes no
+ * mark then). overview-fast-path.test.ts compares the kept answers with fresh ones after edits.
+ */
+
+/** The audited tables whose rows a node's all-days result depends on; null: not kept (dated by the window, or not tied to a relation). */
+export function keptTables(c: Condition): string[] | null {
+  switch (c.type) {
+    case 'membership':
+      return ['memberships', 'membership_types'];
+    case 'alive':
+    case 'kind':
+    case 'age':
+      return ['relations'];
+    case 'address':
+      return ['addresses'];
+    case 'dataSignal':
+      // Only the signals whose rows name the relation they are about (a payer named in another relation's settings is not).
+      return c.signal === 'noEmail' ? ['relations'] : c.signal === 'invalidPostcode' ? ['addresses'] : null;
+    case 'and':
+    case 'or': {
+      const all = new Set<string>();
+      for (const item of c.items) {
+        const t = keptTables(item);
+        if (!t) return null;
+        t.forEach((x) => all.add(x));
+      }
+      return [...all];
+    }
+    case 'not':
+    case 'duration':
+      return keptTables(c.item);
+    default:
+      return null;
+  }
+}
+
+interface Kept {
+  mark: number;
+  tables: string[];
+  result: RelationIntervals;
+}
+
+/** Kept results per connection, the most recently used last; bounded, as any condition asked for everyone is kept. */
+const stores = new WeakMap<object, Map<string, Kept>>();
+const MAX_KEPT = 96;
+/** More changed relations than this: evaluating the node again in full is cheaper than for the changed ones. */
+const MAX_CHANGED = 5_000;
+
+const sameSet = (a: IntervalSet, b: IntervalSet) => a.length === b.length && a.every((iv, i) => iv.from === b[i]!.from && iv.to === b[i]!.to);
+
+/**
+ * The kept all-days result of `condition` for everyone, up to date with audit row `mark`, or
+ * null when the node is not kept. `full` evaluates it over all days for everyone; `forRelations`
+ * for the given relations only (the same evaluation with the engine's relation filter).
+ */
+export function keptResult(
+  ctx: CoreContext,
+  mark: number,
+  condition: Condition,
+  key: string,
+  full: () => RelationIntervals,
+  forRelations: (ids: string[]) => RelationIntervals,
+): RelationIntervals | null {
+  const tables = keptTables(condition);
+  if (!tables) return null;
+  let store = stores.get(ctx.sqlite);
+  if (!store) stores.set(ctx.sqlite, (store = new Map()));
+  const k = store.get(key);
+  const keep = (result: RelationIntervals) => {
+    store.delete(key);
+    store.set(key, { mark, tables, result });
+    while (store.size > MAX_KEPT) store.delete(store.keys().next().value!);
+    return result;
+  };
+  // The kept map is its own (it is patched in place below; an evaluator may return a shared constant).
+  const fresh = () => {
+    const r = full();
+    return keep({ fallback: r.fallback, map: new Map(r.map) });
+  };
+  if (!k || k.mark > mark) return fresh();
+  if (k.mark === mark) return keep(k.result);
+  const changed = changedSince(ctx.sqlite, tables, k.mark, mark);
+  if (changed.unattached || changed.relations.size > MAX_CHANGED) return fresh();
+  if (changed.relations.size > 0) {
+    const ids = [...changed.relations];
+    const part = forRelations(ids);
+    if (!sameSet(part.fallback, k.result.fallback)) return fresh();
+    // Patched in place: the engine reads a kept result within one call and hands out only copies of it (resolved, or read on a day).
+    for (const id of ids) {
+      const set = part.map.get(id);
+      if (set) k.result.map.set(id, set);
+      else k.result.map.delete(id);
+    }
+  }
+  k.mark = mark;
+  return keep(k.result);
+}
+
+/** Forget every kept result of a connection (tests: a fresh computation to compare with). */
+export function forgetKeptResults(ctx: CoreContext): void {
+  stores.delete(ctx.sqlite);
+}
