@@ -34,3 +34,11 @@ export function changedSince(sqlite: Database.Database, tables: readonly string[
   }
   return { relations, unattached };
 }
+
+/** Whether any row of `tables` changed between two marks (a cache of figures that are not per relation). */
+export function touchedSince(sqlite: Database.Database, tables: readonly string[], from: number, to: number): boolean {
+  return (
+    sqlite.prepare(`SELECT 1 FROM audit_log WHERE id > ? AND id <= ? AND table_name IN (SELECT value FROM json_each(?)) LIMIT 1`).get(from, to, JSON.stringify(tables)) !==
+    undefined
+  );
+}

@@ -208,4 +208,20 @@ describe('overview of the demo', () => {
     const nonZero = o.figures.filter((f) => f.count > 0).map((f) => f.section);
     for (const section of ['types', 'units', 'movement', 'ages', 'birthdays', 'jubilees', 'quality']) expect(nonZero).toContain(section);
   });
+
+  it('counts the open items Openstaand lists, after an edit of a relation and after a payment', async () => {
+    const listed = async () => (await demo.call('openItems.list', { asOf: ON, offset: 0, limit: 1 })).total;
+    const counted = async () => (await demo.call('overview.get', { on: ON })).money.openItems;
+    expect(await counted()).toBe(await listed());
+    // Kept across a write to none of the tables they are read from …
+    const someone = demo.ctx.sqlite.prepare(`SELECT id FROM relations WHERE kind = 'person' LIMIT 1`).get() as { id: string };
+    demo.ctx.write('test.change', null, () => demo.ctx.sqlite.prepare(`UPDATE relations SET email = 'x@example.org' WHERE id = ?`).run(someone.id));
+    expect(await counted()).toBe(await listed());
+    // … and read again after a payment settles an open invoice.
+    const open = (await demo.call('openItems.list', { asOf: ON, offset: 0, limit: 1 })).rows[0]!;
+    const before = await listed();
+    await demo.call('payments.add', { invoiceIds: [open.id], amountCents: open.openCents, date: ON, method: 'bank' });
+    expect(await listed()).toBe(before - 1);
+    expect(await counted()).toBe(before - 1);
+  });
 });
