@@ -15,7 +15,7 @@ type Evaluators = { [T in Condition['type']]: (c: Extract<Condition, { type: T }
 
 /** One evaluator per condition type; a domain that adds an atom to the contract adds it here, or compilation fails. */
 const EVALUATORS: Evaluators = {
-  and: (c, scope) => (c.items.length === 0 ? EVERYBODY : c.items.map((i) => scope.evaluate(i, scope)).reduce(and)),
+  and: (c, scope) => (c.items.length === 0 ? EVERYBODY : keptFirst(c.items).map((i) => scope.evaluate(i, scope)).reduce(and)),
   or: (c, scope) => (c.items.length === 0 ? NOBODY : c.items.map((i) => scope.evaluate(i, scope)).reduce(or)),
   not: (c, scope) => not(scope.evaluate(c.item, scope)),
   kind: relationAtoms.kindAtom,
@@ -39,6 +39,17 @@ const EVALUATORS: Evaluators = {
   birthday: signalAtoms.birthdayAtom,
   dataSignal: signalAtoms.dataSignalAtom,
 };
+
+/**
+ * The items of an AND with the kept ones (kept-results.ts) taken together as one AND, first:
+ * "a living member" of "a living member with a birthday in the next 14 days" is then kept, and
+ * the rest is intersected with it (the same days: AND does not depend on order or grouping).
+ */
+function keptFirst(items: Condition[]): Condition[] {
+  const kept = items.filter((i) => keptTables(i));
+  if (kept.length < 2 || kept.length === items.length) return items;
+  return [{ type: 'and', items: kept }, ...items.filter((i) => !keptTables(i))];
+}
 
 function evaluateNode(condition: Condition, scope: EvalScope): RelationIntervals {
   const evaluator = EVALUATORS[condition.type] as (c: Condition, s: EvalScope) => RelationIntervals;

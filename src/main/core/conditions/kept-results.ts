@@ -65,6 +65,17 @@ const MAX_KEPT = 96;
 /** More changed relations than this: evaluating the node again in full is cheaper than for the changed ones. */
 const MAX_CHANGED = 5_000;
 
+/** The audit log asked once per tables and marks for all kept nodes (they were mostly kept at the same mark). */
+const asked = new WeakMap<object, { to: number; answers: Map<string, ReturnType<typeof changedSince>> }>();
+function changesOf(ctx: CoreContext, tables: string[], from: number, to: number): ReturnType<typeof changedSince> {
+  let a = asked.get(ctx.sqlite);
+  if (!a || a.to !== to) asked.set(ctx.sqlite, (a = { to, answers: new Map() }));
+  const key = `${from}:${[...tables].sort().join(',')}`;
+  let answer = a.answers.get(key);
+  if (!answer) a.answers.set(key, (answer = changedSince(ctx.sqlite, tables, from, to)));
+  return answer;
+}
+
 const sameSet = (a: IntervalSet, b: IntervalSet) => a.length === b.length && a.every((iv, i) => iv.from === b[i]!.from && iv.to === b[i]!.to);
 
 /**
@@ -98,7 +109,7 @@ export function keptResult(
   };
   if (!k || k.mark > mark) return fresh();
   if (k.mark === mark) return keep(k.result);
-  const changed = changedSince(ctx.sqlite, tables, k.mark, mark);
+  const changed = changesOf(ctx, tables, k.mark, mark);
   if (changed.unattached || changed.relations.size > MAX_CHANGED) return fresh();
   if (changed.relations.size > 0) {
     const ids = [...changed.relations];

@@ -24,7 +24,9 @@ export function keepable(sqlite: Database.Database): boolean {
  */
 export function changedSince(sqlite: Database.Database, tables: readonly string[], from: number, to: number): { relations: Set<string>; unattached: boolean } {
   const rows = sqlite
-    .prepare(`SELECT DISTINCT relation_id AS r FROM audit_log WHERE id > ? AND id <= ? AND table_name IN (SELECT value FROM json_each(?))`)
+    // `+table_name`: the rows since the mark by rowid, not every audit row of the table through audit_record_idx (SQLite's
+    // choice otherwise: 1.2 million rows at 100,000 relations, 5–100 ms a call).
+    .prepare(`SELECT DISTINCT relation_id AS r FROM audit_log WHERE id > ? AND id <= ? AND +table_name IN (SELECT value FROM json_each(?))`)
     .all(from, to, JSON.stringify(tables)) as { r: Buffer | string | null }[];
   const relations = new Set<string>();
   let unattached = false;
@@ -38,7 +40,7 @@ export function changedSince(sqlite: Database.Database, tables: readonly string[
 /** Whether any row of `tables` changed between two marks (a cache of figures that are not per relation). */
 export function touchedSince(sqlite: Database.Database, tables: readonly string[], from: number, to: number): boolean {
   return (
-    sqlite.prepare(`SELECT 1 FROM audit_log WHERE id > ? AND id <= ? AND table_name IN (SELECT value FROM json_each(?)) LIMIT 1`).get(from, to, JSON.stringify(tables)) !==
+    sqlite.prepare(`SELECT 1 FROM audit_log WHERE id > ? AND id <= ? AND +table_name IN (SELECT value FROM json_each(?)) LIMIT 1`).get(from, to, JSON.stringify(tables)) !==
     undefined
   );
 }
