@@ -8,7 +8,7 @@ import * as datedAtoms from './atoms/dated-atoms';
 import * as financeAtoms from './atoms/finance-atoms';
 import * as signalAtoms from './atoms/signal-atoms';
 import { liveRelationIds } from './atoms/relation-rows';
-import { keptResult, keptTables } from './kept-results';
+import { keptDiffersOn, keptResult, keptTables } from './kept-results';
 import { auditMark, keepable } from '../db/audit-mark';
 
 type Evaluators = { [T in Condition['type']]: (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals };
@@ -136,8 +136,10 @@ const ALL_DAYS: Window = { from: NEG_INF, to: POS_INF };
 /**
  * Evaluation for everyone that takes a node's kept all-days result where it is kept
  * (kept-results.ts: a node's days do not depend on the window asked, which only limits what
- * is read), else `inner`. The full evaluation reads the fact tables in bulk (kept too); the
- * one after a change evaluates the changed relations with the relation filter.
+ * is read), else `inner`. The full evaluation reads the fact tables in bulk (kept too) and
+ * evaluates the node's items with `inner` (memoised in a shared evaluation): only the nodes
+ * asked are kept, not their parts (the parts of "a member aged 18–29" would double the
+ * memory). The one after a change evaluates the changed relations with the relation filter.
  */
 function keptEvaluate(inner: EvalScope['evaluate'], mark: number | null): EvalScope['evaluate'] {
   if (mark === null) return inner;
@@ -148,7 +150,7 @@ function keptEvaluate(inner: EvalScope['evaluate'], mark: number | null): EvalSc
         mark,
         condition,
         JSON.stringify(condition),
-        () => evaluateNode(condition, { ...newScope(scope.ctx, ALL_DAYS, null, true), facts: scope.facts, evaluate }),
+        () => evaluateNode(condition, { ...newScope(scope.ctx, ALL_DAYS, null, true), facts: scope.facts, evaluate: inner }),
         (ids) => evaluateNode(condition, newScope(scope.ctx, ALL_DAYS, ids)),
       );
       if (kept) return kept;
@@ -238,9 +240,20 @@ const dayNot = (a: DaySet): DaySet => ({ ids: a.ids, negated: !a.negated });
 // De Morgan: a ∨ b = ¬(¬a ∧ ¬b).
 const dayOr = (a: DaySet, b: DaySet): DaySet => dayNot(dayAnd(dayNot(a), dayNot(b)));
 
-/** Who meets the node's result on `day` (`holds` tells whether a relation's days hold it). */
-function onDay(r: RelationIntervals, day: number, holds: (set: IntervalSet, day: number) => boolean = contains): DaySet {
+/**
+ * Who meets the node's result on `day` (`holds` tells whether a relation's days hold it;
+ * `holdsInOne` the same for the days [from, to), for a kept result's flat layout).
+ */
+function onDay(
+  r: RelationIntervals,
+  day: number,
+  holds: (set: IntervalSet, day: number) => boolean = contains,
+  holdsInOne?: (from: number, to: number, day: number) => boolean,
+): DaySet {
   const fallback = holds(r.fallback, day);
+  // A kept result is read from its flat layout (the same test, kept-results.ts).
+  const flat = holds === contains || holdsInOne ? keptDiffersOn(r, day, fallback, holds, holdsInOne) : null;
+  if (flat) return { ids: flat, negated: fallback };
   const ids = new Set<string>();
   // With a fallback that holds on the day, the listed relations for which it does not are the exceptions.
   for (const [id, set] of r.map) if (holds(set, day) !== fallback) ids.add(id);
@@ -270,7 +283,12 @@ function evaluateOnDay(condition: Condition, scope: EvalScope, day: number, memo
           ? dayNot(evaluateOnDay(condition.item, scope, day, memo, kept))
           : condition.type === 'duration'
             ? // The item's runs read on the day, without transforming every relation's history.
-              onDay(datedAtoms.durationItem(condition, scope), day, (set, d) => datedAtoms.durationHoldsOn(set, condition.minDays, condition.maxDays, d))
+              onDay(
+                datedAtoms.durationItem(condition, scope),
+                day,
+                (set, d) => datedAtoms.durationHoldsOn(set, condition.minDays, condition.maxDays, d),
+                (from, to, d) => datedAtoms.durationHoldsInRun(from, to, condition.minDays, condition.maxDays, d),
+              )
             : atomOnDay(condition, scope, day);
   memo.set(key, result);
   return result;

@@ -1,7 +1,7 @@
 import type { CoreContext } from '../context';
 import type { Condition } from '../../../shared/contract/conditions';
 import { changedSince } from '../db/audit-mark';
-import type { IntervalSet } from './interval-set';
+import { contains, type IntervalSet } from './interval-set';
 import type { RelationIntervals } from './relation-intervals';
 
 /**
@@ -97,6 +97,7 @@ export function keptResult(
   if (!store) stores.set(ctx.sqlite, (store = new Map()));
   const k = store.get(key);
   const keep = (result: RelationIntervals) => {
+    kept.add(result);
     store.delete(key);
     store.set(key, { mark, tables, result });
     while (store.size > MAX_KEPT) store.delete(store.keys().next().value!);
@@ -121,12 +122,76 @@ export function keptResult(
       if (set) k.result.map.set(id, set);
       else k.result.map.delete(id);
     }
+    flat.delete(k.result);
   }
   k.mark = mark;
   return keep(k.result);
 }
 
+/**
+ * A kept result laid out flat for reading it on a day (the overview reads each kept node on
+ * another date each time): the relations in an array, one-interval sets as two typed arrays.
+ */
+interface Flat {
+  ids: string[];
+  from: Float64Array;
+  to: Float64Array;
+  /** The sets of more than one interval (else undefined). */
+  many: (IntervalSet | undefined)[];
+}
+const flat = new WeakMap<RelationIntervals, Flat>();
+const kept = new WeakSet<RelationIntervals>();
+
+function flatten(r: RelationIntervals): Flat {
+  const n = r.map.size;
+  const f: Flat = { ids: new Array<string>(n), from: new Float64Array(n), to: new Float64Array(n), many: new Array<IntervalSet | undefined>(n) };
+  let i = 0;
+  for (const [id, set] of r.map) {
+    f.ids[i] = id;
+    if (set.length === 1) {
+      f.from[i] = set[0]!.from;
+      f.to[i] = set[0]!.to;
+    } else if (set.length === 0) {
+      // Holds on no day: an empty interval.
+      f.from[i] = 0;
+      f.to[i] = 0;
+    } else f.many[i] = set;
+    i++;
+  }
+  return f;
+}
+
+/**
+ * The relations of a kept result for which `holdsIn` on `day` differs from `fallback` (the
+ * fallback's answer): `onDay` of the engine for a kept result, without walking the map;
+ * `holdsInOne` is `holdsIn` of a set of one interval [from, to). Null for a result not kept.
+ */
+export function keptDiffersOn(
+  r: RelationIntervals,
+  day: number,
+  fallback: boolean,
+  holdsIn: (set: IntervalSet, day: number) => boolean = contains,
+  holdsInOne: (from: number, to: number, day: number) => boolean = (from, to, d) => from <= d && d < to,
+): Set<string> | null {
+  if (!kept.has(r)) return null;
+  let f = flat.get(r);
+  if (!f) flat.set(r, (f = flatten(r)));
+  const ids = new Set<string>();
+  const { from, to, many } = f;
+  for (let i = 0; i < f.ids.length; i++) {
+    const set = many[i];
+    const holds = set ? holdsIn(set, day) : holdsInOne(from[i]!, to[i]!, day);
+    if (holds !== fallback) ids.add(f.ids[i]!);
+  }
+  return ids;
+}
+
 /** Forget every kept result of a connection (tests: a fresh computation to compare with). */
 export function forgetKeptResults(ctx: CoreContext): void {
   stores.delete(ctx.sqlite);
+}
+
+/** What is kept for a connection (the bench's memory figure): per node, its key and how many relations it lists. */
+export function keptSummary(ctx: CoreContext): { key: string; relations: number }[] {
+  return [...(stores.get(ctx.sqlite) ?? new Map<string, Kept>())].map(([key, k]) => ({ key, relations: k.result.map.size }));
 }

@@ -204,9 +204,14 @@ export function durationTransform(set: IntervalSet, minDays: number | undefined,
  */
 export function durationHoldsOn(set: IntervalSet, minDays: number | undefined, maxDays: number | undefined, day: number): boolean {
   const run = longestRunContaining(set, day);
-  if (!run) return false;
-  const from = run.from === NEG_INF ? NEG_INF : run.from + (minDays ?? 0);
-  const to = maxDays === undefined ? run.to : run.from === NEG_INF ? NEG_INF : Math.min(run.to, run.from + maxDays + 1);
+  return run ? durationHoldsInRun(run.from, run.to, minDays, maxDays, day) : false;
+}
+
+/** `durationHoldsOn` of the one run [runFrom, runTo) (which must contain `day` to hold it). */
+export function durationHoldsInRun(runFrom: number, runTo: number, minDays: number | undefined, maxDays: number | undefined, day: number): boolean {
+  if (!(runFrom <= day && day < runTo)) return false;
+  const from = runFrom === NEG_INF ? NEG_INF : runFrom + (minDays ?? 0);
+  const to = maxDays === undefined ? runTo : runFrom === NEG_INF ? NEG_INF : Math.min(runTo, runFrom + maxDays + 1);
   return from <= day && day < to;
 }
 
