@@ -136,8 +136,8 @@ const ALL_DAYS: Window = { from: NEG_INF, to: POS_INF };
 /**
  * Evaluation for everyone that takes a node's kept all-days result where it is kept
  * (kept-results.ts: a node's days do not depend on the window asked, which only limits what
- * is read), else `inner`. The full evaluation reads the fact tables in bulk (kept too) and
- * evaluates the node's items with `inner` (memoised in a shared evaluation): only the nodes
+ * is read), else `inner`. The full evaluation reads the fact tables as the evaluation asking
+ * does (in bulk for the kinds a shared evaluation uses more than once) and evaluates the node's items with `inner` (memoised in a shared evaluation): only the nodes
  * asked are kept, not their parts (the parts of "a member aged 18–29" would double the
  * memory). The one after a change evaluates the changed relations with the relation filter.
  */
@@ -150,7 +150,7 @@ function keptEvaluate(inner: EvalScope['evaluate'], mark: number | null): EvalSc
         mark,
         condition,
         JSON.stringify(condition),
-        () => evaluateNode(condition, { ...newScope(scope.ctx, ALL_DAYS, null, true), facts: scope.facts, evaluate: inner }),
+        () => evaluateNode(condition, { ...newScope(scope.ctx, ALL_DAYS, null, scope.bulk), facts: scope.facts, evaluate: inner }),
         (ids) => evaluateNode(condition, newScope(scope.ctx, ALL_DAYS, ids)),
       );
       if (kept) return kept;

@@ -275,7 +275,10 @@ interface MembershipFacts {
   byUnit: Map<string, number[]>;
   byType: Map<string, number[]>;
 }
-type MembershipRow = { id: string; unit: string; type: string; vf: string | null; vt: string | null };
+type MembershipRow = { id: string; unit: string; type: string; vf: string | null; vt: string | null; period?: IntervalSet };
+
+/** The row's days, made once per kept row (the rows outlive an evaluation: kept-facts.ts; an interval set is never changed). */
+const periodOf = (r: MembershipRow): IntervalSet => (r.period ??= fromPeriod(r.vf, r.vt));
 
 function readMemberships(scope: EvalScope, ids: string[] | null): [string, MembershipRow][] {
   return (
@@ -334,7 +337,7 @@ function membershipRowsInMemory(c: Extract<Condition, { type: 'membership' }>, s
 
 function membershipInMemory(c: Extract<Condition, { type: 'membership' }>, scope: EvalScope): RelationIntervals {
   const matching: [string, IntervalSet][] = [];
-  membershipRowsInMemory(c, scope, (r) => matching.push([r.id, fromPeriod(r.vf, r.vt)]));
+  membershipRowsInMemory(c, scope, (r) => matching.push([r.id, periodOf(r)]));
   return fromFacts(matching);
 }
 
