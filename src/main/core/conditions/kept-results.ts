@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
 import type { Condition } from '../../../shared/contract/conditions';
-import { changedSince } from '../db/audit-mark';
+import { changedSince, touchedSince } from '../db/audit-mark';
 import { contains, type IntervalSet } from './interval-set';
 import type { RelationIntervals } from './relation-intervals';
 
@@ -33,8 +33,8 @@ export function keptTables(c: Condition): string[] | null {
     case 'address':
       return ['addresses'];
     case 'dataSignal':
-      // Only the signals whose rows name the relation they are about (a payer named in another relation's settings is not).
-      return c.signal === 'noEmail' ? ['relations'] : c.signal === 'invalidPostcode' ? ['addresses'] : null;
+      // suspectedDuplicate is kept by core/dedupe (kept-scan.ts) and depends on today.
+      return c.signal === 'suspectedDuplicate' ? null : SIGNAL_TABLES[c.signal];
     case 'and':
     case 'or': {
       const all = new Set<string>();
@@ -52,6 +52,22 @@ export function keptTables(c: Condition): string[] | null {
       return null;
   }
 }
+
+/** The tables of each signal (signal-atoms.ts). */
+const SIGNAL_TABLES: Record<Exclude<Extract<Condition, { type: 'dataSignal' }>['signal'], 'suspectedDuplicate'>, string[]> = {
+  noEmail: ['relations'],
+  invalidPostcode: ['addresses'],
+  debitWithoutIban: ['payment_settings', 'relations'],
+  debitWithoutMandate: ['payment_settings', 'sepa_mandates'],
+  returnedDebit: ['sepa_mandates'],
+};
+
+/**
+ * Tables whose rows can concern another relation than the one the audit log names: the payment
+ * settings name the payer (a parent pays for a child), and the debit signals are the payer's.
+ * A change there evaluates the node again in full.
+ */
+const WHOLE_TABLES = new Set(['payment_settings']);
 
 interface Kept {
   mark: number;
@@ -112,6 +128,8 @@ export function keptResult(
   if (k.mark === mark) return keep(k.result);
   const changed = changesOf(ctx, tables, k.mark, mark);
   if (changed.unattached || changed.relations.size > MAX_CHANGED) return fresh();
+  const whole = tables.filter((t) => WHOLE_TABLES.has(t));
+  if (whole.length > 0 && touchedSince(ctx.sqlite, whole, k.mark, mark)) return fresh();
   if (changed.relations.size > 0) {
     const ids = [...changed.relations];
     const part = forRelations(ids);

@@ -160,6 +160,23 @@ describe('the overview fast path', () => {
     run(`DELETE FROM addresses WHERE relation_id = ?`, withAddress[0]!.relation);
     run(`UPDATE addresses SET postcode = '0000 AA', country = 'NL' WHERE id = ?`, withAddress[1]!.id);
     compare('addresses');
+    // Direct debit: a parent pays by direct debit for a child (the signal is the parent's, the row the child's), a mandate ends with a return code.
+    const [child, parent] = members.slice(0, 2);
+    run(`UPDATE relations SET iban = NULL WHERE id = ?`, parent!.id);
+    run(`DELETE FROM payment_settings WHERE relation_id = ?`, parent!.id);
+    compare('iban');
+    // Only the child's row changes: the parent's signals must follow (a per-relation patch would miss them).
+    run(`DELETE FROM payment_settings WHERE relation_id = ?`, child!.id);
+    run(
+      `INSERT INTO payment_settings (id, relation_id, method, payer_relation_id, exempt, created_at, updated_at) VALUES (?, ?, 'incasso', ?, 0, 0, 0)`,
+      core.ctx.newId(),
+      child!.id,
+      parent!.id,
+    );
+    compare('payment settings');
+    const mandate = q<{ id: string } | undefined>(`SELECT id FROM sepa_mandates WHERE status = 'active' ORDER BY id LIMIT 1`);
+    if (mandate) run(`UPDATE sepa_mandates SET status = 'ended', ended_on = '2026-03-03', end_reason = 'MD07' WHERE id = ?`, mandate.id);
+    compare('mandates');
     // A row without a relation (a membership type): every kept result that reads it is evaluated again in full.
     run(`UPDATE membership_types SET name = name || ' (oud)' WHERE code = 'donateur'`);
     compare('membership type');
