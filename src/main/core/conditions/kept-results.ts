@@ -77,7 +77,7 @@ interface Kept {
 
 /** Kept results per connection, the most recently used last; bounded, as any condition asked for everyone is kept. */
 const stores = new WeakMap<object, Map<string, Kept>>();
-const MAX_KEPT = 96;
+const MAX_KEPT = 48;
 /** More changed relations than this: evaluating the node again in full is cheaper than for the changed ones. */
 const MAX_CHANGED = 5_000;
 
