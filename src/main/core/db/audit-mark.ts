@@ -26,8 +26,13 @@ export function changedSince(sqlite: Database.Database, tables: readonly string[
   const rows = sqlite
     // `+table_name`: the rows since the mark by rowid, not every audit row of the table through audit_record_idx (SQLite's
     // choice otherwise: 1.2 million rows at 100,000 relations, 5–100 ms a call).
-    .prepare(`SELECT DISTINCT relation_id AS r FROM audit_log WHERE id > ? AND id <= ? AND +table_name IN (SELECT value FROM json_each(?))`)
-    .all(from, to, JSON.stringify(tables)) as { r: Buffer | string | null }[];
+    // A row moved to another relation (a merge moves addresses) names its new relation; the old one changed too.
+    .prepare(
+      `SELECT relation_id AS r FROM audit_log WHERE id > @from AND id <= @to AND +table_name IN (SELECT value FROM json_each(@tables))
+       UNION SELECT old_value FROM audit_log WHERE id > @from AND id <= @to AND +table_name IN (SELECT value FROM json_each(@tables))
+                AND action = 'update' AND field = 'relation_id' AND old_value IS NOT NULL`,
+    )
+    .all({ from, to, tables: JSON.stringify(tables) }) as { r: Buffer | string | null }[];
   const relations = new Set<string>();
   let unattached = false;
   for (const row of rows) {

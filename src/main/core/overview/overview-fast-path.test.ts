@@ -160,6 +160,14 @@ describe('the overview fast path', () => {
     run(`DELETE FROM addresses WHERE relation_id = ?`, withAddress[0]!.relation);
     run(`UPDATE addresses SET postcode = '0000 AA', country = 'NL' WHERE id = ?`, withAddress[1]!.id);
     compare('addresses');
+    // An address moved to another relation (as a merge does): both relations changed.
+    const moved = core.ctx.sqlite
+      .prepare(`SELECT a.id, a.relation_id AS relation FROM addresses a JOIN memberships m ON m.relation_id = a.relation_id AND m.end_date IS NULL ORDER BY a.id LIMIT 1 OFFSET 7`)
+      .get() as { id: string; relation: string };
+    run(`DELETE FROM addresses WHERE relation_id = ? AND id <> ?`, moved.relation, moved.id);
+    compare('one address left');
+    run(`UPDATE addresses SET relation_id = ? WHERE id = ?`, withAddress[0]!.relation, moved.id);
+    compare('address moved');
     // Direct debit: a parent pays by direct debit for a child (the signal is the parent's, the row the child's), a mandate ends with a return code.
     const [child, parent] = members.slice(0, 2);
     run(`UPDATE relations SET iban = NULL WHERE id = ?`, parent!.id);
