@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../src/main/core/create-core';
 import { collectBatch } from '../src/main/core/sepa/collection-batch';
@@ -65,12 +66,11 @@ const validation = time(() => {
   }
 });
 
-const cpu = (t: { cpuMs: number }) => `cpu ${t.cpuMs.toFixed(0)} ms`;
 const baseline = { name: 'writing the same XML only', value: write.ms, unit: 'ms' };
-const what = `${commit.result.transactionCount} debits, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB`;
-report({ name: 'sepa.pain008_write', value: write.ms, unit: 'ms', target: `< 3000 ms: laying out the file for the planned debits (${what}; ${cpu(write)})`, ok: write.ms < 3000 });
-report({ name: 'sepa.pain008_preview', value: dry.ms, unit: 'ms', baseline, target: `< 3000 ms (${what}; ${cpu(dry)})`, ok: dry.ms < 3000 && dry.result.problems.length === 0 });
-report({ name: 'sepa.pain008_export', value: commit.ms, unit: 'ms', baseline, target: `< 3000 ms (${what}; ${cpu(commit)})`, ok: commit.ms < 3000 && commit.result.saved });
+const what = `${commit.result.transactionCount} debits, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB; load ${os.loadavg()[0]!.toFixed(2)}`;
+report({ name: 'sepa.pain008_write', value: write.ms, unit: 'ms', target: `context: the baseline below, laying out the file for the planned debits (${what})`, ok: true, cpuMs: write.cpuMs });
+report({ name: 'sepa.pain008_preview', value: dry.ms, unit: 'ms', baseline, target: `< 3000 ms (${what})`, ok: dry.ms < 3000 && dry.result.problems.length === 0, cpuMs: dry.cpuMs });
+report({ name: 'sepa.pain008_export', value: commit.ms, unit: 'ms', baseline, target: `< 3000 ms, one transaction with its History, the file kept (${what})`, ok: commit.ms < 3000 && commit.result.saved, cpuMs: commit.cpuMs });
 report({ name: 'sepa.pain008_xsd_validation', value: validation.ms, unit: 'ms', target: `timed apart from the export; the file validates (${what})`, ok: valid });
 core.close();
 for (const f of [work, `${work}-wal`, `${work}-shm`, file]) fs.rmSync(f, { force: true });
