@@ -43,13 +43,13 @@ const commit = time(() => collectBatch(core.ctx, { ...input, dryRun: false }, { 
 const file = path.join(dir, `sepa-${N}-incasso.xml`);
 fs.writeFileSync(file, bytes!);
 
-// Baseline: only laying out the XML for the same debits (what any writer must do at least).
-const { writePain008 } = await import('../src/main/core/sepa/pain008-writer');
+// Baseline: only laying out the file's bytes for the same debits, with the export's writer (what any writer must do at least).
+const { writePain008Bytes } = await import('../src/main/core/sepa/pain008-writer');
 const rows = core.ctx.sqlite
   .prepare('SELECT pmt_inf_id AS p, end_to_end_id AS e, amount_cents AS a, iban, remittance AS r FROM sepa_batch_items WHERE batch_id = ?')
   .all(commit.result.batchId) as { p: string; e: string; a: number; iban: string; r: string }[];
 const write = time(() =>
-  writePain008({
+  writePain008Bytes({
     version: '02', msgId: commit.result.msgId, createdAt: '2027-01-01T10:00:00', batchBooking: true, creditor: CREDITOR,
     groups: [{ pmtInfId: rows[0]!.p, date: '2027-01-15', sequenceType: 'RCUR', debits: rows.map((x) => ({ endToEndId: x.e, amountCents: x.a, mandateReference: 'M1-1', signedOn: '2024-03-01', amendment: null, debtor: { name: 'Lid', iban: x.iban, bic: null }, remittance: x.r })) }],
   }),

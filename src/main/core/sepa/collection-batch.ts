@@ -8,7 +8,7 @@ import { getCreditorSettings } from './creditor-settings';
 import { mandateExpiresOn } from './mandates';
 import { toEpcText } from './epc-charset';
 import { addTarget2Days, nextTarget2Day } from './target2-calendar';
-import { writePain008, type Debit, type DebitAmendment, type DebitGroup, type SequenceType } from './pain008-writer';
+import { writePain008Bytes, type Debit, type DebitAmendment, type DebitGroup, type SequenceType } from './pain008-writer';
 import { creationDateTime, fileProblems, nextMsgId, nextMsgIds, problem, refuse, sha256, type PlaceFile } from './batch-file';
 import { putBlob } from '../blobs/blob-store';
 import { closeRun } from '../contributions/runs';
@@ -247,7 +247,7 @@ export function collectBatch(ctx: CoreContext, q: CollectionInput, opts: Collect
         sequenceType: list[0]!.sequenceType,
         debits: list,
       }));
-      const xml = writePain008({
+      const bytes = writePain008Bytes({
         version,
         msgId: id,
         createdAt,
@@ -255,7 +255,6 @@ export function collectBatch(ctx: CoreContext, q: CollectionInput, opts: Collect
         groups,
         batchBooking: true,
       });
-      const bytes = Buffer.from(xml, 'utf8');
       problems.push(...fileProblems(ctx, creditor, name, bytes.length));
       return { msgId: id, fileName: name, bytes, hash: sha256(bytes), blocks: fileBlocks, groups };
     });
