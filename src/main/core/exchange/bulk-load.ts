@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { withPageCacheOfAtLeast } from '../db/page-cache';
+import { keepAboveStoredIds } from '../db/record-ids';
 import type { CoreContext } from '../context';
 import * as schema from '../db/schema';
 import { createSearchTriggers, dropSearchTriggers, rebuildSearchIndex } from '../db/search-index';
@@ -115,6 +116,9 @@ export function bulkLoad<R>(ctx: CoreContext, fn: (loader: UserTableLoader) => R
         t = now;
       };
       const result = fn(loader);
+      // Loaded records keep the ids they came with (a JSON import, the demo): ids given after
+      // the load (the memberships computed before the commit, too) must come after them.
+      if (ctx.recordIds) keepAboveStoredIds(sqlite, ctx.recordIds, [...plans.keys()].map((k) => userTable(k).name));
       lap('rows');
       for (const s of suspended) s.resume();
       lap('audit');
