@@ -71,6 +71,18 @@ describe('compact record ids', () => {
     expect(keys).toEqual(['text']);
   });
 
+  it('a file without a counter (older versions) starts past any stored id of that shape', async () => {
+    const file = path.join(folder(), 'vereniging.sqlite');
+    let core = open(file);
+    const a = await core.call('relations.create', person('Jansen'));
+    core.ctx.sqlite.prepare('DELETE FROM settings WHERE key = ?').run(RECORD_IDS_KEY);
+    close(core);
+    core = open(file);
+    const b = await core.call('relations.create', person('Bos'));
+    expect(compactIdValue(b.id)).toBeGreaterThan(compactIdValue(a.id) as number);
+    expect(stored(core)).toBeGreaterThan(compactIdValue(b.id) as number);
+  });
+
   it('a rolled-back preview stores no counter, and ids after it are still new', async () => {
     const file = path.join(folder(), 'vereniging.sqlite');
     let core = open(file);

@@ -58,9 +58,17 @@ export function createRecordIds(sqlite: Database.Database): RecordIds {
   );
   let next: number | null = null;
   let stored = 0;
+  let scanned = false;
   const load = (): number => {
     const v = read.get(RECORD_IDS_KEY) as string | undefined;
-    stored = v === undefined ? 0 : Number(v);
+    if (v === undefined) {
+      // A file without a counter yet (new, or written by a version before compact ids): no
+      // stored id may look like one of ours by chance, so start past any that does. Once per
+      // session; the first operation then stores the counter (stored -1: always written).
+      if (!scanned) next = Math.max(next ?? 0, highestStored(sqlite));
+      scanned = true;
+      stored = -1;
+    } else stored = Number(v);
     next = Math.max(next ?? 0, stored);
     return next;
   };
@@ -89,17 +97,37 @@ export function createRecordIds(sqlite: Database.Database): RecordIds {
   };
 }
 
+/** One past the highest compact id in any table with a text `id` column (0 when there is none). */
+function highestStored(sqlite: Database.Database): number {
+  const tables = sqlite
+    .prepare(
+      `SELECT m.name FROM sqlite_master m WHERE m.type = 'table'
+          AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'id' AND lower(c.type) = 'text')`,
+    )
+    .pluck()
+    .all() as string[];
+  return nextAfterStoredIds(sqlite, tables);
+}
+
+/** One past the highest compact id stored in `tables` (0 when there is none). */
+function nextAfterStoredIds(sqlite: Database.Database, tables: readonly string[]): number {
+  let n = 0;
+  for (const t of tables) {
+    const hasId = (sqlite.prepare(`SELECT count(*) FROM pragma_table_info('${t}') WHERE name = 'id'`).pluck().get() as number) > 0;
+    if (!hasId) continue;
+    const v = sqlite.prepare(`SELECT max(id) FROM ${t} WHERE id GLOB '[a-z][0-9a-z]*' AND length(id) = unicode(id) - 95`).pluck().get() as string | null;
+    const value = v === null ? null : compactIdValue(v);
+    if (value !== null && value >= n) n = value + 1;
+  }
+  return n;
+}
+
 /**
  * Moves the counter past the highest compact id stored in `tables` (records written under
  * ids they brought, as a JSON import does). Among compact ids text order is number order, so
  * one max() per table finds it; UUIDs and other ids are left out by their shape.
  */
 export function keepAboveStoredIds(sqlite: Database.Database, recordIds: RecordIds, tables: readonly string[]): void {
-  const highest = tables.flatMap((t) => {
-    const hasId = (sqlite.prepare(`SELECT count(*) FROM pragma_table_info('${t}') WHERE name = 'id'`).pluck().get() as number) > 0;
-    if (!hasId) return [];
-    const v = sqlite.prepare(`SELECT max(id) FROM ${t} WHERE id GLOB '[a-z][0-9a-z]*' AND length(id) = unicode(id) - 95`).pluck().get() as string | null;
-    return v === null ? [] : [v];
-  });
-  recordIds.keepAbove(highest);
+  const n = nextAfterStoredIds(sqlite, tables);
+  if (n > 0) recordIds.keepAbove([compactId(n - 1)]);
 }
