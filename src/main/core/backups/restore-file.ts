@@ -9,6 +9,7 @@ import { storageError } from '../storage/storage-errors';
 import { removeTemp, tempNameFor } from '../storage/temp-files';
 import { testPause } from '../storage/test-pause';
 import { verifyCopy } from '../storage/verify-copy';
+import { RECORD_IDS_KEY } from '../db/record-ids';
 
 /** Preferences of this computer that a restore keeps from the current file (where backups go). */
 const KEPT_SETTINGS = ['backups.folder'];
@@ -84,14 +85,23 @@ export function placeRestore(file: string, password: string | null): void {
       try {
         current.pragma('busy_timeout = 5000');
         const kept = KEPT_SETTINGS.flatMap((key) => (current.prepare('SELECT key, value FROM settings WHERE key = ?').all(key) as { key: string; value: string }[]));
+        // The record-id counter (db/record-ids.ts) keeps the higher of the two files: an id given
+        // since the backup (a person anonymised since, on the erasure list) is never given again.
+        const ids = current.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(RECORD_IDS_KEY) as string | undefined;
         current.pragma('wal_checkpoint(TRUNCATE)');
         const mode = String(current.pragma('journal_mode = DELETE', { simple: true }));
         if (mode !== 'delete') throw new DomainError('STORAGE_LOCKED', { file, cause: 'OPEN_ELSEWHERE' });
-        if (kept.length) {
+        if (kept.length || ids !== undefined) {
           const copy = openKeyed(temp, password);
           try {
             const put = copy.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-            copy.transaction(() => kept.forEach((r) => put.run(r.key, r.value)))();
+            const higher = copy.prepare(
+              'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = CAST(max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT)',
+            );
+            copy.transaction(() => {
+              kept.forEach((r) => put.run(r.key, r.value));
+              if (ids !== undefined) higher.run(RECORD_IDS_KEY, ids);
+            })();
           } finally {
             copy.close();
           }
