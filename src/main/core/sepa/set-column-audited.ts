@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { idKeySql } from '../db/audit-keys';
 import { insertRows } from '../db/bulk-insert';
+import { AUDIT_ACTION_CODES, tableCode } from '../db/audit-codes';
 
 /**
  * Sets one column on many rows in one statement and writes the audit rows its update trigger
@@ -26,11 +27,11 @@ export function setColumnAudited(
   insertRows(sqlite, 'temp.sepa_set_row', ['rid', 'value'], rows);
   sqlite
     .prepare(
-      `INSERT INTO audit_log (operation, table_name, record_id, relation_id, action, field, old_value, new_value)
-       SELECT (SELECT operation FROM audit_context WHERE id = 1), ?, ${idKeySql('t.id')}, ${idKeySql('t.relation_id')}, 'update', ?, t.${column}, s.value
+      `INSERT INTO audit_log (operation, table_code, record_id, relation_id, action_code, field, old_value, new_value)
+       SELECT (SELECT operation FROM audit_context WHERE id = 1), ?, ${idKeySql('t.id')}, ${idKeySql('t.relation_id')}, ${AUDIT_ACTION_CODES.update}, ?, t.${column}, s.value
          FROM temp.sepa_set_row s JOIN ${table} t ON t.rowid = s.rid WHERE t.${column} IS NOT s.value ORDER BY s.rid`,
     )
-    .run(table, column);
+    .run(tableCode(table), column);
   const trigger = `audit_${table}_update`;
   const row = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(trigger) as { sql: string } | undefined;
   if (row) sqlite.exec(`DROP TRIGGER ${trigger}`);
