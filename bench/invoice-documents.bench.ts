@@ -30,9 +30,12 @@ const timed = async (format: 'pdf' | 'docx') => {
   return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, bytes: Buffer.from(out.bytes, 'base64').length };
 };
 const pdf = await timed('pdf');
-const docx = process.env.BENCH_PDF_ONLY ? { ms: 0, cpuMs: 0, bytes: 0 } : await timed('docx');
-const context = `${ids.length} invoices, ${qr} with a QR code`;
-report({ name: 'contributions.invoices_pdf_5000', value: pdf.ms, unit: 'ms', target: `< 15000 ms (${context}; ${(pdf.bytes / 1e6).toFixed(1)} MB)`, ok: ids.length === COUNT && pdf.ms < 15_000, cpuMs: pdf.cpuMs });
-report({ name: 'contributions.invoices_docx_5000', value: docx.ms, unit: 'ms', target: `context: the same invoices as one .docx through the merge engine (${(docx.bytes / 1e6).toFixed(1)} MB)`, ok: true, cpuMs: docx.cpuMs });
+// The same invoices as one Word document through the merge engine: the same run's baseline for the PDF.
+// BENCH_PDF_ONLY skips it, and then no docx figure or baseline is printed (not a 0 that was never measured).
+const docx = process.env.BENCH_PDF_ONLY ? null : await timed('docx');
+const context = `${ids.length} invoices, ${qr} with a QR code; load ${os.loadavg()[0]!.toFixed(2)}`;
+const baseline = docx ? { name: 'the same invoices as one .docx through the merge engine', value: docx.ms, unit: 'ms' } : undefined;
+report({ name: 'contributions.invoices_pdf_5000', value: pdf.ms, unit: 'ms', ...(baseline ? { baseline } : {}), target: `< 15000 ms (${context}; ${(pdf.bytes / 1e6).toFixed(1)} MB)`, ok: ids.length === COUNT && pdf.ms < 15_000, cpuMs: pdf.cpuMs });
+if (docx) report({ name: 'contributions.invoices_docx_5000', value: docx.ms, unit: 'ms', target: `context: the PDF's baseline, the same invoices as one .docx (${context}; ${(docx.bytes / 1e6).toFixed(1)} MB)`, ok: true, cpuMs: docx.cpuMs });
 core.close();
 fs.rmSync(dir, { recursive: true, force: true });

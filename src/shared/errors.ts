@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'STORAGE_WRONG_PASSWORD',
   // A backup made under another password than the administration's current one (backups/restore-file.ts).
   'BACKUP_PASSWORD_REQUIRED',
+  'BACKUP_WRONG_PASSWORD',
   // Opening administrations (main/administrations, core/storage/file-lock.ts).
   'NO_ADMINISTRATION',
   'ADMINISTRATION_NOT_FOUND',

@@ -89,6 +89,14 @@ test('the relations list selects with its checkboxes and acts on the selection',
   await expect(page.getByTestId('emails-summary')).toContainText('voor 2 relaties');
   await page.screenshot({ path: 'test-results/e2e/relations-selected.png' });
   await page.keyboard.press('Escape');
+  // Copying the addresses (and exporting) only reads: the selection stays for the next action.
+  await expect(page.getByTestId('emails-dialog')).toBeHidden();
+  await expect(page.getByTestId('list-selected')).toHaveText('2 geselecteerd');
+  await expect(rows.nth(1)).toHaveAttribute('data-selected', 'true');
+  await page.getByTestId('list-actions').click();
+  await Promise.all([page.waitForEvent('download'), page.getByTestId('action-export').click()]);
+  await expect(page.getByTestId('list-selected')).toHaveText('2 geselecteerd');
+  await expect(page.getByTestId('list-actions')).toHaveText('Acties voor de selectie');
   // A plain click on a row still opens the relation.
   await rows.nth(0).click();
   await expect(page.getByTestId('relation-row')).toHaveCount(0);

@@ -28,14 +28,15 @@ export async function importWhileProbing(opts: WizardClientData): Promise<ProbeR
   let longestGap = 0;
   let longestBusy = 0;
   let current = 'start';
+  let measuring = false;
   let last = performance.now();
   let lastCpu = process.threadCpuUsage();
   const timer = setInterval(() => {
     const now = performance.now();
     const cpu = process.threadCpuUsage(lastCpu);
     const busy = (cpu.user + cpu.system) / 1000;
-    longestGap = Math.max(longestGap, now - last);
-    if (busy > longestBusy) {
+    if (measuring) longestGap = Math.max(longestGap, now - last);
+    if (measuring && busy > longestBusy) {
       longestBusy = busy;
       if (process.env['PROBE_DEBUG']) console.error(`main thread busy ${Math.round(busy)} ms (gap ${Math.round(now - last)} ms) in ${current}`);
     }
@@ -47,7 +48,14 @@ export async function importWhileProbing(opts: WizardClientData): Promise<ProbeR
   try {
     const result = await new Promise<WizardClientResult>((resolve, reject) => {
       client.on('message', (m: WizardClientMessage) => {
-        if (m.type === 'phase') current = m.name;
+        if (m.type === 'ready') {
+          // Measure from the renderer's first call: starting its thread and cloning the file
+          // into it is the probe's own set-up, not the host's work.
+          measuring = true;
+          current = 'set-up calls';
+          last = performance.now();
+          lastCpu = process.threadCpuUsage();
+        } else if (m.type === 'phase') current = m.name;
         else if (m.type === 'done') resolve(m.result);
         else reject(new Error(m.message));
       });

@@ -16,6 +16,7 @@ export interface WizardClientData {
 }
 
 export type WizardClientMessage =
+  | { type: 'ready' }
   | { type: 'phase'; name: string }
   | { type: 'done'; result: WizardClientResult }
   | { type: 'failed'; message: string };
@@ -48,6 +49,9 @@ function hostCaller(host: { port: number; token: string }) {
 }
 
 async function run(data: WizardClientData): Promise<WizardClientResult> {
+  // The host's work starts with the first call; what came before (this thread starting, the
+  // file cloned into it) is the probe setting itself up.
+  parentPort?.postMessage({ type: 'ready' } satisfies WizardClientMessage);
   const post = hostCaller(data.host);
   const searchMs: number[] = [];
   const answeredAt: number[] = [];

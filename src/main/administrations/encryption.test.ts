@@ -92,9 +92,16 @@ describe('an encrypted administration in the session', () => {
     expect((fs.statSync(path.join(tmp.dir, 'vergrendelen.json')).mode & 0o777).toString(8)).toBe('600');
 
     // Restore of the backup made before the new password: it needs the password of then.
+    // (The backup after the last open may still land meanwhile: only the restore's own are counted.)
+    const restoreBackups = async (s: Session) => ((await call(s, 'backups.list', {})) as { ok: true; result: { rows: { reason: string }[] } }).result.rows.filter((r) => r.reason === 'restore').length;
+    expect(await restoreBackups(session)).toBe(0);
     expect(await call(session, 'administrations.restore', { name: made.result.backup.name })).toMatchObject({ ok: false, error: { code: 'BACKUP_PASSWORD_REQUIRED' } });
-    expect(await call(session, 'administrations.restore', { name: made.result.backup.name, password: 'verkeerd-wachtwoord' })).toMatchObject({ ok: false, error: { code: 'STORAGE_WRONG_PASSWORD' } });
+    for (let i = 0; i < 2; i++) {
+      expect(await call(session, 'administrations.restore', { name: made.result.backup.name, password: 'verkeerd-wachtwoord' })).toMatchObject({ ok: false, error: { code: 'BACKUP_WRONG_PASSWORD' } });
+    }
     expect(await call(session, 'relations.list', {})).toMatchObject({ ok: true, result: { total: 2 } });
+    // Checked before the backup of the current state: the tries left no "vóór terugzetten" behind.
+    expect(await restoreBackups(session)).toBe(0);
     // A backup with the current key restores, and the file keeps that key.
     const second = (await call(session, 'backups.create', { reason: 'manual' })) as { ok: true; result: { backup: { name: string } } };
     expect(await call(session, 'relations.create', { kind: 'person', fields: { lastName: 'Later' } })).toMatchObject({ ok: true });

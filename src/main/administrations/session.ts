@@ -7,6 +7,7 @@ import { zodIssues } from '../core/rpc/dispatcher';
 import { dispatchBytes } from '../core/rpc/byte-dispatch';
 import { acquireLock, type FileLock } from '../core/storage/file-lock';
 import { storageError } from '../core/storage/storage-errors';
+import { removeTemp, tempNameFor } from '../core/storage/temp-files';
 import { ensureDir } from '../core/storage/private-files';
 import { storageWarning } from '../core/storage/sync-folder';
 import { restoreOnWorker, startCoreThread, type CoreThread, type CoreThreadOptions } from '../thread/core-thread';
@@ -364,16 +365,22 @@ export function createSession(opts: SessionOptions): Session {
         const list = await call<{ folder: string; rows: HostOutput<'administrations.restore'>['restored'][] }>(c.thread, 'backups.list', {});
         const chosen = list.rows.find((r) => r.name === name);
         if (!chosen) throw new DomainError('NOT_FOUND', { entity: 'backup', id: name });
-        // First the current state, so the restore itself can be undone.
-        const before = await call<{ backup: HostOutput<'administrations.restore'>['before'] }>(c.thread, 'backups.create', { reason: 'restore' });
-        const lock = await closeCurrent(true);
-        // The restored file keeps the administration's current key (restore-file.ts).
+        const job = { file: c.file, from: chosen.file, backupsDir: list.folder, password: c.password, backupPassword: backupPassword ?? null, ...(opts.entry ? { entry: opts.entry } : {}) };
+        // The copy is unpacked and proven first, with the file still open: a wrong or missing
+        // backup password or a damaged copy changes nothing and leaves no backup behind, so
+        // the screens stay and Settings can ask or explain. It keeps the current key (restore-file.ts).
+        await restoreOnWorker({ ...job, step: 'prepare' });
+        let lock: FileLock | null = null;
+        let before: { backup: HostOutput<'administrations.restore'>['before'] };
         try {
-          await restoreOnWorker({ file: c.file, from: chosen.file, backupsDir: list.folder, password: c.password, backupPassword: backupPassword ?? null, ...(opts.entry ? { entry: opts.entry } : {}) });
+          // Then the current state, so the restore itself can be undone.
+          before = await call<{ backup: HostOutput<'administrations.restore'>['before'] }>(c.thread, 'backups.create', { reason: 'restore' });
+          lock = await closeCurrent(true);
+          await restoreOnWorker({ ...job, step: 'place' });
         } catch (e) {
-          // Nothing was restored (a wrong or missing backup password, a damaged copy): the same
-          // data, so the screens stay (same generation) and Settings can ask or explain.
-          await start(c.file, { lock, readOnly: false, password: c.password, generation: c.generation });
+          removeTemp(tempNameFor(c.file));
+          // Nothing was restored (the file was in use, a disk fault): the same data, same generation.
+          if (!current) await start(c.file, { lock, readOnly: false, password: c.password, generation: c.generation });
           throw e;
         }
         await start(c.file, { lock, afterRestoreFrom: chosen.file, password: c.password });

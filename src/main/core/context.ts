@@ -3,6 +3,7 @@ import type { Db } from './db/open-database';
 import type { Write } from './audit/operation-writer';
 import type { ReferenceData } from './reference/reference-data';
 import type { PlanStore } from './plans/plan-store';
+import type { RecordIds } from './db/record-ids';
 
 /** Everything a domain module needs, injected: no module-level singletons. */
 export interface CoreContext {
@@ -12,7 +13,10 @@ export interface CoreContext {
   reference: ReferenceData;
   /** The app's shipped files: migrations, reference data, default document templates. */
   resourcesDir: string;
+  /** A new record id: the file's compact ids (db/record-ids.ts), or a test's own. */
   newId: () => string;
+  /** The compact-id counter behind newId; absent when a test injects its ids. */
+  recordIds?: RecordIds;
   /** Epoch milliseconds. */
   now: () => number;
   /** Today as 'YYYY-MM-DD' in local time. */

@@ -4,6 +4,7 @@ import os from 'node:os';
 import { createDispatcher, type Dispatcher, type Handlers } from './rpc/dispatcher';
 import { dispatchBytes } from './rpc/byte-dispatch';
 import { openDatabase } from './db/open-database';
+import { createRecordIds } from './db/record-ids';
 import { createOperationWriter, type Operation } from './audit/operation-writer';
 import { loadReferenceData } from './reference/reference-data';
 import type { CoreContext } from './context';
@@ -97,7 +98,9 @@ const refuseReadOnly: CoreContext['write'] = () => {
 export function createCore(opts: CoreOptions): Core {
   const resources = opts.resourcesDir ?? defaultResourcesDir();
   const now = opts.now ?? Date.now;
-  const newId = opts.newId ?? randomUUID;
+  // Operations keep a UUID (their public name in History, undo and the CLI, stored once);
+  // records get the file's compact ids (db/record-ids.ts), unless a test injects its own.
+  const operationId = opts.newId ?? randomUUID;
   const actorName = opts.actor ?? os.userInfo().username;
   const listeners = new Set<(e: CoreEvent) => void>();
   const checkOutput = opts.checkOutput ?? false;
@@ -108,6 +111,8 @@ export function createCore(opts: CoreOptions): Core {
   };
   const readOnly = (opts.readOnly ?? false) || (opts.readOnlyAdministration ?? false);
   const { sqlite, db, migrated } = openDatabase({ file: opts.file, migrationsDir: `${resources}/migrations`, now, readOnly, deferCheck: opts.deferFileCheck ?? false, password: opts.password ?? null });
+  const recordIds = opts.newId ? null : createRecordIds(sqlite);
+  const newId = recordIds?.newId ?? operationId;
   // The hook needs the finished context, so it is bound once the context exists.
   const hooks: { beforeCommit?: (op: Operation) => void } = {};
   const ctx: CoreContext = {
@@ -117,20 +122,22 @@ export function createCore(opts: CoreOptions): Core {
       ? opts.readOnlyAdministration ? refuseReadOnly : refuseWrites
       : createOperationWriter({
           sqlite,
-          newId,
+          newId: operationId,
           now,
           actor: () => actorName,
           emit,
           beforeCommit: (op) => hooks.beforeCommit?.(op),
+          ...(recordIds ? { recordIds } : {}),
         }),
     reference: loadReferenceData(resources),
     resourcesDir: resources,
     newId,
+    ...(recordIds ? { recordIds } : {}),
     now,
     today: () => todayIso(new Date(now())),
     actor: () => actorName,
     file: opts.file,
-    plans: createPlanStore({ now, newId }),
+    plans: createPlanStore({ now, newId: operationId }),
   };
   if (!readOnly) {
     hooks.beforeCommit = keepMembershipsInStep(ctx);

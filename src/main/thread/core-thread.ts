@@ -158,13 +158,14 @@ export async function startCoreThread(opts: CoreThreadOptions): Promise<CoreThre
 }
 
 /**
- * Restores a backup into `file` on a worker (backups/restore-file.ts: unpacking and the
- * integrity check take seconds on a large file, which Electron's main thread must not
- * wait for). No core may have the file open.
+ * One step of restoring a backup into `file`, on a worker (backups/restore-file.ts: unpacking
+ * and the integrity check take seconds on a large file, which Electron's main thread must not
+ * wait for). 'prepare' unpacks and proves the copy beside the file and may run while the file
+ * is open; 'place' puts the prepared copy in its place, and no core may have the file open.
  */
-export function restoreOnWorker(opts: { file: string; from: string; backupsDir: string; password?: string | null; backupPassword?: string | null; entry?: string }): Promise<void> {
+export function restoreOnWorker(opts: { step: 'prepare' | 'place'; file: string; from: string; backupsDir: string; password?: string | null; backupPassword?: string | null; entry?: string }): Promise<void> {
   const entry = opts.entry ?? coreWorkerEntry();
-  const data: CoreWorkerData = { file: opts.file, role: 'restore', restoreFrom: opts.from, backupsDir: opts.backupsDir, password: opts.password ?? null, backupPassword: opts.backupPassword ?? null };
+  const data: CoreWorkerData = { file: opts.file, role: 'restore', restoreStep: opts.step, restoreFrom: opts.from, backupsDir: opts.backupsDir, password: opts.password ?? null, backupPassword: opts.backupPassword ?? null };
   const worker = new Worker(entry, { workerData: data, execArgv: workerExecArgv(entry), name: 'core-restore' });
   return new Promise<void>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {

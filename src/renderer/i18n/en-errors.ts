@@ -87,6 +87,7 @@ export const enErrors: Shape<typeof nlErrors> = {
       STORAGE_PASSWORD_REQUIRED: 'This administration is encrypted. Enter its password to open it.',
       STORAGE_WRONG_PASSWORD: 'The password is wrong. Mind capitals and the Caps Lock key and try again; the administration was not changed.',
       BACKUP_PASSWORD_REQUIRED: 'This backup was made when the administration had another password. Give the password of then to restore it; the administration was not changed.',
+      BACKUP_WRONG_PASSWORD: 'The password is wrong for this backup. Give the password the administration had when the copy was made (mind capitals and the Caps Lock key). Nothing was restored and the administration was not changed.',
       INTERNAL: 'Something went wrong. Nothing was changed; please try again.',
     },
     reason: {

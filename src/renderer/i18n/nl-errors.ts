@@ -85,6 +85,7 @@ export const nlErrors = {
       STORAGE_PASSWORD_REQUIRED: 'Deze administratie is versleuteld. Geef het wachtwoord om haar te openen.',
       STORAGE_WRONG_PASSWORD: 'Het wachtwoord klopt niet. Let op hoofdletters en de Caps Lock-toets en probeer het opnieuw; de administratie is niet gewijzigd.',
       BACKUP_PASSWORD_REQUIRED: 'Deze reservekopie is gemaakt toen de administratie een ander wachtwoord had. Geef het wachtwoord van toen om haar terug te zetten; de administratie is niet gewijzigd.',
+      BACKUP_WRONG_PASSWORD: 'Het wachtwoord klopt niet voor deze reservekopie. Geef het wachtwoord dat de administratie had toen de kopie werd gemaakt (let op hoofdletters en de Caps Lock-toets). Er is niets teruggezet en de administratie is niet gewijzigd.',
     },
     reason: {
       REQUEST_DECIDED: 'Dit verzoek is al afgehandeld.',

@@ -15,7 +15,7 @@ export function AppLayout() {
   // mod = Ctrl on Windows/Linux, ⌘ on macOS; also active while typing in a field.
   useHotkeys([['mod+K', () => search.open()]], []);
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 224, breakpoint: 0 }} padding="md">
       <AppShell.Header>
         <HeaderBar onOpenSearch={search.open} />
       </AppShell.Header>

@@ -21,9 +21,13 @@ const kvkNumber = z
     return z.NEVER;
   });
 
+const socialLinks = z.array(plainText().max(500)).max(20);
+
 /**
- * The editable scalar fields of a relation. Updates send the whole set (the card is one
- * form); the core diffs it against the stored row, so History shows only what changed.
+ * The editable scalar fields of a relation, whole: what `relations.create` takes and what
+ * every write stores (an update is merged into the stored record and checked as this whole,
+ * see relationFieldsPatch). The core diffs it against the stored row, so History shows only
+ * what changed.
  */
 export const relationFields = z
   .object({
@@ -45,7 +49,7 @@ export const relationFields = z
     phone: optionalPhone,
     mobile: optionalPhone,
     website: optionalUrl,
-    socialLinks: z.array(plainText().max(500)).max(20).default([]),
+    socialLinks: socialLinks.default([]),
     iban: optionalIban,
     bic: optionalBic,
     notes: optionalText(20_000, { multiline: true }),
@@ -56,6 +60,17 @@ export const relationFields = z
     }
   });
 export type RelationFieldsInput = z.input<typeof relationFields>;
+
+/**
+ * What `relations.update` takes: any of the fields, each checked by its own schema above; a
+ * field left out keeps its stored value (so a script can send `{ email }` alone). The two
+ * defaults are dropped here, or leaving out exactName or socialLinks would reset them. The
+ * card still sends every field (a whole set is a patch of all of them). The core merges the
+ * patch into the stored record and checks the result as relationFields, rules across fields
+ * (a name or e-mail, death after birth) included (core/relations/relation-patch.ts).
+ */
+export const relationFieldsPatch = z.object({ ...relationFields.shape, exactName: z.boolean(), socialLinks }).partial();
+export type RelationFieldsPatch = z.output<typeof relationFieldsPatch>;
 
 /**
  * The date rule that needs today's date (the core's clock, so it cannot live in the schema
@@ -198,7 +213,7 @@ export const relationsContract = defineContract({
     output: z.object({ id, number: z.number().int() }),
   },
   'relations.update': {
-    input: z.object({ id, fields: relationFields }),
+    input: z.object({ id, fields: relationFieldsPatch }),
     output: relationDetail,
   },
   'relations.setNumber': {

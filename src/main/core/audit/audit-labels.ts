@@ -3,6 +3,7 @@ import { formatAmount } from '../../../shared/dutch/money';
 import { formatDutchDate } from '../../../shared/dutch/dates';
 import { idKey, idKeySql, idTextSql } from '../db/audit-keys';
 import { withCreatedImages } from '../db/row-image';
+import { tableCode, tableCodeSql } from '../db/audit-codes';
 
 type Row = Record<string, unknown>;
 
@@ -28,12 +29,12 @@ export function recordLabels(ctx: CoreContext, rows: { tableName: string; record
   // One indexed look-up per record (audit_record_idx): a scan over record_id alone would read
   // the whole log, which after a demo or a large import is hundreds of thousands of rows.
   const createdRow = ctx.sqlite.prepare(
-    `SELECT id, action, new_value AS newValue, old_value AS oldValue FROM audit_log WHERE table_name = ? AND record_id = ? AND action IN ('insert', 'delete') ORDER BY id LIMIT 1`,
+    `SELECT id, action, new_value AS newValue, old_value AS oldValue FROM audit_log WHERE table_code = ? AND record_id = ? AND action IN ('insert', 'delete') ORDER BY id LIMIT 1`,
   );
   const created = new Map<string, Row>();
   for (const { tableName, recordId } of rows) {
     if (created.has(recordId)) continue;
-    const found = createdRow.get(tableName, idKey(recordId)) as { id: number; action: string; newValue: string | null; oldValue: string | null } | undefined;
+    const found = createdRow.get(tableCode(tableName), idKey(recordId)) as { id: number; action: string; newValue: string | null; oldValue: string | null } | undefined;
     if (!found) continue;
     // An insert keeps no image: rebuilt from the record and its later changes (db/row-image.ts).
     const [first] = withCreatedImages(ctx.sqlite, [{ ...found, tableName, recordId }]);
@@ -120,7 +121,7 @@ export function relationValueLabels<T extends { field: string | null; oldValue: 
     // A relation that still exists is named below from its live row; one deleted since, from its delete image.
     .prepare(
       `SELECT ${idTextSql('record_id')} AS id, coalesce(new_value, old_value) AS row FROM audit_log
-        WHERE table_name = 'relations' AND action IN ('insert', 'delete') AND coalesce(new_value, old_value) IS NOT NULL
+        WHERE table_code = ${tableCodeSql('relations')} AND action IN ('insert', 'delete') AND coalesce(new_value, old_value) IS NOT NULL
           AND record_id IN (SELECT ${idKeySql('value')} FROM json_each(?)) ORDER BY id`,
     )
     .all(json) as { id: string; row: string }[]) {

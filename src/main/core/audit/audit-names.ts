@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
 import { idKey } from '../db/audit-keys';
+import { tableCode } from '../db/audit-codes';
 
 type Row = Record<string, unknown>;
 
@@ -57,7 +58,7 @@ export function createNameResolver(ctx: CoreContext) {
   const cache = new Map<string, string | null>();
   const fromLog = ctx.sqlite.prepare(
     // Only for a record deleted since: its delete image (an insert keeps none, db/row-image.ts).
-    `SELECT coalesce(new_value, old_value) AS row FROM audit_log WHERE table_name = ? AND record_id = ? AND action IN ('insert', 'delete')
+    `SELECT coalesce(new_value, old_value) AS row FROM audit_log WHERE table_code = ? AND record_id = ? AND action IN ('insert', 'delete')
         AND coalesce(new_value, old_value) IS NOT NULL ORDER BY id DESC LIMIT 1`,
   );
   const nameOf = (table: string, id: string): string | null => {
@@ -66,7 +67,7 @@ export function createNameResolver(ctx: CoreContext) {
     const column = NAME_COLUMN[table] ?? 'name';
     let name = (ctx.sqlite.prepare(`SELECT ${column} AS v FROM ${table} WHERE id = ?`).get(id) as { v: string | null } | undefined)?.v ?? null;
     if (name === null) {
-      const logged = fromLog.get(table, idKey(id)) as { row: string | null } | undefined;
+      const logged = fromLog.get(tableCode(table), idKey(id)) as { row: string | null } | undefined;
       const r = parse(logged?.row ?? null);
       const v = r[column] ?? r['name'] ?? [r['first_name'], r['infix'], r['last_name']].filter(Boolean).join(' ');
       name = typeof v === 'string' && v !== '' ? v : null;

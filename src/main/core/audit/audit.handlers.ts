@@ -8,6 +8,7 @@ import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { AUDITED_TABLES } from '../db/audit-triggers';
 import { idKeySql, idTextSql } from '../db/audit-keys';
 import { withCreatedImages } from '../db/row-image';
+import { tableCode, tableCodeSql } from '../db/audit-codes';
 
 // audit_log keeps ids compact and its operation by seq (db/audit-keys.ts); rows come back with text ids.
 const SELECT = `SELECT l.id, o.id AS operationId, o.kind AS operationKind, o.actor, o.at,
@@ -20,7 +21,7 @@ const FIRST_CHANGES = 12;
 
 // A link is recorded under its "from" relation; the other side's History must show it too.
 // A survivor's History also holds the entries of the relations merged into it (redirects).
-const RELATION_WHERE = `(l.relation_id = ${idKeySql('@relationId')} OR (l.table_name = 'relation_links' AND l.record_id IN
+const RELATION_WHERE = `(l.relation_id = ${idKeySql('@relationId')} OR (l.table_code = ${tableCodeSql('relation_links')} AND l.record_id IN
                           (SELECT ${idKeySql('id')} FROM relation_links WHERE to_relation_id = @relationId))
                           OR l.relation_id IN (SELECT ${idKeySql('old_relation_id')} FROM relation_redirects WHERE relation_id = @relationId))`;
 
@@ -48,7 +49,7 @@ function whereOf(f: Filter): { entries: string[]; operations: string[]; params: 
     params[name] = value;
   };
   if (f.relationId) add(entries, RELATION_WHERE, 'relationId', f.relationId);
-  if (f.table) add(entries, 'l.table_name = @table', 'table', f.table);
+  if (f.table) add(entries, 'l.table_code = @table', 'table', tableCode(f.table));
   if (f.kind) add(operations, 'o.kind = @kind', 'kind', f.kind);
   if (f.actor) add(operations, 'o.actor = @actor', 'actor', f.actor);
   if (f.from) add(operations, 'o.at >= @fromAt', 'fromAt', dayStart(f.from));

@@ -30,6 +30,8 @@ export interface OperationWriterDeps {
   emit: (event: CoreEvent) => void;
   /** Runs inside the transaction after the operation's own work: keeps derived data in step. */
   beforeCommit?: (op: Operation) => void;
+  /** The file's record-id counter (db/record-ids.ts): read at the start, stored before the commit. */
+  recordIds?: { sync(): void; persist(): void };
 }
 
 export type Write = <T>(kind: OperationKind, summary: unknown, fn: (op: Operation) => T) => T;
@@ -70,8 +72,11 @@ export function createOperationWriter(deps: OperationWriterDeps): Write {
     const run = deps.sqlite.transaction(() => {
       const { lastInsertRowid } = insertOp.run({ id: op.id, kind, actor: deps.actor(), at: deps.now(), summary: summary === undefined ? null : JSON.stringify(summary) });
       setContext.run(lastInsertRowid);
+      deps.recordIds?.sync();
       const result = fn(op);
       deps.beforeCommit?.(op);
+      // Last: the recompute in beforeCommit gives ids too. Same transaction as the rows that use them.
+      deps.recordIds?.persist();
       setContext.run(null);
       return result;
     });

@@ -90,10 +90,10 @@ function laterChanges(ctx: CoreContext, operationId: string): UndoConflict[] {
     .prepare(
       `WITH op AS (SELECT seq FROM operations WHERE id = @op),
             last AS (SELECT max(id) AS id FROM audit_log WHERE operation = (SELECT seq FROM op)),
-            mine AS (SELECT DISTINCT table_name, record_id FROM audit_log WHERE operation = (SELECT seq FROM op) AND table_name NOT IN (${computed})),
+            mine AS (SELECT DISTINCT table_code, record_id FROM audit_log WHERE operation = (SELECT seq FROM op) AND table_name NOT IN (${computed})),
             created AS (SELECT record_id AS rid FROM audit_log WHERE operation = (SELECT seq FROM op) AND table_name = 'relations' AND action = 'insert'),
             later AS (
-              SELECT l.id, l.operation FROM mine m JOIN audit_log l ON l.table_name = m.table_name AND l.record_id = m.record_id
+              SELECT l.id, l.operation FROM mine m JOIN audit_log l ON l.table_code = m.table_code AND l.record_id = m.record_id
                WHERE l.id > (SELECT id FROM last)
               UNION
               SELECT l.id, l.operation FROM created c JOIN audit_log l ON l.relation_id = c.rid

@@ -49,6 +49,41 @@ describe('backups of an encrypted administration', () => {
     expect(relations(file, PASSWORD)).toBe(1);
   });
 
+  it('a backup of an earlier password is checked before anything else: a missing or wrong one changes nothing and makes no backup', async () => {
+    tmp = tempDir();
+    const file = path.join(tmp.dir, 'vereniging.sqlite');
+    let core = createCore({ file, actor: 'test', password: PASSWORD });
+    await core.call('relations.create', { kind: 'person', fields: { lastName: 'Jansen' } });
+    const made = await core.backups.make('manual');
+    core.close();
+    changeKey(file, PASSWORD, 'Nieuw-Geheim-2026');
+    core = createCore({ file, actor: 'test', password: 'Nieuw-Geheim-2026' });
+    await core.call('relations.create', { kind: 'person', fields: { lastName: 'Later' } });
+    const backupsBefore = core.backups.list().map((b) => b.name);
+    const folder = core.backups.folder();
+    core.close();
+    const tries = [
+      [undefined, 'BACKUP_PASSWORD_REQUIRED'],
+      ['verkeerd-wachtwoord', 'BACKUP_WRONG_PASSWORD'],
+      ['verkeerd-wachtwoord', 'BACKUP_WRONG_PASSWORD'],
+    ] as const;
+    for (const [backupPassword, code] of tries) {
+      await expect(restoreAdministration(file, made!.name, { actor: 'test', password: 'Nieuw-Geheim-2026', ...(backupPassword ? { backupPassword } : {}) })).rejects.toMatchObject({ code });
+    }
+    core = createCore({ file, actor: 'test', password: 'Nieuw-Geheim-2026' });
+    try {
+      expect(core.backups.list().map((b) => b.name)).toEqual(backupsBefore);
+    } finally {
+      core.close();
+    }
+    expect(relations(file, 'Nieuw-Geheim-2026')).toBe(2);
+    expect([...fs.readdirSync(tmp.dir), ...fs.readdirSync(folder)].filter((n) => n.includes('.part-'))).toEqual([]);
+    // The password of then restores it, under the current password.
+    const { before } = await restoreAdministration(file, made!.name, { actor: 'test', password: 'Nieuw-Geheim-2026', backupPassword: PASSWORD });
+    expect(before.reason).toBe('restore');
+    expect(relations(file, 'Nieuw-Geheim-2026')).toBe(1);
+  });
+
   it('a plain backup from before "Versleutelen" is restored encrypted, never as plain text', async () => {
     tmp = tempDir();
     const file = path.join(tmp.dir, 'vereniging.sqlite');

@@ -56,17 +56,19 @@ export function invoiceWriter(ctx: CoreContext) {
   const maxSeq = ctx.sqlite.prepare('SELECT coalesce(max(sequence), 0) AS n FROM invoices WHERE year = ?');
   const next = new Map<number, number>();
   const now = ctx.now();
-  // Ids in insertion order (one fresh id per writer, then a counter): appending to the primary
-  // keys and to audit_log's record index instead of inserting at random places is what keeps
-  // a run of 100,000 invoices in seconds. Ids stay opaque text.
-  const base = ctx.newId();
+  // Ids in insertion order: appending to the primary keys and to audit_log's record index
+  // instead of inserting at random places is what keeps a run of 100,000 invoices in seconds.
+  // The file's compact ids (db/record-ids.ts) are in that order already and short, one per
+  // row; injected ids (tests) get one per writer and a counter, as before. Ids stay opaque text.
+  const base = ctx.recordIds ? null : ctx.newId();
+  const idOf = (parent: string, suffix: string) => (base === null ? ctx.newId() : `${parent}${suffix}`);
   let count = 0;
 
   function rowsOf(inv: NewInvoice): InvoiceRows {
     const year = Number(inv.invoiceDate.slice(0, 4));
     const sequence = (next.get(year) ?? (maxSeq.get(year) as { n: number }).n) + 1;
     next.set(year, sequence);
-    const id = `${base}.${String(++count).padStart(7, '0')}`;
+    const id = idOf(base ?? '', `.${String(++count).padStart(7, '0')}`);
     const number = `${invoicePrefix}${year}-${String(sequence).padStart(5, '0')}`;
     const totalCents = inv.lines.reduce((s, l) => s + l.amountCents, 0);
     const invoice = [
@@ -74,10 +76,10 @@ export function invoiceWriter(ctx: CoreContext) {
       reference(`${year}${String(sequence).padStart(11, '0')}`), inv.description, totalCents, now, now,
     ];
     const lines = inv.lines.map((l, position) => [
-      `${id}.l${String(position).padStart(3, '0')}`, id, position, l.kind, l.memberRelationId, l.periodCode, l.membershipTypeCode, l.chargeCode, l.description, l.amountCents, l.vatRate,
+      idOf(id, `.l${String(position).padStart(3, '0')}`), id, position, l.kind, l.memberRelationId, l.periodCode, l.membershipTypeCode, l.chargeCode, l.description, l.amountCents, l.vatRate,
     ]);
     const parts = inv.instalments.length > 0 ? inv.instalments : [{ dueDate: inv.dueDate, amountCents: totalCents }];
-    const instalments = parts.map((p, k) => [`${id}.t${String(k + 1).padStart(2, '0')}`, id, k + 1, p.dueDate, p.amountCents]);
+    const instalments = parts.map((p, k) => [idOf(id, `.t${String(k + 1).padStart(2, '0')}`), id, k + 1, p.dueDate, p.amountCents]);
     return { id, number, invoice, lines, instalments };
   }
 

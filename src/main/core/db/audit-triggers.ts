@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
 import { idKeySql } from './audit-keys';
+import { AUDIT_ACTION_CODES, tableCodeSql } from './audit-codes';
 
 interface AuditedTable {
   table: SQLiteTable;
@@ -108,7 +109,10 @@ function triggerSql(t: AuditedTable): string[] {
   const cols = columnsOf(t.table);
   const rel = (ref: string) => (t.relation ? idKeySql(t.relation.replace('{r}', ref)) : 'NULL');
   const key = (ref: string) => idKeySql(`${ref}.id`);
-  const insertCols = 'operation, table_name, record_id, relation_id, action, field, old_value, new_value';
+  // The table and the action as their codes (db/audit-codes.ts): table_name and action are generated from them.
+  const insertCols = 'operation, table_code, record_id, relation_id, action_code, field, old_value, new_value';
+  const table = tableCodeSql(name);
+  const { insert, update, delete: del } = AUDIT_ACTION_CODES;
   const diff = cols
     .filter((c) => c !== 'id')
     .map((c) => `SELECT '${c}' AS f, old.${c} AS o, new.${c} AS n`)
@@ -116,15 +120,15 @@ function triggerSql(t: AuditedTable): string[] {
   return [
     `CREATE TRIGGER audit_${name}_insert AFTER INSERT ON ${name} BEGIN ${GUARD}
        INSERT INTO audit_log (${insertCols})
-       VALUES (${CONTEXT}, '${name}', ${key('new')}, ${rel('new')}, 'insert', NULL, NULL, NULL);
+       VALUES (${CONTEXT}, ${table}, ${key('new')}, ${rel('new')}, ${insert}, NULL, NULL, NULL);
      END`,
     `CREATE TRIGGER audit_${name}_update AFTER UPDATE ON ${name} BEGIN ${GUARD}
        INSERT INTO audit_log (${insertCols})
-       SELECT ${CONTEXT}, '${name}', ${key('new')}, ${rel('new')}, 'update', f, o, n FROM (${diff}) WHERE o IS NOT n;
+       SELECT ${CONTEXT}, ${table}, ${key('new')}, ${rel('new')}, ${update}, f, o, n FROM (${diff}) WHERE o IS NOT n;
      END`,
     `CREATE TRIGGER audit_${name}_delete AFTER DELETE ON ${name} BEGIN ${GUARD}
        INSERT INTO audit_log (${insertCols})
-       VALUES (${CONTEXT}, '${name}', ${key('old')}, ${rel('old')}, 'delete', NULL, ${rowJson(t.table, cols, 'old')}, NULL);
+       VALUES (${CONTEXT}, ${table}, ${key('old')}, ${rel('old')}, ${del}, NULL, ${rowJson(t.table, cols, 'old')}, NULL);
      END`,
   ];
 }

@@ -110,6 +110,8 @@ function createAdministration(file: string, migrationsDir: string, password: str
 
 /** The migration that made history compact (docs/architecture.md, "Compact history"). */
 const COMPACT_AUDIT_MIGRATION = '0011_compact_audit_keys';
+/** Migrations that copy audit_log whole: the file is vacuumed after them (see below). */
+const AUDIT_COPY_MIGRATIONS = [COMPACT_AUDIT_MIGRATION, '0015_compact_audit_codes'];
 
 function openExisting(opts: OpenDatabaseOptions, inMemory: boolean): OpenedDatabase {
   const sqlite = inMemory ? new Database(opts.file) : openKeyed(opts.file, opts.password);
@@ -136,7 +138,7 @@ function openExisting(opts: OpenDatabaseOptions, inMemory: boolean): OpenedDatab
     })();
     // The migration copied audit_log and the images dropped free their pages: without VACUUM the
     // file would stay as large as before (larger: the copy), while a smaller file is the point.
-    if (migrated.applied.includes(COMPACT_AUDIT_MIGRATION) && !inMemory) {
+    if (AUDIT_COPY_MIGRATIONS.some((m) => migrated.applied.includes(m)) && !inMemory) {
       sqlite.exec('VACUUM');
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
     }

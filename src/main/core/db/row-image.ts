@@ -4,6 +4,7 @@ import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { AUDITED_TABLES, UNLOGGED_COLUMNS } from './audit-triggers';
 import { idKey, idTextSql } from './audit-keys';
 import { statement } from './statement-cache';
+import { tableCode } from './audit-codes';
 
 /**
  * A row image from the audit log (an insert's new_value, a delete's old_value) as the record
@@ -58,24 +59,24 @@ export function withCreatedImages<T extends AuditImageRow>(sqlite: Database.Data
   if (!rows.some((r) => r.action === 'insert' && r.newValue === null)) return rows;
   const nextDelete = statement(
     sqlite,
-    `SELECT id, old_value AS image FROM audit_log WHERE table_name = ? AND record_id = ? AND action = 'delete' AND id > ? ORDER BY id LIMIT 1`,
+    `SELECT id, old_value AS image FROM audit_log WHERE table_code = ? AND record_id = ? AND action = 'delete' AND id > ? ORDER BY id LIMIT 1`,
   );
   const updates = statement(
     sqlite,
-    `SELECT field, old_value AS old FROM audit_log WHERE table_name = ? AND record_id = ? AND action = 'update' AND id > ? AND id < ? ORDER BY id`,
+    `SELECT field, old_value AS old FROM audit_log WHERE table_code = ? AND record_id = ? AND action = 'update' AND id > ? AND id < ? ORDER BY id`,
   );
   return rows.map((r) => {
     if (r.action !== 'insert' || r.newValue !== null) return r;
     const cols = imageColumns(r.tableName);
     if (!cols) return r;
     const key = idKey(r.recordId);
-    const del = nextDelete.get(r.tableName, key, r.id) as { id: number; image: string | null } | undefined;
+    const del = nextDelete.get(tableCode(r.tableName), key, r.id) as { id: number; image: string | null } | undefined;
     let values: Record<string, unknown> | undefined;
     if (del) values = del.image ? (JSON.parse(del.image) as Record<string, unknown>) : {};
     else values = statement(sqlite, `SELECT ${cols.names.join(', ')} FROM ${r.tableName} WHERE id = ?`).get(r.recordId) as Record<string, unknown> | undefined;
     if (!values) return r;
     const seen = new Set<string>();
-    for (const u of updates.all(r.tableName, key, r.id, del?.id ?? Number.MAX_SAFE_INTEGER) as { field: string; old: string | null }[]) {
+    for (const u of updates.all(tableCode(r.tableName), key, r.id, del?.id ?? Number.MAX_SAFE_INTEGER) as { field: string; old: string | null }[]) {
       if (seen.has(u.field) || !cols.names.includes(u.field)) continue;
       seen.add(u.field);
       values[u.field] = u.old !== null && cols.numeric.has(u.field) ? Number(u.old) : u.old;

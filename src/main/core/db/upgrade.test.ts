@@ -190,5 +190,65 @@ describe('upgrading an administration', () => {
     expect(newest).toEqual({ type: 'blob', operation: expect.any(Number), field: 'email', n: 'anna@nieuw.nl' });
     core.close();
   });
-});
 
+  it('stores the audit table and action as codes in a version-3 file (0015): rows, History, undo, triggers and foreign keys survive', async () => {
+    const file = copyFixture('admin-v3.sqlite');
+    // What the version-3 code showed in History for this very file (make-admin-v3.ts).
+    const shown = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'admin-v3.sqlite.history.json'), 'utf8')) as {
+      anna: string;
+      operations: { id: string; kind: string }[];
+      changes: Record<string, unknown[]>;
+      own: unknown[];
+    };
+    const rows = `SELECT id, operation, table_name, hex(record_id) AS record, hex(relation_id) AS relation, action, field, old_value, new_value FROM audit_log ORDER BY id`;
+    const schemaObjects = `SELECT type, name, tbl_name FROM sqlite_master WHERE type IN ('table', 'index', 'trigger') AND name NOT LIKE 'sqlite_%' ORDER BY type, name`;
+    const foreignKeys = `SELECT m.name AS t, f."table" AS target, f."from", f."to", f.on_delete FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' ORDER BY 1, 2, 3`;
+    const size = fs.statSync(file).size;
+    const raw = new Database(file, { readonly: true });
+    const before = raw.prepare(rows).all();
+    const objectsBefore = raw.prepare(schemaObjects).all();
+    const keysBefore = raw.prepare(foreignKeys).all();
+    const triggersBefore = raw.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger'`).pluck().get() as number;
+    raw.close();
+    expect(before.length).toBeGreaterThan(600);
+    expect(triggersBefore).toBeGreaterThan(140);
+
+    const core = createCore({ file, actor: 'test' });
+    expect(core.migrated.applied).toEqual(['0015_compact_audit_codes']);
+    const sqlite = core.ctx.sqlite;
+    // Every audit row, in order, reads back as it was (table_name and action now generated from the codes).
+    expect(sqlite.prepare(rows).all()).toEqual(before);
+    const stored = sqlite.prepare(`SELECT typeof(table_code) AS t, typeof(action_code) AS a, count(*) AS n FROM audit_log GROUP BY 1, 2`).all();
+    expect(stored).toEqual([{ t: 'integer', a: 'integer', n: before.length }]);
+    // Every table, index and trigger is still there (the audit triggers recreated on the new columns), every foreign key too.
+    expect(sqlite.prepare(schemaObjects).all()).toEqual(objectsBefore);
+    expect(sqlite.prepare(foreignKeys).all()).toEqual(keysBefore);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'audit_record_idx'`).pluck().get()).toContain('`table_code`');
+    // The copy is vacuumed away: the file is smaller at once.
+    expect(fs.statSync(file).size).toBeLessThan(size);
+
+    // History shows what the version-3 code showed.
+    const operations = (await core.call('audit.operations', { offset: 0, limit: 200 })).rows;
+    expect(operations).toEqual(shown.operations);
+    for (const o of operations) expect((await core.call('audit.changes', { operationId: o.id, offset: 0, limit: 200 })).rows).toEqual(shown.changes[o.id]);
+    expect((await core.call('audit.forRelation', { relationId: shown.anna, offset: 0, limit: 200 })).rows).toEqual(shown.own);
+    // Filtering History by table goes through the code.
+    const byTable = await core.call('audit.changes', { operationId: operations.find((o) => o.kind === 'demo.generate')!.id, table: 'addresses', offset: 0, limit: 5 });
+    expect(byTable.total).toBeGreaterThan(0);
+    expect(byTable.rows.every((e) => e.tableName === 'addresses')).toBe(true);
+
+    // Undo still works on history written before the conversion.
+    const merge = operations.find((o) => o.kind === 'dedupe.merge')!;
+    expect((await core.call('audit.undoStatus', { operationIds: [merge.id] })).rows[0]).toMatchObject({ state: 'undoable' });
+    const total = (await core.call('relations.list', {})).total;
+    await core.call('audit.undo', { operationId: merge.id });
+    expect((await core.call('relations.list', {})).total).toBe(total + 1);
+
+    // A new change is recorded with the codes.
+    await core.call('relations.update', { id: shown.anna, fields: { firstName: 'Anna', lastName: 'Smit', email: 'anna@nieuw.nl', phone: '0612345678' } });
+    const newest = sqlite.prepare(`SELECT table_code, table_name, action_code, action, field, new_value FROM audit_log ORDER BY id DESC LIMIT 1`).get();
+    expect(newest).toEqual({ table_code: 1, table_name: 'relations', action_code: 1, action: 'update', field: 'email', new_value: 'anna@nieuw.nl' });
+    core.close();
+  });
+});

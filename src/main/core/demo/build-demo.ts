@@ -22,6 +22,8 @@ export interface DemoEnvironment {
   /** Existing relation and link types by code; missing ones are created by the demo. */
   relationTypeIds: ReadonlyMap<string, string>;
   linkTypeIds: ReadonlyMap<string, string>;
+  /** The counter value of the demo's first record id (db/record-ids.ts); the rest follow. */
+  firstId: number;
 }
 
 // The codes the demo uses, with definitions for when the administration lacks one.
@@ -60,7 +62,7 @@ export function buildDemoData(opts: BuildDemoOptions, env: DemoEnvironment): Dem
   const rng = createRng(seed);
   const out = emptyDemoData();
   const clock = new DemoClock(opts.today);
-  const ids = new DemoIds(rng.fork('ids'));
+  const ids = new DemoIds(env.firstId);
   const definedAt = clock.stamp(rng, clock.start) - 2 * 86_400_000;
 
   const relationTypeIds = new Map(env.relationTypeIds);

@@ -1,7 +1,8 @@
 import { fromDay, toDay } from '../../../shared/dutch/day-numbers';
 import type { BulkRow } from '../exchange/bulk-load';
 import type { DemoAddress } from './dutch-places';
-import { type Rng, uuidV7 } from './prng';
+import { compactId } from '../db/record-ids';
+import type { Rng } from './prng';
 
 /** Everything the demo writes, per table, in the shape the bulk loader takes. */
 export interface DemoData {
@@ -73,12 +74,22 @@ export class DemoClock {
   }
 }
 
-/** Ids for everything the demo creates: UUIDv7 from the record's creation time, so creation order is id order. */
+/**
+ * Ids for everything the demo creates: the file's compact ids (db/record-ids.ts) from
+ * `first` on, in the order the demo makes its records, so the build stays pure (the same
+ * options and first id give the same rows) and B-tree inserts append. The creation time is
+ * no longer in the id (it was a UUIDv7); every record carries it in its own columns.
+ */
 export class DemoIds {
-  constructor(private readonly rng: Rng) {}
+  private next: number;
 
-  at(epochMs: number): string {
-    return uuidV7(this.rng, epochMs);
+  constructor(first: number) {
+    this.next = first;
+  }
+
+  /** The next id; `epochMs`, the record's creation time, is kept for the callers' sake only. */
+  at(_epochMs: number): string {
+    return compactId(this.next++);
   }
 }
 

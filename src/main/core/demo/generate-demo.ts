@@ -4,6 +4,7 @@ import { assertEmptyAdministration } from '../exchange/administration-state';
 import { BULK_TABLE_NAMES, bulkLoad, type BulkLoader, type BulkPhase, type BulkTableName } from '../exchange/bulk-load';
 import { buildDemoData, type DemoEnvironment } from './build-demo';
 import type { DemoData } from './demo-model';
+import { compactIdValue } from '../db/record-ids';
 import { DEMO_MODULES } from './demo-modules';
 import { setAdministrationIdentity } from '../setup/administration-identity';
 
@@ -28,7 +29,18 @@ function codeIds(ctx: CoreContext, table: 'relation_types' | 'link_types'): Map<
 }
 
 export function demoEnvironment(ctx: CoreContext): DemoEnvironment {
-  return { reference: ctx.reference, relationTypeIds: codeIds(ctx, 'relation_types'), linkTypeIds: codeIds(ctx, 'link_types') };
+  // Injected test ids are not compact: the demo's own then start at 'a0' and cannot meet them.
+  const firstId = ctx.recordIds ? (compactIdValue(ctx.newId()) ?? 0) : 0;
+  return { reference: ctx.reference, relationTypeIds: codeIds(ctx, 'relation_types'), linkTypeIds: codeIds(ctx, 'link_types'), firstId };
+}
+
+function* demoIds(data: DemoData): Generator<string> {
+  for (const rows of Object.values(data) as unknown[][]) {
+    for (const row of rows) {
+      const id = (row as { id?: unknown }).id;
+      if (typeof id === 'string') yield id;
+    }
+  }
 }
 
 /** Inserts demo rows table by table, parents first. */
@@ -51,6 +63,8 @@ export function generateDemo(target: Core | CoreContext, opts: GenerateDemoOptio
   // Built before the write transaction: it is pure CPU work and needs no lock.
   const t0 = performance.now();
   const data = buildDemoData({ relations: opts.relations, seed, today }, demoEnvironment(ctx));
+  // The demo's ids are taken: ids the load gives itself (subscriptions, memberships) follow them.
+  ctx.recordIds?.keepAbove(demoIds(data));
   opts.onPhase?.('build', performance.now() - t0);
   return ctx.write('demo.generate', { relations: opts.relations, seed: String(seed), today }, (op) => {
     assertEmptyAdministration(ctx.sqlite);

@@ -103,36 +103,3 @@ export function weighted<T>(entries: readonly (readonly [T, number])[]): (rng: R
 export function zipf<T>(items: readonly T[], s = 0.9): (rng: Rng) => T {
   return weighted(items.map((v, i) => [v, 1 / Math.pow(i + 1, s)] as const));
 }
-
-const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
-const DASH = 45;
-const codes: number[] = new Array<number>(36).fill(DASH);
-
-/** Writes `digits` hex digits of `value` (< 2^32) into codes[at…], most significant first. */
-function putHex(at: number, value: number, digits: number): void {
-  let v = value >>> 0;
-  for (let i = digits - 1; i >= 0; i--) {
-    codes[at + i] = HEX_CODES[v & 15] as number;
-    v >>>= 4;
-  }
-}
-
-/**
- * A UUIDv7 (RFC 9562): the creation time in milliseconds, then random bits. Ids made in
- * creation order then sort in that order, which also keeps B-tree inserts append-only.
- * Built from char codes: a template literal would leave a tree of cons-strings behind,
- * several hundred bytes per id for the lifetime of the generated data.
- */
-export function uuidV7(rng: Rng, epochMs: number): string {
-  const ms = Math.max(0, Math.floor(epochMs));
-  const high = Math.floor(ms / 65536); // top 32 of the 48 time bits
-  putHex(0, high, 8);
-  putHex(9, ms & 0xffff, 4);
-  codes[14] = HEX_CODES[7] as number;
-  putHex(15, rng.next() * 4096, 3);
-  putHex(19, 8 + Math.floor(rng.next() * 4), 1);
-  putHex(20, rng.next() * 4096, 3);
-  putHex(24, rng.next() * 4294967296, 8);
-  putHex(32, rng.next() * 65536, 4);
-  return String.fromCharCode(...codes);
-}

@@ -60,6 +60,29 @@ describe('bulk load', () => {
     expect(bulk).toEqual(viaTrigger);
   });
 
+  it('writes rows in groups: every row lands in order, audited, children before their parents are fine, flush makes them readable', () => {
+    core = createTestCore();
+    const { sqlite } = core.ctx;
+    const count = (sql: string) => sqlite.prepare(sql).pluck().get() as number;
+    let readable = -1;
+    core.ctx.write('test.bulk', null, () =>
+      bulkLoad(core.ctx, (l) => {
+        for (let n = 1; n <= 70; n++) {
+          // Relations go in 32 at a time and addresses too, so an address may be written before its relation is.
+          if (n % 3 === 0) l.insert('addresses', { id: `adr-${n}`, relationId: `rel-${n}`, type: 'home', street: 'Oudegracht', houseNumber: n, postcode: '3511 AB', city: 'Utrecht', createdAt: 1, updatedAt: 1 });
+          l.insert('relations', person(n));
+        }
+        l.flush();
+        readable = count('SELECT count(*) FROM relations');
+      }),
+    );
+    expect(readable).toBe(70);
+    expect(sqlite.prepare('SELECT number FROM relations ORDER BY rowid').pluck().all()).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
+    expect(count('SELECT count(*) FROM addresses a JOIN relations r ON r.id = a.relation_id')).toBe(23);
+    expect(count(`SELECT count(DISTINCT record_id) FROM audit_log WHERE table_name = 'relations' AND action = 'insert'`)).toBe(70);
+    expect(count(`SELECT count(DISTINCT record_id) FROM audit_log WHERE table_name = 'addresses' AND action = 'insert'`)).toBe(23);
+  });
+
   it('derives display name and sort key, and rebuilds the search index once', async () => {
     core = createTestCore();
     core.ctx.write('test.bulk', null, () =>

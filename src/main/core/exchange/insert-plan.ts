@@ -14,6 +14,8 @@ export interface InsertPlan {
   /** Where a relation's derived display name and sort key go; -1 for other tables. */
   displayNameAt: number;
   sortKeyAt: number;
+  table: string;
+  columnNames: string[];
   stmt: Database.Statement;
 }
 
@@ -29,14 +31,17 @@ export function insertPlan(sqlite: Database.Database, table: SQLiteTable): Inser
     values: new Array<unknown>(columns.length),
     displayNameAt: isRelations ? keys.indexOf('displayName') : -1,
     sortKeyAt: isRelations ? keys.indexOf('sortKey') : -1,
+    table: getTableName(table),
+    columnNames: columns.map(([, c]) => c.name),
     stmt: sqlite.prepare(
       `INSERT INTO ${getTableName(table)} (${columns.map(([, c]) => c.name).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     ),
   };
 }
 
-export function runInsert(plan: InsertPlan, row: Record<string, unknown>): void {
-  const { keys, booleans, fallbacks, values } = plan;
+/** Fills `values` (in column order) from a camelCase row. */
+function bindRow(plan: InsertPlan, row: Record<string, unknown>, values: unknown[]): unknown[] {
+  const { keys, booleans, fallbacks } = plan;
   for (let i = 0; i < keys.length; i++) {
     let v = row[keys[i] as string];
     if (v === undefined) v = fallbacks[i];
@@ -49,8 +54,14 @@ export function runInsert(plan: InsertPlan, row: Record<string, unknown>): void 
     values[plan.displayNameAt] = names.displayName;
     values[plan.sortKeyAt] = names.sortKey;
   }
-  plan.stmt.run(values);
+  return values;
 }
 
+export function runInsert(plan: InsertPlan, row: Record<string, unknown>): void {
+  plan.stmt.run(bindRow(plan, row, plan.values));
+}
 
-
+/** The row's values in column order, as a new array (for multi-row INSERTs, db/bulk-insert.ts). */
+export function rowValues(plan: InsertPlan, row: Record<string, unknown>): unknown[] {
+  return bindRow(plan, row, new Array<unknown>(plan.keys.length));
+}

@@ -4,6 +4,10 @@ import type { Condition } from '../../../shared/contract/conditions';
 import type { Operation } from '../audit/operation-writer';
 import { directReferences, type Reference } from '../conditions/condition-references';
 import { parseStoredCondition } from '../conditions/stored-condition';
+import { tableCodeSql } from '../db/audit-codes';
+
+/** The tables whose rows hold rules (audit_record_idx by their code). */
+const RULE_TABLES = ['membership_types', 'unit_rules', 'groups', 'selections'];
 
 /*
  * Membership rules may use the finance atoms (payment method, open invoices older than N
@@ -85,7 +89,7 @@ export function financeDependentsToucher(ctx: CoreContext): (op: Operation) => v
   const version = ctx.sqlite
     .prepare(
       `SELECT o.id FROM operations o WHERE o.seq = (SELECT operation FROM audit_log WHERE id = (
-         SELECT max(id) FROM audit_log WHERE table_name IN ('membership_types', 'unit_rules', 'groups', 'selections')))`,
+         SELECT max(id) FROM audit_log WHERE table_code IN (${RULE_TABLES.map(tableCodeSql).join(', ')})))`,
     )
     .pluck();
   let known: { version: string | undefined; uses: boolean } | null = null;

@@ -6,6 +6,7 @@ import { loadModel, staleKeys } from './membership-model';
 import { describeBrokenRules } from './rule-health';
 import { rowMapper } from '../db/row-mapper';
 import { suspendInsertAudit } from '../exchange/set-based-audit';
+import { insertRows } from '../db/bulk-insert';
 
 const MAX_LISTED_CHANGES = 500;
 
@@ -79,16 +80,18 @@ const SET_BASED_AUDIT_FROM = 1_000;
  * cost about as much as the rows themselves. The deletes come first so that no new row can
  * take the rowid of a deleted one below the mark the set-based audit reads from.
  */
+const MEMBERSHIP_COLUMNS = ['id', 'relation_id', 'unit_id', 'membership_type_id', 'start_date', 'end_date'];
+
 function writeReplaced(ctx: CoreContext, replaced: { rid: string; unitId: string; typeId: string; had: boolean; periods: IntervalSet }[]): void {
   const del = ctx.sqlite.prepare('DELETE FROM memberships WHERE relation_id = ? AND unit_id = ? AND membership_type_id = ?');
   for (const r of replaced) if (r.had) del.run(r.rid, r.unitId, r.typeId);
   const inserts = replaced.reduce((n, r) => n + r.periods.length, 0);
   const audit = inserts >= SET_BASED_AUDIT_FROM ? suspendInsertAudit(ctx.sqlite, 'memberships') : null;
-  const ins = ctx.sqlite.prepare(
-    'INSERT INTO memberships (id, relation_id, unit_id, membership_type_id, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)',
-  );
   try {
-    for (const r of replaced) for (const p of toPeriods(r.periods)) ins.run(ctx.newId(), r.rid, r.unitId, r.typeId, p.from, p.to);
+    // Multi-row INSERTs (db/bulk-insert.ts): a recompute after an import writes 100,000 rows.
+    const rows: unknown[][] = [];
+    for (const r of replaced) for (const p of toPeriods(r.periods)) rows.push([ctx.newId(), r.rid, r.unitId, r.typeId, p.from, p.to]);
+    insertRows(ctx.sqlite, 'memberships', MEMBERSHIP_COLUMNS, rows);
     audit?.resume();
   } catch (e) {
     // As in bulkLoad: rows without their audit rows must never commit, not even if a caller catches this.

@@ -11,6 +11,7 @@ import { addToErasureList, readErasureList, type ErasureEntry } from './erasure-
 import { writeOrPreview } from '../audit/operation-writer';
 import { administrationVersion, assertUnchangedSince } from '../plans/plan-store';
 import type { AnonymiseResultDto } from '../../../shared/contract/privacy';
+import { tableCodeSql } from '../db/audit-codes';
 
 /** Columns that point at a stored file (blobs). */
 const BLOB_REFERENCES = [
@@ -287,7 +288,7 @@ function purgeAuditValues(ctx: CoreContext, ids: string[], needles: string[], sc
       // The relation's own rows of the other end of a link (recorded under the other relation) are about it too.
       n += ctx.sqlite
         .prepare(`UPDATE audit_log SET old_value = CASE WHEN old_value IS NULL THEN NULL ELSE '{}' END, new_value = CASE WHEN new_value IS NULL THEN NULL ELSE '{}' END
-                   WHERE table_name IN ('relation_links', 'duplicate_dismissals') AND (instr(coalesce(old_value, new_value), ?) > 0)`)
+                   WHERE table_code IN (${tableCodeSql('relation_links')}, ${tableCodeSql('duplicate_dismissals')}) AND (instr(coalesce(old_value, new_value), ?) > 0)`)
         .run(id).changes;
     }
     if (needles.length) {

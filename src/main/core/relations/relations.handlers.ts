@@ -12,8 +12,8 @@ import {
   listRelations,
   purgeDeleted,
   setDeleted,
-  updateRelation,
 } from './relations.repo';
+import { patchRelation } from './relation-patch';
 import { relationDetail } from './relation-detail';
 import { searchRelations } from './relation-search';
 import { organisationsForEmail } from './similar-relations';
@@ -43,7 +43,7 @@ export function relationsHandlers(ctx: CoreContext): HandlerGroup<keyof typeof r
       }),
     'relations.update': ({ id, fields }) =>
       ctx.write('relations.update', { id }, (op) => {
-        updateRelation(ctx, id, fields);
+        patchRelation(ctx, id, fields);
         op.changed('relations.changed', { ids: [id] });
         return relationDetail(ctx, id);
       }),

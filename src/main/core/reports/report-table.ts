@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { PDFDocument, StandardFonts, rgb } from '@cantoo/pdf-lib';
 import { formatDutchDate } from '../../../shared/dutch/dates';
+import { PdfWriter } from '../io/pdf/pdf-writer';
 
 /** A report as a table: what both the Excel and the PDF writer (and the print view) show. */
 export interface ReportTable {
@@ -46,7 +46,12 @@ export async function reportXlsx(r: ReportTable): Promise<Uint8Array> {
   sheet.addRow([r.title]).font = { bold: true, size: 14 };
   sheet.addRow([r.subtitle]);
   sheet.addRow([]);
-  sheet.addRow(r.columns.map((c) => c.label)).font = { bold: true };
+  const head = sheet.addRow(r.columns.map((c) => c.label));
+  head.font = { bold: true };
+  // Numbers and dates stand right in their cells, so their headings do too.
+  r.columns.forEach((c, i) => {
+    if (c.type !== 'text') head.getCell(i + 1).alignment = { horizontal: 'right' };
+  });
   const value = (c: ReportTable['columns'][number], v: string | number | undefined) =>
     c.type === 'amount' && typeof v === 'number' ? v / 100 : c.type === 'date' && typeof v === 'string' ? excelDate(v) : (v ?? '');
   for (const row of r.rows) sheet.addRow(r.columns.map((c) => value(c, row[c.key])));
@@ -63,58 +68,22 @@ export async function reportXlsx(r: ReportTable): Promise<Uint8Array> {
 }
 
 /**
- * The report as an A4 PDF table (portrait, pages as needed). The one PDF writer of the reports;
- * invoices choose theirs in parallel (issue 11), so this stays in one module to be unified.
+ * The report as an A4 PDF table, through the app's one PDF writer (io/pdf/pdf-writer.ts, as
+ * invoices and letters): the header repeats on each page, a long cell wraps within its
+ * column, totals come after a rule in bold, and "pagina i van n" sits in the footer.
  */
 export async function reportPdf(r: ReportTable): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(r.title);
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const [W, H, M] = [595.28, 841.89, 40];
-  const width = W - 2 * M;
-  const weights = r.columns.map((c) => (c.type === 'text' ? 2.5 : c.type === 'date' ? 1.4 : 1.3));
+  const pdf = await PdfWriter.create({ title: r.title });
+  pdf.section(r.title);
+  pdf.text(r.title, { size: 16, bold: true });
+  pdf.text(r.subtitle, { size: 10 });
+  pdf.space(12);
   const left = (c: ReportTable['columns'][number]) => c.type === 'text' || c.type === 'date';
-  // A left-aligned column after a right-aligned one keeps some room from its numbers.
-  const indent = (i: number) => (i > 0 && left(r.columns[i]!) && !left(r.columns[i - 1]!) ? 8 : 0);
-  const total = weights.reduce((a, b) => a + b, 0);
-  const xs: number[] = [];
-  weights.reduce((x, w) => (xs.push(x), x + (w / total) * width), M);
-  const colW = (i: number) => (weights[i]! / total) * width;
-  let page = doc.addPage([W, H]);
-  let y = H - M;
-  const text = (s: string, x: number, size: number, f = font, right = 0, max = 0) => {
-    // The standard fonts speak WinAnsi: characters outside it are shown as '?'.
-    let safe = [...s].map((ch) => (ch.charCodeAt(0) < 256 || '€–—‘’“”'.includes(ch) ? ch : '?')).join('');
-    // Text longer than its column is cut with an ellipsis rather than running into the next one.
-    if (max > 0 && f.widthOfTextAtSize(safe, size) > max) {
-      while (safe.length > 1 && f.widthOfTextAtSize(`${safe}…`, size) > max) safe = safe.slice(0, -1);
-      safe = `${safe.trimEnd()}…`;
-    }
-    const w = right ? f.widthOfTextAtSize(safe, size) : 0;
-    page.drawText(safe, { x: right ? x + right - w - 4 : x, y, size, font: f, color: rgb(0.1, 0.1, 0.1) });
-  };
-  const header = () => {
-    r.columns.forEach((c, i) => text(c.label, xs[i]! + indent(i), 9, bold, left(c) ? 0 : colW(i)));
-    y -= 4;
-    page.drawLine({ start: { x: M, y }, end: { x: W - M, y }, thickness: 0.5, color: rgb(0.5, 0.5, 0.5) });
-    y -= 12;
-  };
-  text(r.title, M, 16, bold);
-  y -= 20;
-  text(r.subtitle, M, 10);
-  y -= 24;
-  header();
-  const line = (row: Record<string, string | number>, f = font) => {
-    if (y < M + 20) {
-      page = doc.addPage([W, H]);
-      y = H - M;
-      header();
-    }
-    r.columns.forEach((c, i) => text(String(cell(c.type, row[c.key])), xs[i]! + indent(i), 9, f, left(c) ? 0 : colW(i), left(c) ? colW(i) - indent(i) - 4 : 0));
-    y -= 13;
-  };
-  for (const row of r.rows) line(row);
-  if (r.totals) line(r.totals, bold);
-  return doc.save();
+  const cells = (row: Record<string, string | number>) => r.columns.map((c) => cell(c.type, row[c.key]));
+  pdf.table(
+    r.columns.map((c) => ({ header: c.label, width: c.type === 'text' ? 2.5 : c.type === 'date' ? 1.4 : 1.3, align: left(c) ? 'left' : 'right' })),
+    r.rows.map(cells),
+    { size: 9, ...(r.totals ? { foot: [cells(r.totals)] } : {}) },
+  );
+  return pdf.save();
 }

@@ -1,12 +1,12 @@
 import type { CoreContext } from '../context';
 import type { Condition, EvaluationMoment } from '../../../shared/contract';
 import { addDays, formatDutchDate } from '../../../shared/dutch/dates';
-import { evaluateConditions } from '../conditions/condition-engine';
+import { countConditions } from '../conditions/condition-engine';
 import { membershipTypes, unitsOn } from '../overview/overview-figures';
 import { reportTable, type ReportTable } from './report-table';
 
+// The lists' own evaluation, counted without building them: each cell equals the length of its list.
 type Counted = { condition: Condition; moment: EvaluationMoment };
-const count = (ctx: CoreContext, items: Counted[]) => evaluateConditions(ctx, items).map((m) => m.size);
 
 /**
  * Members per unit and type over a period [from, to): on the first day, who came in, who went
@@ -29,7 +29,7 @@ export function membersPerUnit(ctx: CoreContext, q: { from: string; to: string }
       );
       rows.push({ unit: `${'  '.repeat(u.depth)}${u.name}`, type: t.name });
     }
-  const counts = count(ctx, items);
+  const counts = countConditions(ctx, items);
   rows.forEach((r, i) => Object.assign(r, { start: counts[4 * i]!, in: counts[4 * i + 1]!, out: counts[4 * i + 2]!, end: counts[4 * i + 3]! }));
   return reportTable(
     { title: 'Leden per afdeling en type', subtitle: `${formatDutchDate(q.from)} t/m ${formatDutchDate(last)}` },
@@ -63,7 +63,7 @@ export const DEFAULT_AGE_CATEGORIES: AgeCategory[] = [
 export function ageCategories(ctx: CoreContext, q: { year: number; typeCode?: string | undefined; categories: AgeCategory[] }): ReportTable {
   const on = `${String(q.year).padStart(4, '0')}-01-01`;
   const member: Condition = { type: 'membership', includeSubunits: true, ...(q.typeCode ? { typeCodes: [q.typeCode] } : {}) };
-  const counts = count(
+  const counts = countConditions(
     ctx,
     q.categories.map((c) => ({ condition: { type: 'and', items: [member, { type: 'age', min: c.min, ...(c.max !== undefined ? { max: c.max } : {}) }] }, moment: { on } })),
   );

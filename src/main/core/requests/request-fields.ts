@@ -3,6 +3,7 @@ import type { CoreContext } from '../context';
 import { ADDRESS_REQUEST_FIELDS, REQUEST_FIELDS, addressInput, relationFields, type RequestField } from '../../../shared/contract';
 import { DomainError } from '../../../shared/errors';
 import { getRelationRow, updateRelation } from '../relations/relations.repo';
+import { storedRelationFields } from '../relations/relation-patch';
 import { insertAddress, isCurrent, listAddresses, moveAddress, updateAddress } from '../addresses/addresses.repo';
 
 export type FieldValues = Partial<Record<RequestField, string | null>>;
@@ -61,28 +62,7 @@ export function applyValues(ctx: CoreContext, relationId: string, values: FieldV
   const relationPart = Object.entries(values).filter(([f]) => !ADDRESS_REQUEST_FIELDS.includes(f as RequestField));
   if (relationPart.length) {
     const parsed = relationFields.safeParse({
-      initials: row.initials,
-      firstName: row.firstName,
-      infix: row.infix,
-      lastName: row.lastName,
-      exactName: row.exactName,
-      gender: row.gender,
-      addressForm: row.addressForm,
-      birthDate: row.birthDate,
-      deathDate: row.deathDate,
-      name: row.name,
-      legalForm: row.legalForm,
-      kvkNumber: row.kvkNumber,
-      emailDomain: row.emailDomain,
-      email: row.email,
-      email2: row.email2,
-      phone: row.phone,
-      mobile: row.mobile,
-      website: row.website,
-      socialLinks: row.socialLinks ? (JSON.parse(row.socialLinks) as string[]) : [],
-      iban: row.iban,
-      bic: row.bic,
-      notes: row.notes,
+      ...storedRelationFields(row),
       ...Object.fromEntries(relationPart),
     });
     if (!parsed.success) throw new DomainError('VALIDATION_FAILED', undefined, fieldIssues(parsed.error, known));

@@ -8,7 +8,7 @@ import { getCreditorSettings } from './creditor-settings';
 import { mandateExpiresOn } from './mandates';
 import { toEpcText } from './epc-charset';
 import { addTarget2Days, nextTarget2Day } from './target2-calendar';
-import { writePain008, type Debit, type DebitAmendment, type DebitGroup, type SequenceType } from './pain008-writer';
+import { writePain008Bytes, type Debit, type DebitAmendment, type DebitGroup, type SequenceType } from './pain008-writer';
 import { creationDateTime, fileProblems, nextMsgId, nextMsgIds, problem, refuse, sha256, type PlaceFile } from './batch-file';
 import { putBlob } from '../blobs/blob-store';
 import { closeRun } from '../contributions/runs';
@@ -31,42 +31,46 @@ interface Candidate {
   sequence: number;
   relationId: string;
   name: string;
-  paymentMethod: string;
-  kind: string;
+  /** 1 when the invoice is an invoice (not a credit note) paid by incasso. */
+  incasso: number;
   dueDate: string;
   description: string | null;
   openCents: number;
   collected: number;
   retries: number;
   inRetryBatch: number;
+  mandateRowid: number | null;
   mandateId: string | null;
   reference: string | null;
   signedOn: string | null;
   iban: string | null;
   bic: string | null;
-  mandateKind: 'RCUR' | 'OOFF' | null;
+  /** 1 for a one-off (OOFF) mandate. */
+  oneOff: number | null;
   lastUsedOn: string | null;
-  usedBefore: number;
   otherStatus: string | null;
 }
 
+// One row per invoice, every value a number where a number will do: at 100,000 invoices each
+// string column is 100,000 strings for the garbage collector (a tenth of the export's time).
+// The retry counts are only asked for a retry (a CASE does not run the subquery it skips), the
+// mandate is reached by rowid, not through its text key.
 const CANDIDATES = `
-  SELECT i.id AS invoiceId, i.number, i.year, i.sequence, i.relation_id AS relationId, r.display_name AS name, i.payment_method AS paymentMethod, i.kind,
-         i.due_date AS dueDate, i.description,
+  SELECT i.id AS invoiceId, i.number, i.year, i.sequence, i.relation_id AS relationId, r.display_name AS name,
+         (i.kind = 'invoice' AND i.payment_method = 'incasso') AS incasso, i.due_date AS dueDate, i.description,
          i.total_cents - coalesce((SELECT sum(a.amount_cents) FROM payment_allocations a WHERE a.invoice_id = i.id), 0) AS openCents,
          (SELECT count(*) FROM sepa_batch_items bi JOIN sepa_batches b ON b.id = bi.batch_id
            WHERE bi.invoice_id = i.id AND b.kind = 'collection' AND b.status = 'exported') AS collected,
-         (SELECT count(*) FROM sepa_batch_items bi JOIN sepa_batches b ON b.id = bi.batch_id
-           WHERE bi.invoice_id = i.id AND b.status = 'exported' AND b.retry_of_batch_id IS NOT NULL) AS retries,
-         (SELECT count(*) FROM sepa_batch_items bi WHERE bi.invoice_id = i.id AND bi.batch_id = @retryOf) AS inRetryBatch,
-         m.id AS mandateId, m.reference, m.signed_on AS signedOn, m.iban, m.bic, m.kind AS mandateKind, m.last_used_on AS lastUsedOn,
-         (m.last_used_on IS NOT NULL) AS usedBefore,
+         CASE WHEN @retryOf IS NULL THEN 0 ELSE (SELECT count(*) FROM sepa_batch_items bi JOIN sepa_batches b ON b.id = bi.batch_id
+           WHERE bi.invoice_id = i.id AND b.status = 'exported' AND b.retry_of_batch_id IS NOT NULL) END AS retries,
+         CASE WHEN @retryOf IS NULL THEN 0 ELSE (SELECT count(*) FROM sepa_batch_items bi WHERE bi.invoice_id = i.id AND bi.batch_id = @retryOf) END AS inRetryBatch,
+         m.rowid AS mandateRowid, m.id AS mandateId, m.reference, m.signed_on AS signedOn, m.iban, m.bic, (m.kind = 'OOFF') AS oneOff, m.last_used_on AS lastUsedOn,
          -- Only asked for an invoice without an active mandate (the problem names why): not 100,000 times.
          CASE WHEN m.id IS NULL THEN (SELECT o.status FROM sepa_mandates o WHERE o.relation_id = i.relation_id ORDER BY o.signed_on DESC, o.created_at DESC LIMIT 1) END AS otherStatus
     FROM invoices i
     JOIN relations r ON r.id = i.relation_id
-    LEFT JOIN sepa_mandates m ON m.id = (SELECT a.id FROM sepa_mandates a WHERE a.relation_id = i.relation_id AND a.status = 'active'
-                                         ORDER BY a.signed_on DESC, a.created_at DESC LIMIT 1)`;
+    LEFT JOIN sepa_mandates m ON m.rowid = (SELECT a.rowid FROM sepa_mandates a WHERE a.relation_id = i.relation_id AND a.status = 'active'
+                                            ORDER BY a.signed_on DESC, a.created_at DESC LIMIT 1)`;
 
 interface Pending {
   mandateId: string;
@@ -96,18 +100,15 @@ function amendmentFor(pending: Pending[], currentIban: string): DebitAmendment |
 }
 
 function sequenceTypeFor(c: Candidate, policy: CreditorSettings['sequencePolicy']): SequenceType {
-  if (c.mandateKind === 'OOFF') return 'OOFF';
-  return policy === 'frst_rcur' && !c.usedBefore ? 'FRST' : 'RCUR';
+  if (c.oneOff) return 'OOFF';
+  return policy === 'frst_rcur' && c.lastUsedOn === null ? 'FRST' : 'RCUR';
 }
 
-interface Planned {
+/** A planned debit is the writer's Debit itself (one object per debit, not three), with its invoice and block. */
+interface Planned extends Debit {
   c: Candidate;
   date: string;
   sequenceType: SequenceType;
-  endToEndId: string;
-  remittance: string;
-  name: string;
-  amendment: DebitAmendment | null;
 }
 
 export interface CollectOptions {
@@ -158,51 +159,59 @@ export function collectBatch(ctx: CoreContext, q: CollectionInput, opts: Collect
     const pending = new Map<string, Pending[]>();
     for (const p of pendingAll) pending.set(p.mandateId, [...(pending.get(p.mandateId) ?? []), p]);
 
+    const fail = (c: Candidate, code: string, detail: string | null = null) =>
+      problems.push(problem(code, { invoiceId: c.invoiceId, invoiceNumber: c.number, relationId: c.relationId, name: c.name, detail }));
+    // Most mandates share a handful of signature and last-use dates: each date's lapse date is worked out once.
+    const lapseOn = new Map<string, string>();
     const planned: Planned[] = [];
     for (const c of rows) {
-      const about = { invoiceId: c.invoiceId, invoiceNumber: c.number, relationId: c.relationId, name: c.name };
-      const fail = (code: string, detail: string | null = null) => problems.push(problem(code, { ...about, detail }));
       if (q.runId && (c.collected > 0 || c.openCents <= 0)) continue; // collected before, or paid: not again
-      if (c.kind !== 'invoice' || c.paymentMethod !== 'incasso') {
-        fail('INVOICE_NOT_INCASSO');
+      if (!c.incasso) {
+        fail(c, 'INVOICE_NOT_INCASSO');
         continue;
       }
       if (c.openCents <= 0) {
-        fail('INVOICE_PAID');
+        fail(c, 'INVOICE_PAID');
         continue;
       }
       if (q.retryOfBatchId) {
-        if (c.inRetryBatch === 0) fail('INVOICE_NOT_IN_BATCH');
-        else if (c.retries >= creditor.retryLimit) fail('RETRY_LIMIT_REACHED', String(creditor.retryLimit));
-      } else if (q.invoiceIds && c.collected > 0) fail('INVOICE_ALREADY_COLLECTED');
+        if (c.inRetryBatch === 0) fail(c, 'INVOICE_NOT_IN_BATCH');
+        else if (c.retries >= creditor.retryLimit) fail(c, 'RETRY_LIMIT_REACHED', String(creditor.retryLimit));
+      } else if (q.invoiceIds && c.collected > 0) fail(c, 'INVOICE_ALREADY_COLLECTED');
       if (!c.mandateId || !c.iban || !c.reference || !c.signedOn) {
-        fail('NO_MANDATE', c.otherStatus);
+        fail(c, 'NO_MANDATE', c.otherStatus);
         continue;
       }
       const date = nextTarget2Day(c.dueDate > requested ? c.dueDate : requested);
-      const expiresOn = mandateExpiresOn({ signedOn: c.signedOn, lastUsedOn: c.lastUsedOn });
-      if (expiresOn < date) fail('MANDATE_LAPSED', expiresOn);
-      if (c.mandateKind === 'OOFF' && c.usedBefore) fail('MANDATE_ONE_OFF_USED');
-      if (!validateIban(c.iban).ok) fail('MANDATE_IBAN_INVALID', c.iban);
-      if (creditor.maxTransactionCents !== null && c.openCents > creditor.maxTransactionCents) fail('OVER_TRANSACTION_LIMIT', String(creditor.maxTransactionCents));
+      const lastUse = c.lastUsedOn ?? c.signedOn;
+      let expiresOn = lapseOn.get(lastUse);
+      if (expiresOn === undefined) lapseOn.set(lastUse, (expiresOn = mandateExpiresOn({ signedOn: c.signedOn, lastUsedOn: c.lastUsedOn })));
+      if (expiresOn < date) fail(c, 'MANDATE_LAPSED', expiresOn);
+      if (c.oneOff && c.lastUsedOn !== null) fail(c, 'MANDATE_ONE_OFF_USED');
+      if (!validateIban(c.iban).ok) fail(c, 'MANDATE_IBAN_INVALID', c.iban);
+      if (creditor.maxTransactionCents !== null && c.openCents > creditor.maxTransactionCents) fail(c, 'OVER_TRANSACTION_LIMIT', String(creditor.maxTransactionCents));
       const name = toEpcText(c.name, 70);
-      if (name === '') fail('DEBTOR_NAME_EMPTY');
+      if (name === '') fail(c, 'DEBTOR_NAME_EMPTY');
+      const changes = pending.get(c.mandateId);
       planned.push({
         c,
         date,
         sequenceType: sequenceTypeFor(c, creditor.sequencePolicy),
         // The invoice number, and for a retry the attempt: EndToEndIds are unique for ever.
         endToEndId: q.retryOfBatchId ? `${c.number}-R${c.retries + 1}` : c.number,
+        amountCents: c.openCents,
+        mandateReference: c.reference,
+        signedOn: c.signedOn,
+        amendment: changes ? amendmentFor(changes, c.iban) : null,
+        debtor: { name, iban: c.iban, bic: c.bic },
         remittance: toEpcText(`Factuur ${c.number}${c.description ? ` ${c.description}` : ''}`, 140),
-        name,
-        amendment: amendmentFor(pending.get(c.mandateId) ?? [], c.iban),
       });
     }
 
     // The contract's monthly maximum: this batch plus what was exported for the same months.
     if (creditor.maxMonthCents !== null) {
       const perMonth = new Map<string, number>();
-      for (const p of planned) perMonth.set(p.date.slice(0, 7), (perMonth.get(p.date.slice(0, 7)) ?? 0) + p.c.openCents);
+      for (const p of planned) perMonth.set(p.date.slice(0, 7), (perMonth.get(p.date.slice(0, 7)) ?? 0) + p.amountCents);
       const before = ctx.sqlite.prepare(
         `SELECT coalesce(sum(bi.amount_cents), 0) AS s FROM sepa_batch_items bi JOIN sepa_batches b ON b.id = bi.batch_id
           WHERE b.kind = 'collection' AND b.status = 'exported' AND substr(bi.collection_date, 1, 7) = ?`,
@@ -236,19 +245,9 @@ export function collectBatch(ctx: CoreContext, q: CollectionInput, opts: Collect
         pmtInfId: `${id}-${k + 1}`,
         date: list[0]!.date,
         sequenceType: list[0]!.sequenceType,
-        debits: list.map(
-          (p): Debit => ({
-            endToEndId: p.endToEndId,
-            amountCents: p.c.openCents,
-            mandateReference: p.c.reference!,
-            signedOn: p.c.signedOn!,
-            amendment: p.amendment,
-            debtor: { name: p.name, iban: p.c.iban!, bic: p.c.bic },
-            remittance: p.remittance,
-          }),
-        ),
+        debits: list,
       }));
-      const xml = writePain008({
+      const bytes = writePain008Bytes({
         version,
         msgId: id,
         createdAt,
@@ -256,21 +255,20 @@ export function collectBatch(ctx: CoreContext, q: CollectionInput, opts: Collect
         groups,
         batchBooking: true,
       });
-      const bytes = Buffer.from(xml, 'utf8');
       problems.push(...fileProblems(ctx, creditor, name, bytes.length));
       return { msgId: id, fileName: name, bytes, hash: sha256(bytes), blocks: fileBlocks, groups };
     });
     const names = files.map((f) => f.fileName);
     if (new Set(names).size !== names.length) problems.push(problem('FILE_NAME_USED', { detail: names.join(', ') }));
 
-    const controlSumCents = planned.reduce((s, p) => s + p.c.openCents, 0);
+    const controlSumCents = planned.reduce((s, p) => s + p.amountCents, 0);
     const items: SepaItemDto[] = [];
     for (const list of blocks) {
       for (const p of list) {
         if (items.length >= q.itemLimit) break;
         items.push({
-          invoiceId: p.c.invoiceId, invoiceNumber: p.c.number, relationId: p.c.relationId, name: p.name, iban: p.c.iban!, mandateReference: p.c.reference,
-          amountCents: p.c.openCents, date: p.date, sequenceType: p.sequenceType, endToEndId: p.endToEndId, remittance: p.remittance, amended: p.amendment !== null,
+          invoiceId: p.c.invoiceId, invoiceNumber: p.c.number, relationId: p.c.relationId, name: p.debtor.name, iban: p.debtor.iban, mandateReference: p.mandateReference,
+          amountCents: p.amountCents, date: p.date, sequenceType: p.sequenceType, endToEndId: p.endToEndId, remittance: p.remittance, amended: p.amendment !== null,
         });
       }
     }
@@ -298,7 +296,7 @@ export function collectBatch(ctx: CoreContext, q: CollectionInput, opts: Collect
 
     const saved = files.map((f, k) => {
       const batchId = ctx.newId();
-      const fileBlobId = putBlob(ctx, f.bytes);
+      const fileBlobId = putBlob(ctx, f.bytes, f.hash);
       const dto = fileDtos[k]!;
       ctx.sqlite
         .prepare(
@@ -307,15 +305,18 @@ export function collectBatch(ctx: CoreContext, q: CollectionInput, opts: Collect
         )
         .run(batchId, q.runId ?? null, result.messageVersion, f.msgId, f.hash, f.fileName, fileBlobId, dto.transactionCount, dto.controlSumCents, q.retryOfBatchId ?? null, ctx.now(), ctx.now());
       writeItems(ctx, batchId, f.groups, f.blocks);
-      return { ...dto, batchId, file: { fileName: f.fileName, mimeType: 'application/xml', bytes: f.bytes.toString('base64') } };
+      return { ...dto, batchId };
     });
+    stampLastUse(ctx, planned);
     if (q.runId) closeRun(ctx, q.runId);
     // A preview stops here, having done every write the export does; the rollback leaves no id behind.
     if (q.dryRun) return result;
     for (const f of files) opts.place?.(f.bytes, f.fileName);
     for (const f of saved) op.changed('sepa.changed', { batchId: f.batchId });
     op.changed('contributions.changed', q.runId ? { runId: q.runId } : { invoiceIds: planned.map((p) => p.c.invoiceId) });
-    return { ...result, batchId: saved[0]!.batchId, file: saved[0]!.file, files: saved };
+    // The answer carries the files (the screen downloads them); a preview's answer does not.
+    const withFiles = saved.map((dto, k) => ({ ...dto, file: { fileName: files[k]!.fileName, mimeType: 'application/xml', bytes: files[k]!.bytes.toString('base64') } }));
+    return { ...result, batchId: withFiles[0]!.batchId, file: withFiles[0]!.file, files: withFiles };
   });
   return { ...result, saved: saved && result.batchId !== null };
 }
@@ -332,8 +333,24 @@ interface BuiltFile {
 const ITEM_COLUMNS = ['id', 'batch_id', 'pmt_inf_id', 'collection_date', 'sequence_type', 'end_to_end_id', 'invoice_id', 'relation_id', 'mandate_id', 'iban', 'amount_cents', 'remittance'];
 
 /**
- * The file's debits as batch items, and each mandate's last use. The EndToEndId an invoice
- * was collected with is the item's (unique); the invoice row is not stamped with a copy.
+ * Each mandate's last use: its latest collection date in this export, where that is later
+ * than the one it had (the candidates' read, in the same transaction). One stamp for all of
+ * an export's files.
+ */
+function stampLastUse(ctx: CoreContext, planned: Planned[]): void {
+  const newest = new Map<number, string>();
+  for (const p of planned) {
+    const rowid = p.c.mandateRowid!;
+    if (p.c.lastUsedOn !== null && p.date <= p.c.lastUsedOn) continue;
+    const known = newest.get(rowid);
+    if (known === undefined || p.date > known) newest.set(rowid, p.date);
+  }
+  setColumnAudited(ctx.sqlite, 'sepa_mandates', 'last_used_on', [...newest], { column: 'updated_at', value: ctx.now() });
+}
+
+/**
+ * The file's debits as batch items. The EndToEndId an invoice was collected with is the
+ * item's (unique); the invoice row is not stamped with a copy.
  */
 function writeItems(ctx: CoreContext, batchId: string, groups: DebitGroup[], blocks: Planned[][]): void {
   const reported = ctx.sqlite.prepare('UPDATE sepa_mandate_amendments SET reported_in_batch_id = ? WHERE mandate_id = ? AND reported_in_batch_id IS NULL');
@@ -345,7 +362,7 @@ function writeItems(ctx: CoreContext, batchId: string, groups: DebitGroup[], blo
     blocks.forEach((list, k) => {
       const g = groups[k]!;
       for (const p of list) {
-        rows.push([`${batchId}.${String(rows.length + 1).padStart(6, '0')}`, batchId, g.pmtInfId, p.date, p.sequenceType, p.endToEndId, p.c.invoiceId, p.c.relationId, p.c.mandateId, p.c.iban, p.c.openCents, p.remittance]);
+        rows.push([`${batchId}.${String(rows.length + 1).padStart(6, '0')}`, batchId, g.pmtInfId, p.date, p.sequenceType, p.endToEndId, p.c.invoiceId, p.c.relationId, p.c.mandateId, p.debtor.iban, p.amountCents, p.remittance]);
         if (p.amendment) reported.run(batchId, p.c.mandateId);
       }
     });
@@ -353,13 +370,4 @@ function writeItems(ctx: CoreContext, batchId: string, groups: DebitGroup[], blo
   } finally {
     suspended?.resume();
   }
-  setColumnAudited(
-    ctx.sqlite,
-    'sepa_mandates',
-    'last_used_on',
-    `SELECT m.rowid, max(bi.collection_date) FROM sepa_batch_items bi JOIN sepa_mandates m ON m.id = bi.mandate_id
-      WHERE bi.batch_id = ? GROUP BY m.rowid HAVING m.last_used_on IS NULL OR max(bi.collection_date) > m.last_used_on`,
-    [batchId],
-    { column: 'updated_at', value: ctx.now() },
-  );
 }

@@ -66,36 +66,61 @@ export function sumCents(debits: { amountCents: number }[]): number {
   return s;
 }
 
+/** The file as text (tests, and anything small). */
 export function writePain008(m: DebitMessage): string {
+  const out: string[] = [];
+  emitPain008(m, (piece) => out.push(piece));
+  return out.join('');
+}
+
+/**
+ * The file as UTF-8 bytes, each piece written as it is made: at 100,000 debits the half
+ * million pieces of text are not kept for a join (garbage the collector would move), nor the
+ * 46 MB string copied again into bytes.
+ */
+export function writePain008Bytes(m: DebitMessage): Buffer {
+  const debits = m.groups.reduce((n, g) => n + g.debits.length, 0);
+  let buf = Buffer.allocUnsafe(4096 + debits * 640);
+  let at = 0;
+  emitPain008(m, (piece) => {
+    // A UTF-8 byte is never more than 3 per UTF-16 unit.
+    if (at + piece.length * 3 > buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, at + piece.length * 3));
+      buf.copy(bigger, 0, 0, at);
+      buf = bigger;
+    }
+    at += buf.write(piece, at, 'utf8');
+  });
+  return buf.subarray(0, at);
+}
+
+function emitPain008(m: DebitMessage, put: (piece: string) => void): void {
   const ns = `urn:iso:std:iso:20022:tech:xsd:pain.008.001.${m.version}`;
   const bicTag = m.version === '02' ? 'BIC' : 'BICFI';
   const all = m.groups.flatMap((g) => g.debits);
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>\n',
-    `<Document xmlns="${ns}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n<CstmrDrctDbtInitn>\n`,
-    `<GrpHdr><MsgId>${esc(m.msgId)}</MsgId><CreDtTm>${m.createdAt}</CreDtTm><NbOfTxs>${all.length}</NbOfTxs><CtrlSum>${amount(sumCents(all))}</CtrlSum>`,
-    `<InitgPty><Nm>${esc(m.creditor.name)}</Nm></InitgPty></GrpHdr>\n`,
-  ];
+  put('<?xml version="1.0" encoding="UTF-8"?>\n');
+  put(`<Document xmlns="${ns}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n<CstmrDrctDbtInitn>\n`);
+  put(`<GrpHdr><MsgId>${esc(m.msgId)}</MsgId><CreDtTm>${m.createdAt}</CreDtTm><NbOfTxs>${all.length}</NbOfTxs><CtrlSum>${amount(sumCents(all))}</CtrlSum>`);
+  put(`<InitgPty><Nm>${esc(m.creditor.name)}</Nm></InitgPty></GrpHdr>\n`);
   const creditorId = schemeId(m.creditor.creditorId);
   for (const g of m.groups) {
-    out.push(
-      `<PmtInf><PmtInfId>${esc(g.pmtInfId)}</PmtInfId><PmtMtd>DD</PmtMtd><BtchBookg>${m.batchBooking}</BtchBookg>`,
-      `<NbOfTxs>${g.debits.length}</NbOfTxs><CtrlSum>${amount(sumCents(g.debits))}</CtrlSum>`,
-      `<PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl><LclInstrm><Cd>CORE</Cd></LclInstrm><SeqTp>${g.sequenceType}</SeqTp></PmtTpInf>`,
-      `<ReqdColltnDt>${g.date}</ReqdColltnDt><Cdtr><Nm>${esc(m.creditor.name)}</Nm></Cdtr><CdtrAcct>${account(m.creditor.iban)}</CdtrAcct>`,
-      `<CdtrAgt>${agent(m.creditor.bic, bicTag)}</CdtrAgt><ChrgBr>SLEV</ChrgBr><CdtrSchmeId>${creditorId}</CdtrSchmeId>\n`,
+    put(
+      `<PmtInf><PmtInfId>${esc(g.pmtInfId)}</PmtInfId><PmtMtd>DD</PmtMtd><BtchBookg>${m.batchBooking}</BtchBookg>` +
+        `<NbOfTxs>${g.debits.length}</NbOfTxs><CtrlSum>${amount(sumCents(g.debits))}</CtrlSum>` +
+        `<PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl><LclInstrm><Cd>CORE</Cd></LclInstrm><SeqTp>${g.sequenceType}</SeqTp></PmtTpInf>` +
+        `<ReqdColltnDt>${g.date}</ReqdColltnDt><Cdtr><Nm>${esc(m.creditor.name)}</Nm></Cdtr><CdtrAcct>${account(m.creditor.iban)}</CdtrAcct>` +
+        `<CdtrAgt>${agent(m.creditor.bic, bicTag)}</CdtrAgt><ChrgBr>SLEV</ChrgBr><CdtrSchmeId>${creditorId}</CdtrSchmeId>\n`,
     );
     for (const d of g.debits) {
-      out.push(
-        `<DrctDbtTxInf><PmtId><EndToEndId>${esc(d.endToEndId)}</EndToEndId></PmtId><InstdAmt Ccy="EUR">${amount(d.amountCents)}</InstdAmt>`,
-        `<DrctDbtTx><MndtRltdInf><MndtId>${esc(d.mandateReference)}</MndtId><DtOfSgntr>${d.signedOn}</DtOfSgntr>`,
-        d.amendment ? amendmentXml(d.amendment) : '',
-        `</MndtRltdInf></DrctDbtTx><DbtrAgt>${agent(d.debtor.bic, bicTag)}</DbtrAgt><Dbtr><Nm>${esc(d.debtor.name)}</Nm></Dbtr>`,
-        `<DbtrAcct>${account(d.debtor.iban)}</DbtrAcct><RmtInf><Ustrd>${esc(d.remittance)}</Ustrd></RmtInf></DrctDbtTxInf>\n`,
+      put(
+        `<DrctDbtTxInf><PmtId><EndToEndId>${esc(d.endToEndId)}</EndToEndId></PmtId><InstdAmt Ccy="EUR">${amount(d.amountCents)}</InstdAmt>` +
+          `<DrctDbtTx><MndtRltdInf><MndtId>${esc(d.mandateReference)}</MndtId><DtOfSgntr>${d.signedOn}</DtOfSgntr>` +
+          (d.amendment ? amendmentXml(d.amendment) : '') +
+          `</MndtRltdInf></DrctDbtTx><DbtrAgt>${agent(d.debtor.bic, bicTag)}</DbtrAgt><Dbtr><Nm>${esc(d.debtor.name)}</Nm></Dbtr>` +
+          `<DbtrAcct>${account(d.debtor.iban)}</DbtrAcct><RmtInf><Ustrd>${esc(d.remittance)}</Ustrd></RmtInf></DrctDbtTxInf>\n`,
       );
     }
-    out.push('</PmtInf>\n');
+    put('</PmtInf>\n');
   }
-  out.push('</CstmrDrctDbtInitn>\n</Document>\n');
-  return out.join('');
+  put('</CstmrDrctDbtInitn>\n</Document>\n');
 }

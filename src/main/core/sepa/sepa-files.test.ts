@@ -234,6 +234,9 @@ describe('collection files', () => {
     }
     // Every debit is in exactly one file.
     expect(seen.size).toBe(4);
+    // Each mandate is stamped once for the whole export, with its latest collection date, in History too.
+    expect(core.ctx.sqlite.prepare('SELECT last_used_on FROM sepa_mandates ORDER BY rowid').pluck().all()).toEqual(['2026-12-01', '2026-12-01', '2027-02-01', '2026-12-01']);
+    expect(count(`SELECT count(*) AS n FROM audit_log WHERE table_name = 'sepa_mandates' AND field = 'last_used_on' AND new_value IS NOT NULL`)).toBe(4);
     expect((await core.call('sepaBatches.list', {})).rows.map((b) => [b.msgId, b.fileName, b.transactionCount, b.pmtInfIds]).sort()).toEqual([
       ['INC-20261122-01', 'incasso-1.xml', 1, ['INC-20261122-01-1']],
       ['INC-20261122-02', 'incasso-2.xml', 2, ['INC-20261122-02-1']],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toEpcText, isEpcId } from './epc-charset';
 import { addTarget2Days, isTarget2Day, nextTarget2Day } from './target2-calendar';
 import { creditorIdCheckDigits, validateCreditorId } from '../../../shared/dutch/creditor-id';
+import { writePain008, writePain008Bytes, type Debit, type DebitMessage } from './pain008-writer';
 
 describe('EPC character set', () => {
   it.each([
@@ -55,5 +56,27 @@ describe('Incassant-ID', () => {
     expect(validateCreditorId('NL69ZZZ12345678')).toMatchObject({ ok: false, code: 'CREDITOR_ID_INVALID_FORMAT' });
     // A German creditor id (Bundesbank example).
     expect(validateCreditorId('DE98ZZZ09999999999')).toMatchObject({ ok: true });
+  });
+});
+
+describe('pain.008 writer', () => {
+  it('writes the same bytes straight into a buffer as the text encoded, also when the buffer has to grow', () => {
+    const debit = (k: number, remittance: string): Debit => ({
+      endToEndId: `2027-${k}`, amountCents: 2500 + k, mandateReference: `M${k}-1`, signedOn: '2024-03-01',
+      amendment: k === 1 ? { originalReference: 'OUD-1', originalCreditorId: null, originalAccount: 'SMNDA' } : null,
+      debtor: { name: `Lid ${k} & zonen <b>`, iban: 'NL91ABNA0417164300', bic: k === 2 ? 'ABNANL2A' : null }, remittance,
+    });
+    const message = (remittance: string): DebitMessage => ({
+      version: '08', msgId: 'INC-20261122-01', createdAt: '2026-11-22T10:00:00', batchBooking: true,
+      creditor: { name: 'Vereniging', iban: 'NL91ABNA0417164300', bic: null, creditorId: 'NL69ZZZ123456780000' },
+      groups: [
+        { pmtInfId: 'INC-20261122-01-1', date: '2026-12-01', sequenceType: 'FRST', debits: [debit(1, 'Factuur 1'), debit(2, 'Factuur 2')] },
+        { pmtInfId: 'INC-20261122-01-2', date: '2027-01-15', sequenceType: 'RCUR', debits: [debit(3, remittance)] },
+      ],
+    });
+    for (const remittance of ['Factuur 3', 'é'.repeat(20_000)]) {
+      const m = message(remittance);
+      expect(writePain008Bytes(m).equals(Buffer.from(writePain008(m), 'utf8'))).toBe(true);
+    }
   });
 });

@@ -17,7 +17,7 @@ const BY_CODE: [RegExp, ErrorCode][] = [
 ];
 
 /** An encrypted administration opened without or with the wrong password (db/database-key.ts). */
-const PASSWORD_CODES: ErrorCode[] = ['STORAGE_PASSWORD_REQUIRED', 'STORAGE_WRONG_PASSWORD', 'BACKUP_PASSWORD_REQUIRED'];
+const PASSWORD_CODES: ErrorCode[] = ['STORAGE_PASSWORD_REQUIRED', 'STORAGE_WRONG_PASSWORD', 'BACKUP_PASSWORD_REQUIRED', 'BACKUP_WRONG_PASSWORD'];
 
 export const STORAGE_CODES = new Set<ErrorCode>([...BY_CODE.map(([, code]) => code), ...PASSWORD_CODES]);
 

@@ -5,7 +5,7 @@ import { DomainError } from '../../../shared/errors';
 import { storageError } from '../storage/storage-errors';
 import { setAdministrationIdentity } from '../setup/administration-identity';
 import { runAfterRestoreSteps } from '../backups/after-restore';
-import { restoreFile } from '../backups/restore-file';
+import { placeRestore, prepareRestore } from '../backups/restore-file';
 import { dispatchBytes, ownBuffer } from '../rpc/byte-dispatch';
 import { testDateStart, type CoreWorkerData, type HostMessage, type WorkerMessage } from './protocol';
 
@@ -54,7 +54,12 @@ function failed(error: unknown): WorkerMessage {
 
 if (data.role === 'restore') {
   // A job, not a core: the host has closed the file; it is put back whole and the worker ends.
-  restoreFile(data.file, data.restoreFrom ?? '', data.backupsDir ?? '', data.password ?? null, data.backupPassword ?? null).then(
+  const password = data.password ?? null;
+  const job =
+    data.restoreStep === 'place'
+      ? Promise.resolve().then(() => placeRestore(data.file, password))
+      : prepareRestore({ file: data.file, from: data.restoreFrom ?? '', backupsDir: data.backupsDir ?? '', password, backupPassword: data.backupPassword ?? null });
+  job.then(
     () => post({ type: 'ready', migrated: { applied: [], backup: null } }),
     (error: unknown) => post(failed(error)),
   );

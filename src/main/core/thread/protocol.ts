@@ -14,6 +14,11 @@ export interface CoreWorkerData {
    */
   role: 'writer' | 'reader' | 'restore';
   restoreFrom?: string;
+  /**
+   * A restore in two jobs (backups/restore-file.ts): 'prepare' unpacks and proves the copy
+   * beside the file while it is still open, 'place' renames it over the closed file.
+   */
+  restoreStep?: 'prepare' | 'place';
   /** The password of the backup to restore, when it was made under another one than the administration's now. */
   backupPassword?: string | null;
   backupsDir?: string;

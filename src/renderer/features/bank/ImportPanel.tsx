@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, FileInput, Group, Loader, Paper, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Loader, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/contract';
 import { onEvent } from '../../rpc/client';
 import { readFileBase64 } from '../io/common/file-bytes';
 import { newJobId } from '../io/common/job-id';
 import { showDate } from '../../lib/dates';
-import { showMoney } from '../contributions/money';
 import { BankError } from './BankError';
+import { BankTable } from './BankTable';
 import { reasonText } from './reason-text';
 import { useBankMutations } from './useBank';
 
@@ -103,28 +103,14 @@ export function ImportPanel() {
             <Alert color={result.newCount === 0 ? 'gray' : 'blue'} data-testid="bank-preview-summary">
               {result.newCount === 0 ? t('bank.import.nothingNew') : t('bank.import.summary', counts(result))}
             </Alert>
-            {result.entries.length > 0 && (
-              <Table striped withTableBorder fz="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('bank.column.date')}</Table.Th>
-                    <Table.Th ta="right">{t('bank.column.amount')}</Table.Th>
-                    <Table.Th>{t('bank.column.counterparty')}</Table.Th>
-                    <Table.Th>{t('bank.column.reason')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {result.entries.map((e) => (
-                    <Table.Tr key={e.id} data-testid="bank-preview-row" data-status={e.status}>
-                      <Table.Td>{showDate(e.bookingDate)}</Table.Td>
-                      <Table.Td ta="right">{showMoney(e.amountCents)}</Table.Td>
-                      <Table.Td pl={e.parentEntryId ? 'xl' : undefined}>{e.counterpartyName ?? e.remittance ?? '—'}</Table.Td>
-                      <Table.Td c={e.status === 'unmatched' ? 'orange' : undefined}>{reasonText(t, e.reason)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
+            <BankTable
+              rows={result.entries}
+              row={(e) => ({ 'data-testid': 'bank-preview-row', 'data-status': e.status })}
+              columns={[
+                { label: t('bank.column.counterparty'), cell: (e) => e.counterpartyName ?? e.remittance ?? '—', td: (e) => ({ pl: e.parentEntryId ? 'xl' : undefined }) },
+                { label: t('bank.column.reason'), cell: (e) => reasonText(t, e.reason), td: (e) => ({ c: e.status === 'unmatched' ? 'orange' : undefined }) },
+              ]}
+            />
             <Group>
               <Button onClick={() => void save()} disabled={!result.planId || busy} data-testid="bank-commit">
                 {t('bank.import.commit')}

@@ -28,22 +28,28 @@ export function ListActions({ count, scope, source, onDone }: { count: number; s
   const [message, setMessage] = useState<string | null>(null);
   const [emails, setEmails] = useState<Output<'lists.emails'> | null>(null);
 
-  const run = async (work: (s: ListSource) => Promise<{ changed: number; unchanged: number } | void>) => {
+  /**
+   * `onDone` (the list clears its selection) follows a write only: after a read (export, the
+   * e-mail addresses) the user still has the rows they picked, for the next action.
+   */
+  const perform = async (work: (s: ListSource) => Promise<void>, after: { next: Dialog; writes: boolean }) => {
     setBusy(true);
     setError(null);
     try {
       const s = await source();
       if (!s) return;
-      const r = await work(s);
-      if (r) setMessage(t('lists.done', r));
-      setDialog(null);
-      onDone?.();
+      await work(s);
+      setDialog(after.next);
+      if (after.writes) onDone?.();
     } catch (e) {
       setError(e instanceof RpcError ? e : null);
     } finally {
       setBusy(false);
     }
   };
+  const run = (work: (s: ListSource) => Promise<{ changed: number; unchanged: number }>) =>
+    perform(async (s) => setMessage(t('lists.done', await work(s))), { next: null, writes: true });
+  const read = (work: (s: ListSource) => Promise<void>, next: Dialog = null) => perform(work, { next, writes: false });
   /** Mail merge and labels work on the list as it is when chosen: the io cards get that source. */
   const [resolved, setResolved] = useState<ListSource | null>(null);
   const [print, setPrint] = useState<PrintSettings>(DEFAULT_PRINT);
@@ -57,11 +63,7 @@ export function ListActions({ count, scope, source, onDone }: { count: number; s
       (e: unknown) => setError(e instanceof RpcError ? e : null),
     );
   };
-  const openEmails = () =>
-    void run(async (s) => {
-      setEmails(await call('lists.emails', { source: s }));
-      setTimeout(() => setDialog('emails'));
-    });
+  const openEmails = () => void read(async (s) => setEmails(await call('lists.emails', { source: s })), 'emails');
 
   return (
     <>
@@ -80,7 +82,7 @@ export function ListActions({ count, scope, source, onDone }: { count: number; s
           <Menu.Divider />
           <Menu.Item
             data-testid="action-export"
-            onClick={() => void run(async (s) => downloadFile(await call('io.export', { source: s, format: 'xlsx', columns: EXPORT_COLUMNS, sheetName: 'Lijst' })))}
+            onClick={() => void read(async (s) => downloadFile(await call('io.export', { source: s, format: 'xlsx', columns: EXPORT_COLUMNS, sheetName: 'Lijst' })))}
           >
             {t('lists.action.exportXlsx')}
           </Menu.Item>

@@ -1,19 +1,16 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Button, Checkbox, Group, Loader, Menu, Pagination, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Loader, Menu, Pagination, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Condition, EvaluationMoment, ListSource } from '../../../shared/contract';
 import { formatCount } from '../../lib/format';
-import { useNavigation } from '../../shell/navigation';
 import { call } from '../../rpc/client';
 import { useQuery } from '../../rpc/useQuery';
-import { usePeriodsText } from '../conditions/usePeriodsText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListSelectionBar } from './ListSelectionBar';
+import { RELATION_COLUMNS, SelectableRelationTable, type RelationColumn } from './SelectableRelationTable';
 import { useListSelection } from './useListSelection';
 
 const PAGE = 100;
-const COLUMNS = ['number', 'name', 'city', 'email', 'period'] as const;
-type Column = (typeof COLUMNS)[number];
 
 /**
  * A list of relations given by a condition on a moment, with the shared list tools: a text
@@ -22,11 +19,9 @@ type Column = (typeof COLUMNS)[number];
  */
 export function RelationList({ condition, moment }: { condition: Condition; moment: EvaluationMoment }) {
   const { t, i18n } = useTranslation();
-  const { navigate } = useNavigation();
-  const periods = usePeriodsText();
   const [page, setPage] = useState(1);
   const [filter, setFilter] = useState('');
-  const [columns, setColumns] = useState<Set<Column>>(new Set(['number', 'name', 'city', 'period']));
+  const [columns, setColumns] = useState<Set<RelationColumn>>(new Set(['number', 'name', 'city', 'period']));
   const query = useQuery(
     'conditions.evaluate',
     { condition, moment, ...(filter.trim() ? { filter: filter.trim() } : {}), offset: (page - 1) * PAGE, limit: PAGE },
@@ -52,7 +47,6 @@ export function RelationList({ condition, moment }: { condition: Condition; mome
     }
     return ids.length ? { kind: 'relations', ids } : null;
   };
-  const show = (c: Column) => columns.has(c);
 
   return (
     <Stack>
@@ -72,7 +66,7 @@ export function RelationList({ condition, moment }: { condition: Condition; mome
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              {COLUMNS.map((c) => (
+              {RELATION_COLUMNS.map((c) => (
                 <Menu.Item key={c}>
                   <Checkbox
                     size="xs"
@@ -88,56 +82,7 @@ export function RelationList({ condition, moment }: { condition: Condition; mome
         </Group>
       </Group>
       <ErrorAlert error={query.error} />
-      {result && result.rows.length > 0 && (
-        <Table striped highlightOnHover verticalSpacing={4} style={{ userSelect: 'none' }}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={32} />
-              {show('number') && <Table.Th w={90}>{t('lists.column.number')}</Table.Th>}
-              {show('name') && <Table.Th>{t('lists.column.name')}</Table.Th>}
-              {show('city') && <Table.Th>{t('lists.column.city')}</Table.Th>}
-              {show('email') && <Table.Th>{t('lists.column.email')}</Table.Th>}
-              {show('period') && <Table.Th>{t('lists.column.period')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {result.rows.map((r, index) => {
-              const checked = selection.isSelected(r.id);
-              return (
-                <Table.Tr
-                  key={r.id}
-                  data-testid="list-row"
-                  data-selected={checked || undefined}
-                  bg={checked ? 'var(--mantine-color-blue-light)' : undefined}
-                  onClick={(e) => selection.click(index, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
-                >
-                  <Table.Td>
-                    <Checkbox size="xs" checked={checked} readOnly aria-label={r.displayName} tabIndex={-1} />
-                  </Table.Td>
-                  {show('number') && <Table.Td>{r.number}</Table.Td>}
-                  {show('name') && (
-                    <Table.Td>
-                      <Anchor
-                        component="button"
-                        size="sm"
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          navigate({ page: 'relation', id: r.id });
-                        }}
-                      >
-                        {r.displayName}
-                      </Anchor>
-                    </Table.Td>
-                  )}
-                  {show('city') && <Table.Td>{r.city}</Table.Td>}
-                  {show('email') && <Table.Td>{r.email}</Table.Td>}
-                  {show('period') && <Table.Td>{periods(r.periods)}</Table.Td>}
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      )}
+      <SelectableRelationTable rows={result?.rows ?? []} selection={selection} columns={[...columns]} labels="lists.column" testIds={{ row: 'list-row' }} />
       {total > PAGE && <Pagination total={Math.ceil(total / PAGE)} value={page} onChange={setPage} size="sm" />}
     </Stack>
   );

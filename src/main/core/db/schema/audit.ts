@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { actionNameSql, tableNameSql } from '../audit-codes';
 
 /**
  * One user-visible action (an edit, an import, a merge): the unit of history and of undo.
@@ -25,7 +27,8 @@ export const operations = sqliteTable(
  * db/row-image.ts `createdImages`), one per deleted record (the whole row as JSON) and one
  * per changed field on update. Compact (docs/architecture.md, "Compact history"): the
  * operation by its integer `seq`, record and relation ids as 16-byte blobs when they are UUIDs
- * (db/audit-keys.ts), other ids as text.
+ * (db/audit-keys.ts), other ids as text, the table and the action as small integers
+ * (db/audit-codes.ts; migration 0015).
  */
 export const auditLog = sqliteTable(
   'audit_log',
@@ -34,18 +37,24 @@ export const auditLog = sqliteTable(
     operation: integer('operation')
       .notNull()
       .references(() => operations.seq),
-    tableName: text('table_name').notNull(),
+    /** The table as a small integer (db/audit-codes.ts), or its name for a table without a code. */
+    tableCode: integer('table_code').notNull(),
+    /** Read-only: computed from table_code, never stored. */
+    tableName: text('table_name').generatedAlwaysAs(sql.raw(tableNameSql()), { mode: 'virtual' }),
     recordId: blob('record_id').notNull(),
     /** The relation the change belongs to, so a relation's History finds address and link edits too. */
     relationId: blob('relation_id'),
-    action: text('action', { enum: ['insert', 'update', 'delete'] }).notNull(),
+    /** 0 insert, 1 update, 2 delete (db/audit-codes.ts): an insert costs no byte. */
+    actionCode: integer('action_code').notNull(),
+    /** Read-only: computed from action_code, never stored. */
+    action: text('action', { enum: ['insert', 'update', 'delete'] }).generatedAlwaysAs(sql.raw(actionNameSql()), { mode: 'virtual' }),
     field: text('field'),
     oldValue: text('old_value'),
     newValue: text('new_value'),
   },
   (t) => [
     index('audit_relation_idx').on(t.relationId, t.id),
-    index('audit_record_idx').on(t.tableName, t.recordId),
+    index('audit_record_idx').on(t.tableCode, t.recordId),
     index('audit_operation_idx').on(t.operation),
   ],
 );

@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import { PDFDocument, PDFName, PDFNumber, PDFPageLeaf, StandardFonts, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
 import type { QrMatrix } from '../qr/qr-matrix';
+import { windows1252Form } from '../text/encoding';
 
 /*
  * The app's one PDF writer: invoices and reminders now, reports next. Pure JavaScript over
@@ -15,7 +16,7 @@ import type { QrMatrix } from '../qr/qr-matrix';
  *
  * The standard fonts (Helvetica) need no embedding and keep 5,000 invoices small; they
  * cover Windows-1252, which holds Dutch, German, French and the euro sign. A character
- * outside it is written without its accent (ł → l), or as '?', never an error.
+ * outside it is written without its accent (ł → l, ı → i), or as '?', never an error.
  *
  * Speed (5,000 letters in one file in seconds): pdf-lib is used for the document shell, the
  * font metrics and the final serialisation only. Each page's content is written here as
@@ -197,7 +198,8 @@ export class PdfWriter {
     for (const ch of text.replace(/\t/g, ' ')) {
       let g = this.glyphs.get(ch);
       if (g === undefined) {
-        g = this.encodable(ch) ? ch : [...ch.normalize('NFD')].filter((c) => this.encodable(c)).join('') || '?';
+        // WinAnsi is Windows-1252: the same rule as a CSV export in that code page.
+        g = [...windows1252Form(ch)].map((c) => (this.encodable(c) ? c : '?')).join('');
         this.glyphs.set(ch, g);
       }
       out += g;

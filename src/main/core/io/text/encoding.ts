@@ -56,8 +56,20 @@ function byteFor(cp: number): number | undefined {
 }
 
 /**
- * Text → Windows-1252 bytes. A character the code page lacks is written as its base letter
- * when it has one (ő → o, ł → l) and as '?' otherwise; `replaced` counts both kinds.
+ * One character as Windows-1252 (and the PDF standard fonts' WinAnsi, the same set) can
+ * hold it: itself, else its base letter(s) (ő → o, ı → i, ĳ → ij), else '?'. The one rule
+ * for every output limited to that code page: CSV exports and PDF documents.
+ */
+export function windows1252Form(ch: string): string {
+  if (byteFor(ch.codePointAt(0) ?? 0x3f) !== undefined) return ch;
+  let out = '';
+  for (const f of foldDiacritics(ch)) out += f === ch || byteFor(f.codePointAt(0) ?? 0x3f) === undefined ? '?' : f;
+  return out;
+}
+
+/**
+ * Text → Windows-1252 bytes, each character that the code page lacks in its
+ * windows1252Form; `replaced` counts those.
  */
 export function encodeWindows1252(text: string): { bytes: Uint8Array; replaced: number } {
   // Folding can turn one character into two (ĳ → ij), never more.
@@ -72,10 +84,7 @@ export function encodeWindows1252(text: string): { bytes: Uint8Array; replaced: 
       continue;
     }
     replaced++;
-    for (const f of foldDiacritics(ch)) {
-      const b = byteFor(f.codePointAt(0) ?? 0x3f);
-      out[n++] = b === undefined || f === ch ? 0x3f : b;
-    }
+    for (const f of windows1252Form(ch)) out[n++] = byteFor(f.codePointAt(0) ?? 0x3f) ?? 0x3f;
   }
   return { bytes: out.subarray(0, n), replaced };
 }

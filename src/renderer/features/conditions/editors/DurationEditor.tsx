@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Group, NumberInput, Select, Text } from '@mantine/core';
+import { Group, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { fromDurationForm, toDurationForm, type DurationMode } from '../duration-form';
-import { numberOrUndefined, type EditorProps } from './editor-props';
+import { CountInput } from './CountInput';
+import type { EditorProps } from './editor-props';
 
 /**
  * "Nieuw in de laatste 180 dagen" / "Minstens 25 jaar"; the condition that must have held
@@ -36,16 +37,7 @@ export function DurationEditor({ value, onChange }: EditorProps<'duration'>) {
         aria-label={t('conditions.duration.mode')}
         data-testid="atom-duration-mode"
       />
-      <NumberInput
-        size="sm"
-        w={90}
-        min={0}
-        allowDecimal={false}
-        value={form.amount ?? ''}
-        onChange={(v) => set(form.mode, numberOrUndefined(v))}
-        aria-label={t('conditions.duration.amount')}
-        data-testid="atom-duration-amount"
-      />
+      <CountInput value={form.amount} onChange={(amount) => set(form.mode, amount)} label={t('conditions.duration.amount')} testId="atom-duration-amount" />
       <Text size="sm">{t(form.mode === 'atLeastYears' ? 'conditions.duration.years' : 'conditions.duration.days')}</Text>
     </Group>
   );

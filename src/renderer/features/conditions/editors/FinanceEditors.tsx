@@ -1,7 +1,8 @@
-import { Chip, Group, NumberInput, Text, TextInput } from '@mantine/core';
+import { Chip, Group, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AmountInput } from '../../contributions/AmountInput';
-import { numberOrUndefined, type EditorProps } from './editor-props';
+import { CountInput } from './CountInput';
+import type { EditorProps } from './editor-props';
 
 const METHODS = ['incasso', 'factuur', 'contant'] as const;
 type Method = (typeof METHODS)[number];
@@ -27,17 +28,7 @@ export function OpenInvoicesEditor({ value, onChange }: EditorProps<'openInvoice
   const { t } = useTranslation();
   return (
     <Group gap="xs" wrap="nowrap">
-      <NumberInput
-        size="sm"
-        w={90}
-        min={0}
-        max={36_500}
-        allowDecimal={false}
-        value={value.olderThanDays}
-        onChange={(v) => onChange({ ...value, olderThanDays: numberOrUndefined(v) ?? 0 })}
-        aria-label={t('conditions.atom.overdueDays')}
-        data-testid="atom-overdue-days"
-      />
+      <CountInput max={36_500} value={value.olderThanDays} onChange={(days) => onChange({ ...value, olderThanDays: days ?? 0 })} label={t('conditions.atom.overdueDays')} testId="atom-overdue-days" />
       <Text size="sm">{t('conditions.atom.overdueDaysUnit')}</Text>
     </Group>
   );
