@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { formatDutchDate } from '../../../shared/dutch/dates';
 import { PdfWriter } from '../io/pdf/pdf-writer';
+import { excelLibrary } from '../io/document-libraries';
 
 /** A report as a table: what both the Excel and the PDF writer (and the print view) show. */
 export interface ReportTable {
@@ -41,6 +41,7 @@ const cell = (type: ReportTable['columns'][number]['type'], v: string | number |
 const excelDate = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v);
 
 export async function reportXlsx(r: ReportTable): Promise<Uint8Array> {
+  const ExcelJS = await excelLibrary.load();
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(r.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
   sheet.addRow([r.title]).font = { bold: true, size: 14 };

@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts, rgb } from '@cantoo/pdf-lib';
+import { pdfLibrary } from '../io/document-libraries';
 import type { RequestField } from '../../../shared/contract';
 import { formatDutchDate } from '../../../shared/dutch/dates';
 import { formatIban } from '../../../shared/dutch/iban';
@@ -45,6 +45,7 @@ function shown(field: RequestField, value: string | null): string {
 
 /** One member's change form: prefilled AcroForm fields, the member number read-only. */
 export async function buildChangeForm(person: FormPerson, association: string): Promise<Uint8Array> {
+  const { PDFDocument, StandardFonts, rgb } = await pdfLibrary.load();
   const doc = await PDFDocument.create();
   doc.setTitle(`Wijzigingsformulier ${person.number}`);
   doc.setCreator('Ledenbeheer');

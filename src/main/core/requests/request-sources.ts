@@ -1,4 +1,5 @@
-import { PDFDocument, PDFTextField, PDFCheckBox } from '@cantoo/pdf-lib';
+import type { PDFDocument } from '@cantoo/pdf-lib';
+import { pdfLibrary } from '../io/document-libraries';
 import { DomainError } from '../../../shared/errors';
 import { parseDutchDate } from '../../../shared/dutch/dates';
 import { readTable } from '../io/read/read-table';
@@ -142,6 +143,7 @@ async function readMailSource(bytes: Uint8Array): Promise<ReadSource> {
 }
 
 async function readPdf(bytes: Uint8Array): Promise<ReadSource> {
+  const { PDFDocument, PDFTextField, PDFCheckBox } = await pdfLibrary.load();
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { ignoreEncryption: true });

@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
-import { PDFDocument, PDFName, PDFNumber, PDFPageLeaf, StandardFonts, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
+import type { PDFDocument, PDFFont, PDFPageLeaf, PDFRef } from '@cantoo/pdf-lib';
+import { pdfLibrary } from '../document-libraries';
 import type { QrMatrix } from '../qr/qr-matrix';
 import { windows1252Form } from '../text/encoding';
 
@@ -128,12 +129,14 @@ export class PdfWriter {
   ) {
     this.regularMetrics = new Metrics(regular);
     this.boldMetrics = new Metrics(boldFont);
+    const { PDFName } = pdfLibrary.get();
     this.pagesRef = doc.catalog.get(PDFName.of('Pages')) as PDFRef;
     // One resources dictionary for every page: F1 regular, F2 bold.
     this.resources = doc.context.register(doc.context.obj({ Font: { F1: regular.ref, F2: boldFont.ref } }));
   }
 
   static async create(meta: { title: string; author?: string | undefined }): Promise<PdfWriter> {
+    const { PDFDocument, StandardFonts } = await pdfLibrary.load();
     const doc = await PDFDocument.create();
     doc.setTitle(meta.title);
     doc.setCreator('Ledenbeheer');
@@ -161,6 +164,7 @@ export class PdfWriter {
   newPage(): void {
     if (!this.section_) this.section_ = { pages: [], footer: '' };
     const context = this.doc.context;
+    const { PDFName, PDFPageLeaf } = pdfLibrary.get();
     const leaf = PDFPageLeaf.withContextAndParent(context, this.pagesRef);
     leaf.set(PDFName.of('MediaBox'), context.obj([0, 0, A4[0], A4[1]]));
     leaf.set(PDFName.of('Resources'), this.resources);
@@ -176,6 +180,7 @@ export class PdfWriter {
     const s = this.section_;
     if (!s) return;
     const n = s.pages.length;
+    const { PDFName, PDFNumber } = pdfLibrary.get();
     s.pages.forEach((page, i) => {
       this.page = page;
       if (s.footer) this.textAt(this.left, MARGIN.bottom / 2, s.footer, { size: 8, color: GREY, width: this.contentWidth - 90 });
