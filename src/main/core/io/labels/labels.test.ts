@@ -72,7 +72,7 @@ describe('address labels', () => {
   it('names both when two people with different surnames share an address', async () => {
     const { io, people } = await setup();
     await core.call('addresses.add', { relationId: people.zoe.id, address: { street: 'Oudegracht', houseNumber: 12, houseLetter: 'A', postcode: '3511AB', city: 'Utrecht', validFrom: '2026-01-01' } });
-    await core.call('relations.update', { id: people.marieke.id, fields: { initials: 'M', firstName: 'Marieke', lastName: 'Jansen', addressForm: 'mevrouw' } });
+    await core.call('relations.update', { id: people.marieke.id, fields: { initials: 'M', firstName: 'Marieke', infix: null, lastName: 'Jansen', addressForm: 'mevrouw' } });
     const out = await io('io.labels', { source: { kind: 'relations', ids: [people.jan.id, people.marieke.id] }, sheet: 'a4-3x8', households: true });
     expect(cellTexts(documentXml(out.bytes))[0]).toBe('De heer J. de Vries|Mevrouw M. Jansen|Oudegracht 12A|3511 AB  UTRECHT');
   });
