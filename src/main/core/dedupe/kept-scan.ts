@@ -3,7 +3,7 @@ import type { CoreContext } from '../context';
 import { auditMark, changedSince, keepable } from '../db/audit-mark';
 import { loadAllRecords, loadLiveRecords } from './dedupe-records';
 import { dismissedPairs, loadWeights, pairKey } from './dedupe-store';
-import { MAX_BLOCK, scanRecords } from './scan';
+import { MAX_BLOCK, scanPrepared } from './scan';
 import { blockingKeys, prepare, scorePair, type Prepared } from './scorer';
 
 /**
@@ -11,7 +11,7 @@ import { blockingKeys, prepare, scorePair, type Prepared } from './scorer';
  * every relation (seconds at 100,000), and the overview asks after every edit; an edit touches
  * a few relations. So the pairs are kept with the blocks they were found in, and after a change
  * only the relations the audit log names (rows of `relations` and `addresses` since the last
- * look) are scored again against their blocks. The result is the full scan's (scanRecords:
+ * look) are scored again against their blocks. The result is the full scan's (scanPrepared:
  * same blocking, same MAX_BLOCK rule, same scorer); kept-scan.test.ts compares the two after
  * every kind of edit.
  *
@@ -52,14 +52,15 @@ function removePair(k: Kept, key: string): void {
 function build(ctx: CoreContext, today: string, weights: string, mark: number): Kept {
   const records = loadAllRecords(ctx);
   const k: Kept = { today, weights, mark, prepared: new Map(), keys: new Map(), blocks: new Map(), pairs: new Set(), pairsOf: new Map() };
-  for (const r of records) place(k, prepare(r, ctx.reference.infixes));
-  // The pairs themselves are the scan's own (one source for which pairs are suspected).
-  for (const p of scanRecords(records, ctx.reference.infixes, JSON.parse(weights), new Set()).pairs) addPair(k, p.a.id, p.b.id);
+  const prepared = records.map((r) => prepare(r, ctx.reference.infixes));
+  const keys = prepared.map(blockingKeys);
+  prepared.forEach((p, i) => place(k, p, keys[i]!));
+  // The pairs themselves are the scan's own (one source for which pairs are suspected), on the same prepared records.
+  for (const p of scanPrepared(prepared, keys, JSON.parse(weights), new Set()).pairs) addPair(k, p.a.id, p.b.id);
   return k;
 }
 
-function place(k: Kept, p: Prepared): void {
-  const keys = blockingKeys(p);
+function place(k: Kept, p: Prepared, keys: string[] = blockingKeys(p)): void {
   k.prepared.set(p.rec.id, p);
   k.keys.set(p.rec.id, keys);
   for (const key of keys) (k.blocks.get(key) ?? k.blocks.set(key, new Set()).get(key)!).add(p.rec.id);

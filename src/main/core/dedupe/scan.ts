@@ -22,9 +22,14 @@ export interface ScanResult {
  */
 export function scanRecords(records: DedupeRecord[], infixes: Set<string>, weights: DedupeWeights, dismissed: Set<string>): ScanResult {
   const prepared: Prepared[] = records.map((r) => prepare(r, infixes));
+  return scanPrepared(prepared, prepared.map(blockingKeys), weights, dismissed);
+}
+
+/** `scanRecords` on records already prepared, with each one's `blockingKeys` (the kept scan prepares them once for both). */
+export function scanPrepared(prepared: readonly Prepared[], keys: readonly (readonly string[])[], weights: DedupeWeights, dismissed: Set<string>): ScanResult {
   const blocks = new Map<string, number[]>();
-  prepared.forEach((p, i) => {
-    for (const k of blockingKeys(p)) {
+  prepared.forEach((_p, i) => {
+    for (const k of keys[i]!) {
       const list = blocks.get(k);
       if (list) list.push(i);
       else blocks.set(k, [i]);
