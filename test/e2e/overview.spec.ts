@@ -74,3 +74,26 @@ test('opens on the overview; a number opens its list, which is added to a group 
   const ops = await rpc(request, 'audit.operations', { offset: 0, limit: 5 });
   expect(ops.rows.map((o) => o.kind)).toContain('lists.addToGroup');
 });
+
+/*
+ * While the first overview is computed (seconds after opening a large administration) the page
+ * says so; the answer is the real core's, only held back on its way, so the wait can be seen.
+ */
+test('says the overview is being computed until its first answer arrives', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/rpc/overview.get', async (route) => {
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  });
+  const app = new AppPage(page);
+  await app.openOverview();
+  const computing = page.getByTestId('overview-computing');
+  await expect(computing).toContainText('Het overzicht wordt berekend');
+  await expect(page.getByTestId('figure-type:lid')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/e2e/overview-computing.png' });
+  release();
+  await expect(page.getByTestId('figure-type:lid')).toHaveText(/\d/);
+  await expect(computing).toHaveCount(0);
+});

@@ -58,6 +58,7 @@ export const enOverview: Shape<typeof nlOverview> = {
       membersOn: '{{name}} on {{date}}',
     },
     empty: 'No membership types yet. Set them up under Memberships.',
+    computing: 'Computing the overview. In a large administration this takes a few seconds the first time after opening; after that it is quick.',
   },
   reports: {
     title: 'Reports',

@@ -56,6 +56,7 @@ export const nlOverview = {
       membersOn: '{{name}} op {{date}}',
     },
     empty: 'Nog geen lidmaatschapstypen. Leg ze vast onder Lidmaatschappen.',
+    computing: 'Het overzicht wordt berekend. In een grote administratie duurt dat de eerste keer na het openen enkele seconden; daarna gaat het snel.',
   },
   reports: {
     title: 'Rapporten',
