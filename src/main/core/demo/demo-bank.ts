@@ -4,6 +4,7 @@ import { createInvoice } from '../contributions/invoices';
 import { writeCamt053, type CamtEntry } from '../bank/camt-writer';
 import { importStatement } from '../bank/import-statement';
 import { collectBatch } from '../sepa/collection-batch';
+import { mandateExpiresOnSql } from '../sepa/mandates';
 
 /** The club's own account in the demo (ING), and the description of the batch the demo exported but no statement has booked yet. */
 export const DEMO_BANK_ACCOUNT = 'NL71INGB0009876543';
@@ -28,7 +29,7 @@ export function addBankDemo(ctx: CoreContext, today: string): void {
     .prepare(
       // Not the SEPA demo's lapsed or revoked mandates: the builder would rightly refuse those (they are the treasurer's to-do).
       `SELECT r.id, r.number, r.display_name AS name, r.iban FROM relations r WHERE r.kind = 'person' AND r.deleted_at IS NULL AND r.iban IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM sepa_mandates m WHERE m.relation_id = r.id AND (m.status <> 'active' OR date(coalesce(m.last_used_on, m.signed_on), '+3 years') < ?))
+          AND NOT EXISTS (SELECT 1 FROM sepa_mandates m WHERE m.relation_id = r.id AND (m.status <> 'active' OR ${mandateExpiresOnSql('m')} < ?))
         ORDER BY r.number LIMIT 34`,
     )
     .all(today) as Member[];

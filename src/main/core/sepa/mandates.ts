@@ -12,6 +12,15 @@ export function mandateExpiresOn(m: { signedOn: string; lastUsedOn: string | nul
   return addYears(m.lastUsedOn ?? m.signedOn, MANDATE_LAPSE_YEARS);
 }
 
+/**
+ * `mandateExpiresOn` in SQL, for filters over every mandate (`alias` names the sepa_mandates
+ * row). 'floor' keeps the day in its month as addYears does: a mandate last used on 29 February
+ * expires on 28 February, not on 1 March (plain '+3 years' rolls over).
+ */
+export function mandateExpiresOnSql(alias: string): string {
+  return `date(coalesce(${alias}.last_used_on, ${alias}.signed_on), '+${MANDATE_LAPSE_YEARS} years', 'floor')`;
+}
+
 const SELECT = `SELECT m.id, m.relation_id AS relationId, r.number AS relationNumber, r.display_name AS relationName, m.reference,
        m.signed_on AS signedOn, m.iban, m.bic, m.kind, m.status, m.ended_on AS endedOn, m.end_reason AS endReason, m.last_used_on AS lastUsedOn,
        (SELECT count(*) FROM sepa_mandate_amendments a WHERE a.mandate_id = m.id AND a.reported_in_batch_id IS NULL) AS pendingAmendments
@@ -54,7 +63,7 @@ export function listMandates(
   }
   if (q.lapsed !== undefined) {
     // The same rule as mandateExpiresOn, in SQL so a page of 100,000 mandates is filtered by the database.
-    where.push(`(m.status = 'active' AND date(coalesce(m.last_used_on, m.signed_on), '+${MANDATE_LAPSE_YEARS} years') < @today) = @lapsed`);
+    where.push(`(m.status = 'active' AND ${mandateExpiresOnSql('m')} < @today) = @lapsed`);
     args['today'] = ctx.today();
     args['lapsed'] = q.lapsed ? 1 : 0;
   }

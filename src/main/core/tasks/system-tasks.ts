@@ -1,7 +1,7 @@
 import type { CoreContext } from '../context';
-import { addDays } from '../../../shared/dutch/dates';
+import { addDays, formatDutchDate } from '../../../shared/dutch/dates';
 import { INVOICE_FIGURES, OPEN_EXPR } from '../contributions/invoices.repo';
-import { MANDATE_LAPSE_YEARS } from '../sepa/mandates';
+import { mandateExpiresOnSql } from '../sepa/mandates';
 
 export interface SystemTaskSpec {
   systemKey: string;
@@ -134,15 +134,15 @@ const mandateExpiry: SystemTaskSource = {
     const today = ctx.today();
     const rows = ctx.sqlite
       .prepare(
-        `SELECT m.id, m.reference, m.relation_id AS relationId, date(coalesce(m.last_used_on, m.signed_on), '+${MANDATE_LAPSE_YEARS} years') AS lapses
+        `SELECT m.id, m.reference, m.relation_id AS relationId, ${mandateExpiresOnSql('m')} AS lapses
            FROM sepa_mandates m CROSS JOIN relations r ON r.id = m.relation_id AND r.deleted_at IS NULL
-          WHERE m.status = 'active' AND date(coalesce(m.last_used_on, m.signed_on), '+${MANDATE_LAPSE_YEARS} years') BETWEEN @today AND @until`,
+          WHERE m.status = 'active' AND ${mandateExpiresOnSql('m')} BETWEEN @today AND @until`,
       )
       .all({ today, until: addDays(today, MANDATE_WARN_DAYS) }) as { id: string; reference: string; relationId: string; lapses: string }[];
     return rows.map((r) => ({
       // Keyed by the lapse date too: after a new collection the same mandate may near expiry again, years later.
       systemKey: `mandate-expiry:${r.id}:${r.lapses}`,
-      title: `Machtiging ${r.reference} vervalt op ${r.lapses.split('-').reverse().join('-')}`,
+      title: `Machtiging ${r.reference} vervalt op ${formatDutchDate(r.lapses)}`,
       notes: 'Een machtiging die 36 maanden niet is gebruikt vervalt. Incasseer vóór die datum of vraag een nieuwe machtiging.',
       relationId: r.relationId,
       dueDate: addDays(r.lapses, -14) < today ? today : addDays(r.lapses, -14),
