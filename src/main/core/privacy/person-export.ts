@@ -1,9 +1,10 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { Paragraph, Table } from 'docx';
 import type { CoreContext } from '../context';
 import { notFound } from '../../../shared/errors';
 import { formatDutchDate } from '../../../shared/dutch/dates';
 import type { DocumentLabels } from '../../../shared/contract';
 import { writeZip } from '../io/zip-writer';
+import { docxLibrary } from '../io/document-libraries';
 import { historyOf, recordsOf, type HistoryRow, type Row, type TableRows } from './person-records';
 
 export const PERSON_EXPORT_FORMAT = 'ledenbeheer-persoonsgegevens';
@@ -101,6 +102,7 @@ function readable(column: string, value: unknown): string | null {
 }
 
 function fieldTable(rows: [string, string][]): Table {
+  const { Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = docxLibrary.get();
   const cell = (text: string, bold: boolean, pct: number) =>
     new TableCell({ width: { size: pct, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: [new TextRun({ text, bold, size: 18 })] })] });
   return new Table({
@@ -110,6 +112,7 @@ function fieldTable(rows: [string, string][]): Table {
 }
 
 function recordBlock(table: TableRows, l: Labeller): (Paragraph | Table)[] {
+  const { HeadingLevel, Paragraph } = docxLibrary.get();
   const out: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.HEADING_2, text: `${l.table(table.table)} (${table.rows.length})` })];
   for (const row of table.rows) {
     const fields = Object.entries(row)
@@ -121,6 +124,7 @@ function recordBlock(table: TableRows, l: Labeller): (Paragraph | Table)[] {
 }
 
 function historyBlock(history: HistoryRow[], l: Labeller): Paragraph[] {
+  const { HeadingLevel, Paragraph, TextRun } = docxLibrary.get();
   const out = [new Paragraph({ heading: HeadingLevel.HEADING_2, text: `Historie (${history.length} wijzigingen)` })];
   for (const h of history) {
     const when = new Date(h.at).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' });
@@ -132,6 +136,7 @@ function historyBlock(history: HistoryRow[], l: Labeller): Paragraph[] {
 
 /** The readable document: a title, what it is, then every kind of record with its fields, then History. */
 export async function personDocument(data: PersonExport, tables: TableRows[], labels: DocumentLabels = NO_LABELS): Promise<Buffer> {
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } = await docxLibrary.load();
   const l = labeller(labels);
   const doc = new Document({
     creator: 'Ledenbeheer',

@@ -1,4 +1,5 @@
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { Table, TableCell } from 'docx';
+import { docxLibrary } from '../../io/document-libraries';
 import { LETTERS, QR_FIELD, type LetterKind } from './letter-texts';
 
 /*
@@ -10,20 +11,25 @@ import { LETTERS, QR_FIELD, type LetterKind } from './letter-texts';
 
 const FONT = 'Arial';
 const GREY = '595959';
-const run = (text: string, o: { bold?: boolean; size?: number; color?: string } = {}) =>
-  new TextRun({ text, font: FONT, bold: o.bold ?? false, size: (o.size ?? 10) * 2, ...(o.color ? { color: o.color } : {}) });
-const para = (text: string, o: { bold?: boolean; size?: number; color?: string; after?: number; align?: 'left' | 'right' } = {}) =>
-  new Paragraph({
+function run(text: string, o: { bold?: boolean; size?: number; color?: string } = {}) {
+  const { TextRun } = docxLibrary.get();
+  return new TextRun({ text, font: FONT, bold: o.bold ?? false, size: (o.size ?? 10) * 2, ...(o.color ? { color: o.color } : {}) });
+}
+function para(text: string, o: { bold?: boolean; size?: number; color?: string; after?: number; align?: 'left' | 'right' } = {}) {
+  const { AlignmentType, Paragraph } = docxLibrary.get();
+  return new Paragraph({
     children: [run(text, o)],
     spacing: { after: o.after ?? 120 },
     ...(o.align === 'right' ? { alignment: AlignmentType.RIGHT } : {}),
   });
+}
 
 const cm = (n: number) => Math.round(n * 567);
-const line = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
-const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
 function cell(text: string, widthCm: number, o: { bold?: boolean; align?: 'left' | 'right'; top?: boolean; bottom?: boolean; color?: string } = {}): TableCell {
+  const { BorderStyle, TableCell, WidthType } = docxLibrary.get();
+  const line = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   return new TableCell({
     width: { size: cm(widthCm), type: WidthType.DXA },
     borders: { top: o.top ? line : none, bottom: o.bottom ? line : none, left: none, right: none },
@@ -33,6 +39,7 @@ function cell(text: string, widthCm: number, o: { bold?: boolean; align?: 'left'
 }
 
 function keyValues(pairs: [string, string][]): Table {
+  const { Table, TableBorders, TableRow, WidthType } = docxLibrary.get();
   return new Table({
     borders: TableBorders.NONE,
     width: { size: cm(12), type: WidthType.DXA },
@@ -42,6 +49,7 @@ function keyValues(pairs: [string, string][]): Table {
 
 /** Omschrijving | Voor | Bedrag; the middle row repeats per invoice line; Totaal under a rule. */
 function linesTable(): Table {
+  const { Table, TableBorders, TableRow, WidthType } = docxLibrary.get();
   const widths = [9.5, 4, 3] as const;
   return new Table({
     width: { size: cm(16.5), type: WidthType.DXA },
@@ -55,6 +63,7 @@ function linesTable(): Table {
 }
 
 export async function buildLetterTemplate(kind: LetterKind): Promise<Buffer> {
+  const { Document, Packer } = await docxLibrary.load();
   const letter = LETTERS[kind];
   const reminder = kind !== 'factuur';
   const facts: [string, string][] = [

@@ -1,17 +1,5 @@
-import {
-  Document,
-  HeightRule,
-  Packer,
-  PageOrientation,
-  Table,
-  TableBorders,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  VerticalAlignTable,
-  WidthType,
-  type Paragraph,
-} from 'docx';
+import type { Paragraph, TableCell, VerticalAlignTable } from 'docx';
+import { docxLibrary } from '../document-libraries';
 import type { AddressItem } from './households';
 import { mm } from './twips';
 import { addressParagraphs, tinyParagraph, type PrintStyle } from './label-docx';
@@ -36,8 +24,9 @@ export function addressSpot(envelope: keyof typeof ENVELOPES, position: Envelope
   return position;
 }
 
-function cell(widthMm: number, children: Paragraph[], align: (typeof VerticalAlignTable)[keyof typeof VerticalAlignTable] = VerticalAlignTable.TOP): TableCell {
-  return new TableCell({ width: { size: mm(widthMm), type: WidthType.DXA }, verticalAlign: align, margins: { top: 0, bottom: 0, left: 0, right: 0 }, children: children.length ? children : [tinyParagraph()] });
+function cell(widthMm: number, children: Paragraph[], align?: (typeof VerticalAlignTable)[keyof typeof VerticalAlignTable]): TableCell {
+  const { TableCell, VerticalAlignTable, WidthType } = docxLibrary.get();
+  return new TableCell({ width: { size: mm(widthMm), type: WidthType.DXA }, verticalAlign: align ?? VerticalAlignTable.TOP, margins: { top: 0, bottom: 0, left: 0, right: 0 }, children: children.length ? children : [tinyParagraph()] });
 }
 
 /**
@@ -49,6 +38,7 @@ export async function envelopesDocx(
   items: AddressItem[],
   opts: { envelope: keyof typeof ENVELOPES; position: EnvelopePosition; sender: string[]; style: PrintStyle },
 ): Promise<Uint8Array> {
+  const { Document, HeightRule, Packer, PageOrientation, Table, TableBorders, TableLayoutType, TableRow, VerticalAlignTable, WidthType } = await docxLibrary.load();
   const e = ENVELOPES[opts.envelope];
   const spot = addressSpot(opts.envelope, opts.position);
   const leftW = Math.max(1, spot.leftMm - MARGIN_MM);

@@ -1,18 +1,5 @@
-import {
-  Document,
-  HeightRule,
-  LineRuleType,
-  Packer,
-  Paragraph,
-  Table,
-  TableBorders,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
+import type { Paragraph, TableCell, TableRow } from 'docx';
+import { docxLibrary } from '../document-libraries';
 import type { LabelSheet } from '../../../../shared/contract/io';
 import type { AddressItem } from './households';
 import { mm } from './twips';
@@ -22,10 +9,9 @@ export interface PrintStyle {
   fontSizePt: number;
 }
 
-const NO_BORDERS = TableBorders.NONE;
-
 /** Address lines as paragraphs without spacing: PostNL wants no blank lines and a plain sans-serif. */
 export function addressParagraphs(lines: string[], style: PrintStyle): Paragraph[] {
+  const { LineRuleType, Paragraph, TextRun } = docxLibrary.get();
   return lines.map(
     (line) =>
       new Paragraph({
@@ -37,6 +23,7 @@ export function addressParagraphs(lines: string[], style: PrintStyle): Paragraph
 
 /** A paragraph that takes (almost) no room: Word needs one after a table and between sections. */
 export function tinyParagraph(opts: { pageBreakBefore?: boolean } = {}): Paragraph {
+  const { LineRuleType, Paragraph, TextRun } = docxLibrary.get();
   return new Paragraph({
     pageBreakBefore: opts.pageBreakBefore ?? false,
     spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT },
@@ -45,6 +32,7 @@ export function tinyParagraph(opts: { pageBreakBefore?: boolean } = {}): Paragra
 }
 
 function labelCell(item: AddressItem | null, sheet: LabelSheet, style: PrintStyle): TableCell {
+  const { TableCell, VerticalAlignTable, WidthType } = docxLibrary.get();
   const pad = mm(sheet.paddingMm);
   return new TableCell({
     width: { size: mm(sheet.labelWidthMm), type: WidthType.DXA },
@@ -55,6 +43,7 @@ function labelCell(item: AddressItem | null, sheet: LabelSheet, style: PrintStyl
 }
 
 function gapCell(widthMm: number): TableCell {
+  const { TableCell, WidthType } = docxLibrary.get();
   return new TableCell({ width: { size: mm(widthMm), type: WidthType.DXA }, children: [tinyParagraph()] });
 }
 
@@ -64,6 +53,7 @@ function gapCell(widthMm: number): TableCell {
  * every sheet breaks to the next page exactly after its last row.
  */
 export async function labelsDocx(items: (AddressItem | null)[], sheet: LabelSheet, style: PrintStyle): Promise<{ bytes: Uint8Array; pages: number }> {
+  const { Document, HeightRule, Packer, Table, TableBorders, TableLayoutType, TableRow, WidthType } = await docxLibrary.load();
   const perPage = sheet.columns * sheet.rows;
   const pages = Math.max(1, Math.ceil(items.length / perPage));
   const widths: number[] = [];
@@ -102,7 +92,7 @@ export async function labelsDocx(items: (AddressItem | null)[], sheet: LabelShee
             width: { size: mm(widths.reduce((a, b) => a + b, 0)), type: WidthType.DXA },
             columnWidths: widths.map((w) => mm(w)),
             layout: TableLayoutType.FIXED,
-            borders: NO_BORDERS,
+            borders: TableBorders.NONE,
             margins: { top: 0, bottom: 0, left: 0, right: 0 },
           }),
           tinyParagraph(),
