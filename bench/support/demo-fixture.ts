@@ -32,8 +32,8 @@ export function demoAdministration(
   relations: number,
   onPhase?: (phase: string, ms: number) => void,
 ): { core: Core; file: string; generated: { ms: number; cpuMs: number; rows: number } | null } {
-  let work = workCopies.get(relations);
-  if (work) return { core: createCore({ file: work, actor: 'bench' }), file: work, generated: null };
+  const kept = workCopies.get(relations);
+  if (kept) return { core: createCore({ file: kept, actor: 'bench' }), file: kept, generated: null };
   const dir = benchDir();
   const pristine = path.join(dir, `demo-${relations}.sqlite`);
   let generated: { ms: number; cpuMs: number; rows: number } | null = null;
@@ -49,12 +49,11 @@ export function demoAdministration(
     core.close();
     fs.renameSync(building, pristine);
   }
-  work = freshFile(`demo-${relations}-${process.pid}.sqlite`, dir);
+  const work = freshFile(`demo-${relations}-${process.pid}.sqlite`, dir);
   fs.copyFileSync(pristine, work);
   workCopies.set(relations, work);
-  const copy = work;
   process.once('exit', () => {
-    for (const s of ['', '-wal', '-shm']) fs.rmSync(copy + s, { force: true });
+    for (const s of ['', '-wal', '-shm']) fs.rmSync(work + s, { force: true });
   });
   return { core: createCore({ file: work, actor: 'bench' }), file: work, generated };
 }

@@ -136,7 +136,7 @@ const mandateExpiry: SystemTaskSource = {
       .prepare(
         `SELECT m.id, m.reference, m.relation_id AS relationId, ${mandateExpiresOnSql('m')} AS lapses
            FROM sepa_mandates m CROSS JOIN relations r ON r.id = m.relation_id AND r.deleted_at IS NULL
-          WHERE m.status = 'active' AND ${mandateExpiresOnSql('m')} BETWEEN @today AND @until`,
+          WHERE m.status = 'active' AND lapses BETWEEN @today AND @until`,
       )
       .all({ today, until: addDays(today, MANDATE_WARN_DAYS) }) as { id: string; reference: string; relationId: string; lapses: string }[];
     return rows.map((r) => ({
