@@ -1,14 +1,15 @@
 import type { CoreContext } from '../context';
 import type { Condition, EvaluationMoment } from '../../../shared/contract/conditions';
-import { NEG_INF, POS_INF, clip, contains, isEmpty, toDay, totalDays, type IntervalSet } from './interval-set';
+import { NEG_INF, POS_INF, clip, contains, firstDayOnOrAfter, isEmpty, toDay, totalDays, type IntervalSet } from './interval-set';
 import { and, not, or, NOBODY, EVERYBODY, resolve, type RelationIntervals } from './relation-intervals';
 import type { EvalScope } from './eval-scope';
 import * as relationAtoms from './atoms/relation-atoms';
 import * as datedAtoms from './atoms/dated-atoms';
 import * as financeAtoms from './atoms/finance-atoms';
 import * as signalAtoms from './atoms/signal-atoms';
-import { liveRelationIds } from './atoms/relation-rows';
-import { keptDiffersOn, keptResult, keptTables } from './kept-results';
+import { liveRelations } from './atoms/relation-rows';
+import { keptResult, keptTables, keptWhere, type DaysTest } from './kept-results';
+import { andBits, andNotBits, bitsOf, countWithin, forEachWithin, orBits, relationNumbers, type Bits } from './relation-bits';
 import { auditMark, keepable } from '../db/audit-mark';
 
 type Evaluators = { [T in Condition['type']]: (c: Extract<Condition, { type: T }>, scope: EvalScope) => RelationIntervals };
@@ -106,7 +107,9 @@ export function evaluateConditions(ctx: CoreContext, items: { condition: Conditi
 function evaluateMany(ctx: CoreContext, items: { condition: Condition; moment: EvaluationMoment }[], want: 'result'): Map<string, IntervalSet>[];
 function evaluateMany(ctx: CoreContext, items: { condition: Condition; moment: EvaluationMoment }[], want: 'count'): number[];
 function evaluateMany(ctx: CoreContext, items: { condition: Condition; moment: EvaluationMoment }[], want: 'result' | 'count'): (Map<string, IntervalSet> | number)[] {
-  const universe = liveRelationIds(ctx);
+  const live = liveRelations(ctx);
+  const universe = live.ids;
+  universeBits.set(universe, live.bits);
   const caches = new Map<string, Map<string, RelationIntervals>>();
   const shared: Shared = { memo: new Map(), dayMemo: new Map(), facts: new Map(), bulk: repeatedKinds(items.map((i) => i.condition)) };
   const mark = markNow(ctx);
@@ -213,57 +216,66 @@ function memoEvaluate(memo: Map<string, RelationIntervals>): EvalScope['evaluate
 
 /**
  * A condition on one day: the relations that meet it, or (negated) all but those. On a single
- * day AND, OR and NOT are set operations on relation ids, so the combinators need no
- * per-relation interval sets (with 100,000 relations, a NOT alone is 100,000 of them).
+ * day AND, OR and NOT are set operations on relations, so the combinators need no
+ * per-relation interval sets (with 100,000 relations, a NOT alone is 100,000 of them); the
+ * sets are bits of relation numbers (relation-bits.ts), so each is a pass over a few thousand words.
  * Every other node is evaluated by its evaluator as always and then read on the day.
  */
 interface DaySet {
-  ids: Set<string>;
+  bits: Bits;
   negated: boolean;
 }
 
 function dayAnd(a: DaySet, b: DaySet): DaySet {
-  if (a.negated && b.negated) return { ids: new Set([...a.ids, ...b.ids]), negated: true };
+  if (a.negated && b.negated) return { bits: orBits(a.bits, b.bits), negated: true };
   if (a.negated || b.negated) {
     const [pos, neg] = a.negated ? [b, a] : [a, b];
-    const ids = new Set<string>();
-    for (const id of pos.ids) if (!neg.ids.has(id)) ids.add(id);
-    return { ids, negated: false };
+    return { bits: andNotBits(pos.bits, neg.bits), negated: false };
   }
-  const [small, large] = a.ids.size <= b.ids.size ? [a, b] : [b, a];
-  const ids = new Set<string>();
-  for (const id of small.ids) if (large.ids.has(id)) ids.add(id);
-  return { ids, negated: false };
+  return { bits: andBits(a.bits, b.bits), negated: false };
 }
 
-const dayNot = (a: DaySet): DaySet => ({ ids: a.ids, negated: !a.negated });
+const dayNot = (a: DaySet): DaySet => ({ bits: a.bits, negated: !a.negated });
 // De Morgan: a ∨ b = ¬(¬a ∧ ¬b).
 const dayOr = (a: DaySet, b: DaySet): DaySet => dayNot(dayAnd(dayNot(a), dayNot(b)));
+const NO_BITS: Bits = new Uint32Array(0);
 
 /**
- * Who meets the node's result on `day` (`holds` tells whether a relation's days hold it;
- * `holdsInOne` the same for the days [from, to), for a kept result's flat layout).
+ * The relations whose days pass `test` when the fallback's do not, or fail it when they pass
+ * (the negated form then): read from a kept result's flat layout (kept-results.ts), else from its map.
  */
-function onDay(
-  r: RelationIntervals,
-  day: number,
-  holds: (set: IntervalSet, day: number) => boolean = contains,
-  holdsInOne?: (from: number, to: number, day: number) => boolean,
-): DaySet {
-  const fallback = holds(r.fallback, day);
-  // A kept result is read from its flat layout (the same test, kept-results.ts).
-  const flat = holds === contains || holdsInOne ? keptDiffersOn(r, day, fallback, holds, holdsInOne) : null;
-  if (flat) return { ids: flat, negated: fallback };
-  const ids = new Set<string>();
-  // With a fallback that holds on the day, the listed relations for which it does not are the exceptions.
-  for (const [id, set] of r.map) if (holds(set, day) !== fallback) ids.add(id);
-  return { ids, negated: fallback };
+function where(scope: EvalScope, r: RelationIntervals, test: DaysTest): DaySet {
+  const fallback = test.holds(r.fallback);
+  const flat = keptWhere(scope.ctx.sqlite, r, fallback, test);
+  if (flat) return { bits: flat, negated: fallback };
+  const ids: string[] = [];
+  for (const [id, set] of r.map) if (test.holds(set) !== fallback) ids.push(id);
+  return { bits: bitsOf(relationNumbers(scope.ctx.sqlite), ids), negated: fallback };
 }
+
+/** Holds on `day`. */
+const onDayTest = (day: number): DaysTest => ({ holds: (set) => contains(set, day), holdsInOne: (from, to) => from <= day && day < to });
+
+/** Holds on some day of the window (its clipped set is not empty). */
+const NEVER: DaysTest = { holds: () => false, holdsInOne: () => false };
+const inWindowTest = (w: Window): DaysTest =>
+  w.from >= w.to
+    ? NEVER
+    : {
+        holds: (set) => {
+          const first = firstDayOnOrAfter(set, w.from);
+          return first !== null && first < w.to;
+        },
+        holdsInOne: (from, to) => from < w.to && to > w.from,
+      };
+
+/** Who meets the node's result on `day`. */
+const onDay = (scope: EvalScope, r: RelationIntervals, day: number): DaySet => where(scope, r, onDayTest(day));
 
 /** An atom on the day: the ids straight from its rows where it has that form, else its result read on the day. */
 function atomOnDay(condition: Condition, scope: EvalScope, day: number): DaySet {
   const ids = condition.type === 'membership' ? datedAtoms.membershipOnDay(condition, scope) : null;
-  return ids ? { ids, negated: false } : onDay(scope.evaluate(condition, scope), day);
+  return ids ? { bits: bitsOf(relationNumbers(scope.ctx.sqlite), ids), negated: false } : onDay(scope, scope.evaluate(condition, scope), day);
 }
 
 function evaluateOnDay(condition: Condition, scope: EvalScope, day: number, memo: Map<string, DaySet>, kept: boolean): DaySet {
@@ -274,24 +286,30 @@ function evaluateOnDay(condition: Condition, scope: EvalScope, day: number, memo
   const result =
     // A kept node (kept-results.ts) is read on the day as a whole; a duration is read from its item's runs (its bounds move with the date).
     kept && condition.type !== 'duration' && keptTables(condition)
-      ? onDay(scope.evaluate(condition, scope), day)
+      ? onDay(scope, scope.evaluate(condition, scope), day)
       : condition.type === 'and'
-      ? each(condition.items).reduce(dayAnd, { ids: new Set<string>(), negated: true })
+      ? each(condition.items).reduce(dayAnd, { bits: NO_BITS, negated: true })
       : condition.type === 'or'
-        ? each(condition.items).reduce(dayOr, { ids: new Set<string>(), negated: false })
+        ? each(condition.items).reduce(dayOr, { bits: NO_BITS, negated: false })
         : condition.type === 'not'
           ? dayNot(evaluateOnDay(condition.item, scope, day, memo, kept))
           : condition.type === 'duration'
             ? // The item's runs read on the day, without transforming every relation's history.
-              onDay(
-                datedAtoms.durationItem(condition, scope),
-                day,
-                (set, d) => datedAtoms.durationHoldsOn(set, condition.minDays, condition.maxDays, d),
-                (from, to, d) => datedAtoms.durationHoldsInRun(from, to, condition.minDays, condition.maxDays, d),
-              )
+              where(scope, datedAtoms.durationItem(condition, scope), {
+                holds: (set) => datedAtoms.durationHoldsOn(set, condition.minDays, condition.maxDays, day),
+                holdsInOne: (from, to) => datedAtoms.durationHoldsInRun(from, to, condition.minDays, condition.maxDays, day),
+              })
             : atomOnDay(condition, scope, day);
   memo.set(key, result);
   return result;
+}
+
+/** The universe as bits, once per universe read (a shared evaluation's comes with its kept relation rows). */
+const universeBits = new WeakMap<string[], Bits>();
+function bitsOfUniverse(ctx: CoreContext, universe: string[]): Bits {
+  let bits = universeBits.get(universe);
+  if (!bits) universeBits.set(universe, (bits = bitsOf(relationNumbers(ctx.sqlite), universe)));
+  return bits;
 }
 
 function evaluateIn(
@@ -315,23 +333,24 @@ function evaluateIn(
   if (window.to === window.from + 1) {
     // One day: the result is who meets it, each on that day.
     const found = evaluateOnDay(condition, scope, window.from, shared?.dayMemo ?? new Map(), mark !== null && relationIds === null);
+    const within = bitsOfUniverse(ctx, universe);
+    // The count is of the very bits the result lists (the universe's relations in or, negated, not in them).
+    if (want === 'count') return countWithin(within, found.bits, found.negated);
     const days: IntervalSet = [{ from: window.from, to: window.to }];
     const out = new Map<string, IntervalSet>();
-    let count = 0;
-    // The same walk for the count and the result, so the two cannot differ.
-    const take = want === 'count' ? () => count++ : (id: string) => out.set(id, days);
-    if (found.negated) {
-      for (const id of universe) if (!found.ids.has(id)) take(id);
-    } else {
-      let set = universeSets.get(universe);
-      if (!set) universeSets.set(universe, (set = new Set(universe)));
-      for (const id of found.ids) if (set.has(id)) take(id);
-    }
-    return want === 'count' ? count : out;
+    const { ids } = relationNumbers(ctx.sqlite);
+    forEachWithin(within, found.bits, found.negated, (i) => out.set(ids[i]!, days));
+    return out;
   }
   const result = evaluateIntervals(scope, condition);
+  const wholePeriod = moment !== 'always' && 'wholePeriod' in moment && moment.wholePeriod;
+  // A count is of who holds on some day of the window: the relations the result lists with days left after clipping.
+  if (want === 'count' && !wholePeriod) {
+    const found = where(scope, result, inWindowTest(window));
+    return countWithin(bitsOfUniverse(ctx, universe), found.bits, found.negated);
+  }
   const found = resolveIn(result, universe, window);
-  if (moment !== 'always' && 'wholePeriod' in moment && moment.wholePeriod) {
+  if (wholePeriod) {
     // "For the whole period": only relations for which it holds on every day of the window.
     for (const [id, days] of found) if (totalDays(days) < window.to - window.from) found.delete(id);
   }

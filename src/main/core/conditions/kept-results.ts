@@ -1,7 +1,9 @@
 import type { CoreContext } from '../context';
 import type { Condition } from '../../../shared/contract/conditions';
 import { changedSince, touchedSince } from '../db/audit-mark';
-import { contains, type IntervalSet } from './interval-set';
+import type Database from 'better-sqlite3';
+import { EMPTY, type IntervalSet } from './interval-set';
+import { emptyBits, relationNumbers, setBit, type Bits, type RelationNumbers } from './relation-bits';
 import type { RelationIntervals } from './relation-intervals';
 
 /**
@@ -140,7 +142,7 @@ export function keptResult(
       if (set) k.result.map.set(id, set);
       else k.result.map.delete(id);
     }
-    flat.delete(k.result);
+    patchFlat(ctx.sqlite, k.result, ids);
   }
   k.mark = mark;
   return keep(k.result);
@@ -148,60 +150,91 @@ export function keptResult(
 
 /**
  * A kept result laid out flat for reading it on a day (the overview reads each kept node on
- * another date each time): the relations in an array, one-interval sets as two typed arrays.
+ * another date each time), indexed by relation number (relation-bits.ts): what each relation
+ * holds, one-interval sets as two typed arrays. A change patches the entries of the changed
+ * relations only (kept results are patched after every edit).
  */
 interface Flat {
-  ids: string[];
+  /** 0: not listed (the fallback), 1: one interval [from, to), 2: more (in `many`), 3: no day. */
+  shape: Uint8Array;
   from: Float64Array;
   to: Float64Array;
-  /** The sets of more than one interval (else undefined). */
-  many: (IntervalSet | undefined)[];
+  many: Map<number, IntervalSet>;
 }
 const flat = new WeakMap<RelationIntervals, Flat>();
 const kept = new WeakSet<RelationIntervals>();
 
-function flatten(r: RelationIntervals): Flat {
-  const n = r.map.size;
-  const f: Flat = { ids: new Array<string>(n), from: new Float64Array(n), to: new Float64Array(n), many: new Array<IntervalSet | undefined>(n) };
-  let i = 0;
-  for (const [id, set] of r.map) {
-    f.ids[i] = id;
-    if (set.length === 1) {
-      f.from[i] = set[0]!.from;
-      f.to[i] = set[0]!.to;
-    } else if (set.length === 0) {
-      // Holds on no day: an empty interval.
-      f.from[i] = 0;
-      f.to[i] = 0;
-    } else f.many[i] = set;
-    i++;
+function put(f: Flat, i: number, set: IntervalSet | undefined): void {
+  f.many.delete(i);
+  if (!set) f.shape[i] = 0;
+  else if (set.length === 0) f.shape[i] = 3;
+  else if (set.length === 1) {
+    f.shape[i] = 1;
+    f.from[i] = set[0]!.from;
+    f.to[i] = set[0]!.to;
+  } else {
+    f.shape[i] = 2;
+    f.many.set(i, set);
   }
+}
+
+function withRoom(f: Flat, size: number): Flat {
+  if (size <= f.shape.length) return f;
+  const n = Math.max(size, Math.ceil(f.shape.length * 1.25));
+  const grown: Flat = { shape: new Uint8Array(n), from: new Float64Array(n), to: new Float64Array(n), many: f.many };
+  grown.shape.set(f.shape);
+  grown.from.set(f.from);
+  grown.to.set(f.to);
+  return grown;
+}
+
+function flatten(r: RelationIntervals, numbers: RelationNumbers): Flat {
+  const at = [...r.map.keys()].map((id) => numbers.numberOf(id));
+  const n = numbers.ids.length;
+  const f: Flat = { shape: new Uint8Array(n), from: new Float64Array(n), to: new Float64Array(n), many: new Map() };
+  let k = 0;
+  for (const set of r.map.values()) put(f, at[k++]!, set);
   return f;
 }
 
-/**
- * The relations of a kept result for which `holdsIn` on `day` differs from `fallback` (the
- * fallback's answer): `onDay` of the engine for a kept result, without walking the map;
- * `holdsInOne` is `holdsIn` of a set of one interval [from, to). Null for a result not kept.
- */
-export function keptDiffersOn(
-  r: RelationIntervals,
-  day: number,
-  fallback: boolean,
-  holdsIn: (set: IntervalSet, day: number) => boolean = contains,
-  holdsInOne: (from: number, to: number, day: number) => boolean = (from, to, d) => from <= d && d < to,
-): Set<string> | null {
-  if (!kept.has(r)) return null;
+/** Brings a kept result's flat layout (if it has one) up to date with its map for `ids`. */
+function patchFlat(sqlite: Database.Database, r: RelationIntervals, ids: readonly string[]): void {
   let f = flat.get(r);
-  if (!f) flat.set(r, (f = flatten(r)));
-  const ids = new Set<string>();
-  const { from, to, many } = f;
-  for (let i = 0; i < f.ids.length; i++) {
-    const set = many[i];
-    const holds = set ? holdsIn(set, day) : holdsInOne(from[i]!, to[i]!, day);
-    if (holds !== fallback) ids.add(f.ids[i]!);
+  if (!f) return;
+  const numbers = relationNumbers(sqlite);
+  const at = ids.map((id) => numbers.numberOf(id));
+  f = withRoom(f, numbers.ids.length);
+  flat.set(r, f);
+  ids.forEach((id, k) => put(f, at[k]!, r.map.get(id)));
+}
+
+/** A test of a relation's days (on a day, or within a window), and the same test of one interval [from, to) for the flat layout. */
+export interface DaysTest {
+  holds: (set: IntervalSet) => boolean;
+  holdsInOne: (from: number, to: number) => boolean;
+}
+
+/**
+ * The relations of a kept result whose days pass `test` when the fallback's do not, or fail it
+ * when the fallback's pass (`fallback`: the fallback's answer), as bits of their numbers:
+ * without walking the map. Null for a result not kept.
+ */
+export function keptWhere(sqlite: Database.Database, r: RelationIntervals, fallback: boolean, test: DaysTest): Bits | null {
+  if (!kept.has(r)) return null;
+  const numbers = relationNumbers(sqlite);
+  let f = flat.get(r);
+  if (!f) flat.set(r, (f = flatten(r, numbers)));
+  const bits = emptyBits(numbers);
+  const { shape, from, to } = f;
+  const { holds, holdsInOne } = test;
+  const noDay = holds(EMPTY);
+  for (let i = 0; i < shape.length; i++) {
+    const s = shape[i]!;
+    if (s === 0) continue;
+    const passes = s === 1 ? holdsInOne(from[i]!, to[i]!) : s === 3 ? noDay : holds(f.many.get(i)!);
+    if (passes !== fallback) setBit(bits, i);
   }
-  return ids;
+  return bits;
 }
 
 /** Forget every kept result of a connection (tests: a fresh computation to compare with). */

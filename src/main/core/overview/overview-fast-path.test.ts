@@ -153,6 +153,15 @@ describe('the overview fast path', () => {
     run(`UPDATE relations SET birth_date = NULL WHERE id = ?`, members[2]!.id);
     run(`UPDATE relations SET deleted_at = 1 WHERE id = ?`, members[3]!.id);
     compare('relations');
+    // A relation the kept results have never seen: a new member (its number lies beyond every kept layout).
+    const newcomer = core.ctx.newId();
+    run(
+      `INSERT INTO relations (id, kind, number, first_name, last_name, birth_date, display_name, sort_key, created_at, updated_at)
+       VALUES (?, 'person', (SELECT max(number) + 1 FROM relations), 'Nieuw', 'Lid', '2001-03-04', 'Nieuw Lid', 'lid nieuw', 0, 0)`,
+      newcomer,
+    );
+    run(`INSERT INTO memberships (id, relation_id, unit_id, membership_type_id, start_date, end_date) VALUES (?, ?, ?, ?, '2025-09-01', NULL)`, core.ctx.newId(), newcomer, former.unit, former.type);
+    compare('new relation');
     // addresses: one removed (no address), one postcode made unknown (invalid postcode).
     const withAddress = core.ctx.sqlite
       .prepare(`SELECT a.id, a.relation_id AS relation FROM addresses a JOIN memberships m ON m.relation_id = a.relation_id AND m.end_date IS NULL ORDER BY a.id LIMIT 2`)
