@@ -72,6 +72,7 @@ function conditionArb(groupIds: string[]): fc.Arbitrary<Condition> {
       { type: 'relationType', codes: ['lid'] },
       { type: 'relationType', codes: ['donateur', 'sponsor'] },
       { type: 'address', postcodeRanges: [{ from: 3500, to: 3599 }] },
+      { type: 'address', postcodeRanges: [{ from: 1000, to: 1099 }, { from: 6200, to: 6229 }] },
       { type: 'address', addressTypes: ['home'], municipalities: ['Maastricht', 'Groningen'] },
       { type: 'link', linkTypeCodes: ['partner'], direction: 'either' },
       { type: 'link', linkTypeCodes: ['employment'], direction: 'from', target: { type: 'relationType', codes: ['lid'] } },

@@ -45,9 +45,13 @@ function addressInSql(c: Extract<Condition, { type: 'address' }>, scope: EvalSco
   list('provinces', 'a.province', c.provinces);
   list('countries', 'a.country', c.countries, false);
   if (c.postcodeRanges) {
-    where.push(`a.country = 'NL' AND a.postcode IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(@ranges) r
-                 WHERE CAST(substr(a.postcode, 1, 4) AS INTEGER) BETWEEN json_extract(r.value, '$.from') AND json_extract(r.value, '$.to'))`);
-    params.ranges = JSON.stringify(c.postcodeRanges);
+    // The ranges as bound pairs: a JSON list in the query would be parsed again for every address row.
+    const ranges = c.postcodeRanges.map((r, i) => {
+      params[`pcFrom${i}`] = r.from;
+      params[`pcTo${i}`] = r.to;
+      return `CAST(substr(a.postcode, 1, 4) AS INTEGER) BETWEEN @pcFrom${i} AND @pcTo${i}`;
+    });
+    where.push(`a.country = 'NL' AND a.postcode IS NOT NULL AND (${ranges.length ? ranges.join(' OR ') : '0'})`);
   }
   const filter = relationFilter(scope, 'a.relation_id');
   const rows = scope.ctx.sqlite
