@@ -214,14 +214,17 @@ describe('upgrading an administration', () => {
     expect(triggersBefore).toBeGreaterThan(140);
 
     const core = createCore({ file, actor: 'test' });
-    expect(core.migrated.applied).toEqual(['0015_compact_audit_codes']);
+    expect(core.migrated.applied).toEqual(['0015_compact_audit_codes', '0016_sepa_pmt_inf_ids']);
     const sqlite = core.ctx.sqlite;
     // Every audit row, in order, reads back as it was (table_name and action now generated from the codes).
     expect(sqlite.prepare(rows).all()).toEqual(before);
     const stored = sqlite.prepare(`SELECT typeof(table_code) AS t, typeof(action_code) AS a, count(*) AS n FROM audit_log GROUP BY 1, 2`).all();
     expect(stored).toEqual([{ t: 'integer', a: 'integer', n: before.length }]);
     // Every table, index and trigger is still there (the audit triggers recreated on the new columns), every foreign key too.
-    expect(sqlite.prepare(schemaObjects).all()).toEqual(objectsBefore);
+    // (0016 replaced one index of the batch items.)
+    type SchemaObject = { type: string; name: string; tbl_name: string };
+    const renamed = (objectsBefore as SchemaObject[]).map((o) => (o.name === 'sepa_batch_items_batch_idx' ? { ...o, name: 'sepa_batch_items_pmt_inf_idx' } : o));
+    expect(sqlite.prepare(schemaObjects).all()).toEqual(renamed.sort((a, b) => a.type.localeCompare(b.type) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
     expect(sqlite.prepare(foreignKeys).all()).toEqual(keysBefore);
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'audit_record_idx'`).pluck().get()).toContain('`table_code`');
@@ -249,6 +252,33 @@ describe('upgrading an administration', () => {
     await core.call('relations.update', { id: shown.anna, fields: { firstName: 'Anna', lastName: 'Smit', email: 'anna@nieuw.nl', phone: '0612345678' } });
     const newest = sqlite.prepare(`SELECT table_code, table_name, action_code, action, field, new_value FROM audit_log ORDER BY id DESC LIMIT 1`).get();
     expect(newest).toEqual({ table_code: 1, table_name: 'relations', action_code: 1, action: 'update', field: 'email', new_value: 'anna@nieuw.nl' });
+    core.close();
+  });
+  it('records the PmtInfIds of each SEPA batch on the batch in a version-4 file (0016), and finds the items by PmtInfId', async () => {
+    const file = copyFixture('admin-v4.sqlite');
+    const raw = new Database(file, { readonly: true });
+    const itemsOf = `SELECT batch_id AS batch, pmt_inf_id AS pmt, count(*) AS n FROM sepa_batch_items GROUP BY batch_id, pmt_inf_id ORDER BY batch_id, min(rowid)`;
+    const items = raw.prepare(itemsOf).all() as { batch: string; pmt: string; n: number }[];
+    const triggers = `SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`;
+    const triggersBefore = raw.prepare(triggers).pluck().all();
+    const historyBefore = raw.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    raw.close();
+    // The fixture's collection has two blocks (two due dates), so two PmtInfIds on one batch.
+    expect(items.map((i) => i.n)).toEqual([2, 1]);
+
+    const core = createCore({ file, actor: 'test' });
+    expect(core.migrated.applied).toEqual(['0016_sepa_pmt_inf_ids']);
+    const sqlite = core.ctx.sqlite;
+    const [batch] = (await core.call('sepaBatches.list', {})).rows;
+    expect(batch!.pmtInfIds).toEqual(items.map((i) => i.pmt));
+    expect(sqlite.prepare(itemsOf).all()).toEqual(items);
+    // The batch entry of a statement is expanded through the new index, not by reading every item.
+    const plan = sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM sepa_batch_items WHERE pmt_inf_id = ?`).all('x') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('sepa_batch_items_pmt_inf_idx');
+    // The audit triggers are back (the backfill set the batches' update trigger aside), the history untouched, the keys intact.
+    expect(sqlite.prepare(triggers).pluck().all()).toEqual(triggersBefore);
+    expect(sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(historyBefore);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     core.close();
   });
 });

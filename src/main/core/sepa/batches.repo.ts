@@ -12,7 +12,7 @@ export function listBatches(ctx: CoreContext, q: { kind?: 'collection' | 'refund
       `SELECT b.id, b.kind, b.run_id AS runId, r.period_code AS periodCode, b.message_version AS messageVersion, b.msg_id AS msgId, b.file_hash AS fileHash,
               b.file_name AS fileName, (b.file_blob_id IS NOT NULL) AS fileKept, b.transaction_count AS transactionCount, b.control_sum_cents AS controlSumCents, b.status,
               b.retry_of_batch_id AS retryOfBatchId, b.created_at AS createdAt, b.exported_at AS exportedAt,
-              (SELECT json_group_array(p) FROM (SELECT DISTINCT pmt_inf_id AS p FROM sepa_batch_items WHERE batch_id = b.id ORDER BY p)) AS pmtInfIds
+              b.pmt_inf_ids AS pmtInfIds
          FROM sepa_batches b LEFT JOIN contribution_runs r ON r.id = b.run_id ${where}
         ORDER BY b.created_at DESC, b.msg_id DESC LIMIT @limit OFFSET @offset`,
     )

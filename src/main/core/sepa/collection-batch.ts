@@ -300,10 +300,10 @@ export function collectBatch(ctx: CoreContext, q: CollectionInput, opts: Collect
       const dto = fileDtos[k]!;
       ctx.sqlite
         .prepare(
-          `INSERT INTO sepa_batches (id, kind, run_id, message_version, msg_id, file_hash, file_name, file_blob_id, transaction_count, control_sum_cents, status, retry_of_batch_id, created_at, exported_at)
-           VALUES (?, 'collection', ?, ?, ?, ?, ?, ?, ?, ?, 'exported', ?, ?, ?)`,
+          `INSERT INTO sepa_batches (id, kind, run_id, message_version, msg_id, file_hash, file_name, file_blob_id, transaction_count, control_sum_cents, pmt_inf_ids, status, retry_of_batch_id, created_at, exported_at)
+           VALUES (?, 'collection', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'exported', ?, ?, ?)`,
         )
-        .run(batchId, q.runId ?? null, result.messageVersion, f.msgId, f.hash, f.fileName, fileBlobId, dto.transactionCount, dto.controlSumCents, q.retryOfBatchId ?? null, ctx.now(), ctx.now());
+        .run(batchId, q.runId ?? null, result.messageVersion, f.msgId, f.hash, f.fileName, fileBlobId, dto.transactionCount, dto.controlSumCents, JSON.stringify(dto.pmtInfIds), q.retryOfBatchId ?? null, ctx.now(), ctx.now());
       writeItems(ctx, batchId, f.groups, f.blocks);
       return { ...dto, batchId };
     });

@@ -99,10 +99,10 @@ export function refundBatch(ctx: CoreContext, q: RefundInput, opts: { place?: Pl
     const batchId = ctx.newId();
     ctx.sqlite
       .prepare(
-        `INSERT INTO sepa_batches (id, kind, run_id, message_version, msg_id, file_hash, file_name, file_blob_id, transaction_count, control_sum_cents, status, created_at, exported_at)
-         VALUES (?, 'refund', NULL, ?, ?, ?, ?, ?, ?, ?, 'exported', ?, ?)`,
+        `INSERT INTO sepa_batches (id, kind, run_id, message_version, msg_id, file_hash, file_name, file_blob_id, transaction_count, control_sum_cents, pmt_inf_ids, status, created_at, exported_at)
+         VALUES (?, 'refund', NULL, ?, ?, ?, ?, ?, ?, ?, ?, 'exported', ?, ?)`,
       )
-      .run(batchId, result.messageVersion, msgId, fileHash, fileName, putBlob(ctx, bytes, fileHash), transfers.length, total, ctx.now(), ctx.now());
+      .run(batchId, result.messageVersion, msgId, fileHash, fileName, putBlob(ctx, bytes, fileHash), transfers.length, total, JSON.stringify(fileDto.pmtInfIds), ctx.now(), ctx.now());
     const item = ctx.sqlite.prepare(
       `INSERT INTO sepa_batch_items (id, batch_id, pmt_inf_id, collection_date, sequence_type, end_to_end_id, invoice_id, relation_id, mandate_id, iban, amount_cents, remittance)
        VALUES (?, ?, ?, ?, NULL, ?, NULL, ?, NULL, ?, ?, ?)`,

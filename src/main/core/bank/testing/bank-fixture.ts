@@ -56,7 +56,7 @@ export async function setupBankClub(core: Core): Promise<BankClub> {
       `INSERT INTO sepa_mandates (id, relation_id, reference, signed_on, iban, kind, status, created_at, updated_at) VALUES (?, ?, ?, '2020-01-01', ?, 'RCUR', 'active', ?, ?)`,
     );
     const addBatch = ctx.sqlite.prepare(
-      `INSERT INTO sepa_batches (id, kind, message_version, msg_id, transaction_count, control_sum_cents, status, created_at, exported_at) VALUES (?, ?, ?, ?, ?, ?, 'exported', ?, ?)`,
+      `INSERT INTO sepa_batches (id, kind, message_version, msg_id, transaction_count, control_sum_cents, pmt_inf_ids, status, created_at, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'exported', ?, ?)`,
     );
     const addItem = ctx.sqlite.prepare(
       `INSERT INTO sepa_batch_items (id, batch_id, pmt_inf_id, collection_date, sequence_type, end_to_end_id, invoice_id, relation_id, mandate_id, iban, amount_cents, remittance)
@@ -72,10 +72,10 @@ export async function setupBankClub(core: Core): Promise<BankClub> {
       { id: 'batch-2', pmt: 'PMT-2026-11-15', date: '2026-11-16', items: collected.slice(5) },
     ];
     for (const b of batches) {
-      addBatch.run(b.id, 'collection', 'pain.008.001.02', `MSG-${b.pmt}`, b.items.length, b.items.reduce((s, i) => s + i.cents, 0), now, now);
+      addBatch.run(b.id, 'collection', 'pain.008.001.02', `MSG-${b.pmt}`, b.items.length, b.items.reduce((s, i) => s + i.cents, 0), JSON.stringify([b.pmt]), now, now);
       for (const i of b.items) addItem.run(`${b.id}-${i.number}`, b.id, b.pmt, b.date, 'RCUR', i.number, invoice[i.number], relation[i.key], mandate[i.key], i.iban, i.cents, `Contributie 2027 factuur ${i.number}`);
     }
-    addBatch.run('refund-1', 'refund', 'pain.001.001.03', 'MSG-REF-2026-1', 1, 2000, now, now);
+    addBatch.run('refund-1', 'refund', 'pain.001.001.03', 'MSG-REF-2026-1', 1, 2000, JSON.stringify(['REF-2026-11']), now, now);
     addItem.run('refund-1-karin', 'refund-1', 'REF-2026-11', '2026-11-20', null, 'REF-2026-0001', null, relation['karin'], null, 'NL56INGB0001011110', 2000, 'Terugbetaling te veel betaalde contributie');
   });
   return { relation, invoice, mandate };

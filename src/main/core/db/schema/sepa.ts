@@ -78,6 +78,8 @@ export const sepaBatches = sqliteTable(
     fileBlobId: text('file_blob_id'),
     transactionCount: integer('transaction_count').notNull(),
     controlSumCents: integer('control_sum_cents').notNull(),
+    /** The file's PmtInfIds (a JSON array, in file order): what a bank statement's batch entry names. */
+    pmtInfIds: text('pmt_inf_ids').notNull().default('[]'),
     /** draft: built, not exported; exported: written to a file (the run closes); cancelled. */
     status: text('status', { enum: ['draft', 'exported', 'cancelled'] }).notNull().default('draft'),
     /** Retry of an earlier batch (insufficient funds), and how many times retried. */
@@ -112,7 +114,8 @@ export const sepaBatchItems = sqliteTable(
   },
   (t) => [
     uniqueIndex('sepa_batch_items_e2e_uq').on(t.endToEndId),
-    index('sepa_batch_items_batch_idx').on(t.batchId, t.pmtInfId),
+    // A statement's batch entry is expanded by its PmtInfId; the batch's own PmtInfIds are on the batch.
+    index('sepa_batch_items_pmt_inf_idx').on(t.pmtInfId),
     index('sepa_batch_items_invoice_idx').on(t.invoiceId),
   ],
 );
