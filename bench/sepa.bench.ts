@@ -70,7 +70,7 @@ const baseline = { name: 'writing the same XML only', value: write.ms, unit: 'ms
 const what = `${commit.result.transactionCount} debits, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB; load ${os.loadavg()[0]!.toFixed(2)}`;
 report({ name: 'sepa.pain008_write', value: write.ms, unit: 'ms', target: `context: the baseline below, laying out the file for the planned debits (${what})`, ok: true, cpuMs: write.cpuMs });
 report({ name: 'sepa.pain008_preview', value: dry.ms, unit: 'ms', baseline, target: `< 3000 ms (${what})`, ok: dry.ms < 3000 && dry.result.problems.length === 0, cpuMs: dry.cpuMs });
-report({ name: 'sepa.pain008_export', value: commit.ms, unit: 'ms', baseline, target: `< 3000 ms, one transaction with its History, the file kept (${what})`, ok: commit.ms < 3000 && commit.result.saved, cpuMs: commit.cpuMs });
+report({ name: 'sepa.pain008_export', value: commit.ms, unit: 'ms', baseline, target: `< 3000 ms, one transaction with its History, the file kept; the WAL checkpoint runs once the answer is out (db/idle-checkpoint.ts) (${what})`, ok: commit.ms < 3000 && commit.result.saved, cpuMs: commit.cpuMs });
 report({ name: 'sepa.pain008_xsd_validation', value: validation.ms, unit: 'ms', target: `timed apart from the export; the file validates (${what})`, ok: valid });
 core.close();
 for (const f of [work, `${work}-wal`, `${work}-shm`, file]) fs.rmSync(f, { force: true });

@@ -6,6 +6,7 @@ import { dispatchBytes } from './rpc/byte-dispatch';
 import { openDatabase } from './db/open-database';
 import { createRecordIds } from './db/record-ids';
 import { createOperationWriter, type Operation } from './audit/operation-writer';
+import { checkpointWhenIdle } from './db/idle-checkpoint';
 import { loadReferenceData } from './reference/reference-data';
 import type { CoreContext } from './context';
 import { createPlanStore } from './plans/plan-store';
@@ -127,6 +128,7 @@ export function createCore(opts: CoreOptions): Core {
           actor: () => actorName,
           emit,
           beforeCommit: (op) => hooks.beforeCommit?.(op),
+          afterCommit: () => checkpointWhenIdle(sqlite),
           ...(recordIds ? { recordIds } : {}),
         }),
     reference: loadReferenceData(resources),

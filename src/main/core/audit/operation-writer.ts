@@ -32,6 +32,8 @@ export interface OperationWriterDeps {
   beforeCommit?: (op: Operation) => void;
   /** The file's record-id counter (db/record-ids.ts): read at the start, stored before the commit. */
   recordIds?: { sync(): void; persist(): void };
+  /** Runs after the commit (not after a rollback): the idle checkpoint (db/idle-checkpoint.ts). */
+  afterCommit?: () => void;
 }
 
 export type Write = <T>(kind: OperationKind, summary: unknown, fn: (op: Operation) => T) => T;
@@ -87,6 +89,7 @@ export function createOperationWriter(deps: OperationWriterDeps): Write {
     } finally {
       current = null;
     }
+    deps.afterCommit?.();
     for (const e of events) deps.emit(e);
     return result;
   };

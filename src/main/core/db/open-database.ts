@@ -6,6 +6,7 @@ import type { Logger } from 'drizzle-orm/logger';
 import * as schema from './schema';
 import { applyMigrations } from './migrate';
 import { installAuditTriggers } from './audit-triggers';
+import { configureCheckpoints } from './idle-checkpoint';
 import { dropRebuildableInsertImages } from './row-image';
 import { installSearchIndex } from './search-index';
 import { createPrivateFile, ensureDir } from '../storage/private-files';
@@ -64,6 +65,7 @@ function configure(sqlite: Database.Database, inMemory: boolean): void {
   sqlite.pragma('busy_timeout = 5000');
   configurePageCache(sqlite);
   sqlite.pragma('temp_store = MEMORY');
+  if (!inMemory) configureCheckpoints(sqlite);
 }
 
 /** Test-only (see testPause): stops the first open after drizzle made its migrations table, before the first migration. */
