@@ -301,6 +301,7 @@ export const enContributions: Shape<typeof nlContributions> = {
     exportedAt: 'Exported at',
     batchId: 'Direct debit file',
     pmtInfId: 'Payment block (PmtInfId)',
+    pmtInfIds: 'Payment blocks (PmtInfId)',
     collectionDate: 'Collection date',
     sequenceType: 'Sequence (FRST/RCUR)',
     remittance: 'Remittance',

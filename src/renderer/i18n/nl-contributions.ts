@@ -299,6 +299,7 @@ export const nlContributions = {
     exportedAt: 'Geëxporteerd op',
     batchId: 'Incassobestand',
     pmtInfId: 'Betaalopdracht (PmtInfId)',
+    pmtInfIds: 'Betaalopdrachten (PmtInfId)',
     collectionDate: 'Incassodatum',
     sequenceType: 'Volgorde (FRST/RCUR)',
     remittance: 'Omschrijving',
