@@ -8,7 +8,7 @@ import * as datedAtoms from './atoms/dated-atoms';
 import * as financeAtoms from './atoms/finance-atoms';
 import * as signalAtoms from './atoms/signal-atoms';
 import { liveRelations } from './atoms/relation-rows';
-import { keptResult, keptTables, keptWhere, type DaysTest } from './kept-results';
+import { admitted, keptResult, keptTables, keptWhere, type DaysTest } from './kept-results';
 import { andBits, andNotBits, bitsOf, countWithin, forEachWithin, orBits, relationNumbers, type Bits } from './relation-bits';
 import { auditMark, keepable } from '../db/audit-mark';
 
@@ -144,15 +144,16 @@ const ALL_DAYS: Window = { from: NEG_INF, to: POS_INF };
  * asked are kept, not their parts (the parts of "a member aged 18–29" would double the
  * memory). The one after a change evaluates the changed relations with the relation filter.
  */
-function keptEvaluate(inner: EvalScope['evaluate'], mark: number | null): EvalScope['evaluate'] {
+function keptEvaluate(inner: EvalScope['evaluate'], mark: number | null, admits: (json: string) => boolean): EvalScope['evaluate'] {
   if (mark === null) return inner;
   const evaluate: EvalScope['evaluate'] = (condition, scope) => {
-    if (scope.relationIds === null) {
+    const key = scope.relationIds === null && keptTables(condition) ? JSON.stringify(condition) : null;
+    if (key !== null && admits(key)) {
       const kept = keptResult(
         scope.ctx,
         mark,
         condition,
-        JSON.stringify(condition),
+        key,
         () => evaluateNode(condition, { ...newScope(scope.ctx, ALL_DAYS, null, scope.bulk), facts: scope.facts, evaluate: inner }),
         (ids) => evaluateNode(condition, newScope(scope.ctx, ALL_DAYS, ids)),
       );
@@ -278,21 +279,25 @@ function atomOnDay(condition: Condition, scope: EvalScope, day: number): DaySet 
   return ids ? { bits: bitsOf(relationNumbers(scope.ctx.sqlite), ids), negated: false } : onDay(scope, scope.evaluate(condition, scope), day);
 }
 
-function evaluateOnDay(condition: Condition, scope: EvalScope, day: number, memo: Map<string, DaySet>, kept: boolean): DaySet {
-  const key = `${day}:${scope.relationIds ? scope.relationIds.join(',') : '*'}:${JSON.stringify(condition)}`;
+/** Whether a node is read from its kept result (kept-results.ts: kept, or to be kept now); null: nothing is kept in this evaluation. */
+type Keeps = ((condition: Condition, json: string) => boolean) | null;
+
+function evaluateOnDay(condition: Condition, scope: EvalScope, day: number, memo: Map<string, DaySet>, keeps: Keeps): DaySet {
+  const json = JSON.stringify(condition);
+  const key = `${day}:${scope.relationIds ? scope.relationIds.join(',') : '*'}:${json}`;
   const hit = memo.get(key);
   if (hit) return hit;
-  const each = (items: Condition[]) => items.map((i) => evaluateOnDay(i, scope, day, memo, kept));
+  const each = (items: Condition[]) => items.map((i) => evaluateOnDay(i, scope, day, memo, keeps));
   const result =
-    // A kept node (kept-results.ts) is read on the day as a whole; a duration is read from its item's runs (its bounds move with the date).
-    kept && condition.type !== 'duration' && keptTables(condition)
+    // A kept node is read on the day as a whole; a duration is read from its item's runs (its bounds move with the date).
+    keeps && condition.type !== 'duration' && keeps(condition, json)
       ? onDay(scope, scope.evaluate(condition, scope), day)
       : condition.type === 'and'
       ? each(condition.items).reduce(dayAnd, { bits: NO_BITS, negated: true })
       : condition.type === 'or'
         ? each(condition.items).reduce(dayOr, { bits: NO_BITS, negated: false })
         : condition.type === 'not'
-          ? dayNot(evaluateOnDay(condition.item, scope, day, memo, kept))
+          ? dayNot(evaluateOnDay(condition.item, scope, day, memo, keeps))
           : condition.type === 'duration'
             ? // The item's runs read on the day, without transforming every relation's history.
               where(scope, datedAtoms.durationItem(condition, scope), {
@@ -324,15 +329,23 @@ function evaluateIn(
   mark: number | null = null,
 ): Map<string, IntervalSet> | number {
   const window = windowOf(moment);
+  // Asked once per node and evaluation (kept-results.ts admitted): the day's reading and the node's evaluation agree.
+  const decided = new Map<string, boolean>();
+  const admits = (json: string) => {
+    let d = decided.get(json);
+    if (d === undefined) decided.set(json, (d = admitted(ctx, json, shared !== undefined)));
+    return d;
+  };
   const scope: EvalScope = {
     ...newScope(ctx, window, relationIds, shared?.bulk ?? false),
     cache,
-    evaluate: keptEvaluate(shared ? memoEvaluate(shared.memo) : evaluateNode, relationIds ? null : mark),
+    evaluate: keptEvaluate(shared ? memoEvaluate(shared.memo) : evaluateNode, relationIds ? null : mark, admits),
     ...(shared ? { facts: shared.facts } : {}),
   };
   if (window.to === window.from + 1) {
     // One day: the result is who meets it, each on that day.
-    const found = evaluateOnDay(condition, scope, window.from, shared?.dayMemo ?? new Map(), mark !== null && relationIds === null);
+    const keeps: Keeps = mark !== null && relationIds === null ? (c, json) => keptTables(c) !== null && admits(json) : null;
+    const found = evaluateOnDay(condition, scope, window.from, shared?.dayMemo ?? new Map(), keeps);
     const within = bitsOfUniverse(ctx, universe);
     // The count is of the very bits the result lists (the universe's relations in or, negated, not in them).
     if (want === 'count') return countWithin(within, found.bits, found.negated);

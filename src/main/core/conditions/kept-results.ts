@@ -20,7 +20,8 @@ import type { RelationIntervals } from './relation-intervals';
  * relation filter, as the membership recompute uses it), which replace theirs in the kept
  * result. A change of a row without a relation (a membership type), or of many relations,
  * evaluates it again in full. Nothing is kept from inside a transaction (the caller passes no
- * mark then). overview-fast-path.test.ts compares the kept answers with fresh ones after edits.
+ * mark then). A single evaluation's node is kept from its second ask (`admitted`, below).
+ * overview-fast-path.test.ts compares the kept answers with fresh ones after edits.
  */
 
 /** The audited tables whose rows a node's all-days result depends on; null: not kept (dated by the window, or not tied to a relation). */
@@ -82,6 +83,27 @@ const stores = new WeakMap<object, Map<string, Kept>>();
 const MAX_KEPT = 48;
 /** More changed relations than this: evaluating the node again in full is cheaper than for the changed ones. */
 const MAX_CHANGED = 5_000;
+
+/**
+ * A node asked by a single evaluation (a list, a selection while it is edited, a report, the
+ * CLI) is kept on its second ask: a condition asked once would otherwise cost its all-days
+ * evaluation and take one of the MAX_KEPT places, pushing out the overview's figures (editing
+ * a selection asks a new condition at every step). The keys asked once, per connection, bounded.
+ * A shared evaluation (the overview, the chart) asks its conditions again on every date: kept at once.
+ */
+const askedOnce = new WeakMap<object, Set<string>>();
+const MAX_ASKED_ONCE = 512;
+
+/** Whether the node of `key` is (to be) kept: kept already, asked by a shared evaluation, or asked before. */
+export function admitted(ctx: CoreContext, key: string, shared: boolean): boolean {
+  if (shared || stores.get(ctx.sqlite)?.has(key)) return true;
+  let seen = askedOnce.get(ctx.sqlite);
+  if (!seen) askedOnce.set(ctx.sqlite, (seen = new Set()));
+  if (seen.has(key)) return true;
+  seen.add(key);
+  if (seen.size > MAX_ASKED_ONCE) seen.delete(seen.values().next().value!);
+  return false;
+}
 
 /** The audit log asked once per tables and marks for all kept nodes (they were mostly kept at the same mark). */
 const asked = new WeakMap<object, { to: number; answers: Map<string, ReturnType<typeof changedSince>> }>();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, tempDir } from '../../../../test/support/test-core';
 import type { Condition, EvaluationMoment } from '../../../shared/contract';
 import { countConditions, evaluateCondition, evaluateConditions } from '../conditions/condition-engine';
+import { keptSummary } from '../conditions/kept-results';
 import { contains, toDay, type IntervalSet } from '../conditions/interval-set';
 import { generateDemo } from '../demo/generate-demo';
 import { MEMBER, overviewFigures, unitsOn } from './overview-figures';
@@ -197,6 +198,27 @@ describe('the overview fast path', () => {
     // A row without a relation (a membership type): every kept result that reads it is evaluated again in full.
     run(`UPDATE membership_types SET name = name || ' (oud)' WHERE code = 'donateur'`);
     compare('membership type');
+  });
+
+  it('keeps a condition asked alone on its second ask, the overview\'s at once: conditions asked once do not push out its kept results', () => {
+    const keptKeys = () => new Set(keptSummary(core.ctx).map((k) => k.key));
+    const figure: Condition = { type: 'and', items: [MEMBER, { type: 'age', min: 40 }] };
+    evaluateConditions(core.ctx, [{ condition: figure, moment: { on: ON } }]);
+    expect(keptKeys().has(JSON.stringify(figure))).toBe(true);
+    // A selection being edited: a new condition at every step, each asked once (more than the kept results' bound of 48).
+    const steps: Condition[] = Array.from({ length: 60 }, (_, i) => ({ type: 'and', items: [{ type: 'alive' }, { type: 'age', min: 10 + i }] }));
+    for (const step of steps) expect(evaluateCondition(core.ctx, step, { on: ON })).toEqual(fresh(() => evaluateCondition(core.ctx, step, { on: ON })));
+    const afterSteps = keptKeys();
+    expect(afterSteps.has(JSON.stringify(figure))).toBe(true);
+    expect(steps.filter((c) => afterSteps.has(JSON.stringify(c)))).toEqual([]);
+    // Asked again (a list paged, the selection saved and opened): kept from then on, and patched after an edit.
+    const list = steps[20]!;
+    evaluateCondition(core.ctx, list, { on: ON });
+    expect(keptKeys().has(JSON.stringify(list))).toBe(true);
+    const someone = core.ctx.sqlite.prepare(`SELECT id FROM relations WHERE deleted_at IS NULL AND kind = 'person' AND birth_date IS NOT NULL ORDER BY id LIMIT 1`).get() as { id: string };
+    core.ctx.write('test.change', null, () => core.ctx.sqlite.prepare(`UPDATE relations SET birth_date = '1950-02-03' WHERE id = ?`).run(someone.id));
+    for (const moment of [{ on: ON }, { on: '2001-01-01' }, { from: '2010-01-01', to: '2020-01-01' }] as EvaluationMoment[])
+      expect(evaluateCondition(core.ctx, list, moment)).toEqual(fresh(() => evaluateCondition(core.ctx, list, moment)));
   });
 
   it('draws each chart line as the line evaluated alone', () => {
