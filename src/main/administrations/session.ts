@@ -208,7 +208,7 @@ export function createSession(opts: SessionOptions): Session {
     if (o.background !== false) void afterOpen(c);
   }
 
-  /** After the window shows: the full file check (read connection), then the backup on opening. */
+  /** After the window shows: the full file check, then the backup on opening (both on the writer, so the first screen's reads do not wait). */
   async function afterOpen(c: Current): Promise<void> {
     try {
       const check = await call<{ ok: boolean }>(c.thread, 'backups.checkFile', {});

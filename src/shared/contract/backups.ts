@@ -26,7 +26,10 @@ export const backupsContract = defineContract({
     input: z.object({ reason: backupReason.default('manual'), onlyIfChanged: z.boolean().default(false) }),
     output: z.object({ backup: backupDto.extend({ copyBytes: z.number().int() }).nullable() }),
   },
-  /** `PRAGMA quick_check`: reads every page. The hosts run it after the window shows (answered on the read connection). */
+  /**
+   * `PRAGMA quick_check`: reads every page. The hosts run it after the window shows. Answered on the writer, which is idle
+   * then (the backup on opening follows it there): on the reader the first overview would wait behind it (~1 s at 100,000 relations).
+   */
   'backups.checkFile': { input: z.object({}), output: z.object({ ok: z.boolean(), result: z.string() }) },
   'backups.setFolder': { input: z.object({ folder }), output: z.object({ folder: z.string() }) },
   /** After "Versleutelen": the backups made before it, still plain, are re-encrypted with the administration's key (backups/encrypt-backups.ts). */

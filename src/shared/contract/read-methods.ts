@@ -4,7 +4,8 @@ import type { MethodName } from './index';
  * Methods that only read and are answered on the core thread's read connection, so search,
  * lists and the relation card stay instant while a long write (an import, a full recompute)
  * runs on the writer. Everything else goes to the writer, in order. A method listed here
- * must never write: the read connection is opened read-only and refuses it.
+ * must never write: the read connection is opened read-only and refuses it. A long read
+ * that would hold up the screen's reads goes to the writer when it is idle (backups.checkFile).
  */
 export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'relations.search',
@@ -38,5 +39,4 @@ export const READ_CONNECTION_METHODS: ReadonlySet<MethodName> = new Set<MethodNa
   'reports.jubilees',
   'reports.contributions',
   'reports.board',
-  'backups.checkFile',
 ]);
