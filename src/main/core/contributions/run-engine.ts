@@ -35,11 +35,24 @@ function stepOn(s: FeeSchedule, steps: { from: string; percent: number }[], day:
   return best?.percent ?? 100;
 }
 
-function baseFee(s: FeeSchedule, m: MemberFact, problems: RunProblem[]): { cents: number; part: string } | null {
-  const fees = s.fees.filter((f) => f.membershipType === m.typeCode);
-  const general = fees.find((f) => f.ageCategory === null);
-  const byCategory = fees.filter((f) => f.ageCategory !== null);
-  const basis = ageBasis(s.age ?? { mode: 'peildatum', date: s.period.start });
+/** A schedule's fees per membership type and the text of its age basis, worked out once per run. */
+interface Pricing {
+  basis: string;
+  fees: Map<string, { general: FeeSchedule['fees'][number] | undefined; byCategory: FeeSchedule['fees'] }>;
+}
+
+function pricingOf(s: FeeSchedule): Pricing {
+  const fees: Pricing['fees'] = new Map();
+  for (const type of new Set(s.fees.map((f) => f.membershipType))) {
+    const of = s.fees.filter((f) => f.membershipType === type);
+    fees.set(type, { general: of.find((f) => f.ageCategory === null), byCategory: of.filter((f) => f.ageCategory !== null) });
+  }
+  return { basis: ageBasis(s.age ?? { mode: 'peildatum', date: s.period.start }), fees };
+}
+
+function baseFee(s: FeeSchedule, pricing: Pricing, m: MemberFact, problems: RunProblem[]): { cents: number; part: string } | null {
+  const { general, byCategory } = pricing.fees.get(m.typeCode) ?? { general: undefined, byCategory: [] };
+  const basis = pricing.basis;
   if (byCategory.length > 0 && m.birthDate) {
     const age = ageOf(s, m.birthDate);
     for (const c of s.ageCategories) {
@@ -54,11 +67,11 @@ function baseFee(s: FeeSchedule, m: MemberFact, problems: RunProblem[]): { cents
   return null;
 }
 
-function price(s: FeeSchedule, m: MemberFact, setting: PaymentSetting | undefined, problems: RunProblem[]): Priced | null {
+function price(s: FeeSchedule, pricing: Pricing, m: MemberFact, setting: PaymentSetting | undefined, problems: RunProblem[]): Priced | null {
   if (setting?.overrideCents !== null && setting?.overrideCents !== undefined) {
     return { fact: m, cents: setting.overrideCents, parts: [reason.override(m.typeName, setting.overrideCents, setting.overrideReason)], fixed: true };
   }
-  const base = baseFee(s, m, problems);
+  const base = baseFee(s, pricing, m, problems);
   if (!base) return null;
   let cents = base.cents;
   const parts = [base.part];
@@ -122,17 +135,23 @@ function resolvePayer(facts: RunFacts, relationId: string, problems: RunProblem[
   }
 }
 
-/** Instalments: the period split in equal parts from its start; the first part takes the odd cents. */
-function instalments(facts: RunFacts, frequency: RunInvoice['frequency'], total: number) {
+/** Instalments' due dates: the period split in equal parts from its start, none before the invoice's term ends. */
+function instalmentDates(facts: RunFacts, frequency: RunInvoice['frequency']): string[] {
   const n = { jaar: 1, halfjaar: 2, kwartaal: 4, maand: 12 }[frequency];
   const { start, end } = facts.schedule.period;
   const step = monthsBetween(start, end) / n;
   const first = addDays(facts.invoiceDate, facts.termDays);
-  const part = Math.trunc(total / n);
   return Array.from({ length: n }, (_, k) => {
     const planned = addDays(addMonths(start, Math.round(k * step)), facts.termDays);
-    return { dueDate: planned > first ? planned : first, amountCents: k === 0 ? total - part * (n - 1) : part };
+    return planned > first ? planned : first;
   });
+}
+
+/** The total in equal parts on those dates; the first part takes the odd cents. */
+function instalments(dates: string[], total: number) {
+  const n = dates.length;
+  const part = Math.trunc(total / n);
+  return dates.map((dueDate, k) => ({ dueDate, amountCents: k === 0 ? total - part * (n - 1) : part }));
 }
 
 export function computeRun(facts: RunFacts): RunOutcome {
@@ -141,6 +160,7 @@ export function computeRun(facts: RunFacts): RunOutcome {
   const exempt: RunOutcome['exempt'] = [];
   const priced: Priced[] = [];
   const exemptSeen = new Set<string>();
+  const pricing = pricingOf(s);
   for (const m of facts.members) {
     const setting = facts.settings.get(m.relationId);
     if (setting?.exempt) {
@@ -148,7 +168,7 @@ export function computeRun(facts: RunFacts): RunOutcome {
       exemptSeen.add(m.relationId);
       continue;
     }
-    const p = price(s, m, setting, problems);
+    const p = price(s, pricing, m, setting, problems);
     if (p) priced.push(p);
   }
   const byHousehold = applyHouseholds(s, priced, facts.households);
@@ -207,6 +227,7 @@ export function computeRun(facts: RunFacts): RunOutcome {
   }
 
   const result: RunInvoice[] = [];
+  const datesOf = new Map<RunInvoice['frequency'], string[]>();
   for (const inv of invoices.values()) {
     const adj = s.paymentMethods[inv.method];
     if (adj && inv.lines.length > 0) inv.lines.push({ kind: 'surcharge', memberRelationId: null, memberName: null, membershipTypeCode: null, chargeCode: null, description: adj.description, amountCents: adj.amountCents });
@@ -216,7 +237,12 @@ export function computeRun(facts: RunFacts): RunOutcome {
     if (inv.totalCents === 0) continue;
     if (inv.method === 'factuur' && !payer.hasAddress) problems.push({ code: 'INVOICE_WITHOUT_ADDRESS', relationId: payer.relationId, name: payer.name, detail: null });
     if (inv.method === 'incasso' && !payer.hasIban) problems.push({ code: 'DEBIT_WITHOUT_IBAN', relationId: payer.relationId, name: payer.name, detail: null });
-    inv.instalments = inv.totalCents > 0 ? instalments(facts, inv.frequency, inv.totalCents) : [];
+    if (inv.totalCents > 0) {
+      // The same dates for every invoice of a frequency: worked out once.
+      let dates = datesOf.get(inv.frequency);
+      if (!dates) datesOf.set(inv.frequency, (dates = instalmentDates(facts, inv.frequency)));
+      inv.instalments = instalments(dates, inv.totalCents);
+    } else inv.instalments = [];
     result.push(inv);
   }
   result.sort((a, b) => a.payerNumber - b.payerNumber);
