@@ -30,6 +30,7 @@ export const enMoreIssues: Record<keyof typeof nlMoreIssues, string> = {
   CONDITION_INVALID: 'not a valid condition',
   JSON_TEXT_INVALID: 'not valid JSON text',
   RECIPIENTS_INVALID: 'not a list of relation ids',
+  PMT_INF_IDS_INVALID: 'not a list of payment blocks (PmtInfIds)',
 };
 
 export const enMoreReasons: Record<keyof typeof nlMoreReasons, string> = {

@@ -32,6 +32,7 @@ export const nlMoreIssues = {
   CONDITION_INVALID: 'geen geldige voorwaarde',
   JSON_TEXT_INVALID: 'geen geldige JSON-tekst',
   RECIPIENTS_INVALID: "geen lijst van relatie-id's",
+  PMT_INF_IDS_INVALID: "geen lijst van betaalopdrachten (PmtInfId's)",
 };
 
 export const nlMoreReasons = {

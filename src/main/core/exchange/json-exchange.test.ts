@@ -111,6 +111,19 @@ describe('JSON export and import', () => {
     expect(dataSections(again.file)).toBe(dataSections(exported));
   });
 
+  it('takes a batch\'s PmtInfIds from its items when the file is from before batches recorded them', async () => {
+    const old = edited('before-pmt-inf-ids.json', (d) => {
+      for (const b of d['sepaBatches'] as Record<string, unknown>[]) delete b['pmtInfIds'];
+    });
+    const target = open('before-pmt-inf-ids.sqlite');
+    importJson(target.ctx, old);
+    const listed = async (c: Core) => (await c.call('sepaBatches.list', { limit: 100 })).rows.map((b) => [b.msgId, b.pmtInfIds]);
+    const expected = await listed(source);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.every(([, ids]) => (ids as string[]).length > 0)).toBe(true);
+    expect(await listed(target)).toEqual(expected);
+  });
+
   it('carries the kept files (mail attachments) and refuses a file whose content does not match its hash', async () => {
     const target = open('files-target.sqlite');
     const result = importJson(target.ctx, exported);
@@ -210,6 +223,9 @@ describe('JSON export and import', () => {
       ['subscription recipients that are not a list of ids', () => edited('recipients.json', (d) => {
         (d['subscriptions']?.[0] as Record<string, unknown>)['recipients'] = '{"naam": "Jan"}';
       }), { field: 'subscriptions[0].recipients', code: 'RECIPIENTS_INVALID' }],
+      ['a batch\'s PmtInfIds that are JSON but not a list', () => edited('pmt-inf-ids.json', (d) => {
+        (d['sepaBatches']?.[0] as Record<string, unknown>)['pmtInfIds'] = '{"blok": 1}';
+      }), { field: 'sepaBatches[0].pmtInfIds', code: 'PMT_INF_IDS_INVALID' }],
       ['subscription recipients that are not in the file', () => edited('recipients-ref.json', (d) => {
         (d['subscriptions']?.[0] as Record<string, unknown>)['recipients'] = JSON.stringify(['niemand']);
       }), { field: 'subscriptions[0].recipients', code: 'REFERENCE_UNKNOWN' }],

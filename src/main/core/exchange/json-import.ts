@@ -5,6 +5,7 @@ import { DomainError, type FieldIssue } from '../../../shared/errors';
 import { zodIssues } from '../rpc/dispatcher';
 import { assertEmptyAdministration } from './administration-state';
 import { bulkLoad, type BulkLoadOptions, type UserTableLoader } from './bulk-load';
+import { fillMissingPmtInfIds } from '../sepa/batches.repo';
 import { dependsOn, ImportChecks } from './import-checks';
 import { JSON_FORMAT, JSON_FORMAT_VERSION, SECTION_NAMES, isSectionName, sectionSchema, toRow, type SectionName } from './json-format';
 import { COMPUTED_TABLES, SEEDED_TABLES, userTable } from './user-tables';
@@ -43,6 +44,8 @@ export function importJson(ctx: CoreContext, file: string, opts: ImportOptions =
     assertEmptyAdministration(ctx.sqlite);
     const load = { deferIndexes: true, ...(opts.onPhase ? { onPhase: opts.onPhase } : {}) };
     const result = bulkLoad(ctx, (loader) => new JsonImport(ctx, loader, file, maxIssues).run(), load);
+    // An export from before batches recorded their PmtInfIds: taken from the imported items.
+    fillMissingPmtInfIds(ctx);
     // Every relation is new: memberships (never taken from the file) are computed before the commit.
     op.changed('relations.changed', { all: true });
     return { operationId: op.id, counts: result };

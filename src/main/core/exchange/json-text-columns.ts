@@ -19,6 +19,8 @@ interface JsonTextColumn {
 }
 
 const RECIPIENTS = z.array(id).max(1000);
+// A batch's payment blocks in file order (ISO 20022 PmtInfId: Max35Text); one block per collection date and sequence type.
+const PMT_INF_IDS = z.array(z.string().min(1).max(35)).max(1000);
 
 export const JSON_TEXT_COLUMNS: ReadonlyMap<string, JsonTextColumn> = new Map([
   ['groups.condition', { schema: condition, code: 'CONDITION_INVALID' }],
@@ -26,6 +28,7 @@ export const JSON_TEXT_COLUMNS: ReadonlyMap<string, JsonTextColumn> = new Map([
   ['membershipTypes.baseCondition', { schema: condition, code: 'CONDITION_INVALID', rule: true }],
   ['unitRules.condition', { schema: condition, code: 'CONDITION_INVALID', rule: true }],
   ['subscriptions.recipients', { schema: RECIPIENTS, code: 'RECIPIENTS_INVALID' }],
+  ['sepaBatches.pmtInfIds', { schema: PMT_INF_IDS, code: 'PMT_INF_IDS_INVALID' }],
 ]);
 
 const OWN_CODE = /^[A-Z][A-Z0-9_]*$/;

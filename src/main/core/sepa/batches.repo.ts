@@ -4,6 +4,21 @@ import type { FileOutput } from '../../../shared/contract/io';
 import { DomainError, notFound } from '../../../shared/errors';
 import { getBlob } from '../blobs/blob-store';
 
+/**
+ * A batch's PmtInfIds from its items, in file order (the order its items were written), for
+ * batches that have items but no PmtInfIds: those of a JSON export made before batches recorded
+ * them (migration 0016 fills the stored ones the same way). Inside the caller's operation;
+ * the update trigger audits it.
+ */
+export function fillMissingPmtInfIds(ctx: CoreContext): number {
+  return ctx.sqlite
+    .prepare(
+      `UPDATE sepa_batches SET pmt_inf_ids = (SELECT json_group_array(p) FROM (SELECT pmt_inf_id AS p FROM sepa_batch_items WHERE batch_id = sepa_batches.id GROUP BY pmt_inf_id ORDER BY min(rowid)))
+        WHERE pmt_inf_ids = '[]' AND EXISTS (SELECT 1 FROM sepa_batch_items WHERE batch_id = sepa_batches.id)`,
+    )
+    .run().changes;
+}
+
 /** Exported batches, newest first, with their PmtInfIds (what a bank statement's batch entry names). */
 export function listBatches(ctx: CoreContext, q: { kind?: 'collection' | 'refund' | undefined; offset: number; limit: number }): { rows: SepaBatchDto[]; total: number } {
   const where = q.kind ? 'WHERE b.kind = @kind' : '';

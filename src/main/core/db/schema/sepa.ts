@@ -115,6 +115,8 @@ export const sepaBatchItems = sqliteTable(
   (t) => [
     uniqueIndex('sepa_batch_items_e2e_uq').on(t.endToEndId),
     // A statement's batch entry is expanded by its PmtInfId; the batch's own PmtInfIds are on the batch.
+    // No index leads with batch_id: a batch is never deleted (it is cancelled by its status), and an
+    // export writes one index fewer. A delete of a batch would scan the items for its cascade.
     index('sepa_batch_items_pmt_inf_idx').on(t.pmtInfId),
     index('sepa_batch_items_invoice_idx').on(t.invoiceId),
   ],
