@@ -137,6 +137,12 @@ function markNow(ctx: CoreContext): number | null {
 const ALL_DAYS: Window = { from: NEG_INF, to: POS_INF };
 
 /**
+ * What an evaluation keeps (kept-results.ts): whether a node is read from its kept result (kept,
+ * or to be kept now), up to audit row `mark`; null: nothing is kept in this evaluation.
+ */
+type Keeps = { mark: number; node: (condition: Condition, json: string) => boolean } | null;
+
+/**
  * Evaluation for everyone that takes a node's kept all-days result where it is kept
  * (kept-results.ts: a node's days do not depend on the window asked, which only limits what
  * is read), else `inner`. The full evaluation reads the fact tables as the evaluation asking
@@ -144,14 +150,14 @@ const ALL_DAYS: Window = { from: NEG_INF, to: POS_INF };
  * asked are kept, not their parts (the parts of "a member aged 18–29" would double the
  * memory). The one after a change evaluates the changed relations with the relation filter.
  */
-function keptEvaluate(inner: EvalScope['evaluate'], mark: number | null, admits: (json: string) => boolean): EvalScope['evaluate'] {
-  if (mark === null) return inner;
+function keptEvaluate(inner: EvalScope['evaluate'], keeps: Keeps): EvalScope['evaluate'] {
+  if (keeps === null) return inner;
   const evaluate: EvalScope['evaluate'] = (condition, scope) => {
-    const key = scope.relationIds === null && keptTables(condition) ? JSON.stringify(condition) : null;
-    if (key !== null && admits(key)) {
+    const key = scope.relationIds === null ? JSON.stringify(condition) : null;
+    if (key !== null && keeps.node(condition, key)) {
       const kept = keptResult(
         scope.ctx,
-        mark,
+        keeps.mark,
         condition,
         key,
         () => evaluateNode(condition, { ...newScope(scope.ctx, ALL_DAYS, null, scope.bulk), facts: scope.facts, evaluate: inner }),
@@ -279,9 +285,6 @@ function atomOnDay(condition: Condition, scope: EvalScope, day: number): DaySet 
   return ids ? { bits: bitsOf(relationNumbers(scope.ctx.sqlite), ids), negated: false } : onDay(scope, scope.evaluate(condition, scope), day);
 }
 
-/** Whether a node is read from its kept result (kept-results.ts: kept, or to be kept now); null: nothing is kept in this evaluation. */
-type Keeps = ((condition: Condition, json: string) => boolean) | null;
-
 function evaluateOnDay(condition: Condition, scope: EvalScope, day: number, memo: Map<string, DaySet>, keeps: Keeps): DaySet {
   const json = JSON.stringify(condition);
   const key = `${day}:${scope.relationIds ? scope.relationIds.join(',') : '*'}:${json}`;
@@ -290,7 +293,7 @@ function evaluateOnDay(condition: Condition, scope: EvalScope, day: number, memo
   const each = (items: Condition[]) => items.map((i) => evaluateOnDay(i, scope, day, memo, keeps));
   const result =
     // A kept node is read on the day as a whole; a duration is read from its item's runs (its bounds move with the date).
-    keeps && condition.type !== 'duration' && keeps(condition, json)
+    keeps && condition.type !== 'duration' && keeps.node(condition, json)
       ? onDay(scope, scope.evaluate(condition, scope), day)
       : condition.type === 'and'
       ? each(condition.items).reduce(dayAnd, { bits: NO_BITS, negated: true })
@@ -331,20 +334,25 @@ function evaluateIn(
   const window = windowOf(moment);
   // Asked once per node and evaluation (kept-results.ts admitted): the day's reading and the node's evaluation agree.
   const decided = new Map<string, boolean>();
-  const admits = (json: string) => {
-    let d = decided.get(json);
-    if (d === undefined) decided.set(json, (d = admitted(ctx, json, shared !== undefined)));
-    return d;
-  };
+  const keeps: Keeps =
+    mark === null || relationIds !== null
+      ? null
+      : {
+          mark,
+          node: (c, json) => {
+            let d = decided.get(json);
+            if (d === undefined) decided.set(json, (d = keptTables(c) !== null && admitted(ctx, json, shared !== undefined)));
+            return d;
+          },
+        };
   const scope: EvalScope = {
     ...newScope(ctx, window, relationIds, shared?.bulk ?? false),
     cache,
-    evaluate: keptEvaluate(shared ? memoEvaluate(shared.memo) : evaluateNode, relationIds ? null : mark, admits),
+    evaluate: keptEvaluate(shared ? memoEvaluate(shared.memo) : evaluateNode, keeps),
     ...(shared ? { facts: shared.facts } : {}),
   };
   if (window.to === window.from + 1) {
     // One day: the result is who meets it, each on that day.
-    const keeps: Keeps = mark !== null && relationIds === null ? (c, json) => keptTables(c) !== null && admits(json) : null;
     const found = evaluateOnDay(condition, scope, window.from, shared?.dayMemo ?? new Map(), keeps);
     const within = bitsOfUniverse(ctx, universe);
     // The count is of the very bits the result lists (the universe's relations in or, negated, not in them).
