@@ -7,6 +7,7 @@ import { openDatabase } from './db/open-database';
 import { createRecordIds } from './db/record-ids';
 import { createOperationWriter, type Operation } from './audit/operation-writer';
 import { checkpointWhenIdle } from './db/idle-checkpoint';
+import { allowDerivedWrites, storeDerivedAtClose } from './db/derived-state';
 import { loadReferenceData } from './reference/reference-data';
 import type { CoreContext } from './context';
 import { createPlanStore } from './plans/plan-store';
@@ -141,6 +142,8 @@ export function createCore(opts: CoreOptions): Core {
     file: opts.file,
     plans: createPlanStore({ now, newId: operationId }),
   };
+  // The reader's derived state is written through a connection of its own; a read-only administration keeps it in memory only.
+  allowDerivedWrites(sqlite, { file: opts.file, password: opts.password ?? null, via: opts.readOnlyAdministration ? 'none' : readOnly ? 'side' : 'self' });
   if (!readOnly) {
     hooks.beforeCommit = keepMembershipsInStep(ctx);
     seedDefaults(ctx);
@@ -201,6 +204,7 @@ export function createCore(opts: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     close() {
+      storeDerivedAtClose(sqlite);
       sqlite.close();
     },
   };

@@ -77,3 +77,8 @@ export function keptFacts<R>(ctx: CoreContext, name: string, tables: readonly st
   k.mark = mark;
   return view(k);
 }
+
+/** Whether fact table `name` is kept for this connection (up to date or not): then reading it through keptFacts patches, not reads all. */
+export function hasKeptFacts(sqlite: Database.Database, name: string): boolean {
+  return stores.get(sqlite)?.has(name) ?? false;
+}

@@ -2,9 +2,10 @@ import type { CoreContext } from '../context';
 import type { Condition } from '../../../shared/contract/conditions';
 import { changedSince, touchedSince } from '../db/audit-mark';
 import type Database from 'better-sqlite3';
-import { EMPTY, type IntervalSet } from './interval-set';
+import { EMPTY, NEG_INF, POS_INF, type IntervalSet } from './interval-set';
 import { emptyBits, relationNumbers, setBit, type Bits, type RelationNumbers } from './relation-bits';
 import type { RelationIntervals } from './relation-intervals';
+import { asInt32, asUint32, decodeSections, encodeSections, readDerived, registerDerivedPart } from '../db/derived-state';
 
 /**
  * Results of whole (sub-)conditions kept between evaluations, over all days (session 7).
@@ -80,6 +81,12 @@ interface Kept {
 
 /** Kept results per connection, the most recently used last; bounded, as any condition asked for everyone is kept. */
 const stores = new WeakMap<object, Map<string, Kept>>();
+/** A connection's kept results; the first time, what was stored at the last close (db/derived-state.ts), brought up to date by `keptResult` like any kept node. */
+function storeOf(sqlite: Database.Database): Map<string, Kept> {
+  let store = stores.get(sqlite);
+  if (!store) stores.set(sqlite, (store = loadStored(sqlite)));
+  return store;
+}
 const MAX_KEPT = 48;
 /** More changed relations than this: evaluating the node again in full is cheaper than for the changed ones. */
 const MAX_CHANGED = 5_000;
@@ -96,7 +103,7 @@ const MAX_ASKED_ONCE = 512;
 
 /** Whether the node of `key` is (to be) kept: kept already, asked by a shared evaluation, or asked before. */
 export function admitted(ctx: CoreContext, key: string, shared: boolean): boolean {
-  if (shared || stores.get(ctx.sqlite)?.has(key)) return true;
+  if (shared || storeOf(ctx.sqlite).has(key)) return true;
   let seen = askedOnce.get(ctx.sqlite);
   if (!seen) askedOnce.set(ctx.sqlite, (seen = new Set()));
   if (seen.has(key)) return true;
@@ -133,8 +140,7 @@ export function keptResult(
 ): RelationIntervals | null {
   const tables = keptTables(condition);
   if (!tables) return null;
-  let store = stores.get(ctx.sqlite);
-  if (!store) stores.set(ctx.sqlite, (store = new Map()));
+  const store = storeOf(ctx.sqlite);
   const k = store.get(key);
   const keep = (result: RelationIntervals) => {
     kept.add(result);
@@ -146,10 +152,12 @@ export function keptResult(
   // The kept map is its own (it is patched in place below; an evaluator may return a shared constant).
   const fresh = () => {
     const r = full();
+    pendingOf(ctx.sqlite).rebuilt = true;
     return keep({ fallback: r.fallback, map: new Map(r.map) });
   };
   if (!k || k.mark > mark) return fresh();
   if (k.mark === mark) return keep(k.result);
+  pendingOf(ctx.sqlite).patched = true;
   const changed = changesOf(ctx, tables, k.mark, mark);
   if (changed.unattached || changed.relations.size > MAX_CHANGED) return fresh();
   const whole = tables.filter((t) => WHOLE_TABLES.has(t));
@@ -159,12 +167,14 @@ export function keptResult(
     const part = forRelations(ids);
     if (!sameSet(part.fallback, k.result.fallback)) return fresh();
     // Patched in place: the engine reads a kept result within one call and hands out only copies of it (resolved, or read on a day).
-    for (const id of ids) {
-      const set = part.map.get(id);
-      if (set) k.result.map.set(id, set);
-      else k.result.map.delete(id);
-    }
-    patchFlat(ctx.sqlite, k.result, ids);
+    // A stored result whose map was never asked for is patched in its flat layout only (its map is made from that when asked).
+    if (!unmade.has(k.result))
+      for (const id of ids) {
+        const set = part.map.get(id);
+        if (set) k.result.map.set(id, set);
+        else k.result.map.delete(id);
+      }
+    patchFlat(ctx.sqlite, k.result, ids, part.map);
   }
   k.mark = mark;
   return keep(k.result);
@@ -219,15 +229,15 @@ function flatten(r: RelationIntervals, numbers: RelationNumbers): Flat {
   return f;
 }
 
-/** Brings a kept result's flat layout (if it has one) up to date with its map for `ids`. */
-function patchFlat(sqlite: Database.Database, r: RelationIntervals, ids: readonly string[]): void {
+/** Brings a kept result's flat layout (if it has one) up to date for `ids`, whose sets are now those of `sets`. */
+function patchFlat(sqlite: Database.Database, r: RelationIntervals, ids: readonly string[], sets: ReadonlyMap<string, IntervalSet>): void {
   let f = flat.get(r);
   if (!f) return;
   const numbers = relationNumbers(sqlite);
   const at = ids.map((id) => numbers.numberOf(id));
   f = withRoom(f, numbers.ids.length);
   flat.set(r, f);
-  ids.forEach((id, k) => put(f, at[k]!, r.map.get(id)));
+  ids.forEach((id, k) => put(f, at[k]!, sets.get(id)));
 }
 
 /** A test of a relation's days (on a day, or within a window), and the same test of one interval [from, to) for the flat layout. */
@@ -259,12 +269,183 @@ export function keptWhere(sqlite: Database.Database, r: RelationIntervals, fallb
   return bits;
 }
 
-/** Forget every kept result of a connection (tests: a fresh computation to compare with). */
-export function forgetKeptResults(ctx: CoreContext): void {
+/** Forget every kept result of a connection (tests: a fresh computation to compare with); `stored` too: then nothing is read back from the file either. */
+export function forgetKeptResults(ctx: CoreContext, opts: { stored?: boolean } = {}): void {
   stores.delete(ctx.sqlite);
+  if (opts.stored) stores.set(ctx.sqlite, new Map());
+}
+
+/** How many relations a kept result lists (from its flat layout while its map is not made). */
+function listed(r: RelationIntervals): number {
+  const f = flat.get(r);
+  if (!unmade.has(r) || !f) return r.map.size;
+  let n = 0;
+  for (let i = 0; i < f.shape.length; i++) if (f.shape[i] !== 0) n++;
+  return n;
 }
 
 /** What is kept for a connection (the bench's memory figure): per node, its key and how many relations it lists. */
 export function keptSummary(ctx: CoreContext): { key: string; relations: number }[] {
-  return [...(stores.get(ctx.sqlite) ?? new Map<string, Kept>())].map(([key, k]) => ({ key, relations: k.result.map.size }));
+  return [...storeOf(ctx.sqlite)].map(([key, k]) => ({ key, relations: listed(k.result) }));
 }
+
+/*
+ * Stored across closing the file (db/derived-state.ts). The body: the relation numbering the
+ * flat layouts are indexed by (ids in number order), and per kept node its key, its mark, its
+ * fallback and its flat layout (shape, the one-interval sets, the larger ones). Read back, a
+ * node is its flat layout (what the one-day walk and the counts read) and its map is made from
+ * that the first time something asks for it (a period's AND, a list): reading 30 maps of
+ * 860,000 sets in all would cost more than the overview may take.
+ */
+const PART = 'conditions.kept-results';
+const pending = new WeakMap<Database.Database, { rebuilt: boolean; patched: boolean }>();
+function pendingOf(sqlite: Database.Database): { rebuilt: boolean; patched: boolean } {
+  let p = pending.get(sqlite);
+  if (!p) pending.set(sqlite, (p = { rebuilt: false, patched: false }));
+  return p;
+}
+
+/** Stored results whose map is not made yet. */
+const unmade = new WeakSet<RelationIntervals>();
+
+function intervalsOf(values: Int32Array): IntervalSet {
+  const set: { from: number; to: number }[] = [];
+  for (let i = 0; i + 1 < values.length; i += 2) set.push({ from: fromStored(values[i]!), to: fromStored(values[i + 1]!) });
+  return set;
+}
+
+function flatValues(set: IntervalSet, into: number[]): void {
+  for (const iv of set) into.push(iv.from, iv.to);
+}
+
+/*
+ * Days are stored as 32-bit integers (half the room and the time of doubles): day numbers are
+ * whole and far inside the range, the unbounded ends are its two extremes.
+ */
+const INT_NEG = -2_147_483_648;
+const INT_POS = 2_147_483_647;
+const toStored = (day: number) => (day === NEG_INF ? INT_NEG : day === POS_INF ? INT_POS : day);
+const fromStored = (v: number) => (v === INT_NEG ? NEG_INF : v === INT_POS ? POS_INF : v);
+function storedDays(values: readonly number[]): Int32Array {
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const day = values[i]!;
+    if (day !== NEG_INF && day !== POS_INF && (!Number.isInteger(day) || day <= INT_NEG || day >= INT_POS)) throw new RangeError(`not a storable day: ${day}`);
+    out[i] = toStored(day);
+  }
+  return out;
+}
+
+/** A stored node: its flat layout, and a map made from it when first asked for. */
+function storedResult(fallback: IntervalSet, f: Flat, numbers: RelationNumbers): RelationIntervals {
+  let map: Map<string, IntervalSet> | null = null;
+  const r: RelationIntervals = {
+    fallback,
+    get map() {
+      if (!map) {
+        const now = flat.get(r)!;
+        map = new Map();
+        for (let i = 0; i < now.shape.length; i++) {
+          const s = now.shape[i]!;
+          if (s === 1) map.set(numbers.ids[i]!, [{ from: now.from[i]!, to: now.to[i]! }]);
+          else if (s === 2) map.set(numbers.ids[i]!, now.many.get(i)!);
+          else if (s === 3) map.set(numbers.ids[i]!, EMPTY);
+        }
+        unmade.delete(r);
+      }
+      return map;
+    },
+  };
+  unmade.add(r);
+  return r;
+}
+
+function saveStored(sqlite: Database.Database): Buffer | null {
+  const store = stores.get(sqlite);
+  if (!store || store.size === 0) return null;
+  const numbers = relationNumbers(sqlite);
+  const nodes: { key: string; mark: number }[] = [];
+  const sections: ArrayBufferView[] = [];
+  for (const [key, k] of store) {
+    let f = flat.get(k.result);
+    if (!f) flat.set(k.result, (f = flatten(k.result, numbers)));
+    const ones: number[] = [];
+    const counts: number[] = [];
+    const many: number[] = [];
+    for (let i = 0; i < f.shape.length; i++) {
+      const s = f.shape[i]!;
+      if (s === 1) ones.push(f.from[i]!, f.to[i]!);
+      else if (s === 2) {
+        const set = f.many.get(i)!;
+        counts.push(set.length);
+        flatValues(set, many);
+      }
+    }
+    const fallback: number[] = [];
+    flatValues(k.result.fallback, fallback);
+    nodes.push({ key, mark: k.mark });
+    sections.push(f.shape, storedDays(ones), Uint32Array.from(counts), storedDays(many), storedDays(fallback));
+  }
+  return encodeSections({ ids: numbers.ids, nodes }, sections);
+}
+
+function loadStored(sqlite: Database.Database): Map<string, Kept> {
+  const store = new Map<string, Kept>();
+  const body = readDerived(sqlite, PART);
+  if (!body) return store;
+  try {
+    const { head, sections } = decodeSections(body);
+    const { ids, nodes } = head as { ids: string[]; nodes: { key: string; mark: number }[] };
+    const numbers = relationNumbers(sqlite);
+    // The stored numbering onto this connection's (the same numbers when nothing was numbered before).
+    const at = new Uint32Array(ids.length);
+    ids.forEach((id, i) => (at[i] = numbers.numberOf(id)));
+    const size = numbers.ids.length;
+    nodes.forEach((node, n) => {
+      const [shape, ones, counts, many, fallback] = sections.slice(n * 5, n * 5 + 5) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+      const tables = keptTables(JSON.parse(node.key) as Condition);
+      if (!tables) return;
+      const one = asInt32(ones);
+      const count = asUint32(counts);
+      const values = asInt32(many);
+      const f: Flat = { shape: new Uint8Array(size), from: new Float64Array(size), to: new Float64Array(size), many: new Map() };
+      let o = 0;
+      let c = 0;
+      let v = 0;
+      for (let i = 0; i < shape.length; i++) {
+        const s = shape[i]!;
+        if (s === 0) continue;
+        const j = at[i]!;
+        f.shape[j] = s;
+        if (s === 1) {
+          f.from[j] = fromStored(one[o++]!);
+          f.to[j] = fromStored(one[o++]!);
+        } else if (s === 2) {
+          const length = count[c++]!;
+          f.many.set(j, intervalsOf(values.subarray(v, v + 2 * length)));
+          v += 2 * length;
+        }
+      }
+      const result = storedResult(intervalsOf(asInt32(fallback)), f, numbers);
+      flat.set(result, f);
+      kept.add(result);
+      store.set(node.key, { mark: node.mark, tables, result });
+    });
+  } catch {
+    // A body this build cannot read: computed again.
+    return new Map();
+  }
+  return store;
+}
+
+registerDerivedPart({
+  name: PART,
+  pending: (sqlite) => {
+    const p = pending.get(sqlite);
+    return p?.rebuilt ? 'rebuilt' : p?.patched ? 'patched' : 'none';
+  },
+  save: (sqlite) => {
+    const body = saveStored(sqlite);
+    return body ? { body, stored: () => pending.set(sqlite, { rebuilt: false, patched: false }) } : null;
+  },
+});

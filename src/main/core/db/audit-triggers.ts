@@ -70,7 +70,7 @@ export const AUDITED_TABLES: AuditedTable[] = [
 ];
 
 /** Tables that are bookkeeping, not user data. */
-export const UNAUDITED_TABLES = ['operations', 'audit_log', 'audit_context', 'settings', 'blobs'];
+export const UNAUDITED_TABLES = ['operations', 'audit_log', 'audit_context', 'settings', 'blobs', 'derived_state'];
 
 /** Derived or bookkeeping columns: recomputed on every write, so logging them is noise. */
 export const UNLOGGED_COLUMNS: ReadonlySet<string> = new Set(['created_at', 'updated_at', 'display_name', 'sort_key']);

@@ -214,16 +214,19 @@ describe('upgrading an administration', () => {
     expect(triggersBefore).toBeGreaterThan(140);
 
     const core = createCore({ file, actor: 'test' });
-    expect(core.migrated.applied).toEqual(['0015_compact_audit_codes', '0016_sepa_pmt_inf_ids']);
+    expect(core.migrated.applied).toEqual(['0015_compact_audit_codes', '0016_sepa_pmt_inf_ids', '0017_derived_state']);
     const sqlite = core.ctx.sqlite;
     // Every audit row, in order, reads back as it was (table_name and action now generated from the codes).
     expect(sqlite.prepare(rows).all()).toEqual(before);
     const stored = sqlite.prepare(`SELECT typeof(table_code) AS t, typeof(action_code) AS a, count(*) AS n FROM audit_log GROUP BY 1, 2`).all();
     expect(stored).toEqual([{ t: 'integer', a: 'integer', n: before.length }]);
     // Every table, index and trigger is still there (the audit triggers recreated on the new columns), every foreign key too.
-    // (0016 replaced one index of the batch items.)
+    // (0016 replaced one index of the batch items; 0017 added the derived state's table.)
     type SchemaObject = { type: string; name: string; tbl_name: string };
-    const renamed = (objectsBefore as SchemaObject[]).map((o) => (o.name === 'sepa_batch_items_batch_idx' ? { ...o, name: 'sepa_batch_items_pmt_inf_idx' } : o));
+    const renamed = [
+      ...(objectsBefore as SchemaObject[]).map((o) => (o.name === 'sepa_batch_items_batch_idx' ? { ...o, name: 'sepa_batch_items_pmt_inf_idx' } : o)),
+      { type: 'table', name: 'derived_state', tbl_name: 'derived_state' },
+    ];
     expect(sqlite.prepare(schemaObjects).all()).toEqual(renamed.sort((a, b) => a.type.localeCompare(b.type) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
     expect(sqlite.prepare(foreignKeys).all()).toEqual(keysBefore);
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
@@ -267,7 +270,7 @@ describe('upgrading an administration', () => {
     expect(items.map((i) => i.n)).toEqual([2, 1]);
 
     const core = createCore({ file, actor: 'test' });
-    expect(core.migrated.applied).toEqual(['0016_sepa_pmt_inf_ids']);
+    expect(core.migrated.applied).toEqual(['0016_sepa_pmt_inf_ids', '0017_derived_state']);
     const sqlite = core.ctx.sqlite;
     const [batch] = (await core.call('sepaBatches.list', {})).rows;
     expect(batch!.pmtInfIds).toEqual(items.map((i) => i.pmt));

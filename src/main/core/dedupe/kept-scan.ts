@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { CoreContext } from '../context';
 import { auditMark, changedSince, keepable } from '../db/audit-mark';
+import { z } from 'zod';
+import { readDerivedJson, registerDerivedPart } from '../db/derived-state';
 import { loadAllRecords, loadLiveRecords } from './dedupe-records';
 import { dismissedPairs, loadWeights, pairKey } from './dedupe-store';
-import { MAX_BLOCK, scanPrepared } from './scan';
+import { MAX_BLOCK, scanSteps } from './scan';
 import { blockingKeys, prepare, scorePair, type Prepared } from './scorer';
 
 /**
@@ -30,6 +32,11 @@ interface Kept {
   /** Suspected pairs (`pairKey`), dismissals not applied, and per relation its pairs. */
   pairs: Set<string>;
   pairsOf: Map<string, Set<string>>;
+  /**
+   * Read back from the file (db/derived-state.ts): the pairs only, without the records and
+   * blocks a rescoring needs. Good while nothing it reads changed; a change builds it in full.
+   */
+  storedOnly?: boolean;
 }
 
 const kept = new WeakMap<Database.Database, Kept>();
@@ -50,14 +57,40 @@ function removePair(k: Kept, key: string): void {
 }
 
 function build(ctx: CoreContext, today: string, weights: string, mark: number): Kept {
+  const steps = buildSteps(ctx, today, weights, mark);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How many records a step of `buildSteps` prepares and places. */
+const STEP_RECORDS = 4_000;
+
+/** The build in steps (a few milliseconds each), so it can also be made in slices between requests (`completeInSlices`). */
+function* buildSteps(ctx: CoreContext, today: string, weights: string, mark: number): Generator<void, Kept, void> {
   const records = loadAllRecords(ctx);
+  yield;
   const k: Kept = { today, weights, mark, prepared: new Map(), keys: new Map(), blocks: new Map(), pairs: new Set(), pairsOf: new Map() };
-  const prepared = records.map((r) => prepare(r, ctx.reference.infixes));
-  const keys = prepared.map(blockingKeys);
-  prepared.forEach((p, i) => place(k, p, keys[i]!));
+  const prepared: Prepared[] = [];
+  const keys: string[][] = [];
+  for (let i = 0; i < records.length; i++) {
+    const p = prepare(records[i]!, ctx.reference.infixes);
+    prepared.push(p);
+    keys.push(blockingKeys(p));
+    place(k, p, keys[i]!);
+    if (i % STEP_RECORDS === STEP_RECORDS - 1) yield;
+  }
   // The pairs themselves are the scan's own (one source for which pairs are suspected), on the same prepared records.
-  for (const p of scanPrepared(prepared, keys, JSON.parse(weights), new Set()).pairs) addPair(k, p.a.id, p.b.id);
-  return k;
+  const scan = scanSteps(prepared, keys, JSON.parse(weights), new Set());
+  for (;;) {
+    const step = scan.next();
+    if (step.done) {
+      for (const p of step.value.pairs) addPair(k, p.a.id, p.b.id);
+      return k;
+    }
+    yield;
+  }
 }
 
 function place(k: Kept, p: Prepared, keys: string[] = blockingKeys(p)): void {
@@ -111,34 +144,171 @@ function update(ctx: CoreContext, k: Kept, changed: Set<string>): void {
 
 /** The suspected pairs of the duplicate scan now (scanRecords with the stored weights and dismissals), as `pairKey`s. */
 export function suspectedPairs(ctx: CoreContext): string[] {
+  const sqlite = ctx.sqlite;
   const today = ctx.today();
   const weights = JSON.stringify(loadWeights(ctx));
-  const mark = auditMark(ctx.sqlite);
-  let k = kept.get(ctx.sqlite);
+  const mark = auditMark(sqlite);
+  if (keepable(sqlite)) {
+    if (!kept.has(sqlite) && !tried.has(sqlite)) {
+      tried.add(sqlite);
+      const stored = loadStored(sqlite);
+      if (stored) kept.set(sqlite, stored);
+    }
+    // A change (or another day) before the records of a read-back state were completed in slices: complete them now.
+    const read = kept.get(sqlite);
+    if (read?.storedOnly && (read.mark < mark || read.today !== today)) finishSlices(sqlite);
+  }
+  let k = kept.get(sqlite);
+  if (k && k.today !== today && k.weights === weights && k.mark <= mark && keepable(sqlite)) {
+    // Another day: the scan reads the addresses in force today, so the relations whose address came into or went out of
+    // force in between changed, and only those.
+    const moved = addressesMovedBetween(ctx, k.today, today);
+    if (moved.size === 0 || (!k.storedOnly && moved.size <= k.prepared.size / 10)) {
+      if (moved.size > 0) updateOrDrop(ctx, k, moved);
+      k.today = today;
+      pending.set(sqlite, pending.get(sqlite) ?? 'patched');
+    }
+  }
   const current = k && k.today === today && k.weights === weights && k.mark <= mark ? k : undefined;
-  if (!keepable(ctx.sqlite) && !(current && current.mark === mark)) {
+  if (!keepable(sqlite) && !(current && current.mark === mark)) {
     // Inside a transaction (a preview that is rolled back) the changes may vanish again: scan, keep nothing.
     k = build(ctx, today, weights, mark);
   } else if (!current) {
     k = build(ctx, today, weights, mark);
-    kept.set(ctx.sqlite, k);
+    kept.set(sqlite, k);
+    pending.set(sqlite, 'rebuilt');
   } else {
     k = current;
     if (k.mark < mark) {
-      const changed = changedSince(ctx.sqlite, ['relations', 'addresses'], k.mark, mark).relations;
-      if (changed.size > k.prepared.size / 10) kept.set(ctx.sqlite, (k = build(ctx, today, weights, mark)));
-      else {
-        try {
-          update(ctx, k, changed);
-        } catch (e) {
-          // Half-updated pairs would be wrong until the next full scan: drop them now.
-          kept.delete(ctx.sqlite);
-          throw e;
-        }
+      const changed = changedSince(sqlite, ['relations', 'addresses'], k.mark, mark).relations;
+      if (changed.size > 0 && (k.storedOnly || changed.size > k.prepared.size / 10)) {
+        kept.set(sqlite, (k = build(ctx, today, weights, mark)));
+        pending.set(sqlite, 'rebuilt');
+      } else {
+        updateOrDrop(ctx, k, changed);
         k.mark = mark;
+        pending.set(sqlite, pending.get(sqlite) ?? 'patched');
       }
     }
+    // Read back from the file: what a change needs to be rescored is made in slices from now on, between requests.
+    if (k.storedOnly) completeInSlices(ctx, k);
   }
   const dismissed = dismissedPairs(ctx);
   return [...k.pairs].filter((p) => !dismissed.has(p));
+}
+
+function updateOrDrop(ctx: CoreContext, k: Kept, changed: Set<string>): void {
+  try {
+    update(ctx, k, changed);
+  } catch (e) {
+    // Half-updated pairs would be wrong until the next full scan: drop them now.
+    kept.delete(ctx.sqlite);
+    throw e;
+  }
+}
+
+/** The relations whose address came into force or went out of it on a day after the one of the two and up to the other (dedupe-records.ts reads those in force today). */
+function addressesMovedBetween(ctx: CoreContext, a: string, b: string): Set<string> {
+  const [from, to] = a < b ? [a, b] : [b, a];
+  const ids = ctx.sqlite
+    .prepare(`SELECT DISTINCT relation_id FROM addresses WHERE (valid_from > @from AND valid_from <= @to) OR (valid_to > @from AND valid_to <= @to)`)
+    .pluck()
+    .all({ from, to }) as string[];
+  return new Set(ids);
+}
+
+/*
+ * A state read back from the file has the pairs but not the records and blocks a rescoring
+ * needs. They are built in slices of SLICE_MS between requests (the core thread answers
+ * in between), so the first edit after opening finds them ready; a change that comes first
+ * completes the rest at once (`finishSlices`). The build is `build`'s, step by step.
+ */
+const SLICE_MS = 20;
+interface Slices {
+  from: Kept;
+  steps: Generator<void, Kept, void>;
+}
+const slicing = new WeakMap<Database.Database, Slices>();
+
+function completeInSlices(ctx: CoreContext, k: Kept): void {
+  const sqlite = ctx.sqlite;
+  if (slicing.has(sqlite)) return;
+  // Up to date with the mark now at the latest: the records are read in the first slice, after it.
+  const job: Slices = { from: k, steps: buildSteps(ctx, k.today, k.weights, Math.max(k.mark, auditMark(sqlite))) };
+  slicing.set(sqlite, job);
+  const slice = () => {
+    if (slicing.get(sqlite) !== job || kept.get(sqlite) !== job.from || !sqlite.open) {
+      if (slicing.get(sqlite) === job) slicing.delete(sqlite);
+      return;
+    }
+    if (!sqlite.inTransaction) {
+      const until = performance.now() + SLICE_MS;
+      while (performance.now() < until) {
+        const step = job.steps.next();
+        if (step.done) return adopt(sqlite, job, step.value);
+      }
+    }
+    setImmediate(slice).unref();
+  };
+  setImmediate(slice).unref();
+}
+
+function finishSlices(sqlite: Database.Database): void {
+  const job = slicing.get(sqlite);
+  if (!job || kept.get(sqlite) !== job.from) return;
+  for (;;) {
+    const step = job.steps.next();
+    if (step.done) return adopt(sqlite, job, step.value);
+  }
+}
+
+function adopt(sqlite: Database.Database, job: Slices, built: Kept): void {
+  slicing.delete(sqlite);
+  if (kept.get(sqlite) !== job.from) return;
+  // The read-back pairs were of the same day and weights; the built ones are up to date with a mark at least as late.
+  kept.set(sqlite, built);
+  // Stored again only when it is of a later state than what was read back (the pairs are the same otherwise).
+  if (built.mark > job.from.mark) pending.set(sqlite, 'rebuilt');
+}
+
+/*
+ * Stored across closing the file (db/derived-state.ts): the pairs, with the day, the weights and
+ * the audit row they are of. Read back they answer the overview's count and the list as long as
+ * nothing they read changed; the first change after opening scores everything again (the
+ * records and blocks a rescoring needs are not stored: they are most of the build's time to
+ * read, and several times the pairs' size).
+ */
+const PART = 'dedupe.kept-scan';
+const pending = new WeakMap<Database.Database, 'patched' | 'rebuilt'>();
+const tried = new WeakSet<Database.Database>();
+
+const storedScan = z.object({ today: z.string(), weights: z.string(), mark: z.number().int(), pairs: z.array(z.string().regex(/^[^|]+\|[^|]+$/)) });
+
+function loadStored(sqlite: Database.Database): Kept | null {
+  const parsed = storedScan.safeParse(readDerivedJson(sqlite, PART));
+  if (!parsed.success) return null;
+  const s = parsed.data;
+  const k: Kept = { today: s.today, weights: s.weights, mark: s.mark, prepared: new Map(), keys: new Map(), blocks: new Map(), pairs: new Set(), pairsOf: new Map(), storedOnly: true };
+  for (const p of s.pairs) {
+    const [a, b] = p.split('|') as [string, string];
+    addPair(k, a, b);
+  }
+  return k;
+}
+
+registerDerivedPart({
+  name: PART,
+  pending: (sqlite) => pending.get(sqlite) ?? 'none',
+  save: (sqlite) => {
+    const k = kept.get(sqlite);
+    if (!k) return null;
+    const body = Buffer.from(JSON.stringify({ today: k.today, weights: k.weights, mark: k.mark, pairs: [...k.pairs] }));
+    return { body, stored: () => pending.delete(sqlite) };
+  },
+});
+
+/** What is kept of the scan for a connection (tests): nothing, the pairs read back from the file, or everything a rescoring needs. */
+export function keptScanState(ctx: CoreContext): 'none' | 'read back' | 'complete' {
+  const k = kept.get(ctx.sqlite);
+  return !k ? 'none' : k.storedOnly ? 'read back' : 'complete';
 }

@@ -27,6 +27,18 @@ export function scanRecords(records: DedupeRecord[], infixes: Set<string>, weigh
 
 /** `scanRecords` on records already prepared, with each one's `blockingKeys` (the kept scan prepares them once for both). */
 export function scanPrepared(prepared: readonly Prepared[], keys: readonly (readonly string[])[], weights: DedupeWeights, dismissed: Set<string>): ScanResult {
+  const steps = scanSteps(prepared, keys, weights, dismissed);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How many comparisons a step of `scanSteps` makes (a few milliseconds' work). */
+const STEP_COMPARISONS = 2_000;
+
+/** `scanPrepared` in steps, for a scan made in slices between other work (kept-scan.ts): the same scan, paused every STEP_COMPARISONS. */
+export function* scanSteps(prepared: readonly Prepared[], keys: readonly (readonly string[])[], weights: DedupeWeights, dismissed: Set<string>): Generator<void, ScanResult, void> {
   const blocks = new Map<string, number[]>();
   prepared.forEach((_p, i) => {
     for (const k of keys[i]!) {
@@ -62,7 +74,7 @@ export function scanPrepared(prepared: readonly Prepared[], keys: readonly (read
           skippedDismissed++;
           continue;
         }
-        comparisons++;
+        if (++comparisons % STEP_COMPARISONS === 0) yield;
         const scored = scorePair(a, b, weights, 'suspects');
         if (scored.suspect) {
           const { suspect: _s, ...pair } = scored;

@@ -1,6 +1,9 @@
 import type { CoreContext } from '../context';
 import type { HandlerGroup } from '../rpc/dispatcher';
+import { z } from 'zod';
 import type { overviewContract } from '../../../shared/contract';
+import { overviewDto } from '../../../shared/contract/overview';
+import { readDerivedJson, registerDerivedPart, storeDerivedWhenIdle } from '../db/derived-state';
 import { countConditions } from '../conditions/condition-engine';
 import { auditMark, keepable, touchedSince } from '../db/audit-mark';
 import { openItems } from '../contributions/payments';
@@ -16,22 +19,51 @@ type Money = { openItems: number; openCents: number; lastRun: ReturnType<typeof 
  * are kept while none of the tables they are read from was written (db/audit-mark.ts): another
  * date, or an edit of a relation or a membership, costs only the figures.
  */
-const kept = new WeakMap<CoreContext, { mark: number; money: Money }>();
+const kept = new WeakMap<CoreContext['sqlite'], { mark: number; money: Money }>();
 const MONEY_TABLES = ['invoices', 'invoice_lines', 'invoice_instalments', 'payments', 'payment_allocations', 'invoice_reminders', 'contribution_runs', 'fee_schedules'];
 
 function money(ctx: CoreContext, on: string): Money {
   const mark = auditMark(ctx.sqlite);
-  const hit = kept.get(ctx);
+  if (!kept.has(ctx.sqlite) && !tried.has(ctx.sqlite) && keepable(ctx.sqlite)) {
+    tried.add(ctx.sqlite);
+    const parsed = moneyStore.safeParse(readDerivedJson(ctx.sqlite, PART));
+    if (parsed.success) kept.set(ctx.sqlite, parsed.data);
+  }
+  const hit = kept.get(ctx.sqlite);
   if (hit && hit.mark === mark) return hit.money;
   if (hit && hit.mark < mark && !touchedSince(ctx.sqlite, MONEY_TABLES, hit.mark, mark)) {
-    if (keepable(ctx.sqlite)) hit.mark = mark;
+    if (keepable(ctx.sqlite)) {
+      hit.mark = mark;
+      if (!pending.has(ctx.sqlite)) pending.set(ctx.sqlite, 'patched');
+    }
     return hit.money;
   }
   const open = openItems(ctx, { asOf: on, offset: 0, limit: 0 });
   const m: Money = { openItems: open.total, openCents: open.openCents, lastRun: listRuns(ctx)[0] ?? null };
-  if (keepable(ctx.sqlite)) kept.set(ctx, { mark, money: m });
+  if (keepable(ctx.sqlite)) {
+    kept.set(ctx.sqlite, { mark, money: m });
+    pending.set(ctx.sqlite, 'rebuilt');
+  }
   return m;
 }
+
+/*
+ * Stored across closing the file (db/derived-state.ts), read back on the first overview after
+ * opening and checked like the kept one: used while none of MONEY_TABLES was written since its mark.
+ */
+const PART = 'overview.money';
+const tried = new WeakSet<CoreContext['sqlite']>();
+const pending = new WeakMap<CoreContext['sqlite'], 'patched' | 'rebuilt'>();
+// The overview's own output schema for the stored figures: a body of another shape is computed again.
+const moneyStore = z.object({ mark: z.number().int(), money: overviewDto.shape.money });
+registerDerivedPart({
+  name: PART,
+  pending: (sqlite) => pending.get(sqlite) ?? 'none',
+  save: (sqlite) => {
+    const k = kept.get(sqlite);
+    return k ? { body: Buffer.from(JSON.stringify(k)), stored: () => pending.delete(sqlite) } : null;
+  },
+});
 
 export function overviewHandlers(ctx: CoreContext): HandlerGroup<keyof typeof overviewContract> {
   return {
@@ -40,16 +72,21 @@ export function overviewHandlers(ctx: CoreContext): HandlerGroup<keyof typeof ov
       const definitions = overviewFigures(ctx, { on, birthdayDays, jubileeDays });
       // The counts of the very evaluation conditions.evaluate lists (overview.test.ts: each number is its list's length).
       const counts = countConditions(ctx, definitions);
-      return {
+      const answer = {
         on,
         figures: definitions.map((d, i) => ({ ...d, count: counts[i]! })),
         money: money(ctx, on),
         ms: Math.round(performance.now() - started),
       };
+      // What was computed in full is stored for the next opening once the secretary pauses (db/derived-state.ts).
+      storeDerivedWhenIdle(ctx.sqlite);
+      return answer;
     },
     'overview.series': (q) => {
       const started = performance.now();
-      return { ...memberSeries(ctx, q), ms: Math.round(performance.now() - started) };
+      const answer = { ...memberSeries(ctx, q), ms: Math.round(performance.now() - started) };
+      storeDerivedWhenIdle(ctx.sqlite);
+      return answer;
     },
   };
 }

@@ -17,7 +17,7 @@ function everyDay(scope: EvalScope, where: string, params: Record<string, unknow
 }
 
 export const kindAtom: Atom<'kind'> = (c, scope) => {
-  const rows = sharedRelationRows(scope);
+  const rows = sharedRelationRows(scope, 'kind');
   if (rows) return fromFacts(rows.filter((r) => r.kind === c.kind).map((r): [string, IntervalSet] => [r.id, ALL]));
   return everyDay(scope, 'kind = @kind', { kind: c.kind });
 };
@@ -39,7 +39,7 @@ export const ageAtom: Atom<'age'> = (c, scope) => {
   // 29 February); the intervals below stay exact.
   const latest = scope.window.to === POS_INF ? '9999-12-31' : addDays(addYears(fromDay(scope.window.to), -(c.min ?? 0)), 1);
   const earliest = scope.window.from === NEG_INF || c.max === undefined ? '0000-01-01' : addDays(addYears(fromDay(scope.window.from), -(c.max + 1)), -1);
-  const shared = sharedRelationRows(scope);
+  const shared = sharedRelationRows(scope, 'age');
   const rows = shared
     ? (shared.filter((r) => r.birth !== null && r.birth <= latest && r.birth >= earliest) as { id: string; birth: string }[])
     : (scope.ctx.sqlite
@@ -50,7 +50,7 @@ export const ageAtom: Atom<'age'> = (c, scope) => {
 
 export const aliveAtom: Atom<'alive'> = (_c, scope) => {
   const filter = relationFilter(scope, 'id');
-  const shared = sharedRelationRows(scope);
+  const shared = sharedRelationRows(scope, 'alive');
   const rows = shared
     ? (shared.filter((r) => r.death !== null) as { id: string; death: string }[])
     : (scope.ctx.sqlite.prepare(`SELECT id, death_date AS death FROM relations WHERE death_date IS NOT NULL AND ${filter.sql}`).all(filter.params) as {

@@ -14,7 +14,7 @@ type Row = { id: string; vf: string | null; vt: string | null };
 /** On each birthday (one day a year; 29 February counts on 1 March in other years, as in `age`). */
 export const birthdayAtom: Atom<'birthday'> = (_c, scope) => {
   const filter = relationFilter(scope, 'id');
-  const shared = sharedRelationRows(scope);
+  const shared = sharedRelationRows(scope, 'birthday');
   const rows = shared
     ? (shared.filter((r) => r.kind === 'person' && r.birth !== null) as { id: string; birth: string }[])
     : (scope.ctx.sqlite.prepare(`SELECT id, birth_date AS birth FROM relations WHERE kind = 'person' AND birth_date IS NOT NULL AND ${filter.sql}`).all(filter.params) as {
@@ -36,7 +36,7 @@ const DEBIT_PAYERS = `SELECT DISTINCT coalesce(p.payer_relation_id, p.relation_i
 
 const SIGNALS: Record<DataSignal, (scope: EvalScope) => RelationIntervals> = {
   noEmail: (scope) => {
-    const shared = sharedRelationRows(scope);
+    const shared = sharedRelationRows(scope, 'dataSignal');
     if (shared) return undated(shared.filter((r) => r.noEmail).map((r) => r.id));
     const filter = relationFilter(scope, 'id');
     const rows = scope.ctx.sqlite.prepare(`SELECT id FROM relations WHERE ${NO_EMAIL_SQL} AND ${filter.sql}`).all(filter.params) as { id: string }[];

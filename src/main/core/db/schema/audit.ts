@@ -74,3 +74,14 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * What the core computed from the data and keeps across closing the file (db/derived-state.ts):
+ * the overview's kept results, the duplicate scan's pairs, the open items, each stamped with
+ * the audit row it is up to date with. A cache, not data: never audited, exported or shown,
+ * always checked against the audit log before it is used, and computed again when it is gone.
+ */
+export const derivedState = sqliteTable('derived_state', {
+  name: text('name').primaryKey(),
+  data: blob('data', { mode: 'buffer' }).notNull(),
+});
