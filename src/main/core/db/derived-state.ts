@@ -129,7 +129,9 @@ export function allowDerivedWrites(sqlite: Database.Database, opts: { file: stri
  */
 export function storeDerived(sqlite: Database.Database, when: 'idle' | 'close'): string[] {
   const write = writers.get(sqlite);
-  if (!write || !sqlite.open || sqlite.inTransaction) return [];
+  // Only a connection that answered the overview stores: the app's writer, or a CLI command, keeps a few nodes of its own,
+  // and storing those would replace the reader's whole state with them.
+  if (!write || !answered.has(sqlite) || !sqlite.open || sqlite.inTransaction) return [];
   const states = parts.map((p) => ({ p, state: p.pending(sqlite) }));
   if (states.every((s) => s.state === 'none') || (when === 'idle' && !states.some((s) => s.state === 'rebuilt'))) return [];
   try {
@@ -147,10 +149,14 @@ export function storeDerived(sqlite: Database.Database, when: 'idle' | 'close'):
 }
 
 const timers = new WeakMap<Database.Database, NodeJS.Timeout>();
-/** After a shared evaluation: store what was computed in full once the connection has been left alone for a moment. */
-export const IDLE_STORE_MS = 3_000;
+/** The connections that answered the overview or its chart. */
+const answered = new WeakSet<Database.Database>();
+const IDLE_STORE_MS = 3_000;
+
+/** After the overview or its chart: store what was computed in full once the connection has been left alone for a moment; from now on this connection stores at close too. */
 export function storeDerivedWhenIdle(sqlite: Database.Database): void {
   if (!writers.has(sqlite)) return;
+  answered.add(sqlite);
   clearTimeout(timers.get(sqlite));
   const timer = setTimeout(() => {
     timers.delete(sqlite);
