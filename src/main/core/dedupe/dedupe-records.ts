@@ -47,17 +47,19 @@ function toRecord(r: RelationRow, addresses: string[]): DedupeRecord {
   };
 }
 
-/** Addresses in force today, keyed by relation. */
-function currentAddresses(ctx: CoreContext, ids: string[] | null): Map<string, string[]> {
-  const where = `(valid_from IS NULL OR valid_from <= @today) AND (valid_to IS NULL OR valid_to > @today) AND postcode IS NOT NULL AND house_number IS NOT NULL`;
-  const rows = (
-    ids
-      ? ctx.sqlite
-          .prepare(`SELECT relation_id AS r, postcode, house_number, house_letter, house_number_suffix FROM addresses WHERE relation_id IN (SELECT value FROM json_each(@ids)) AND ${where}`)
-          .all({ ids: JSON.stringify(ids), today: ctx.today() })
-      : ctx.sqlite.prepare(`SELECT relation_id AS r, postcode, house_number, house_letter, house_number_suffix FROM addresses WHERE ${where}`).all({ today: ctx.today() })
-  ) as { r: string; postcode: string; house_number: number; house_letter: string | null; house_number_suffix: string | null }[];
-  const out = new Map<string, string[]>();
+type AddressRow = { r: string; postcode: string; house_number: number; house_letter: string | null; house_number_suffix: string | null };
+const IN_FORCE = `(valid_from IS NULL OR valid_from <= @today) AND (valid_to IS NULL OR valid_to > @today) AND postcode IS NOT NULL AND house_number IS NOT NULL`;
+const ADDRESS_COLUMNS = 'relation_id AS r, postcode, house_number, house_letter, house_number_suffix';
+
+/** Addresses in force today of the given relations, keyed by relation. */
+function currentAddresses(ctx: CoreContext, ids: string[]): Map<string, string[]> {
+  const rows = ctx.sqlite
+    .prepare(`SELECT ${ADDRESS_COLUMNS} FROM addresses WHERE relation_id IN (SELECT value FROM json_each(@ids)) AND ${IN_FORCE}`)
+    .all({ ids: JSON.stringify(ids), today: ctx.today() }) as AddressRow[];
+  return keyedAddresses(rows);
+}
+
+function keyedAddresses(rows: readonly AddressRow[], out = new Map<string, string[]>()): Map<string, string[]> {
   for (const a of rows) {
     const key = addressKey({ postcode: a.postcode, houseNumber: a.house_number, houseLetter: a.house_letter, houseNumberSuffix: a.house_number_suffix });
     if (!key) continue;
@@ -71,9 +73,42 @@ function currentAddresses(ctx: CoreContext, ids: string[] | null): Map<string, s
 
 /** Every relation not in the trash, as the scorer reads it. */
 export function loadAllRecords(ctx: CoreContext): DedupeRecord[] {
-  const addresses = currentAddresses(ctx, null);
-  const rows = ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM relations WHERE deleted_at IS NULL`).all() as RelationRow[];
-  return rows.map((r) => toRecord(r, addresses.get(r.id) ?? []));
+  const steps = allRecordsInSteps(ctx);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How many relations a step of `allRecordsInSteps` reads. */
+const STEP_ROWS = 10_000;
+
+/**
+ * `loadAllRecords` in steps of STEP_ROWS relations (by rowid), for a scan made in slices between
+ * requests (kept-scan.ts). A row written between two steps is read as it is then: newer than
+ * the audit mark the scan is kept with, so the next look rescores it again (the same answer).
+ */
+export function* allRecordsInSteps(ctx: CoreContext): Generator<void, DedupeRecord[], void> {
+  const addresses = new Map<string, string[]>();
+  const today = ctx.today();
+  const addressPage = ctx.sqlite.prepare(`SELECT rowid AS at, ${ADDRESS_COLUMNS} FROM addresses WHERE ${IN_FORCE} AND rowid > @after ORDER BY rowid LIMIT ${STEP_ROWS}`);
+  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+    const rows = addressPage.all({ today, after }) as (AddressRow & { at: number })[];
+    keyedAddresses(rows, addresses);
+    if (rows.length < STEP_ROWS) break;
+    after = rows[rows.length - 1]!.at;
+    yield;
+  }
+  const page = ctx.sqlite.prepare(`SELECT rowid AS at, ${COLUMNS} FROM relations WHERE deleted_at IS NULL AND rowid > ? ORDER BY rowid LIMIT ${STEP_ROWS}`);
+  const records: DedupeRecord[] = [];
+  let after = Number.MIN_SAFE_INTEGER;
+  for (;;) {
+    yield;
+    const rows = page.all(after) as (RelationRow & { at: number })[];
+    for (const r of rows) records.push(toRecord(r, addresses.get(r.id) ?? []));
+    if (rows.length < STEP_ROWS) return records;
+    after = rows[rows.length - 1]!.at;
+  }
 }
 
 /** The given relations (trash included, so a merge preview can still explain itself). */

@@ -3,7 +3,7 @@ import type { CoreContext } from '../context';
 import { auditMark, changedSince, keepable } from '../db/audit-mark';
 import { z } from 'zod';
 import { readDerivedJson, registerDerivedPart } from '../db/derived-state';
-import { loadAllRecords, loadLiveRecords } from './dedupe-records';
+import { allRecordsInSteps, loadLiveRecords } from './dedupe-records';
 import { dismissedPairs, loadWeights, pairKey } from './dedupe-store';
 import { MAX_BLOCK, scanSteps } from './scan';
 import { blockingKeys, prepare, scorePair, type Prepared } from './scorer';
@@ -69,8 +69,10 @@ const STEP_RECORDS = 4_000;
 
 /** The build in steps (a few milliseconds each), so it can also be made in slices between requests (`completeInSlices`). */
 function* buildSteps(ctx: CoreContext, today: string, weights: string, mark: number): Generator<void, Kept, void> {
-  const records = loadAllRecords(ctx);
-  yield;
+  const read = allRecordsInSteps(ctx);
+  let step = read.next();
+  for (; !step.done; step = read.next()) yield;
+  const records = step.value;
   const k: Kept = { today, weights, mark, prepared: new Map(), keys: new Map(), blocks: new Map(), pairs: new Set(), pairsOf: new Map() };
   const prepared: Prepared[] = [];
   const keys: string[][] = [];
