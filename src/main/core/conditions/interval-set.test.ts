@@ -8,6 +8,8 @@ import {
   NEG_INF,
   POS_INF,
   ageInterval,
+  birthdayDays,
+  birthdayMonthDays,
   clip,
   complement,
   contains,
@@ -675,5 +677,26 @@ describe('algebraic laws', () => {
   law('n-ary forms equal folded binary ones', (a, b, c) => {
     expect(unionAll([a, b, c])).toEqual(union(union(a, b), c));
     expect(intersectAll([a, b, c])).toEqual(intersect(intersect(a, b), c));
+  });
+});
+
+describe('birthdayMonthDays', () => {
+  it('holds every birth date with a birthday in the window (29 February on 1 March in other years): a filter that loses nobody', () => {
+    const day = fc.integer({ min: toDay('1990-01-01'), max: toDay('2040-12-31') });
+    const birth = fc.integer({ min: toDay('1920-01-01'), max: toDay('2020-12-31') }).map(fromDay);
+    fc.assert(
+      fc.property(day, fc.integer({ min: 1, max: 364 }), birth, (from, length, b) => {
+        const monthDays = birthdayMonthDays(from, from + length)!;
+        if (birthdayDays(b, from, from + length).length > 0) expect(monthDays.has(b.slice(5))).toBe(true);
+        // And it filters: at most the window's own days, and 29 February.
+        expect(monthDays.size).toBeLessThanOrEqual(length + 1);
+      }),
+      { numRuns: 2_000 },
+    );
+    // A leap-day birthday falls on 1 March in 2027, so a window of that day alone holds it.
+    expect([...birthdayMonthDays(toDay('2027-03-01'), toDay('2027-03-02'))!].sort()).toEqual(['02-29', '03-01']);
+    expect(birthdayDays('2000-02-29', toDay('2027-03-01'), toDay('2027-03-02'))).toHaveLength(1);
+    expect(birthdayMonthDays(toDay('2026-01-01'), toDay('2027-01-01'))).toBeNull();
+    expect(birthdayMonthDays(NEG_INF, toDay('2027-01-01'))).toBeNull();
   });
 });

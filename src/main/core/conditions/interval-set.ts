@@ -341,6 +341,22 @@ export function ageInterval(birthIso: string, minAge: number, maxAge?: number): 
  * within [from, to), one day each, with the same 29 February rule as `ageInterval`. Unbounded
  * ends are capped at the birth and at 150 years, so "always" stays a finite set.
  */
+/**
+ * The birth dates ('MM-DD') that can have a birthday within [from, to), by `birthdayAt`'s rule
+ * (29 February's falls on 1 March in other years): a filter before `birthdayDays`, which stays
+ * exact. Null for a window of a year or more, or unbounded (every birth date can).
+ */
+export function birthdayMonthDays(from: number, to: number): Set<string> | null {
+  if (from === NEG_INF || to === POS_INF || to - from >= 365) return null;
+  const out = new Set<string>();
+  for (let day = from; day < to; day++) {
+    const md = fromDay(day).slice(5);
+    out.add(md);
+    if (md === '03-01') out.add('02-29');
+  }
+  return out;
+}
+
 export function birthdayDays(birthIso: string, from: number, to: number): IntervalSet {
   const ymd = parseYmd(birthIso);
   if (ymd === null) throw new RangeError(`Not an ISO date: ${String(birthIso)}`);

@@ -2,7 +2,7 @@ import type { CoreContext } from '../../context';
 import type { Condition, DataSignal } from '../../../../shared/contract/conditions';
 import { normalizePostcode } from '../../../../shared/dutch/postcode';
 import { lookupPc4 } from '../../../../shared/dutch/pc4';
-import { ALL, birthdayDays, complement, fromPeriod, type IntervalSet } from '../interval-set';
+import { ALL, birthdayDays, birthdayMonthDays, complement, fromPeriod, type IntervalSet } from '../interval-set';
 import { fromFacts, type RelationIntervals } from '../relation-intervals';
 import { overlapsWindow, relationFilter, windowParams, type EvalScope } from '../eval-scope';
 import { suspectedPairs } from '../../dedupe/kept-scan';
@@ -15,9 +15,15 @@ type Row = { id: string; vf: string | null; vt: string | null };
 export const birthdayAtom: Atom<'birthday'> = (_c, scope) => {
   const filter = relationFilter(scope, 'id');
   const shared = sharedRelationRows(scope, 'birthday');
+  // Only the birth dates that can have a birthday in the window (the next 14 days: 1 in 25).
+  const monthDays = birthdayMonthDays(scope.window.from, scope.window.to);
   const rows = shared
-    ? (shared.filter((r) => r.kind === 'person' && r.birth !== null) as { id: string; birth: string }[])
-    : (scope.ctx.sqlite.prepare(`SELECT id, birth_date AS birth FROM relations WHERE kind = 'person' AND birth_date IS NOT NULL AND ${filter.sql}`).all(filter.params) as {
+    ? (shared.filter((r) => r.kind === 'person' && r.birth !== null && (!monthDays || monthDays.has(r.birth.slice(5, 10)))) as { id: string; birth: string }[])
+    : (scope.ctx.sqlite
+        .prepare(
+          `SELECT id, birth_date AS birth FROM relations WHERE kind = 'person' AND birth_date IS NOT NULL AND ${filter.sql}${monthDays ? ' AND substr(birth_date, 6, 5) IN (SELECT value FROM json_each(@monthDays))' : ''}`,
+        )
+        .all({ ...filter.params, ...(monthDays ? { monthDays: JSON.stringify([...monthDays]) } : {}) }) as {
         id: string;
         birth: string;
       }[]);
