@@ -152,7 +152,10 @@ export async function startCoreThread(opts: CoreThreadOptions): Promise<CoreThre
       return () => listeners.delete(listener);
     },
     async close() {
-      await Promise.all([reader.close(), writer.close()]);
+      // The reader first: at close it stores what it computed (core/db/derived-state.ts) through a connection of its own,
+      // which the writer's closing checkpoint would keep waiting.
+      await reader.close();
+      await writer.close();
     },
   };
 }

@@ -250,9 +250,12 @@ function completeInSlices(ctx: CoreContext, k: Kept): void {
         if (step.done) return adopt(sqlite, job, step.value);
       }
     }
-    setImmediate(slice).unref();
+    next();
   };
-  setImmediate(slice).unref();
+  // A timer, not setImmediate: an unreferenced immediate does not wake an event loop that waits for messages, so the
+  // slices would wait for the next request. Unreferenced, so a CLI command or a test ends without waiting for them.
+  const next = () => setTimeout(slice, 0).unref();
+  next();
 }
 
 function finishSlices(sqlite: Database.Database): void {
