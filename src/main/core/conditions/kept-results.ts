@@ -440,6 +440,10 @@ function loadStored(sqlite: Database.Database): Map<string, Kept> {
 
 registerDerivedPart({
   name: PART,
+  oldestMark: (sqlite) => {
+    const marks = [...(stores.get(sqlite)?.values() ?? [])].map((k) => k.mark);
+    return marks.length ? Math.min(...marks) : null;
+  },
   pending: (sqlite) => {
     const p = pending.get(sqlite);
     return p?.rebuilt ? 'rebuilt' : p?.patched ? 'patched' : 'none';

@@ -30,6 +30,8 @@ export interface DerivedPart {
    * to date through the audit log, cheap to repeat) or 'rebuilt' (computed in full).
    */
   pending(sqlite: Database.Database): 'none' | 'patched' | 'rebuilt';
+  /** The oldest audit mark of what is kept (parts of it may be up to date with a later one), or null when nothing is. */
+  oldestMark(sqlite: Database.Database): number | null;
   /** The body to store, or null when nothing is kept; `stored` once it is written (then it counts as stored). */
   save(sqlite: Database.Database): { body: Buffer; stored: () => void } | null;
 }
@@ -137,6 +139,10 @@ export function storeDerived(sqlite: Database.Database, when: 'idle' | 'close'):
   try {
     const saved = states.flatMap(({ p, state }) => {
       if (state === 'none') return [];
+      // Kept from before a person was anonymised, it still holds her days by id: not stored (it is brought up to date,
+      // and then stored, after the next look at the overview).
+      const mark = p.oldestMark(sqlite);
+      if (mark !== null && anonymisedSince(sqlite, mark)) return [];
       const s = p.save(sqlite);
       return s ? [{ name: p.name, data: pack(sqlite, s.body), stored: s.stored }] : [];
     });
@@ -172,6 +178,20 @@ export function storeDerivedAtClose(sqlite: Database.Database): void {
   clearTimeout(timers.get(sqlite));
   timers.delete(sqlite);
   storeDerived(sqlite, 'close');
+}
+
+/** Whether a person was anonymised after audit row `mark` (privacy/anonymise.ts drops what is stored). */
+function anonymisedSince(sqlite: Database.Database, mark: number): boolean {
+  return (
+    sqlite
+      .prepare(`SELECT 1 FROM operations WHERE kind = 'privacy.anonymise' AND seq > coalesce((SELECT operation FROM audit_log WHERE id = ?), 0) LIMIT 1`)
+      .get(mark) !== undefined
+  );
+}
+
+/** Drops everything stored (the anonymisation of a person: it holds her days by id); the next opening computes it again. */
+export function dropDerivedState(sqlite: Database.Database): void {
+  sqlite.prepare('DELETE FROM derived_state').run();
 }
 
 /** A body of named typed-array sections behind a JSON head (the parts' own layout). */

@@ -303,6 +303,7 @@ function loadStored(sqlite: Database.Database): Kept | null {
 
 registerDerivedPart({
   name: PART,
+  oldestMark: (sqlite) => kept.get(sqlite)?.mark ?? null,
   pending: (sqlite) => pending.get(sqlite) ?? 'none',
   save: (sqlite) => {
     const k = kept.get(sqlite);

@@ -151,6 +151,26 @@ describe('derived state across closing the file', () => {
     later.close();
   });
 
+  it('holds nothing of a person once she is anonymised', async () => {
+    const core = open();
+    await core.call('overview.get', { on: ON });
+    // Kept state newer than what is stored (an edit looked at), then the anonymisation, not looked at before closing.
+    write(core, `UPDATE relations SET email = 'drie@example.org' WHERE id = (SELECT id FROM relations WHERE kind = 'person' AND deleted_at IS NULL ORDER BY number LIMIT 1 OFFSET 9)`);
+    await core.call('overview.get', { on: ON });
+    const person = core.ctx.sqlite.prepare(`SELECT id FROM relations WHERE kind = 'person' AND birth_date IS NOT NULL AND deleted_at IS NULL ORDER BY number LIMIT 1 OFFSET 15`).pluck().get() as string;
+    await core.call('privacy.anonymise', { relationIds: [person] });
+    expect(storedNames(core)).toEqual([]);
+    core.close();
+    const again = open();
+    expect(storedNames(again)).toEqual([]);
+    await agrees(again, 'after an anonymisation');
+    again.close();
+    // Computed from the anonymised data, it is stored again.
+    const third = open();
+    expect(storedNames(third)).toEqual(['conditions.kept-results', 'dedupe.kept-scan', 'overview.money']);
+    third.close();
+  });
+
   it('is written by the reader through a connection of its own', async () => {
     const writer = open();
     writer.ctx.sqlite.prepare('DELETE FROM derived_state').run();

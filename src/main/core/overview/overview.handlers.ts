@@ -58,6 +58,7 @@ const pending = new WeakMap<CoreContext['sqlite'], 'patched' | 'rebuilt'>();
 const moneyStore = z.object({ mark: z.number().int(), money: overviewDto.shape.money });
 registerDerivedPart({
   name: PART,
+  oldestMark: (sqlite) => kept.get(sqlite)?.mark ?? null,
   pending: (sqlite) => pending.get(sqlite) ?? 'none',
   save: (sqlite) => {
     const k = kept.get(sqlite);

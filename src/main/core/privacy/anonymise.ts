@@ -1,5 +1,6 @@
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { CoreContext } from '../context';
+import { dropDerivedState } from '../db/derived-state';
 import { AUDITED_TABLES } from '../db/audit-triggers';
 import { idKey } from '../db/audit-keys';
 import { notFound } from '../../../shared/errors';
@@ -238,6 +239,8 @@ export function anonymiseRelations(ctx: CoreContext, ids: string[], opts: Anonym
       const marks = anonymisedIds(ctx);
       for (const id of unique) if (!marks.has(id)) marks.set(id, ctx.today());
       ctx.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(ANONYMISED_KEY, JSON.stringify(Object.fromEntries(marks)));
+      // What the overview stored across closing (db/derived-state.ts) holds her ages and memberships by id: computed again.
+      dropDerivedState(ctx.sqlite);
       // Operation summaries that carry her rows (a merge keeps full row images for its undo).
       for (const id of unique) scrubSummaries(ctx, aliases.get(id) as string[], ownScrub.get(id) as (v: unknown) => unknown);
       // Last: this operation's own audit rows hold the old values too.
