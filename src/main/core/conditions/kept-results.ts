@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { EMPTY, NEG_INF, POS_INF, type IntervalSet } from './interval-set';
 import { emptyBits, relationNumbers, setBit, type Bits, type RelationNumbers } from './relation-bits';
 import type { RelationIntervals } from './relation-intervals';
-import { asInt32, asUint32, decodeSections, encodeSections, readDerived, registerDerivedPart } from '../db/derived-state';
+import { asInt32, asUint32, decodeSections, encodeSections, noteDerivedChange, readDerived, registerDerivedPart } from '../db/derived-state';
 
 /**
  * Results of whole (sub-)conditions kept between evaluations, over all days (session 7).
@@ -152,12 +152,12 @@ export function keptResult(
   // The kept map is its own (it is patched in place below; an evaluator may return a shared constant).
   const fresh = () => {
     const r = full();
-    pendingOf(ctx.sqlite).rebuilt = true;
+    noteDerivedChange(ctx.sqlite, PART, 'rebuilt');
     return keep({ fallback: r.fallback, map: new Map(r.map) });
   };
   if (!k || k.mark > mark) return fresh();
   if (k.mark === mark) return keep(k.result);
-  pendingOf(ctx.sqlite).patched = true;
+  noteDerivedChange(ctx.sqlite, PART, 'patched');
   const changed = changesOf(ctx, tables, k.mark, mark);
   if (changed.unattached || changed.relations.size > MAX_CHANGED) return fresh();
   const whole = tables.filter((t) => WHOLE_TABLES.has(t));
@@ -208,6 +208,12 @@ function put(f: Flat, i: number, set: IntervalSet | undefined): void {
     f.shape[i] = 2;
     f.many.set(i, set);
   }
+}
+
+/** What `put` put at `i`: the relation's set, or undefined when it is not listed (the fallback). */
+function setAt(f: Flat, i: number): IntervalSet | undefined {
+  const s = f.shape[i]!;
+  return s === 0 ? undefined : s === 1 ? [{ from: f.from[i]!, to: f.to[i]! }] : s === 2 ? f.many.get(i)! : EMPTY;
 }
 
 function withRoom(f: Flat, size: number): Flat {
@@ -269,10 +275,9 @@ export function keptWhere(sqlite: Database.Database, r: RelationIntervals, fallb
   return bits;
 }
 
-/** Forget every kept result of a connection (tests: a fresh computation to compare with); `stored` too: then nothing is read back from the file either. */
-export function forgetKeptResults(ctx: CoreContext, opts: { stored?: boolean } = {}): void {
+/** Forget every kept result of a connection (tests: a fresh computation to compare with). */
+export function forgetKeptResults(ctx: CoreContext): void {
   stores.delete(ctx.sqlite);
-  if (opts.stored) stores.set(ctx.sqlite, new Map());
 }
 
 /** How many relations a kept result lists (from its flat layout while its map is not made). */
@@ -298,12 +303,6 @@ export function keptSummary(ctx: CoreContext): { key: string; relations: number 
  * 860,000 sets in all would cost more than the overview may take.
  */
 const PART = 'conditions.kept-results';
-const pending = new WeakMap<Database.Database, { rebuilt: boolean; patched: boolean }>();
-function pendingOf(sqlite: Database.Database): { rebuilt: boolean; patched: boolean } {
-  let p = pending.get(sqlite);
-  if (!p) pending.set(sqlite, (p = { rebuilt: false, patched: false }));
-  return p;
-}
 
 /** Stored results whose map is not made yet. */
 const unmade = new WeakSet<RelationIntervals>();
@@ -346,10 +345,8 @@ function storedResult(fallback: IntervalSet, f: Flat, numbers: RelationNumbers):
         const now = flat.get(r)!;
         map = new Map();
         for (let i = 0; i < now.shape.length; i++) {
-          const s = now.shape[i]!;
-          if (s === 1) map.set(numbers.ids[i]!, [{ from: now.from[i]!, to: now.to[i]! }]);
-          else if (s === 2) map.set(numbers.ids[i]!, now.many.get(i)!);
-          else if (s === 3) map.set(numbers.ids[i]!, EMPTY);
+          const set = setAt(now, i);
+          if (set) map.set(numbers.ids[i]!, set);
         }
         unmade.delete(r);
       }
@@ -444,12 +441,5 @@ registerDerivedPart({
     const marks = [...(stores.get(sqlite)?.values() ?? [])].map((k) => k.mark);
     return marks.length ? Math.min(...marks) : null;
   },
-  pending: (sqlite) => {
-    const p = pending.get(sqlite);
-    return p?.rebuilt ? 'rebuilt' : p?.patched ? 'patched' : 'none';
-  },
-  save: (sqlite) => {
-    const body = saveStored(sqlite);
-    return body ? { body, stored: () => pending.set(sqlite, { rebuilt: false, patched: false }) } : null;
-  },
+  save: saveStored,
 });

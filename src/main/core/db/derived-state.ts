@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
 import type Database from 'better-sqlite3';
+import type { z } from 'zod';
 import { openKeyed } from './database-key';
 
 /**
@@ -25,15 +26,10 @@ export const DERIVED_FORMAT = 1;
 /** One part of the derived state: its name, and what is kept of it per connection. */
 export interface DerivedPart {
   name: string;
-  /**
-   * How what is kept differs from what was last stored or read: 'none', 'patched' (brought up
-   * to date through the audit log, cheap to repeat) or 'rebuilt' (computed in full).
-   */
-  pending(sqlite: Database.Database): 'none' | 'patched' | 'rebuilt';
   /** The oldest audit mark of what is kept (parts of it may be up to date with a later one), or null when nothing is. */
   oldestMark(sqlite: Database.Database): number | null;
-  /** The body to store, or null when nothing is kept; `stored` once it is written (then it counts as stored). */
-  save(sqlite: Database.Database): { body: Buffer; stored: () => void } | null;
+  /** The body to store, or null when nothing is kept. */
+  save(sqlite: Database.Database): Buffer | null;
 }
 
 const parts: DerivedPart[] = [];
@@ -41,6 +37,32 @@ const parts: DerivedPart[] = [];
 /** Parts register once, when their module loads. */
 export function registerDerivedPart(part: DerivedPart): void {
   if (!parts.some((p) => p.name === part.name)) parts.push(part);
+}
+
+/**
+ * How what a part keeps differs from what was last stored or read, per connection: 'patched'
+ * (brought up to date through the audit log, cheap to repeat) or 'rebuilt' (computed in full).
+ * Absent: nothing to store.
+ */
+const changes = new WeakMap<Database.Database, Map<string, 'patched' | 'rebuilt'>>();
+
+/** A part tells what it did to what it keeps (only outside a transaction: nothing is kept inside one). */
+export function noteDerivedChange(sqlite: Database.Database, name: string, how: 'patched' | 'rebuilt'): void {
+  let m = changes.get(sqlite);
+  if (!m) changes.set(sqlite, (m = new Map()));
+  if (m.get(name) !== 'rebuilt') m.set(name, how);
+}
+
+const read = new WeakMap<Database.Database, Set<string>>();
+
+/** The stored JSON body of part `name` checked by `schema`, the first time a connection asks (after that, or when there is none that passes, null). */
+export function readDerivedJsonOnce<T>(sqlite: Database.Database, name: string, schema: z.ZodType<T>): T | null {
+  let asked = read.get(sqlite);
+  if (!asked) read.set(sqlite, (asked = new Set()));
+  if (asked.has(name)) return null;
+  asked.add(name);
+  const parsed = schema.safeParse(readDerivedJson(sqlite, name));
+  return parsed.success ? parsed.data : null;
 }
 
 /** The schema's identity: the newest migration applied (a migration may change rows without the audit log). */
@@ -72,7 +94,7 @@ export function readDerived(sqlite: Database.Database, name: string): Buffer | n
 }
 
 /** A stored JSON body, or null (none, or not JSON: computed again). */
-export function readDerivedJson(sqlite: Database.Database, name: string): unknown {
+function readDerivedJson(sqlite: Database.Database, name: string): unknown {
   const body = readDerived(sqlite, name);
   if (!body) return null;
   try {
@@ -134,20 +156,20 @@ export function storeDerived(sqlite: Database.Database, when: 'idle' | 'close'):
   // Only a connection that answered the overview stores: the app's writer, or a CLI command, keeps a few nodes of its own,
   // and storing those would replace the reader's whole state with them.
   if (!write || !answered.has(sqlite) || !sqlite.open || sqlite.inTransaction) return [];
-  const states = parts.map((p) => ({ p, state: p.pending(sqlite) }));
-  if (states.every((s) => s.state === 'none') || (when === 'idle' && !states.some((s) => s.state === 'rebuilt'))) return [];
+  const changed = changes.get(sqlite);
+  if (!changed || changed.size === 0 || (when === 'idle' && ![...changed.values()].includes('rebuilt'))) return [];
   try {
-    const saved = states.flatMap(({ p, state }) => {
-      if (state === 'none') return [];
+    const saved = parts.flatMap((p) => {
+      if (!changed.has(p.name)) return [];
       // Kept from before a person was anonymised, it still holds her days by id: not stored (it is brought up to date,
       // and then stored, after the next look at the overview).
       const mark = p.oldestMark(sqlite);
       if (mark !== null && anonymisedSince(sqlite, mark)) return [];
-      const s = p.save(sqlite);
-      return s ? [{ name: p.name, data: pack(sqlite, s.body), stored: s.stored }] : [];
+      const body = p.save(sqlite);
+      return body ? [{ name: p.name, data: pack(sqlite, body) }] : [];
     });
     if (saved.length > 0) write(saved);
-    saved.forEach((s) => s.stored());
+    saved.forEach((r) => changed.delete(r.name));
     return saved.map((r) => r.name);
   } catch {
     return [];

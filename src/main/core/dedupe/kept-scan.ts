@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CoreContext } from '../context';
 import { auditMark, changedSince, keepable } from '../db/audit-mark';
 import { z } from 'zod';
-import { readDerivedJson, registerDerivedPart } from '../db/derived-state';
+import { noteDerivedChange, readDerivedJsonOnce, registerDerivedPart } from '../db/derived-state';
 import { allRecordsInSteps, loadLiveRecords } from './dedupe-records';
 import { dismissedPairs, loadWeights, pairKey } from './dedupe-store';
 import { MAX_BLOCK, scanSteps } from './scan';
@@ -151,8 +151,7 @@ export function suspectedPairs(ctx: CoreContext): string[] {
   const weights = JSON.stringify(loadWeights(ctx));
   const mark = auditMark(sqlite);
   if (keepable(sqlite)) {
-    if (!kept.has(sqlite) && !tried.has(sqlite)) {
-      tried.add(sqlite);
+    if (!kept.has(sqlite)) {
       const stored = loadStored(sqlite);
       if (stored) kept.set(sqlite, stored);
     }
@@ -168,7 +167,7 @@ export function suspectedPairs(ctx: CoreContext): string[] {
     if (moved.size === 0 || (!k.storedOnly && moved.size <= k.prepared.size / 10)) {
       if (moved.size > 0) updateOrDrop(ctx, k, moved);
       k.today = today;
-      pending.set(sqlite, pending.get(sqlite) ?? 'patched');
+      noteDerivedChange(sqlite, PART, 'patched');
     }
   }
   const current = k && k.today === today && k.weights === weights && k.mark <= mark ? k : undefined;
@@ -178,18 +177,18 @@ export function suspectedPairs(ctx: CoreContext): string[] {
   } else if (!current) {
     k = build(ctx, today, weights, mark);
     kept.set(sqlite, k);
-    pending.set(sqlite, 'rebuilt');
+    noteDerivedChange(sqlite, PART, 'rebuilt');
   } else {
     k = current;
     if (k.mark < mark) {
       const changed = changedSince(sqlite, ['relations', 'addresses'], k.mark, mark).relations;
       if (changed.size > 0 && (k.storedOnly || changed.size > k.prepared.size / 10)) {
         kept.set(sqlite, (k = build(ctx, today, weights, mark)));
-        pending.set(sqlite, 'rebuilt');
+        noteDerivedChange(sqlite, PART, 'rebuilt');
       } else {
         updateOrDrop(ctx, k, changed);
         k.mark = mark;
-        pending.set(sqlite, pending.get(sqlite) ?? 'patched');
+        noteDerivedChange(sqlite, PART, 'patched');
       }
     }
     // Read back from the file: what a change needs to be rescored is made in slices from now on, between requests.
@@ -273,7 +272,7 @@ function adopt(sqlite: Database.Database, job: Slices, built: Kept): void {
   // The read-back pairs were of the same day and weights; the built ones are up to date with a mark at least as late.
   kept.set(sqlite, built);
   // Stored again only when it is of a later state than what was read back (the pairs are the same otherwise).
-  if (built.mark > job.from.mark) pending.set(sqlite, 'rebuilt');
+  if (built.mark > job.from.mark) noteDerivedChange(sqlite, PART, 'rebuilt');
 }
 
 /*
@@ -284,15 +283,12 @@ function adopt(sqlite: Database.Database, job: Slices, built: Kept): void {
  * read, and several times the pairs' size).
  */
 const PART = 'dedupe.kept-scan';
-const pending = new WeakMap<Database.Database, 'patched' | 'rebuilt'>();
-const tried = new WeakSet<Database.Database>();
 
 const storedScan = z.object({ today: z.string(), weights: z.string(), mark: z.number().int(), pairs: z.array(z.string().regex(/^[^|]+\|[^|]+$/)) });
 
 function loadStored(sqlite: Database.Database): Kept | null {
-  const parsed = storedScan.safeParse(readDerivedJson(sqlite, PART));
-  if (!parsed.success) return null;
-  const s = parsed.data;
+  const s = readDerivedJsonOnce(sqlite, PART, storedScan);
+  if (!s) return null;
   const k: Kept = { today: s.today, weights: s.weights, mark: s.mark, prepared: new Map(), keys: new Map(), blocks: new Map(), pairs: new Set(), pairsOf: new Map(), storedOnly: true };
   for (const p of s.pairs) {
     const [a, b] = p.split('|') as [string, string];
@@ -304,12 +300,9 @@ function loadStored(sqlite: Database.Database): Kept | null {
 registerDerivedPart({
   name: PART,
   oldestMark: (sqlite) => kept.get(sqlite)?.mark ?? null,
-  pending: (sqlite) => pending.get(sqlite) ?? 'none',
   save: (sqlite) => {
     const k = kept.get(sqlite);
-    if (!k) return null;
-    const body = Buffer.from(JSON.stringify({ today: k.today, weights: k.weights, mark: k.mark, pairs: [...k.pairs] }));
-    return { body, stored: () => pending.delete(sqlite) };
+    return k ? Buffer.from(JSON.stringify({ today: k.today, weights: k.weights, mark: k.mark, pairs: [...k.pairs] })) : null;
   },
 });
 

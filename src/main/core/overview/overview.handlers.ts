@@ -3,7 +3,7 @@ import type { HandlerGroup } from '../rpc/dispatcher';
 import { z } from 'zod';
 import type { overviewContract } from '../../../shared/contract';
 import { overviewDto } from '../../../shared/contract/overview';
-import { readDerivedJson, registerDerivedPart, storeDerivedWhenIdle } from '../db/derived-state';
+import { noteDerivedChange, readDerivedJsonOnce, registerDerivedPart, storeDerivedWhenIdle } from '../db/derived-state';
 import { countConditions } from '../conditions/condition-engine';
 import { auditMark, keepable, touchedSince } from '../db/audit-mark';
 import { openItems } from '../contributions/payments';
@@ -24,17 +24,16 @@ const MONEY_TABLES = ['invoices', 'invoice_lines', 'invoice_instalments', 'payme
 
 function money(ctx: CoreContext, on: string): Money {
   const mark = auditMark(ctx.sqlite);
-  if (!kept.has(ctx.sqlite) && !tried.has(ctx.sqlite) && keepable(ctx.sqlite)) {
-    tried.add(ctx.sqlite);
-    const parsed = moneyStore.safeParse(readDerivedJson(ctx.sqlite, PART));
-    if (parsed.success) kept.set(ctx.sqlite, parsed.data);
+  if (!kept.has(ctx.sqlite) && keepable(ctx.sqlite)) {
+    const stored = readDerivedJsonOnce(ctx.sqlite, PART, moneyStore);
+    if (stored) kept.set(ctx.sqlite, stored);
   }
   const hit = kept.get(ctx.sqlite);
   if (hit && hit.mark === mark) return hit.money;
   if (hit && hit.mark < mark && !touchedSince(ctx.sqlite, MONEY_TABLES, hit.mark, mark)) {
     if (keepable(ctx.sqlite)) {
       hit.mark = mark;
-      if (!pending.has(ctx.sqlite)) pending.set(ctx.sqlite, 'patched');
+      noteDerivedChange(ctx.sqlite, PART, 'patched');
     }
     return hit.money;
   }
@@ -42,7 +41,7 @@ function money(ctx: CoreContext, on: string): Money {
   const m: Money = { openItems: open.total, openCents: open.openCents, lastRun: listRuns(ctx)[0] ?? null };
   if (keepable(ctx.sqlite)) {
     kept.set(ctx.sqlite, { mark, money: m });
-    pending.set(ctx.sqlite, 'rebuilt');
+    noteDerivedChange(ctx.sqlite, PART, 'rebuilt');
   }
   return m;
 }
@@ -52,17 +51,14 @@ function money(ctx: CoreContext, on: string): Money {
  * opening and checked like the kept one: used while none of MONEY_TABLES was written since its mark.
  */
 const PART = 'overview.money';
-const tried = new WeakSet<CoreContext['sqlite']>();
-const pending = new WeakMap<CoreContext['sqlite'], 'patched' | 'rebuilt'>();
 // The overview's own output schema for the stored figures: a body of another shape is computed again.
 const moneyStore = z.object({ mark: z.number().int(), money: overviewDto.shape.money });
 registerDerivedPart({
   name: PART,
   oldestMark: (sqlite) => kept.get(sqlite)?.mark ?? null,
-  pending: (sqlite) => pending.get(sqlite) ?? 'none',
   save: (sqlite) => {
     const k = kept.get(sqlite);
-    return k ? { body: Buffer.from(JSON.stringify(k)), stored: () => pending.delete(sqlite) } : null;
+    return k ? Buffer.from(JSON.stringify(k)) : null;
   },
 });
 
